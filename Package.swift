@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Caseload",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "caseload", targets: ["caseload"]),
+        .library(name: "CaseloadCore", targets: ["CaseloadCore"]),
+        .library(name: "CaseloadPlanner", targets: ["CaseloadPlanner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+    ],
+    targets: [
+        .target(name: "CaseloadCore"),
+        .target(
+            name: "CaseloadPlanner",
+            dependencies: [
+                "CaseloadCore",
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        .target(name: "CaseloadFixtures", dependencies: ["CaseloadCore"]),
+        .target(
+            name: "CaseloadCLI",
+            dependencies: [
+                "CaseloadCore", "CaseloadPlanner", "CaseloadFixtures",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "caseload", dependencies: ["CaseloadCLI"]),
+        .testTarget(name: "CaseloadCoreTests", dependencies: ["CaseloadCore"]),
+        .testTarget(name: "CaseloadPlannerTests", dependencies: ["CaseloadCore", "CaseloadPlanner", "CaseloadFixtures"]),
+        .testTarget(name: "CaseloadCLITests", dependencies: ["CaseloadCLI", "CaseloadCore", "CaseloadPlanner"]),
+    ]
+)

@@ -1,0 +1,53 @@
+import ArgumentParser
+import CaseloadCore
+import Foundation
+
+/// Reads and writes the week problem's files for the subcommands, with errors a person can act on.
+enum ScenarioFiles {
+    /// Reads and validates a scenario; exits with status 2 and a clear message when it is bad.
+    static func readScenario(_ path: String) throws -> WeekScenario {
+        let data = try readFile(path, what: "scenario")
+        do { return try WeekScenario.decode(data) } catch {
+            throw CLIError.badInput("\(path): \(error.description)")
+        }
+    }
+
+    /// Reads a plan file.
+    static func readPlan(_ path: String) throws -> WeekPlan {
+        let data = try readFile(path, what: "plan")
+        do { return try WeekPlan.decode(data) } catch {
+            throw CLIError.badInput("\(path): \(error.description)")
+        }
+    }
+
+    static func readFile(_ path: String, what: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError.badInput("cannot read the \(what) file \(path): check the path and that you may read it")
+        }
+        return data
+    }
+
+    /// Writes `data` to `path` atomically (a reader never sees half a file).
+    static func write(_ data: Data, to path: String) throws {
+        do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw CLIError.badInput("cannot write \(path): \(error.localizedDescription); check the folder exists and is writable")
+        }
+    }
+}
+
+/// An error the CLI reports in one line, exiting with status 2.
+enum CLIError: Error, CustomStringConvertible {
+    case badInput(String)
+
+    var description: String {
+        switch self { case .badInput(let message): message }
+    }
+}
+
+extension CLIError {
+    /// Prints the message to standard error and exits with status 2.
+    static func exit(_ error: Error) -> ExitCode {
+        FileHandle.standardError.write(Data("caseload: \(error)\n".utf8))
+        return ExitCode(2)
+    }
+}

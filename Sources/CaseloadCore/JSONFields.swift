@@ -1,0 +1,105 @@
+/// Reads the fields of one JSON object, naming its path and record id in every error.
+public struct JSONFields: Sendable {
+    let values: [String: JSONValue]
+    /// Path of this object, e.g. `sessions[3]`.
+    public let path: String
+    /// The record's id, once known, for messages.
+    public var id: String?
+
+    /// Wraps a value that must be an object at `path`.
+    public init(_ value: JSONValue, path: String, id: String? = nil) throws(ScenarioError) {
+        guard case .object(let values) = value else {
+            throw ScenarioError(field: path, id: id, problem: "must be an object, found \(value.kind)")
+        }
+        self.values = values; self.path = path; self.id = id
+    }
+
+    func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// An error on `key` of this object.
+    public func error(_ key: String, _ problem: String) -> ScenarioError {
+        ScenarioError(field: field(key), id: id, problem: problem)
+    }
+
+    /// The value at `key`, treating JSON `null` as absent.
+    public func optional(_ key: String) -> JSONValue? {
+        guard let v = values[key], v != .null else { return nil }
+        return v
+    }
+
+    func required(_ key: String) throws(ScenarioError) -> JSONValue {
+        guard let v = optional(key) else { throw error(key, "is required but missing") }
+        return v
+    }
+
+    /// A required string.
+    public func string(_ key: String) throws(ScenarioError) -> String {
+        guard case .string(let s) = try required(key) else { throw error(key, "must be a string") }
+        return s
+    }
+
+    /// An optional string.
+    public func optionalString(_ key: String) throws(ScenarioError) -> String? {
+        guard optional(key) != nil else { return nil }
+        return try string(key)
+    }
+
+    /// A required number.
+    public func number(_ key: String) throws(ScenarioError) -> Double {
+        guard case .number(let n) = try required(key), n.isFinite else { throw error(key, "must be a number") }
+        return n
+    }
+
+    /// A required whole number in `range`.
+    public func int(_ key: String, in range: ClosedRange<Int>) throws(ScenarioError) -> Int {
+        let n = try number(key)
+        guard n == n.rounded(), let i = Int(exactly: n), range.contains(i) else {
+            throw error(key, "must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(n)")
+        }
+        return i
+    }
+
+    /// An optional whole number in `range`.
+    public func optionalInt(_ key: String, in range: ClosedRange<Int>) throws(ScenarioError) -> Int? {
+        guard optional(key) != nil else { return nil }
+        return try int(key, in: range)
+    }
+
+    /// A required array.
+    public func array(_ key: String) throws(ScenarioError) -> [JSONValue] {
+        guard case .array(let a) = try required(key) else { throw error(key, "must be an array") }
+        return a
+    }
+
+    /// An optional array of strings (absent means empty).
+    public func strings(_ key: String) throws(ScenarioError) -> [String]? {
+        guard let value = optional(key) else { return nil }
+        guard case .array(let items) = value else { throw error(key, "must be an array of strings") }
+        var out: [String] = []
+        for item in items {
+            guard case .string(let s) = item else { throw error(key, "must contain only strings") }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// An optional `HH:MM` time.
+    public func optionalTime(_ key: String) throws(ScenarioError) -> ClockTime? {
+        guard let text = try optionalString(key) else { return nil }
+        guard let t = ClockTime(text) else {
+            throw error(key, "\"\(text)\" is not a time; write HH:MM on the 24-hour clock, e.g. 09:00")
+        }
+        return t
+    }
+
+    /// A required `HH:MM` time.
+    public func time(_ key: String) throws(ScenarioError) -> ClockTime {
+        guard let t = try optionalTime(key) else { throw error(key, "is required but missing") }
+        return t
+    }
+
+    /// A nested object.
+    public func object(_ key: String) throws(ScenarioError) -> JSONFields {
+        try JSONFields(required(key), path: field(key), id: id)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+extension WeekScenario: Encodable {
+    enum Keys: String, CodingKey {
+        case format, name, week_start, travel, schools, specialists, sessions
+        case speed_kmh, circuity, overhead_min
+        case id, lat, lon, service, skills, base, max_travel_min_per_day, max_schools_per_day, days, day, start, end
+        case referral, school, duration_min, priority, specialist, earliest, latest_end
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(WeekScenario.format, forKey: .format)
+        try c.encode(name, forKey: .name)
+        try c.encode(weekStart, forKey: .week_start)
+        var t = c.nestedContainer(keyedBy: Keys.self, forKey: .travel)
+        try t.encode(travel.speedKmh, forKey: .speed_kmh)
+        try t.encode(travel.circuity, forKey: .circuity)
+        try t.encode(travel.overheadMin, forKey: .overhead_min)
+        var s = c.nestedUnkeyedContainer(forKey: .schools)
+        for school in schools { try s.encode(SchoolJSON(school)) }
+        var p = c.nestedUnkeyedContainer(forKey: .specialists)
+        for specialist in specialists { try p.encode(SpecialistJSON(specialist)) }
+        var x = c.nestedUnkeyedContainer(forKey: .sessions)
+        for session in sessions { try x.encode(SessionJSON(session)) }
+    }
+
+    /// The scenario as pretty-printed JSON with sorted keys (stable output for diffs).
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+private struct SchoolJSON: Encodable {
+    let school: School
+    init(_ s: School) { school = s }
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: WeekScenario.Keys.self)
+        try c.encode(school.id, forKey: .id)
+        try c.encode(school.name, forKey: .name)
+        try c.encode(school.location.lat, forKey: .lat)
+        try c.encode(school.location.lon, forKey: .lon)
+    }
+}
+
+private struct SpecialistJSON: Encodable {
+    let sp: Specialist
+    init(_ s: Specialist) { sp = s }
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: WeekScenario.Keys.self)
+        try c.encode(sp.id, forKey: .id)
+        try c.encode(sp.service, forKey: .service)
+        try c.encode(sp.skills, forKey: .skills)
+        try c.encode(sp.base, forKey: .base)
+        try c.encodeIfPresent(sp.maxTravelMinPerDay, forKey: .max_travel_min_per_day)
+        try c.encodeIfPresent(sp.maxSchoolsPerDay, forKey: .max_schools_per_day)
+        var days = c.nestedUnkeyedContainer(forKey: .days)
+        for d in sp.days {
+            var dc = days.nestedContainer(keyedBy: WeekScenario.Keys.self)
+            try dc.encode(d.day, forKey: .day)
+            try dc.encode(d.start.description, forKey: .start)
+            try dc.encode(d.end.description, forKey: .end)
+        }
+    }
+}
+
+private struct SessionJSON: Encodable {
+    let s: Session
+    init(_ s: Session) { self.s = s }
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: WeekScenario.Keys.self)
+        try c.encode(s.id, forKey: .id)
+        try c.encode(s.referral, forKey: .referral)
+        try c.encode(s.school, forKey: .school)
+        try c.encode(s.service, forKey: .service)
+        try c.encode(s.durationMin, forKey: .duration_min)
+        try c.encode(s.priority, forKey: .priority)
+        if !s.skills.isEmpty { try c.encode(s.skills, forKey: .skills) }
+        try c.encodeIfPresent(s.specialist, forKey: .specialist)
+        try c.encodeIfPresent(s.days, forKey: .days)
+        try c.encodeIfPresent(s.earliest?.description, forKey: .earliest)
+        try c.encodeIfPresent(s.latestEnd?.description, forKey: .latest_end)
+    }
+}

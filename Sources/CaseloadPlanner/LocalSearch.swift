@@ -1,0 +1,57 @@
+import CaseloadCore
+/// Polishes a solution with the neighbourhood moves until none improves it:
+/// re-sequencing routes, relocating sessions, swapping waiting sessions for
+/// lower-priority ones, and refilling whatever room that frees.
+struct LocalSearch: Sendable {
+    let refill = GreedyRepair(order: .priority, noise: 0)
+    var maxRounds = 6
+
+    /// Re-sequences the given routes with 2-opt and or-opt until neither improves them.
+    func sequence(_ sol: inout Solution, vehicles: [Int], _ p: PlanningProblem) {
+        for v in Set(vehicles).sorted() where sol.routes[v].count >= 2 {
+            while let move = bestSequenceMove(v, sol, p) { _ = move.apply(to: &sol, p) }
+        }
+    }
+
+    private func bestSequenceMove(_ v: Int, _ sol: Solution, _ p: PlanningProblem) -> (any Move)? {
+        let a = TwoOptMove.best(in: v, sol, p), b = OrOptMove.best(in: v, sol, p)
+        guard let a else { return b }
+        guard let b else { return a }
+        return a.gain >= b.gain ? a : b
+    }
+
+    /// Runs every move to a local optimum (or `maxRounds` rounds).
+    func improve(_ sol: inout Solution, _ p: PlanningProblem, _ rng: inout SeededRandom) {
+        for _ in 0..<maxRounds {
+            let before = (sol.served, sol.travel)
+            sequence(&sol, vehicles: Array(sol.routes.indices), p)
+            var touched = relocateAll(&sol, p)
+            let (replaced, ejected) = replaceAll(&sol, p)
+            touched += replaced
+            let pool = RepairPool(removed: ejected, touched: touched, sol, p)
+            touched += refill.repair(&sol, pool, p, &rng)
+            sequence(&sol, vehicles: touched, p)
+            if (sol.served, sol.travel) == before { return }
+        }
+    }
+
+    private func relocateAll(_ sol: inout Solution, _ p: PlanningProblem) -> [Int] {
+        var touched: [Int] = []
+        for u in sol.vehicleOf.indices where sol.vehicleOf[u] >= 0 {
+            if let move = RelocateMove.best(for: u, in: sol, p) { touched += move.apply(to: &sol, p).touched }
+        }
+        return touched
+    }
+
+    private func replaceAll(_ sol: inout Solution, _ p: PlanningProblem) -> (touched: [Int], ejected: [Int]) {
+        var touched: [Int] = [], ejected: [Int] = []
+        let waiting = sol.unassigned.filter { !p.candidates[$0].isEmpty }.sorted { p.priority[$0] > p.priority[$1] }
+        for u in waiting where sol.vehicleOf[u] < 0 {
+            guard let move = ReplaceMove.best(for: u, in: sol, p) else { continue }
+            let result = move.apply(to: &sol, p)
+            touched += result.touched
+            ejected += result.ejected
+        }
+        return (touched, ejected.filter { sol.vehicleOf[$0] < 0 })
+    }
+}

@@ -1,0 +1,65 @@
+import CaseloadCore
+
+/// Finds, for each session left out, the first reason a person can act on.
+struct UnassignedExplainer: Sendable {
+    let p: PlanningProblem
+    let eligibility: Eligibility
+
+    init(_ p: PlanningProblem) { self.p = p; eligibility = Eligibility(p.scenario) }
+
+    func explain(_ u: Int) -> UnassignedSession {
+        let s = p.scenario.sessions[u]
+        let (code, reason) = diagnose(u, s)
+        return UnassignedSession(session: s.id, code: code, reason: reason)
+    }
+
+    private func diagnose(_ u: Int, _ s: Session) -> (UnassignedCode, String) {
+        let ofService = p.scenario.specialists.indices.filter { p.scenario.specialists[$0].service == s.service }
+        if ofService.isEmpty {
+            return (.noService, "no specialist delivers \(s.service) this week; add \(s.service) capacity to the roster")
+        }
+        if let pin = s.specialist, let pinned = eligibility.specialistIndex[pin], !ofService.contains(pinned) {
+            return (.noService, "pinned to \(pin), who does not deliver \(s.service); re-pin it to a \(s.service) specialist")
+        }
+        let qualified = ofService.filter { eligibility.qualifies(u, specialist: $0) }
+        if qualified.isEmpty { return missingSkill(s, ofService) }
+        let onDays = qualified.flatMap { p.vehiclesOfSpecialist[$0] }.filter { eligibility.allows(u, day: p.vehicles[$0].day) }
+        if onDays.isEmpty { return dayProblem(s) }
+        if !onDays.contains(where: { windowFits(u, $0) }) {
+            return (.windowTooShort, "its window \(window(s)) cannot hold \(s.durationMin) minutes inside any allowed working day; widen the window or allow other days")
+        }
+        if p.candidates[u].isEmpty {
+            return (.outOfReach, "school \(s.school) is out of reach within the day's hours or travel cap for every \(s.service) specialist who could take it; allow a closer specialist or raise the travel cap")
+        }
+        return (.capacity, "no \(s.service) capacity on its allowed days (\(days(s))): every slot it could take holds work of equal or higher priority; add capacity or raise its priority")
+    }
+
+    private func missingSkill(_ s: Session, _ ofService: [Int]) -> (UnassignedCode, String) {
+        let have = Set(ofService.flatMap { p.scenario.specialists[$0].skills })
+        let missing = s.skills.filter { !have.contains($0) }
+        if missing.isEmpty, let pin = s.specialist {
+            return (.missingSkill, "pinned to \(pin), who lacks \(s.skills.joined(separator: ", ")); re-pin it or train the specialist")
+        }
+        return (.missingSkill, "no \(s.service) specialist has skill \(missing.joined(separator: ", ")); add one with it to the roster")
+    }
+
+    private func dayProblem(_ s: Session) -> (UnassignedCode, String) {
+        if let pin = s.specialist {
+            return (.pinnedUnavailable, "its pinned specialist \(pin) does not work on its allowed days (\(days(s))); allow another day or re-pin it")
+        }
+        return (.noAllowedDay, "no \(s.service) specialist who could take it works on its allowed days (\(days(s))); allow another day")
+    }
+
+    private func windowFits(_ u: Int, _ v: Int) -> Bool {
+        let veh = p.vehicles[v]
+        return max(veh.start, p.early[u]) <= min(veh.end - p.duration[u], p.late[u])
+    }
+
+    private func days(_ s: Session) -> String {
+        (s.days ?? Weekday.allCases).map(\.rawValue).joined(separator: ", ")
+    }
+
+    private func window(_ s: Session) -> String {
+        "\(s.earliest?.description ?? "any")–\(s.latestEnd?.description ?? "any")"
+    }
+}

@@ -1,0 +1,66 @@
+import CaseloadCore
+import Foundation
+
+/// How long and how the planner searches.
+public struct PlannerOptions: Sendable {
+    /// Same seed and inputs give the same plan (unless the time limit cuts the search short).
+    public var seed: UInt64 = 1
+    /// Hard cap on the search, in seconds; checked between epochs.
+    public var timeLimit: Double = 60
+    /// Search iterations per thread; `nil` chooses from the problem's size.
+    public var iterations: Int?
+    /// Threads searching in parallel; their results are merged deterministically each epoch.
+    public var threads = 2
+
+    /// Options with the defaults: seed 1, 60 s cap, automatic iterations, 2 threads.
+    public init(seed: UInt64 = 1, timeLimit: Double = 60, iterations: Int? = nil, threads: Int = 2) {
+        self.seed = seed; self.timeLimit = timeLimit; self.iterations = iterations; self.threads = threads
+    }
+}
+
+/// How far the search has got, for a progress line.
+public struct PlannerProgress: Sendable {
+    public var iteration: Int
+    public var totalIterations: Int
+    public var servedPriority: Int
+    public var travelMinutes: Int
+    public var placedSessions: Int
+    public var elapsed: Double
+}
+
+/// Turns one week's sessions into each specialist's routes: regret construction, then an
+/// adaptive large neighbourhood search on every core, then local search to a local optimum.
+/// The objective is the spec's: served priority first, then travel minutes.
+public struct WeekPlanner: Sendable {
+    public let options: PlannerOptions
+
+    /// A planner with `options`.
+    public init(options: PlannerOptions = PlannerOptions()) { self.options = options }
+
+    /// Plans `scenario`. `progress` is called after each epoch from the calling thread.
+    public func plan(_ scenario: WeekScenario, progress: ((PlannerProgress) -> Void)? = nil) -> WeekPlan {
+        let clock = ContinuousClock.now
+        let p = PlanningProblem(scenario)
+        var rng = SeededRandom(seed: options.seed)
+        var solution = construct(p, &rng)
+        let total = options.iterations ?? WeekPlanner.automaticIterations(p)
+        let search = ParallelSearch(problem: p, options: options, total: total, started: clock)
+        solution = search.run(from: solution, progress: progress)
+        let seconds = Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
+            + Double((ContinuousClock.now - clock).components.seconds)
+        return PlanAssembler(p).plan(solution, seconds: seconds, seed: options.seed, iterations: search.iterationsDone)
+    }
+
+    func construct(_ p: PlanningProblem, _ rng: inout SeededRandom) -> Solution {
+        var sol = Solution(p)
+        _ = GreedyRepair(order: .priority, noise: 0).repair(&sol, RepairPool(all: sol, p), p, &rng)
+        LocalSearch().improve(&sol, p, &rng)
+        return sol
+    }
+
+    /// Iterations per thread: enough for small weeks to converge, fewer for huge ones.
+    static func automaticIterations(_ p: PlanningProblem) -> Int {
+        let n = p.duration.count
+        return max(2_000, min(20_000, 4_000_000 / max(1, n)))
+    }
+}

@@ -1,0 +1,3 @@
+import CaseloadCLI
+
+CaseloadCommand.main()
