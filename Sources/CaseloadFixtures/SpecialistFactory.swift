@@ -1,14 +1,16 @@
 import CaseloadCore
 
-/// Places a service's specialists where the demand is (weighted k-means over schools) and
+/// Bases a service's specialists at hub schools where the demand is (weighted k-means over
+/// schools, each centre moved to its nearest school) and
 /// gives them skills and part-time working patterns.
 struct SpecialistFactory {
     let schools: [SchoolRecord]
 
     func make(_ profile: ServiceProfile, count: Int, _ rng: inout SeededRandom) -> [Specialist] {
-        let bases = KMeans(points: schools.map(\.location), weights: schools.map(\.demandWeight)).centres(count, &rng)
-        return bases.enumerated().map { i, centre in
-            let base = GeoPoint(lat: centre.lat + rng.normal(mean: 0, sd: 0.02), lon: centre.lon + rng.normal(mean: 0, sd: 0.03))
+        let kmeans = KMeans(points: schools.map(\.location), weights: schools.map(\.demandWeight))
+        let hubs = kmeans.centres(count, &rng).map { schools[kmeans.nearestPoint(to: $0)].location }
+        return hubs.enumerated().map { i, hub in
+            let base = GeoPoint(lat: hub.lat + rng.normal(mean: 0, sd: 0.01), lon: hub.lon + rng.normal(mean: 0, sd: 0.015))
             let skills = profile.skills.filter { rng.unit() < $0.specialistShare }.map(\.name)
             return Specialist(id: "\(profile.service.lowercased())-\(i + 1)", service: profile.service, skills: skills,
                               base: base, maxTravelMinPerDay: profile.maxTravel, maxSchoolsPerDay: profile.maxSchools,
@@ -46,6 +48,9 @@ struct KMeans {
         }
         return centres
     }
+
+    /// The index of the point nearest to `c` (a hub school for a centre).
+    func nearestPoint(to c: GeoPoint) -> Int { nearest(c, points) }
 
     func nearest(_ p: GeoPoint, _ centres: [GeoPoint]) -> Int {
         let scale = cos(p.lat * .pi / 180)
