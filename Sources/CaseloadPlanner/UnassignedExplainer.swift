@@ -28,10 +28,14 @@ struct UnassignedExplainer: Sendable {
         if !onDays.contains(where: { windowFits(u, $0) }) {
             return (.windowTooShort, "its window \(window(s)) cannot hold \(s.durationMin) minutes inside any allowed working day; widen the window or allow other days")
         }
-        if p.candidates[u].isEmpty {
-            return (.outOfReach, "school \(s.school) is out of reach within the day's hours or travel cap for every \(s.service) specialist who could take it; allow a closer specialist or raise the travel cap")
-        }
+        if p.candidates[u].isEmpty { return outOfReach(u, s, onDays) }
         return (.capacity, "no \(s.service) capacity on its allowed days (\(days(s))): every slot it could take holds work of equal or higher priority; add capacity or raise its priority")
+    }
+
+    private func outOfReach(_ u: Int, _ s: Session, _ vehicles: [Int]) -> (UnassignedCode, String) {
+        let nearest = vehicles.map { p.t(p.vehicles[$0].base, p.school[u]) }.min() ?? 0
+        let name = p.scenario.schools[p.school[u]].name
+        return (.outOfReach, "\(name) (\(s.school)) is \(nearest) minutes from the nearest base of a \(s.service) specialist who could take it: out of reach within the working day or travel cap; allow a closer specialist or raise the travel cap")
     }
 
     private func missingSkill(_ s: Session, _ ofService: [Int]) -> (UnassignedCode, String) {

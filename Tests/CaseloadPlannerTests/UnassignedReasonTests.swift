@@ -1,0 +1,60 @@
+import CaseloadCore
+import CaseloadPlanner
+import Testing
+
+@Suite struct UnassignedReasonTests {
+    func reasons(_ week: TinyWeek) -> [String: UnassignedSession] {
+        let plan = WeekPlanner(options: PlannerOptions(iterations: 50)).plan(week.scenario)
+        return Dictionary(uniqueKeysWithValues: plan.unassigned.map { ($0.session, $0) })
+    }
+
+    @Test func noSpecialistDeliversTheService() {
+        var w = TinyWeek()
+        w.add("ot", service: "OT")
+        #expect(reasons(w)["ot"]?.code == .noService)
+        #expect(reasons(w)["ot"]?.reason.contains("no specialist delivers OT") == true)
+    }
+
+    @Test func noSpecialistHasTheSkill() {
+        var w = TinyWeek()
+        w.add("aac", skills: ["AAC"])
+        #expect(reasons(w)["aac"]?.code == .missingSkill)
+        #expect(reasons(w)["aac"]?.reason.contains("skill AAC") == true)
+    }
+
+    @Test func pinnedSpecialistDoesNotWorkThoseDays() {
+        var w = TinyWeek()
+        w.add("pinned", pin: "salt-1", days: [.tue, .wed])
+        #expect(reasons(w)["pinned"]?.code == .pinnedUnavailable)
+        #expect(reasons(w)["pinned"]?.reason.contains("salt-1") == true)
+    }
+
+    @Test func nobodyWorksTheAllowedDays() {
+        var w = TinyWeek()
+        w.add("friday", days: [.fri])
+        #expect(reasons(w)["friday"]?.code == .noAllowedDay)
+    }
+
+    @Test func windowTooShortForTheSession() {
+        var w = TinyWeek()
+        w.add("short", minutes: 30, earliest: "09:00", latestEnd: "09:20")
+        #expect(reasons(w)["short"]?.code == .windowTooShort)
+    }
+
+    @Test func schoolOutOfReachWithinTheDay() {
+        var w = TinyWeek()
+        w.schools.append(School(id: "far", name: "Far Academy", location: GeoPoint(lat: 53.5, lon: -2.0)))
+        w.add("far", school: "far")
+        #expect(reasons(w)["far"]?.code == .outOfReach)
+        #expect(reasons(w)["far"]?.reason.contains("Far Academy") == true)
+    }
+
+    @Test func capacityGoesToTheHigherPriority() {
+        var w = TinyWeek()
+        w.add("low", minutes: 400, priority: 30)
+        w.add("high", minutes: 400, priority: 80)
+        let r = reasons(w)
+        #expect(r["low"]?.code == .capacity)
+        #expect(r["high"] == nil)
+    }
+}
