@@ -49,8 +49,14 @@ struct Route: Sendable {
         return delta
     }
 
+    /// Minutes of the day not spent in sessions or travelling (an upper bound on room for more).
+    func freeMinutes(_ p: PlanningProblem) -> Int {
+        p.vehicles[vehicle].end - p.vehicles[vehicle].start - busy - travel
+    }
+
     /// The cheapest feasible position for `u` and its extra travel, or `nil`.
     func bestInsertion(_ u: Int, _ p: PlanningProblem) -> (position: Int, delta: Int)? {
+        guard p.duration[u] <= freeMinutes(p) else { return nil }
         var best: (Int, Int)?
         for i in 0...stops.count {
             if let d = insertionDelta(u, at: i, p), best == nil || d < best!.1 { best = (i, d) }
