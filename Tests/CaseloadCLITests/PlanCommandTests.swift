@@ -1,0 +1,54 @@
+import ArgumentParser
+import CaseloadCore
+import Foundation
+import Testing
+
+@testable import CaseloadCLI
+
+@Suite struct PlanCommandTests {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func temporary(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("caseload-cli-\(UUID().uuidString)-\(name)").path
+    }
+
+    @Test func plansAFixtureAndWritesAValidPlan() throws {
+        let out = temporary("plan.json")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let scenario = root.appendingPathComponent("Fixtures/weeks/kemnal-w50-lean.json").path
+        var command = try CaseloadCommand.parseAsRoot(["plan", scenario, "--out", out, "--iterations", "50"])
+        try command.run()
+        let plan = try WeekPlan.decode(Data(contentsOf: URL(fileURLWithPath: out)))
+        #expect(plan.scenario == "kemnal-w50-lean")
+        #expect(!plan.routes.isEmpty)
+    }
+
+    @Test func malformedScenarioExitsWithStatusTwo() throws {
+        let bad = temporary("bad.json"), out = temporary("plan.json")
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        try Data(#"{"format": "caseload-scenario/1", "name": "x", "week_start": "2026-12-01"}"#.utf8).write(to: URL(fileURLWithPath: bad))
+        var command = try CaseloadCommand.parseAsRoot(["plan", bad, "--out", out])
+        #expect(throws: ExitCode(2)) { try command.run() }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func errorsNameTheFileFieldAndId() throws {
+        let bad = temporary("bad.json")
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        let text = try String(contentsOf: root.appendingPathComponent("Fixtures/weeks/county-60.json"), encoding: .utf8)
+        let broken = text.replacingOccurrences(of: #""duration_min" : 50,"#, with: #""duration_min" : -5,"#)
+        try Data(broken.utf8).write(to: URL(fileURLWithPath: bad))
+        do {
+            _ = try ScenarioFiles.readScenario(bad)
+            Issue.record("a negative duration was accepted")
+        } catch let error as CLIError {
+            #expect(error.description.hasPrefix(bad))
+            #expect(error.description.contains("duration_min"))
+            #expect(error.description.contains("(id \""))
+        }
+    }
+
+    @Test func missingFileSaysSo() {
+        #expect(throws: CLIError.self) { try ScenarioFiles.readScenario("/nonexistent/week.json") }
+    }
+}
