@@ -108,9 +108,14 @@ struct Route: Sendable {
     }
 
     private func countSchools(_ p: PlanningProblem) -> Int {
-        var seen: [Int] = []
-        for u in stops where !seen.contains(p.school[u]) { seen.append(p.school[u]) }
-        return seen.count
+        var count = 0
+        for i in stops.indices {
+            let s = p.school[stops[i]]
+            var seen = false
+            for j in 0..<i where p.school[stops[j]] == s { seen = true; break }
+            if !seen { count += 1 }
+        }
+        return count
     }
 
     /// Whether every stop can start in time and every cap holds.
