@@ -11,8 +11,15 @@ struct Route: Sendable {
     private(set) var schools = 0
     private(set) var priority = 0
     private(set) var busy = 0
+    /// The longest stretch between leaving one point and the latest arrival at the next:
+    /// no session longer than this fits anywhere in the route.
+    private(set) var maxGap = 0
 
-    init(vehicle: Int) { self.vehicle = vehicle }
+    /// An empty day for `vehicle`.
+    init(vehicle: Int, _ p: PlanningProblem) {
+        self.vehicle = vehicle
+        refresh(p)
+    }
 
     var isEmpty: Bool { stops.isEmpty }
     var count: Int { stops.count }
@@ -54,9 +61,12 @@ struct Route: Sendable {
         p.vehicles[vehicle].end - p.vehicles[vehicle].start - busy - travel
     }
 
+    /// Whether a session of `minutes` could fit somewhere (a quick necessary condition).
+    @inline(__always) func mightFit(_ minutes: Int) -> Bool { minutes <= maxGap }
+
     /// The cheapest feasible position for `u` and its extra travel, or `nil`.
     func bestInsertion(_ u: Int, _ p: PlanningProblem) -> (position: Int, delta: Int)? {
-        guard p.duration[u] <= freeMinutes(p) else { return nil }
+        guard mightFit(p.duration[u]) else { return nil }
         var best: (Int, Int)?
         for i in 0...stops.count {
             if let d = insertionDelta(u, at: i, p), best == nil || d < best!.1 { best = (i, d) }
@@ -105,6 +115,7 @@ struct Route: Sendable {
             next = latest[i]; nextPoint = p.school[u]
         }
         schools = countSchools(p)
+        maxGap = (0...n).reduce(0) { max($0, latestArrival(at: $1, p) - departure(before: $1, p)) }
     }
 
     private func countSchools(_ p: PlanningProblem) -> Int {

@@ -25,6 +25,7 @@ final class SearchWorker: @unchecked Sendable {
     /// A priority point is worth this many travel minutes to the annealing (only).
     let travelWeight = 60.0
     private(set) var bestIsPolished = false
+    private var slot: [Int] = []
 
     init(start: Solution, seed: UInt64, ops: OperatorSet) {
         current = start; best = start; rng = SeededRandom(seed: seed); self.ops = ops
@@ -58,7 +59,8 @@ final class SearchWorker: @unchecked Sendable {
         var removed = ops.destroys[d].destroy(&trial, count: removalCount(trial, p), p, &rng)
         let touched = Array(Set(trial.changed)).sorted()
         for v in touched { removed += trial.restoreFeasibility(vehicle: v, p) }
-        let pool = RepairPool(removed: removed, touched: touched, trial, p)
+        if slot.isEmpty { slot = Array(repeating: -1, count: p.duration.count) }
+        let pool = RepairPool(removed: removed, touched: touched, trial, p, slot: &slot)
         let filled = ops.repairs[r].repair(&trial, pool, p, &rng)
         local.sequence(&trial, vehicles: touched + filled, p)
         judge(trial, temperature: temperature, destroy: d, repair: r)

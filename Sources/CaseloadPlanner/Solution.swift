@@ -9,7 +9,7 @@ struct Solution: Sendable {
     var changed: [Int] = []
 
     init(_ p: PlanningProblem) {
-        routes = p.vehicles.indices.map { Route(vehicle: $0) }
+        routes = p.vehicles.indices.map { Route(vehicle: $0, p) }
         vehicleOf = Array(repeating: -1, count: p.duration.count)
     }
 

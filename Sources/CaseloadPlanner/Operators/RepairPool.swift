@@ -9,22 +9,32 @@ struct RepairPool {
     var sessions: [Int] = []
     var vehicles: [[Int]] = []
 
-    init(removed: [Int], touched: [Int], _ sol: Solution, _ p: PlanningProblem) {
-        var index: [Int: Int] = [:]
-        for u in removed where sol.vehicleOf[u] < 0 {
-            index[u] = sessions.count
+    /// `slot` is scratch space of one entry per session, all -1 (and left so).
+    init(removed: [Int], touched: [Int], _ sol: Solution, _ p: PlanningProblem, slot: inout [Int]) {
+        for u in removed where sol.vehicleOf[u] < 0 && slot[u] < 0 {
+            slot[u] = sessions.count
             sessions.append(u)
             vehicles.append(p.candidates[u])
         }
-        let fresh = Set(removed)
-        for v in touched.sorted() {
-            for u in p.sessionsOfVehicle[v] where sol.vehicleOf[u] < 0 && !fresh.contains(u) {
-                if let k = index[u] { vehicles[k].append(v); continue }
-                index[u] = sessions.count
-                sessions.append(u)
-                vehicles.append([v])
+        let fresh = sessions.count
+        for v in Set(touched).sorted() {
+            let gap = sol.routes[v].maxGap
+            for u in p.sessionsOfVehicle[v] where sol.vehicleOf[u] < 0 && p.duration[u] <= gap {
+                let k = slot[u]
+                if k >= fresh { vehicles[k].append(v) } else if k < 0 {
+                    slot[u] = sessions.count
+                    sessions.append(u)
+                    vehicles.append([v])
+                }
             }
         }
+        for u in sessions { slot[u] = -1 }
+    }
+
+    /// As above with its own scratch space (for one-off calls).
+    init(removed: [Int], touched: [Int], _ sol: Solution, _ p: PlanningProblem) {
+        var slot = Array(repeating: -1, count: p.duration.count)
+        self.init(removed: removed, touched: touched, sol, p, slot: &slot)
     }
 
     /// Every unassigned session against every vehicle it may use (construction).

@@ -12,8 +12,10 @@ struct ReplaceMove: Move {
         var best: ReplaceMove?
         for v in p.candidates[u] {
             let route = sol.routes[v]
+            let room = route.freeMinutes(p)
             for (i, w) in route.stops.enumerated() where p.priority[w] < p.priority[u] {
                 if let best, p.priority[u] - p.priority[w] < best.gain.served { continue }
+                if room + p.duration[w] + route.removalGain(at: i, p) < p.duration[u] { continue }
                 var without = route
                 _ = without.remove(at: i, p)
                 guard without.isFeasible(p), let (pos, d) = without.bestInsertion(u, p) else { continue }
