@@ -31,18 +31,17 @@ BIN = os.path.join(ROOT, ".build", "release", "caseload")
 
 
 def run_caseload(path, args):
+    """Runs `caseload plan` under GNU time: the plan, wall seconds and peak resident MiB."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as out:
         plan_path = out.name
-    cmd = [BIN, "plan", path, "--out", plan_path] + args
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    if status != 0:
-        sys.exit(f"caseload plan failed on {path}: {proc.stderr.read().decode()}")
+    cmd = ["/usr/bin/time", "-f", "%e %M", BIN, "plan", path, "--out", plan_path] + [x for x in args if x]
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"caseload plan failed on {path}: {proc.stderr}")
+    wall, kib = proc.stderr.strip().splitlines()[-1].split()
     plan = json.load(open(plan_path))
     os.unlink(plan_path)
-    return plan, wall, usage.ru_maxrss / 1024
+    return plan, float(wall), int(kib) / 1024
 
 
 def vroom_input(scn):
@@ -89,10 +88,10 @@ def vroom_input(scn):
     return problem, vehicles
 
 
-def vroom_plan(scn, threads, level):
+def vroom_plan(scn, threads, level, timeout):
     problem, vehicles = vroom_input(scn)
     t0 = time.perf_counter()
-    solution = problem.solve(exploration_level=level, nb_threads=threads)
+    solution = problem.solve(exploration_level=level, nb_threads=threads, timeout=timeout)
     wall = time.perf_counter() - t0
     routes = {}
     for row in solution.routes.itertuples():
@@ -160,6 +159,7 @@ def main():
     ap.add_argument("--lp", action="store_true", help="also the LP bound (HiGHS)")
     ap.add_argument("--level", type=int, default=5)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--vroom-timeout", type=int, default=None, help="seconds VROOM may search (default: none)")
     ap.add_argument("--caseload-args", default="", help="extra arguments for caseload plan")
     a = ap.parse_args()
     paths = a.scenarios or sorted(glob.glob(os.path.join(ROOT, "Fixtures", "weeks", "*.json")))
@@ -181,7 +181,7 @@ def main():
         line = f"{scn['name']:<18}{len(scn['sessions']):>9} | {ours['served_priority']:>15}" \
                f"{ours['served_priority'] / bound:>7.1%}{ours['travel_min']:>8}{wall:>7.1f}{mib:>6.0f}"
         if not a.no_vroom:
-            vplan, vwall = vroom_plan(scn, a.threads, a.level)
+            vplan, vwall = vroom_plan(scn, a.threads, a.level, a.vroom_timeout)
             theirs = check(scn, vplan)
             flag = "" if theirs["valid"] else " INVALID"
             line += f" | {theirs['served_priority']:>12}{theirs['served_priority'] / bound:>7.1%}" \
