@@ -1,24 +1,31 @@
 /// Reads the fields of one JSON object, naming its path and record id in every error.
 public struct JSONFields: Sendable {
     let values: [String: JSONValue]
+    /// Keys in document order where the reader knows it (YAML), else sorted.
+    public let keys: [String]
     /// Path of this object, e.g. `sessions[3]`.
     public let path: String
     /// The record's id, once known, for messages.
     public var id: String?
 
     /// Wraps a value that must be an object at `path`.
-    public init(_ value: JSONValue, path: String, id: String? = nil) throws(ScenarioError) {
-        guard case .object(let values) = value else {
-            throw ScenarioError(field: path, id: id, problem: "must be an object, found \(value.kind)")
+    public init(_ value: JSONValue, path: String, id: String? = nil) throws(InputError) {
+        switch value {
+        case .object(let values):
+            self.values = values; keys = values.keys.sorted()
+        case .orderedObject(let pairs):
+            values = Dictionary(pairs, uniquingKeysWith: { a, _ in a }); keys = pairs.map(\.0)
+        default:
+            throw InputError(field: path, id: id, problem: "must be a mapping of keys to values, found \(value.kind)")
         }
-        self.values = values; self.path = path; self.id = id
+        self.path = path; self.id = id
     }
 
     func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// An error on `key` of this object.
-    public func error(_ key: String, _ problem: String) -> ScenarioError {
-        ScenarioError(field: field(key), id: id, problem: problem)
+    public func error(_ key: String, _ problem: String) -> InputError {
+        InputError(field: field(key), id: id, problem: problem)
     }
 
     /// The value at `key`, treating JSON `null` as absent.
@@ -27,31 +34,31 @@ public struct JSONFields: Sendable {
         return v
     }
 
-    func required(_ key: String) throws(ScenarioError) -> JSONValue {
+    func required(_ key: String) throws(InputError) -> JSONValue {
         guard let v = optional(key) else { throw error(key, "is required but missing") }
         return v
     }
 
     /// A required string.
-    public func string(_ key: String) throws(ScenarioError) -> String {
+    public func string(_ key: String) throws(InputError) -> String {
         guard case .string(let s) = try required(key) else { throw error(key, "must be a string") }
         return s
     }
 
     /// An optional string.
-    public func optionalString(_ key: String) throws(ScenarioError) -> String? {
+    public func optionalString(_ key: String) throws(InputError) -> String? {
         guard optional(key) != nil else { return nil }
         return try string(key)
     }
 
     /// A required number.
-    public func number(_ key: String) throws(ScenarioError) -> Double {
+    public func number(_ key: String) throws(InputError) -> Double {
         guard case .number(let n) = try required(key), n.isFinite else { throw error(key, "must be a number") }
         return n
     }
 
     /// A required whole number in `range`.
-    public func int(_ key: String, in range: ClosedRange<Int>) throws(ScenarioError) -> Int {
+    public func int(_ key: String, in range: ClosedRange<Int>) throws(InputError) -> Int {
         let n = try number(key)
         guard n == n.rounded(), let i = Int(exactly: n), range.contains(i) else {
             throw error(key, "must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(n)")
@@ -60,19 +67,32 @@ public struct JSONFields: Sendable {
     }
 
     /// An optional whole number in `range`.
-    public func optionalInt(_ key: String, in range: ClosedRange<Int>) throws(ScenarioError) -> Int? {
+    public func optionalInt(_ key: String, in range: ClosedRange<Int>) throws(InputError) -> Int? {
         guard optional(key) != nil else { return nil }
         return try int(key, in: range)
     }
 
+    /// An optional true/false value.
+    public func optionalBool(_ key: String) throws(InputError) -> Bool? {
+        guard let v = optional(key) else { return nil }
+        guard case .bool(let b) = v else { throw error(key, "must be true or false") }
+        return b
+    }
+
+    /// A required true/false value.
+    public func bool(_ key: String) throws(InputError) -> Bool {
+        guard let b = try optionalBool(key) else { throw error(key, "is required but missing (true or false)") }
+        return b
+    }
+
     /// A required array.
-    public func array(_ key: String) throws(ScenarioError) -> [JSONValue] {
+    public func array(_ key: String) throws(InputError) -> [JSONValue] {
         guard case .array(let a) = try required(key) else { throw error(key, "must be an array") }
         return a
     }
 
     /// An optional array of strings (absent means empty).
-    public func strings(_ key: String) throws(ScenarioError) -> [String]? {
+    public func strings(_ key: String) throws(InputError) -> [String]? {
         guard let value = optional(key) else { return nil }
         guard case .array(let items) = value else { throw error(key, "must be an array of strings") }
         var out: [String] = []
@@ -84,7 +104,7 @@ public struct JSONFields: Sendable {
     }
 
     /// An optional `HH:MM` time.
-    public func optionalTime(_ key: String) throws(ScenarioError) -> ClockTime? {
+    public func optionalTime(_ key: String) throws(InputError) -> ClockTime? {
         guard let text = try optionalString(key) else { return nil }
         guard let t = ClockTime(text) else {
             throw error(key, "\"\(text)\" is not a time; write HH:MM on the 24-hour clock, e.g. 09:00")
@@ -93,13 +113,13 @@ public struct JSONFields: Sendable {
     }
 
     /// A required `HH:MM` time.
-    public func time(_ key: String) throws(ScenarioError) -> ClockTime {
+    public func time(_ key: String) throws(InputError) -> ClockTime {
         guard let t = try optionalTime(key) else { throw error(key, "is required but missing") }
         return t
     }
 
     /// A nested object.
-    public func object(_ key: String) throws(ScenarioError) -> JSONFields {
+    public func object(_ key: String) throws(InputError) -> JSONFields {
         try JSONFields(required(key), path: field(key), id: id)
     }
 }

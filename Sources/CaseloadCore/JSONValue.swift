@@ -8,6 +8,21 @@ public enum JSONValue: Sendable, Equatable, Decodable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// A mapping whose key order matters (as written in a YAML file).
+    case orderedObject([(String, JSONValue)])
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): true
+        case let (.bool(x), .bool(y)): x == y
+        case let (.number(x), .number(y)): x == y
+        case let (.string(x), .string(y)): x == y
+        case let (.array(x), .array(y)): x == y
+        case let (.object(x), .object(y)): x == y
+        case let (.orderedObject(x), .orderedObject(y)): x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+        default: false
+        }
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
@@ -19,10 +34,10 @@ public enum JSONValue: Sendable, Equatable, Decodable {
         else { self = .object(try c.decode([String: JSONValue].self)) }
     }
 
-    /// Parses a document, turning Foundation's parse errors into a `ScenarioError` on `what`.
-    public static func parse(_ data: Data, what: String) throws(ScenarioError) -> JSONValue {
+    /// Parses a document, turning Foundation's parse errors into a `InputError` on `what`.
+    public static func parse(_ data: Data, what: String) throws(InputError) -> JSONValue {
         do { return try JSONDecoder().decode(JSONValue.self, from: data) } catch {
-            throw ScenarioError(field: what, problem: "is not valid JSON (\(Self.reason(error))); fix the syntax and try again")
+            throw InputError(field: what, problem: "is not valid JSON (\(Self.reason(error))); fix the syntax and try again")
         }
     }
 
@@ -42,7 +57,7 @@ public enum JSONValue: Sendable, Equatable, Decodable {
         case .number: "a number"
         case .string: "a string"
         case .array: "an array"
-        case .object: "an object"
+        case .object, .orderedObject: "an object"
         }
     }
 }

@@ -56,7 +56,7 @@ extension WeekPlan: Encodable {
     }
 
     /// Reads a `caseload-plan/1` document (routes and unassigned; statistics are not read back).
-    public static func decode(_ data: Data) throws(ScenarioError) -> WeekPlan {
+    public static func decode(_ data: Data) throws(InputError) -> WeekPlan {
         let root = try JSONFields(JSONValue.parse(data, what: "plan"), path: "")
         guard try root.string("format") == WeekPlan.format else {
             throw root.error("format", "must be \"\(WeekPlan.format)\"")
@@ -74,7 +74,7 @@ extension WeekPlan: Encodable {
         return WeekPlan(scenario: try root.string("scenario"), routes: routes, unassigned: unassigned)
     }
 
-    private static func decodeRoute(_ f: JSONFields) throws(ScenarioError) -> PlannedRoute {
+    private static func decodeRoute(_ f: JSONFields) throws(InputError) -> PlannedRoute {
         let dayText = try f.string("day")
         guard let day = Weekday(rawValue: dayText) else { throw f.error("day", "\"\(dayText)\" is not a day") }
         var stops: [PlannedStop] = []

@@ -3,10 +3,10 @@ import Foundation
 extension WeekScenario {
     /// Reads and validates a `caseload-scenario/1` document.
     ///
-    /// Throws a `ScenarioError` naming the field and the id at fault for missing fields,
+    /// Throws a `InputError` naming the field and the id at fault for missing fields,
     /// duplicate ids, unknown schools or specialists, a `week_start` that is not a Monday,
     /// bad times and working windows that end before they start.
-    public static func decode(_ data: Data) throws(ScenarioError) -> WeekScenario {
+    public static func decode(_ data: Data) throws(InputError) -> WeekScenario {
         let root = try JSONFields(JSONValue.parse(data, what: "scenario"), path: "")
         let format = try root.string("format")
         guard format == WeekScenario.format else {
@@ -23,7 +23,7 @@ extension WeekScenario {
                             schools: schools, specialists: specialists, sessions: sessions)
     }
 
-    static func readTravel(_ root: JSONFields) throws(ScenarioError) -> TravelSettings {
+    static func readTravel(_ root: JSONFields) throws(InputError) -> TravelSettings {
         let t = try root.object("travel")
         let speed = try t.number("speed_kmh"), circuity = try t.number("circuity")
         guard speed > 0 else { throw t.error("speed_kmh", "must be above 0") }
@@ -31,14 +31,14 @@ extension WeekScenario {
         return TravelSettings(speedKmh: speed, circuity: circuity, overheadMin: try t.int("overhead_min", in: 0...600))
     }
 
-    static func readPoint(_ f: JSONFields) throws(ScenarioError) -> GeoPoint {
+    static func readPoint(_ f: JSONFields) throws(InputError) -> GeoPoint {
         let lat = try f.number("lat"), lon = try f.number("lon")
         guard (-90...90).contains(lat) else { throw f.error("lat", "must be between -90 and 90 degrees") }
         guard (-180...180).contains(lon) else { throw f.error("lon", "must be between -180 and 180 degrees") }
         return GeoPoint(lat: lat, lon: lon)
     }
 
-    static func readSchools(_ root: JSONFields) throws(ScenarioError) -> [School] {
+    static func readSchools(_ root: JSONFields) throws(InputError) -> [School] {
         var seen = Set<String>(), out: [School] = []
         for (i, value) in try root.array("schools").enumerated() {
             var f = try JSONFields(value, path: "schools[\(i)]")
@@ -50,7 +50,7 @@ extension WeekScenario {
         return out
     }
 
-    static func readSpecialists(_ root: JSONFields) throws(ScenarioError) -> [Specialist] {
+    static func readSpecialists(_ root: JSONFields) throws(InputError) -> [Specialist] {
         var seen = Set<String>(), out: [Specialist] = []
         for (i, value) in try root.array("specialists").enumerated() {
             var f = try JSONFields(value, path: "specialists[\(i)]")
@@ -67,7 +67,7 @@ extension WeekScenario {
         return out
     }
 
-    static func readDays(_ f: JSONFields) throws(ScenarioError) -> [WorkingDay] {
+    static func readDays(_ f: JSONFields) throws(InputError) -> [WorkingDay] {
         var seen = Set<Weekday>(), out: [WorkingDay] = []
         for (i, value) in try f.array("days").enumerated() {
             let d = try JSONFields(value, path: "\(f.path).days[\(i)]", id: f.id)
@@ -80,14 +80,14 @@ extension WeekScenario {
         return out
     }
 
-    static func weekday(_ text: String, _ f: JSONFields, _ key: String) throws(ScenarioError) -> Weekday {
+    static func weekday(_ text: String, _ f: JSONFields, _ key: String) throws(InputError) -> Weekday {
         guard let d = Weekday(rawValue: text) else {
             throw f.error(key, "\"\(text)\" is not a day; use one of mon, tue, wed, thu, fri, sat, sun")
         }
         return d
     }
 
-    static func readSessions(_ root: JSONFields, schools: Set<String>, specialists: Set<String>) throws(ScenarioError) -> [Session] {
+    static func readSessions(_ root: JSONFields, schools: Set<String>, specialists: Set<String>) throws(InputError) -> [Session] {
         var seen = Set<String>(), out: [Session] = []
         for (i, value) in try root.array("sessions").enumerated() {
             var f = try JSONFields(value, path: "sessions[\(i)]")
@@ -99,7 +99,7 @@ extension WeekScenario {
         return out
     }
 
-    static func readSession(_ f: JSONFields, id: String, schools: Set<String>, specialists: Set<String>) throws(ScenarioError) -> Session {
+    static func readSession(_ f: JSONFields, id: String, schools: Set<String>, specialists: Set<String>) throws(InputError) -> Session {
         let school = try f.string("school")
         guard schools.contains(school) else { throw f.error("school", "\"\(school)\" is not among the scenario's schools") }
         let pinned = try f.optionalString("specialist")

@@ -15,7 +15,7 @@ nonisolated(unsafe) let validScenario: [String: Any] = [
                   "earliest": "09:00", "latest_end": "15:15"]],
 ]
 
-func decode(_ object: [String: Any]) throws(ScenarioError) -> WeekScenario {
+func decode(_ object: [String: Any]) throws(InputError) -> WeekScenario {
     try WeekScenario.decode(try! JSONSerialization.data(withJSONObject: object))
 }
 
@@ -104,8 +104,8 @@ func expectError(_ object: [String: Any], field: String, id: String? = nil, ment
     }
 
     @Test func malformedJSONIsAnErrorNotACrash() {
-        #expect(throws: ScenarioError.self) { try WeekScenario.decode(Data("{\"format\": ".utf8)) }
-        #expect(throws: ScenarioError.self) { try WeekScenario.decode(Data("[1, 2]".utf8)) }
+        #expect(throws: InputError.self) { try WeekScenario.decode(Data("{\"format\": ".utf8)) }
+        #expect(throws: InputError.self) { try WeekScenario.decode(Data("[1, 2]".utf8)) }
     }
 
     @Test func wrongFormatTagIsRefused() {

@@ -1,5 +1,6 @@
-/// Why a scenario file was refused: the field at fault, the record's id, and what to do.
-public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible {
+/// Why an input (a scenario, a plan, the trust config, a request) was refused: the field at
+/// fault, the record's id, and what to do.
+public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     /// JSON path of the field, e.g. `sessions[3].duration_min`.
     public var field: String
     /// The id of the record at fault, when it has one.

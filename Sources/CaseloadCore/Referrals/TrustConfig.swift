@@ -1,0 +1,131 @@
+/// A service's way of working with a pupil: how many sessions, how long, how often, with whom.
+public struct Pathway: Hashable, Sendable {
+    public var name: String
+    public var sessions: Int
+    public var minutes: Int
+    /// Weeks between sessions of a series.
+    public var everyWeeks: Int
+    /// The same specialist for every session (continuity of care).
+    public var sameSpecialist: Bool
+    /// The same weekday for every session.
+    public var sameWeekday: Bool
+
+    /// A pathway with every field.
+    public init(name: String, sessions: Int, minutes: Int, everyWeeks: Int = 1, sameSpecialist: Bool = false, sameWeekday: Bool = false) {
+        self.name = name; self.sessions = sessions; self.minutes = minutes; self.everyWeeks = everyWeeks
+        self.sameSpecialist = sameSpecialist; self.sameWeekday = sameWeekday
+    }
+}
+
+/// One service's rules: who joins its waiting list, and how quickly they should be seen.
+public struct ServiceRules: Hashable, Sendable {
+    public var code: String
+    public var name: String
+    /// The score a referral needs to join the waiting list.
+    public var threshold: Int
+    /// Assess-plan-do-review cycles the school must have completed (waived for an EHC needs assessment).
+    public var apdrCycles: Int
+    /// Target wait in weeks for each priority band.
+    public var targetWeeks: [String: Int]
+    public var pathways: [Pathway]
+    /// The pathway used when a referral names none.
+    public var defaultPathway: String
+
+    /// Rules with every field.
+    public init(code: String, name: String, threshold: Int, apdrCycles: Int, targetWeeks: [String: Int],
+                pathways: [Pathway], defaultPathway: String) {
+        self.code = code; self.name = name; self.threshold = threshold; self.apdrCycles = apdrCycles
+        self.targetWeeks = targetWeeks; self.pathways = pathways; self.defaultPathway = defaultPathway
+    }
+
+    /// The pathway called `name`, or the default.
+    public func pathway(_ name: String?) -> Pathway? {
+        pathways.first { $0.name == (name ?? defaultPathway) }
+    }
+}
+
+/// Points a referral's circumstances add to its score.
+public struct PriorityWeights: Hashable, Sendable {
+    /// Points per severity level (1–5).
+    public var severity: Double
+    public var ehcPlan: Double
+    public var ehcNeedsAssessment: Double
+    public var exclusionRisk: Double
+    public var lookedAfter: Double
+    public var safeguarding: Double
+
+    /// Weights with every field.
+    public init(severity: Double, ehcPlan: Double, ehcNeedsAssessment: Double, exclusionRisk: Double,
+                lookedAfter: Double, safeguarding: Double) {
+        self.severity = severity; self.ehcPlan = ehcPlan; self.ehcNeedsAssessment = ehcNeedsAssessment
+        self.exclusionRisk = exclusionRisk; self.lookedAfter = lookedAfter; self.safeguarding = safeguarding
+    }
+}
+
+/// The statutory deadline: EP advice within `adviceWeeks` of an EHC needs assessment request,
+/// with priority climbing as the deadline nears.
+public struct StatutoryRule: Hashable, Sendable {
+    /// The service that gives the advice (EP).
+    public var service: String
+    public var adviceWeeks: Int
+    /// Weeks after the request when priority starts to climb.
+    public var climbFromWeek: Int
+    /// Points added by the deadline week, rising linearly from `climbFromWeek`.
+    public var climbPoints: Double
+
+    /// A rule with every field.
+    public init(service: String, adviceWeeks: Int, climbFromWeek: Int, climbPoints: Double) {
+        self.service = service; self.adviceWeeks = adviceWeeks; self.climbFromWeek = climbFromWeek; self.climbPoints = climbPoints
+    }
+}
+
+/// Each school's entitlement from its pupils, SEN support and EHC plans, as local authorities
+/// share EP time; a school below its share gains up to `maxPoints`.
+public struct FairShareRule: Hashable, Sendable {
+    public var perPupil: Double
+    public var perSENSupport: Double
+    public var perEHCPlan: Double
+    public var maxPoints: Double
+
+    /// A rule with every field.
+    public init(perPupil: Double, perSENSupport: Double, perEHCPlan: Double, maxPoints: Double) {
+        self.perPupil = perPupil; self.perSENSupport = perSENSupport; self.perEHCPlan = perEHCPlan; self.maxPoints = maxPoints
+    }
+}
+
+/// A named priority band and the score at which it starts.
+public struct PriorityBand: Hashable, Sendable {
+    public var name: String
+    public var minScore: Int
+
+    /// A band from its name and lowest score.
+    public init(name: String, minScore: Int) { self.name = name; self.minScore = minScore }
+}
+
+/// Everything a trust leader sets: thresholds, weights, deadlines, fair shares, per service.
+public struct TrustConfig: Hashable, Sendable {
+    public var trustName: String
+    public var weights: PriorityWeights
+    public var ageingPointsPerWeek: Double
+    public var statutory: StatutoryRule
+    public var fairShare: FairShareRule
+    /// Highest first.
+    public var bands: [PriorityBand]
+    public var services: [ServiceRules]
+
+    /// A configuration with every field.
+    public init(trustName: String, weights: PriorityWeights, ageingPointsPerWeek: Double, statutory: StatutoryRule,
+                fairShare: FairShareRule, bands: [PriorityBand], services: [ServiceRules]) {
+        self.trustName = trustName; self.weights = weights; self.ageingPointsPerWeek = ageingPointsPerWeek
+        self.statutory = statutory; self.fairShare = fairShare
+        self.bands = bands.sorted { $0.minScore > $1.minScore }; self.services = services
+    }
+
+    /// The rules of service `code`, if the trust runs it.
+    public func service(_ code: String) -> ServiceRules? { services.first { $0.code == code } }
+
+    /// The band a score falls in.
+    public func band(for score: Int) -> String {
+        (bands.first { score >= $0.minScore } ?? bands.last)?.name ?? "routine"
+    }
+}

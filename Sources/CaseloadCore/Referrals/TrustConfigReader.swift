@@ -1,0 +1,85 @@
+extension TrustConfig {
+    /// Reads and validates the trust's settings from a parsed document (YAML or JSON).
+    /// Every error names the key at fault and the values allowed.
+    public static func decode(_ document: JSONValue) throws(InputError) -> TrustConfig {
+        let root = try JSONFields(document, path: "")
+        let priority = try root.object("priority")
+        let bands = try readBands(priority)
+        let services = try readServices(root, bandNames: bands.map(\.name))
+        let statutory = try readStatutory(priority.object("statutory"))
+        guard services.contains(where: { $0.code == statutory.service }) else {
+            throw priority.error("statutory.service", "\"\(statutory.service)\" is not one of the services below (\(services.map(\.code).joined(separator: ", ")))")
+        }
+        return TrustConfig(trustName: try root.object("trust").string("name"), weights: try readWeights(priority.object("weights")),
+                           ageingPointsPerWeek: try nonNegative(priority, "ageing_points_per_week"),
+                           statutory: statutory, fairShare: try readFairShare(priority.object("fair_share")),
+                           bands: bands, services: services)
+    }
+
+    static func nonNegative(_ f: JSONFields, _ key: String, max: Double = 1000) throws(InputError) -> Double {
+        let v = try f.number(key)
+        guard v >= 0, v <= max else { throw f.error(key, "must be a number from 0 to \(Int(max)), found \(v)") }
+        return v
+    }
+
+    static func readWeights(_ f: JSONFields) throws(InputError) -> PriorityWeights {
+        PriorityWeights(severity: try nonNegative(f, "severity"), ehcPlan: try nonNegative(f, "ehc_plan"),
+                        ehcNeedsAssessment: try nonNegative(f, "ehc_needs_assessment"),
+                        exclusionRisk: try nonNegative(f, "exclusion_risk"), lookedAfter: try nonNegative(f, "looked_after"),
+                        safeguarding: try nonNegative(f, "safeguarding"))
+    }
+
+    static func readStatutory(_ f: JSONFields) throws(InputError) -> StatutoryRule {
+        let weeks = try f.int("ehc_advice_weeks", in: 1...52)
+        let from = try f.int("climb_from_week", in: 0...52)
+        guard from < weeks else { throw f.error("climb_from_week", "must be before ehc_advice_weeks (\(weeks))") }
+        return StatutoryRule(service: try f.string("service"), adviceWeeks: weeks, climbFromWeek: from,
+                             climbPoints: try nonNegative(f, "climb_points"))
+    }
+
+    static func readFairShare(_ f: JSONFields) throws(InputError) -> FairShareRule {
+        FairShareRule(perPupil: try nonNegative(f, "pupils"), perSENSupport: try nonNegative(f, "sen_support"),
+                      perEHCPlan: try nonNegative(f, "ehc_plan"), maxPoints: try nonNegative(f, "max_points"))
+    }
+
+    static func readBands(_ priority: JSONFields) throws(InputError) -> [PriorityBand] {
+        let f = try priority.object("bands")
+        let bands = try f.keys.map { key throws(InputError) in PriorityBand(name: key, minScore: try f.int(key, in: 0...1000)) }
+        guard bands.contains(where: { $0.minScore == 0 }) else {
+            throw priority.error("bands", "needs one band starting at 0 so that every score has a band")
+        }
+        return bands
+    }
+
+    static func readServices(_ root: JSONFields, bandNames: [String]) throws(InputError) -> [ServiceRules] {
+        let f = try root.object("services")
+        guard !f.keys.isEmpty else { throw root.error("services", "must list at least one service, e.g. EP") }
+        return try f.keys.map { code throws(InputError) in try readService(f.object(code), code: code, bandNames: bandNames) }
+    }
+
+    static func readService(_ f: JSONFields, code: String, bandNames: [String]) throws(InputError) -> ServiceRules {
+        let targets = try f.object("target_weeks")
+        var targetWeeks: [String: Int] = [:]
+        for band in bandNames { targetWeeks[band] = try targets.int(band, in: 0...156) }
+        for key in targets.keys where !bandNames.contains(key) {
+            throw targets.error(key, "is not a priority band; the bands are \(bandNames.joined(separator: ", "))")
+        }
+        let pathwaysObject = try f.object("pathways")
+        let pathways = try pathwaysObject.keys.map { name throws(InputError) in try readPathway(pathwaysObject.object(name), name: name) }
+        guard !pathways.isEmpty else { throw f.error("pathways", "must list at least one pathway") }
+        let preferred = try f.optionalString("default_pathway") ?? pathways[0].name
+        guard pathways.contains(where: { $0.name == preferred }) else {
+            throw f.error("default_pathway", "\"\(preferred)\" is not one of \(pathways.map(\.name).joined(separator: ", "))")
+        }
+        return ServiceRules(code: code, name: try f.optionalString("name") ?? code, threshold: try f.int("threshold", in: 0...1000),
+                            apdrCycles: try f.int("apdr_cycles", in: 0...10), targetWeeks: targetWeeks,
+                            pathways: pathways, defaultPathway: preferred)
+    }
+
+    static func readPathway(_ f: JSONFields, name: String) throws(InputError) -> Pathway {
+        Pathway(name: name, sessions: try f.int("sessions", in: 1...52), minutes: try f.int("minutes", in: 5...480),
+                everyWeeks: try f.optionalInt("every_weeks", in: 1...12) ?? 1,
+                sameSpecialist: try f.optionalBool("same_specialist") ?? false,
+                sameWeekday: try f.optionalBool("same_weekday") ?? false)
+    }
+}

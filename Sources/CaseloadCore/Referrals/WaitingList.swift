@@ -1,0 +1,96 @@
+/// One referral's place on the waiting list, as a SENCO or leader sees it.
+public struct WaitingEntry: Hashable, Sendable {
+    public var referral: Referral
+    /// 1 for the first to be seen within its service.
+    public var position: Int
+    /// Score plus ageing, deadline urgency and fair-share points, rounded.
+    public var priority: Int
+    public var weeksWaited: Int
+    public var targetWeeks: Int?
+    public var breached: Bool
+    /// When statutory advice is due (EHC needs assessments only).
+    public var statutoryDeadline: CalendarDate?
+    /// The Monday of the week its first session is likely, from current capacity; `nil` when the
+    /// service has no free capacity at all.
+    public var estimatedFirstWeek: CalendarDate?
+}
+
+/// Weekly minutes a service can give to first sessions of waiting referrals.
+public struct ServiceCapacity: Hashable, Sendable {
+    public var service: String
+    public var minutesPerWeek: Int
+
+    /// Capacity of a service in minutes per week.
+    public init(service: String, minutesPerWeek: Int) { self.service = service; self.minutesPerWeek = minutesPerWeek }
+}
+
+/// Orders waiting referrals by their current priority, recomputed as time passes.
+public struct WaitingList: Sendable {
+    public let config: TrustConfig
+    public let fairShare: FairShare
+    /// Each school's share of each service's time received so far, `[service: [urn: share]]`.
+    public let received: [String: [String: Double]]
+
+    /// A waiting list under `config`.
+    public init(config: TrustConfig, fairShare: FairShare, received: [String: [String: Double]] = [:]) {
+        self.config = config; self.fairShare = fairShare; self.received = received
+    }
+
+    /// The list of `referrals` with status `waiting`, per service in priority order, as of `today`.
+    public func entries(_ referrals: [Referral], today: CalendarDate, capacity: [ServiceCapacity]) -> [WaitingEntry] {
+        let waiting = referrals.filter { $0.status == .waiting }
+        let minutes = Dictionary(capacity.map { ($0.service, $0.minutesPerWeek) }, uniquingKeysWith: +)
+        var out: [WaitingEntry] = []
+        for (service, group) in Dictionary(grouping: waiting, by: \.request.service).sorted(by: { $0.key < $1.key }) {
+            let scored = group.map { entry($0, today: today) }.sorted(by: WaitingList.before)
+            out += estimate(scored, today: today, minutesPerWeek: minutes[service] ?? 0)
+        }
+        return out
+    }
+
+    /// Higher priority first; then longer waiting; then lower id.
+    static func before(_ a: WaitingEntry, _ b: WaitingEntry) -> Bool {
+        if a.priority != b.priority { return a.priority > b.priority }
+        if a.weeksWaited != b.weeksWaited { return a.weeksWaited > b.weeksWaited }
+        return a.referral.id < b.referral.id
+    }
+
+    func entry(_ r: Referral, today: CalendarDate) -> WaitingEntry {
+        let weeks = max(0, (today.dayNumber - r.request.receivedOn.dayNumber) / 7)
+        let target = config.service(r.request.service)?.targetWeeks[r.band]
+        var points = Double(r.score) + config.ageingPointsPerWeek * Double(weeks)
+        points += deadlinePoints(r, weeks: weeks)
+        points += fairShare.points(school: r.request.school, received: received[r.request.service]?[r.request.school] ?? 0)
+        return WaitingEntry(referral: r, position: 0, priority: Int(points.rounded()), weeksWaited: weeks,
+                            targetWeeks: target, breached: target.map { weeks > $0 } ?? false,
+                            statutoryDeadline: deadline(r), estimatedFirstWeek: nil)
+    }
+
+    /// The statutory deadline of an EHC needs assessment referral to the advising service.
+    public func deadline(_ r: Referral) -> CalendarDate? {
+        guard r.request.flags.ehcNeedsAssessment, r.request.service == config.statutory.service else { return nil }
+        return r.request.receivedOn.adding(days: 7 * config.statutory.adviceWeeks)
+    }
+
+    /// Points that climb linearly from `climbFromWeek` to the full `climbPoints` at the deadline week, and stay there.
+    func deadlinePoints(_ r: Referral, weeks: Int) -> Double {
+        guard deadline(r) != nil else { return 0 }
+        let rule = config.statutory
+        let span = Double(max(1, rule.adviceWeeks - rule.climbFromWeek))
+        return rule.climbPoints * max(0, min(1, Double(weeks - rule.climbFromWeek) / span))
+    }
+
+    /// Numbers the entries and estimates each first-session week by filling weekly capacity in order.
+    func estimate(_ entries: [WaitingEntry], today: CalendarDate, minutesPerWeek: Int) -> [WaitingEntry] {
+        let nextMonday = today.adding(days: 7 - today.weekday.index)
+        var used = 0
+        return entries.enumerated().map { k, e in
+            var e = e
+            e.position = k + 1
+            let minutes = config.service(e.referral.request.service)?.pathway(e.referral.pathway)?.minutes ?? 60
+            if minutesPerWeek > 0 { e.estimatedFirstWeek = nextMonday.adding(days: 7 * (used / minutesPerWeek)) }
+            used += minutes
+            return e
+        }
+    }
+}
