@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         .target(name: "CaseloadCore"),
@@ -23,16 +25,22 @@ let package = Package(
             ]
         ),
         .target(name: "CaseloadFixtures", dependencies: ["CaseloadCore"]),
+        .target(name: "CaseloadConfig", dependencies: ["CaseloadCore", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "CaseloadStore",
+            dependencies: ["CaseloadCore", "CaseloadFixtures", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "CaseloadCLI",
             dependencies: [
-                "CaseloadCore", "CaseloadPlanner", "CaseloadFixtures",
+                "CaseloadCore", "CaseloadPlanner", "CaseloadFixtures", "CaseloadConfig", "CaseloadStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "caseload", dependencies: ["CaseloadCLI"]),
         .testTarget(name: "CaseloadCoreTests", dependencies: ["CaseloadCore"]),
         .testTarget(name: "CaseloadPlannerTests", dependencies: ["CaseloadCore", "CaseloadPlanner", "CaseloadFixtures"]),
-        .testTarget(name: "CaseloadCLITests", dependencies: ["CaseloadCLI", "CaseloadCore", "CaseloadPlanner"]),
+        .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadCore", "CaseloadConfig", "CaseloadFixtures"]),
+        .testTarget(name: "CaseloadCLITests", dependencies: ["CaseloadCLI", "CaseloadCore", "CaseloadPlanner", "CaseloadStore"]),
     ]
 )

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small RFC 4180 CSV reader: quoted fields, doubled quotes, CRLF or LF line ends.
 public struct CSVTable: Sendable {
     /// The header's column names.
@@ -40,5 +42,3 @@ public struct CSVTable: Sendable {
         return out
     }
 }
-
-import Foundation

@@ -1,4 +1,3 @@
-import CaseloadCore
 import Foundation
 
 /// A school as the fixtures need it: where it is, how big, and how many pupils with SEN.
@@ -12,11 +11,15 @@ public struct SchoolRecord: Sendable, Hashable {
     public var ehcPlans: Int
     /// Pupils on SEN support.
     public var senSupport: Int
+    public var postcode: String?
+    /// The local authority.
+    public var la: String?
 
     /// A school with its figures.
-    public init(urn: String, name: String, phase: String, location: GeoPoint, pupils: Int, ehcPlans: Int, senSupport: Int) {
+    public init(urn: String, name: String, phase: String, location: GeoPoint, pupils: Int, ehcPlans: Int, senSupport: Int,
+                postcode: String? = nil, la: String? = nil) {
         self.urn = urn; self.name = name; self.phase = phase; self.location = location
-        self.pupils = pupils; self.ehcPlans = ehcPlans; self.senSupport = senSupport
+        self.pupils = pupils; self.ehcPlans = ehcPlans; self.senSupport = senSupport; self.postcode = postcode; self.la = la
     }
 
     /// How much specialist demand the school generates: EHC plans weigh three times SEN support.
@@ -57,6 +60,7 @@ public enum SchoolFile {
         let support = sen.flatMap { extra?.value("sen_support_count", in: $0) }.flatMap(Int.init) ?? pupils / 8
         let name = t.value("name", in: f) ?? "School \(urn)"
         return .success(SchoolRecord(urn: urn, name: name, phase: t.value("phase", in: f) ?? "Primary",
-                                     location: GeoPoint(lat: lat, lon: lon), pupils: pupils, ehcPlans: ehc, senSupport: support))
+                                     location: GeoPoint(lat: lat, lon: lon), pupils: pupils, ehcPlans: ehc, senSupport: support,
+                                     postcode: t.value("postcode", in: f), la: t.value("la", in: f)))
     }
 }

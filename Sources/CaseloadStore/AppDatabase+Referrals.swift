@@ -1,0 +1,93 @@
+import CaseloadCore
+import Foundation
+import GRDB
+
+/// One change in a referral's history.
+public struct StatusEntry: Hashable, Sendable {
+    public var from: ReferralStatus?
+    public var to: ReferralStatus
+    public var at: String
+    public var actor: String
+    public var note: String
+}
+
+extension AppDatabase {
+    /// Stores a referral with the decision on it (accepted onto the list, or declined with reasons).
+    public func submit(_ request: ReferralRequest, decision: IntakeDecision, stamp: Stamp) throws -> Referral {
+        try writer.write { db in try insert(db, request, decision, stamp) }
+    }
+
+    /// Stores many referrals in one transaction: all of them, or none if any is refused.
+    public func submit(batch: [(ReferralRequest, IntakeDecision)], stamp: Stamp) throws -> [Referral] {
+        try writer.write { db in try batch.map { try insert(db, $0.0, $0.1, stamp) } }
+    }
+
+    private func insert(_ db: Database, _ request: ReferralRequest, _ decision: IntakeDecision, _ stamp: Stamp) throws -> Referral {
+        guard try SchoolRow.exists(db, key: request.school) else {
+            throw StoreError.notFound("school \(request.school) is not in the database; import it with `caseload import schools` first")
+        }
+        if case .accepted = decision, let open = try openReferral(db, request) {
+            throw StoreError.conflict("pupil \(request.pupilRef) at school \(request.school) already has an open \(request.service) referral (#\(open)); update that one instead")
+        }
+        var row = ReferralRow(request, decision: decision)
+        try row.insert(db)
+        let id = row.id!
+        try StatusRow(id: nil, referralId: id, fromStatus: nil, toStatus: row.status, at: stamp.iso, actor: stamp.actor, note: "intake").insert(db)
+        try db.audit(stamp, "submit", "referral", "\(id)", ["school": row.schoolUrn, "service": row.service, "status": row.status, "score": "\(row.score)"])
+        return row.referral
+    }
+
+    private func openReferral(_ db: Database, _ r: ReferralRequest) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT id FROM referral WHERE school_urn = ? AND pupil_ref = ? AND service = ?
+            AND status IN ('waiting', 'active', 'on_hold')
+            """, arguments: [r.school, r.pupilRef, r.service])
+    }
+
+    /// Moves a referral to `status` (withdraw, hold, reopen, activate, complete), recording the
+    /// change and its reason; refuses moves the status does not allow.
+    public func changeStatus(_ id: Int64, to status: ReferralStatus, note: String, stamp: Stamp) throws -> Referral {
+        try writer.write { db in
+            guard var row = try ReferralRow.fetchOne(db, key: id) else { throw StoreError.notFound("no referral \(id)") }
+            let from = ReferralStatus(rawValue: row.status) ?? .waiting
+            if let refusal = StatusChange.refusal(id: id, from: from, to: status) { throw StoreError.conflict(refusal) }
+            if status.isOpen, !from.isOpen, let other = try openReferral(db, row.referral.request), other != id {
+                throw StoreError.conflict("pupil \(row.pupilRef) already has another open \(row.service) referral (#\(other)); close that one first")
+            }
+            row.status = status.rawValue
+            try row.update(db)
+            try StatusRow(id: nil, referralId: id, fromStatus: from.rawValue, toStatus: status.rawValue, at: stamp.iso, actor: stamp.actor, note: note).insert(db)
+            try db.audit(stamp, "status", "referral", "\(id)", ["from": from.rawValue, "to": status.rawValue, "note": note])
+            return row.referral
+        }
+    }
+
+    /// One referral.
+    public func referral(_ id: Int64) throws -> Referral {
+        guard let r = try writer.read({ try ReferralRow.fetchOne($0, key: id) }) else {
+            throw StoreError.notFound("no referral \(id); list them with `caseload waitlist`")
+        }
+        return r.referral
+    }
+
+    /// Referrals, optionally only of one school, service or set of statuses.
+    public func referrals(school: String? = nil, service: String? = nil, statuses: [ReferralStatus]? = nil) throws -> [Referral] {
+        try writer.read { db in
+            var request = ReferralRow.order(Column("id"))
+            if let school { request = request.filter(Column("school_urn") == school) }
+            if let service { request = request.filter(Column("service") == service) }
+            if let statuses { request = request.filter(statuses.map(\.rawValue).contains(Column("status"))) }
+            return try request.fetchAll(db).map(\.referral)
+        }
+    }
+
+    /// A referral's status changes, oldest first.
+    public func history(_ id: Int64) throws -> [StatusEntry] {
+        try writer.read { db in
+            try StatusRow.filter(Column("referral_id") == id).order(Column("id")).fetchAll(db).map {
+                StatusEntry(from: $0.fromStatus.flatMap(ReferralStatus.init), to: ReferralStatus(rawValue: $0.toStatus) ?? .waiting,
+                            at: $0.at, actor: $0.actor, note: $0.note)
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import CaseloadCore
+import GRDB
+
+extension AppDatabase {
+    /// Adds or updates schools, all in one transaction: every school is written, or none.
+    @discardableResult
+    public func importSchools(_ schools: [SchoolRecord], stamp: Stamp) throws -> Int {
+        try writer.write { db in
+            for s in schools {
+                let existed = try SchoolRow.exists(db, key: s.urn)
+                try SchoolRow(s).save(db)
+                try db.audit(stamp, existed ? "update" : "create", "school", s.urn,
+                             ["name": s.name, "pupils": "\(s.pupils)", "sen_support": "\(s.senSupport)", "ehc_plans": "\(s.ehcPlans)"])
+            }
+            return schools.count
+        }
+    }
+
+    /// Every school, by URN.
+    public func schools() throws -> [SchoolRecord] {
+        try writer.read { db in try SchoolRow.order(Column("urn")).fetchAll(db).map(\.record) }
+    }
+
+    /// One school, or `nil`.
+    public func school(_ urn: String) throws -> SchoolRecord? {
+        try writer.read { db in try SchoolRow.fetchOne(db, key: urn)?.record }
+    }
+}

@@ -1,0 +1,21 @@
+import CaseloadCore
+import GRDB
+
+extension AppDatabase {
+    /// The waiting list as of `today`: per service, in current priority order, with weeks waited,
+    /// band, target and breach, statutory deadline and estimated first-session week.
+    /// `school` narrows it to one school's referrals (positions stay those in the whole service).
+    public func waitingList(config: TrustConfig, today: CalendarDate, service: String? = nil, school: String? = nil) throws -> [WaitingEntry] {
+        let (referrals, schools, roster) = try writer.read { db in
+            var request = ReferralRow.filter([ReferralStatus.waiting, .active, .completed].map(\.rawValue).contains(Column("status")))
+            if let service { request = request.filter(Column("service") == service) }
+            return (try request.fetchAll(db).map(\.referral), try SchoolRow.fetchAll(db), try SpecialistRow.fetchAll(db))
+        }
+        let needs = schools.map { SchoolNeed(urn: $0.urn, pupils: $0.pupils, senSupport: $0.senSupport, ehcPlans: $0.ehcPlans) }
+        let list = WaitingList(config: config, fairShare: FairShare(schools: needs, rule: config.fairShare),
+                               received: CapacityEstimate.received(referrals, config: config))
+        let capacity = CapacityEstimate.weekly(specialists: roster.map(\.specialist), active: referrals, config: config)
+        let entries = list.entries(referrals, today: today, capacity: capacity)
+        return school.map { urn in entries.filter { $0.referral.request.school == urn } } ?? entries
+    }
+}

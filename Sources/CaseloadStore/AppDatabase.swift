@@ -1,0 +1,57 @@
+import CaseloadCore
+import Foundation
+import GRDB
+
+/// The trust's one SQLite database: schools, specialists, referrals, their history and the
+/// audit log. Opening it migrates it to the current schema; every write that must keep an
+/// invariant lives in one of this type's extensions and runs in one transaction.
+public final class AppDatabase: Sendable {
+    /// The connection (a WAL-mode pool for files, a queue in memory).
+    public let writer: any DatabaseWriter
+
+    /// Wraps `writer` and migrates it.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try AppDatabase.migrator.migrate(writer)
+    }
+
+    /// Opens (creating if needed) the database file at `path`, in WAL mode with foreign keys on.
+    public static func open(path: String) throws -> AppDatabase {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        do { return try AppDatabase(DatabasePool(path: path, configuration: config)) } catch let error as DatabaseError {
+            throw StoreError.unavailable("cannot open the database \(path) (\(error.message ?? "\(error.resultCode)")); check the path, or run `caseload init`")
+        }
+    }
+
+    /// A private in-memory database, for tests and what-if runs.
+    public static func inMemory() throws -> AppDatabase {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        return try AppDatabase(DatabaseQueue(configuration: config))
+    }
+
+    /// Whether the file is in WAL mode (a pool always is).
+    public func journalMode() throws -> String {
+        try writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" }
+    }
+}
+
+/// What went wrong in the store, in words that say what to do next.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// The thing asked for does not exist.
+    case notFound(String)
+    /// The change conflicts with the current state (a duplicate, or a status that does not allow it).
+    case conflict(String)
+    /// The input breaks a rule; nothing was written.
+    case invalid(String)
+    /// The database cannot be used.
+    case unavailable(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let m), .conflict(let m), .invalid(let m), .unavailable(let m): m
+        }
+    }
+}

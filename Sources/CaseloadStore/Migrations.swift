@@ -1,0 +1,106 @@
+import GRDB
+
+extension AppDatabase {
+    /// Schema migrations. A shipped migration never changes: add a new one instead.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: schools, specialists, referrals, audit") { db in
+            try createSchools(db)
+            try createSpecialists(db)
+            try createReferrals(db)
+            try createAudit(db)
+        }
+        return m
+    }
+
+    private static func createSchools(_ db: Database) throws {
+        try db.create(table: "school") { t in
+            t.primaryKey("urn", .text)
+            t.column("name", .text).notNull()
+            t.column("phase", .text).notNull()
+            t.column("postcode", .text)
+            t.column("la", .text)
+            t.column("lat", .double).notNull()
+            t.column("lon", .double).notNull()
+            t.column("pupils", .integer).notNull()
+            t.column("sen_support", .integer).notNull()
+            t.column("ehc_plans", .integer).notNull()
+        }
+    }
+
+    private static func createSpecialists(_ db: Database) throws {
+        try db.create(table: "specialist") { t in
+            t.primaryKey("id", .text)
+            t.column("service", .text).notNull()
+            t.column("skills", .text).notNull()
+            t.column("base_lat", .double).notNull()
+            t.column("base_lon", .double).notNull()
+            t.column("base_school", .text).references("school")
+            t.column("max_travel_min", .integer)
+            t.column("max_schools", .integer)
+            t.column("pattern", .text).notNull()
+        }
+        try db.create(table: "specialist_leave") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("specialist", onDelete: .cascade).notNull()
+            t.column("first_day", .text).notNull()
+            t.column("last_day", .text).notNull()
+            t.column("reason", .text).notNull()
+        }
+    }
+
+    private static func createReferrals(_ db: Database) throws {
+        try db.create(table: "referral") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("school_urn", .text).notNull().references("school")
+            t.column("pupil_ref", .text).notNull()
+            t.column("year_group", .integer).notNull()
+            t.column("service", .text).notNull()
+            t.column("pathway", .text).notNull()
+            t.column("area", .text).notNull()
+            t.column("severity", .integer).notNull().check { $0 >= 1 && $0 <= 5 }
+            t.column("flags", .text).notNull()
+            t.column("apdr_cycles", .integer).notNull()
+            t.column("consent", .boolean).notNull()
+            t.column("preferred_days", .text).notNull()
+            t.column("reason", .text).notNull()
+            t.column("received_on", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("score", .integer).notNull()
+            t.column("band", .text).notNull()
+            t.column("decline_reasons", .text).notNull()
+        }
+        try db.create(index: "referral_by_service_status", on: "referral", columns: ["service", "status"])
+        try db.execute(sql: """
+            CREATE UNIQUE INDEX referral_one_open_per_service ON referral(school_urn, pupil_ref, service)
+            WHERE status IN ('waiting', 'active', 'on_hold')
+            """)
+        try db.create(table: "referral_status") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("referral", onDelete: .cascade).notNull()
+            t.column("from_status", .text)
+            t.column("to_status", .text).notNull()
+            t.column("at", .text).notNull()
+            t.column("actor", .text).notNull()
+            t.column("note", .text).notNull()
+        }
+    }
+
+    private static func createAudit(_ db: Database) throws {
+        try db.create(table: "audit_log") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("at", .text).notNull()
+            t.column("actor", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("entity", .text).notNull()
+            t.column("entity_id", .text).notNull()
+            t.column("detail", .text).notNull()
+        }
+        for op in ["UPDATE", "DELETE"] {
+            try db.execute(sql: """
+                CREATE TRIGGER audit_log_no_\(op.lowercased()) BEFORE \(op) ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+                """)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import CaseloadCore
+import Foundation
+import GRDB
+
+/// A row of `referral`. Flags and preferred days are kept as comma-separated words.
+struct ReferralRow: SnakeCaseRecord, Sendable {
+    static let databaseTableName = "referral"
+    var id: Int64?
+    var schoolUrn: String, pupilRef: String, yearGroup: Int, service: String, pathway: String, area: String
+    var severity: Int, flags: String, apdrCycles: Int, consent: Bool, preferredDays: String, reason: String
+    var receivedOn: String, status: String, score: Int, band: String, declineReasons: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(_ r: ReferralRequest, decision: IntakeDecision) {
+        schoolUrn = r.school; pupilRef = r.pupilRef; yearGroup = r.yearGroup; service = r.service
+        area = r.area.rawValue; severity = r.severity; flags = ReferralRow.words(r.flags)
+        apdrCycles = r.apdrCycles; consent = r.consent; preferredDays = r.preferredDays.map(\.rawValue).joined(separator: ",")
+        reason = r.reason; receivedOn = r.receivedOn.description; score = decision.score
+        switch decision {
+        case .accepted(_, let band, let p):
+            pathway = p.name; status = ReferralStatus.waiting.rawValue; self.band = band; declineReasons = ""
+        case .declined(_, let reasons):
+            pathway = r.pathway ?? ""; status = ReferralStatus.declined.rawValue; band = ""
+            declineReasons = reasons.joined(separator: "\n")
+        }
+    }
+
+    static func words(_ f: ReferralFlags) -> String {
+        [(f.ehcPlan, "ehc_plan"), (f.ehcNeedsAssessment, "ehc_needs_assessment"), (f.exclusionRisk, "exclusion_risk"),
+         (f.lookedAfter, "looked_after"), (f.safeguarding, "safeguarding")].filter(\.0).map(\.1).joined(separator: ",")
+    }
+
+    var referral: Referral {
+        let f = Set(flags.split(separator: ",").map(String.init))
+        let request = ReferralRequest(
+            school: schoolUrn, pupilRef: pupilRef, yearGroup: yearGroup, service: service, pathway: pathway,
+            area: AreaOfNeed(rawValue: area) ?? .cognitionAndLearning, severity: severity,
+            flags: ReferralFlags(ehcPlan: f.contains("ehc_plan"), ehcNeedsAssessment: f.contains("ehc_needs_assessment"),
+                                 exclusionRisk: f.contains("exclusion_risk"), lookedAfter: f.contains("looked_after"),
+                                 safeguarding: f.contains("safeguarding")),
+            apdrCycles: apdrCycles, consent: consent,
+            preferredDays: preferredDays.split(separator: ",").compactMap { Weekday(rawValue: String($0)) },
+            reason: reason, receivedOn: CalendarDate(receivedOn) ?? CalendarDate(dayNumber: 0))
+        return Referral(id: id ?? 0, request: request, pathway: pathway, status: ReferralStatus(rawValue: status) ?? .waiting,
+                        score: score, band: band, declineReasons: declineReasons.isEmpty ? [] : declineReasons.components(separatedBy: "\n"))
+    }
+}
