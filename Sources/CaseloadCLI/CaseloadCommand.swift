@@ -4,8 +4,9 @@ import ArgumentParser
 public struct CaseloadCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "caseload",
-        abstract: "Plan specialists' weeks for a multi-academy trust.",
-        subcommands: [PlanCommand.self, CheckCommand.self, FixturesCommand.self]
+        abstract: "Referrals, waiting lists and specialists' weekly timetables for a multi-academy trust.",
+        subcommands: [InitCommand.self, DemoCommand.self, ImportCommand.self, ReferralCommand.self, WaitlistCommand.self, ConfigCommand.self,
+                      PlanCommand.self, CheckCommand.self, FixturesCommand.self]
     )
 
     public init() {}

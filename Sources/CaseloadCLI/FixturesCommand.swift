@@ -19,7 +19,14 @@ struct FixturesCommand: ParsableCommand {
         @Option(help: "Folder to write the weeks to.")
         var out = "Fixtures/weeks"
 
+        @Option(help: "Folder to write the demo trust's roster and referrals to.")
+        var trust = "Fixtures/trust"
+
         func run() throws {
+            let demo = try BundledFixture.demoFiles(schoolsFolder: schools)
+            try ScenarioFiles.write(Data(demo.roster.utf8), to: "\(trust)/roster.csv")
+            try ScenarioFiles.write(Data(demo.referrals.utf8), to: "\(trust)/referrals.csv")
+            print("\(trust)/roster.csv and \(trust)/referrals.csv: the demo trust")
             for fixture in BundledFixture.all {
                 let scenario = try fixture.scenario(schoolsFolder: schools)
                 try ScenarioFiles.write(scenario.jsonData(), to: "\(out)/\(fixture.file)")

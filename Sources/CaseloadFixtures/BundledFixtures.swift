@@ -33,6 +33,22 @@ public struct BundledFixture: Sendable {
         settings: .init(name: "county-400", weekStart: "2026-11-30", seed: 40_000,
                         specialists: ["EP": 30, "SALT": 50, "COUNSELLING": 40], sessions: 6_500))
 
+    /// The demo trust loaded by `caseload demo`: Kemnal's schools, its roster and referrals.
+    public static let demoTrust = "the_kemnal_academies_trust"
+    /// The demo's specialists per service, seed and the date its referrals run up to.
+    public static let demoSpecialists = ["EP": 5, "SALT": 8, "COUNSELLING": 7]
+    public static let demoSeed: UInt64 = 2026
+    public static let demoAsOf = CalendarDate("2026-11-23")!
+    public static let demoReferrals = 400
+
+    /// The demo trust's roster and referrals CSVs, generated from `schoolsFolder`.
+    public static func demoFiles(schoolsFolder: String) throws -> (roster: String, referrals: String) {
+        let main = try String(contentsOfFile: "\(schoolsFolder)/\(demoTrust).csv", encoding: .utf8)
+        let extra = try? String(contentsOfFile: "\(schoolsFolder)/\(demoTrust)_sen_extra.csv", encoding: .utf8)
+        let g = TrustDemoGenerator(schools: SchoolFile.read(schools: main, senExtra: extra).schools, seed: demoSeed, asOf: demoAsOf)
+        return (g.rosterCSV(specialists: demoSpecialists), g.referralsCSV(count: demoReferrals))
+    }
+
     /// Generates the scenario, reading trust schools from `schoolsFolder`.
     public func scenario(schoolsFolder: String) throws -> WeekScenario {
         let schools: [SchoolRecord]

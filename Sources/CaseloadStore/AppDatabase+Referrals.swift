@@ -14,12 +14,12 @@ public struct StatusEntry: Hashable, Sendable {
 extension AppDatabase {
     /// Stores a referral with the decision on it (accepted onto the list, or declined with reasons).
     public func submit(_ request: ReferralRequest, decision: IntakeDecision, stamp: Stamp) throws -> Referral {
-        try writer.write { db in try insert(db, request, decision, stamp) }
+        try write { db in try insert(db, request, decision, stamp) }
     }
 
     /// Stores many referrals in one transaction: all of them, or none if any is refused.
     public func submit(batch: [(ReferralRequest, IntakeDecision)], stamp: Stamp) throws -> [Referral] {
-        try writer.write { db in try batch.map { try insert(db, $0.0, $0.1, stamp) } }
+        try write { db in try batch.map { try insert(db, $0.0, $0.1, stamp) } }
     }
 
     private func insert(_ db: Database, _ request: ReferralRequest, _ decision: IntakeDecision, _ stamp: Stamp) throws -> Referral {
@@ -31,7 +31,8 @@ extension AppDatabase {
         }
         var row = ReferralRow(request, decision: decision)
         try row.insert(db)
-        let id = row.id!
+        let id = db.lastInsertedRowID
+        row.id = id
         try StatusRow(id: nil, referralId: id, fromStatus: nil, toStatus: row.status, at: stamp.iso, actor: stamp.actor, note: "intake").insert(db)
         try db.audit(stamp, "submit", "referral", "\(id)", ["school": row.schoolUrn, "service": row.service, "status": row.status, "score": "\(row.score)"])
         return row.referral
@@ -47,7 +48,7 @@ extension AppDatabase {
     /// Moves a referral to `status` (withdraw, hold, reopen, activate, complete), recording the
     /// change and its reason; refuses moves the status does not allow.
     public func changeStatus(_ id: Int64, to status: ReferralStatus, note: String, stamp: Stamp) throws -> Referral {
-        try writer.write { db in
+        try write { db in
             guard var row = try ReferralRow.fetchOne(db, key: id) else { throw StoreError.notFound("no referral \(id)") }
             let from = ReferralStatus(rawValue: row.status) ?? .waiting
             if let refusal = StatusChange.refusal(id: id, from: from, to: status) { throw StoreError.conflict(refusal) }
@@ -64,7 +65,7 @@ extension AppDatabase {
 
     /// One referral.
     public func referral(_ id: Int64) throws -> Referral {
-        guard let r = try writer.read({ try ReferralRow.fetchOne($0, key: id) }) else {
+        guard let r = try read({ try ReferralRow.fetchOne($0, key: id) }) else {
             throw StoreError.notFound("no referral \(id); list them with `caseload waitlist`")
         }
         return r.referral
@@ -72,7 +73,7 @@ extension AppDatabase {
 
     /// Referrals, optionally only of one school, service or set of statuses.
     public func referrals(school: String? = nil, service: String? = nil, statuses: [ReferralStatus]? = nil) throws -> [Referral] {
-        try writer.read { db in
+        try read { db in
             var request = ReferralRow.order(Column("id"))
             if let school { request = request.filter(Column("school_urn") == school) }
             if let service { request = request.filter(Column("service") == service) }
@@ -83,7 +84,7 @@ extension AppDatabase {
 
     /// A referral's status changes, oldest first.
     public func history(_ id: Int64) throws -> [StatusEntry] {
-        try writer.read { db in
+        try read { db in
             try StatusRow.filter(Column("referral_id") == id).order(Column("id")).fetchAll(db).map {
                 StatusEntry(from: $0.fromStatus.flatMap(ReferralStatus.init), to: ReferralStatus(rawValue: $0.toStatus) ?? .waiting,
                             at: $0.at, actor: $0.actor, note: $0.note)

@@ -5,7 +5,7 @@ extension AppDatabase {
     /// Adds or updates schools, all in one transaction: every school is written, or none.
     @discardableResult
     public func importSchools(_ schools: [SchoolRecord], stamp: Stamp) throws -> Int {
-        try writer.write { db in
+        try write { db in
             for s in schools {
                 let existed = try SchoolRow.exists(db, key: s.urn)
                 try SchoolRow(s).save(db)
@@ -18,11 +18,11 @@ extension AppDatabase {
 
     /// Every school, by URN.
     public func schools() throws -> [SchoolRecord] {
-        try writer.read { db in try SchoolRow.order(Column("urn")).fetchAll(db).map(\.record) }
+        try read { db in try SchoolRow.order(Column("urn")).fetchAll(db).map(\.record) }
     }
 
     /// One school, or `nil`.
     public func school(_ urn: String) throws -> SchoolRecord? {
-        try writer.read { db in try SchoolRow.fetchOne(db, key: urn)?.record }
+        try read { db in try SchoolRow.fetchOne(db, key: urn)?.record }
     }
 }

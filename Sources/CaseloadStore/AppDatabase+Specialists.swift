@@ -6,7 +6,7 @@ extension AppDatabase {
     /// name a school already imported.
     @discardableResult
     public func importSpecialists(_ roster: [RosterEntry], stamp: Stamp) throws -> Int {
-        try writer.write { db in
+        try write { db in
             for entry in roster {
                 if let urn = entry.baseSchool, try !SchoolRow.exists(db, key: urn) {
                     throw StoreError.invalid("specialist \(entry.specialist.id): base school \(urn) is not in the database; import the schools first")
@@ -23,7 +23,7 @@ extension AppDatabase {
 
     /// Every specialist, by id.
     public func specialists() throws -> [RosterEntry] {
-        try writer.read { db in
+        try read { db in
             try SpecialistRow.order(Column("id")).fetchAll(db).map { RosterEntry(specialist: $0.specialist, baseSchool: $0.baseSchool) }
         }
     }
@@ -31,7 +31,7 @@ extension AppDatabase {
     /// Records whole days of leave for a specialist.
     public func addLeave(specialist id: String, from: CalendarDate, to: CalendarDate, reason: String, stamp: Stamp) throws {
         guard from <= to else { throw StoreError.invalid("leave from \(from) to \(to): the first day must not be after the last") }
-        try writer.write { db in
+        try write { db in
             guard try SpecialistRow.exists(db, key: id) else { throw StoreError.notFound("no specialist \(id); check the id with `caseload specialist list`") }
             try LeaveRow(id: nil, specialistId: id, firstDay: from.description, lastDay: to.description, reason: reason).insert(db)
             try db.audit(stamp, "leave", "specialist", id, ["from": from.description, "to": to.description, "reason": reason])
@@ -40,7 +40,7 @@ extension AppDatabase {
 
     /// Days of leave overlapping `from...to`, as (specialist, first day, last day).
     public func leave(from: CalendarDate, to: CalendarDate) throws -> [(specialist: String, first: CalendarDate, last: CalendarDate)] {
-        try writer.read { db in
+        try read { db in
             try LeaveRow.filter(Column("first_day") <= to.description && Column("last_day") >= from.description)
                 .fetchAll(db).compactMap { row in
                     guard let a = CalendarDate(row.firstDay), let b = CalendarDate(row.lastDay) else { return nil }

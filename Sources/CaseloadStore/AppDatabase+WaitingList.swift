@@ -6,7 +6,7 @@ extension AppDatabase {
     /// band, target and breach, statutory deadline and estimated first-session week.
     /// `school` narrows it to one school's referrals (positions stay those in the whole service).
     public func waitingList(config: TrustConfig, today: CalendarDate, service: String? = nil, school: String? = nil) throws -> [WaitingEntry] {
-        let (referrals, schools, roster) = try writer.read { db in
+        let (referrals, schools, roster) = try read { db in
             var request = ReferralRow.filter([ReferralStatus.waiting, .active, .completed].map(\.rawValue).contains(Column("status")))
             if let service { request = request.filter(Column("service") == service) }
             return (try request.fetchAll(db).map(\.referral), try SchoolRow.fetchAll(db), try SpecialistRow.fetchAll(db))

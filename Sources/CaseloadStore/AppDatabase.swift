@@ -32,6 +32,30 @@ public final class AppDatabase: Sendable {
         return try AppDatabase(DatabaseQueue(configuration: config))
     }
 
+    /// Runs `body` in one write transaction (all or nothing), turning SQLite's errors into
+    /// `StoreError`s that say what to do.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try writer.write(body) } catch let error as DatabaseError {
+            throw AppDatabase.storeError(error)
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try writer.read(body) } catch let error as DatabaseError {
+            throw AppDatabase.storeError(error)
+        }
+    }
+
+    static func storeError(_ error: DatabaseError) -> StoreError {
+        let message = error.message ?? "\(error.resultCode)"
+        switch error.resultCode {
+        case .SQLITE_CONSTRAINT: return .conflict("the change breaks a rule of the database (\(message)); nothing was written")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .unavailable("the database is busy (\(message)); try again")
+        default: return .unavailable("database error: \(message)")
+        }
+    }
+
     /// Whether the file is in WAL mode (a pool always is).
     public func journalMode() throws -> String {
         try writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" }

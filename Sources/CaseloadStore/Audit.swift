@@ -25,7 +25,7 @@ extension Database {
 extension AppDatabase {
     /// The audit log, oldest first, optionally for one entity (`referral`, `school`, …) and id.
     public func auditLog(entity: String? = nil, id: String? = nil) throws -> [AuditEntry] {
-        try writer.read { db in
+        try read { db in
             var request = AuditEntry.order(Column("id"))
             if let entity { request = request.filter(Column("entity") == entity) }
             if let id { request = request.filter(Column("entity_id") == id) }

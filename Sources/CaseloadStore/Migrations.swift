@@ -42,7 +42,7 @@ extension AppDatabase {
         }
         try db.create(table: "specialist_leave") { t in
             t.autoIncrementedPrimaryKey("id")
-            t.belongsTo("specialist", onDelete: .cascade).notNull()
+            t.column("specialist_id", .text).notNull().indexed().references("specialist", onDelete: .cascade)
             t.column("first_day", .text).notNull()
             t.column("last_day", .text).notNull()
             t.column("reason", .text).notNull()
@@ -77,7 +77,7 @@ extension AppDatabase {
             """)
         try db.create(table: "referral_status") { t in
             t.autoIncrementedPrimaryKey("id")
-            t.belongsTo("referral", onDelete: .cascade).notNull()
+            t.column("referral_id", .integer).notNull().indexed().references("referral", onDelete: .cascade)
             t.column("from_status", .text)
             t.column("to_status", .text).notNull()
             t.column("at", .text).notNull()

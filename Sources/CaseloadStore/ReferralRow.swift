@@ -10,8 +10,6 @@ struct ReferralRow: SnakeCaseRecord, Sendable {
     var severity: Int, flags: String, apdrCycles: Int, consent: Bool, preferredDays: String, reason: String
     var receivedOn: String, status: String, score: Int, band: String, declineReasons: String
 
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
     init(_ r: ReferralRequest, decision: IntakeDecision) {
         schoolUrn = r.school; pupilRef = r.pupilRef; yearGroup = r.yearGroup; service = r.service
         area = r.area.rawValue; severity = r.severity; flags = ReferralRow.words(r.flags)

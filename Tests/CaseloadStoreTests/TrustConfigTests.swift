@@ -43,3 +43,9 @@ let shippedConfig = try! String(contentsOf: repoRoot.appendingPathComponent("Con
         #expect(throws: InputError.self) { try TrustConfigFile.parse("") }
     }
 }
+
+@Suite struct StarterConfigTests {
+    @Test func initWritesTheShippedConfig() {
+        #expect(StarterConfig.yaml == shippedConfig)
+    }
+}

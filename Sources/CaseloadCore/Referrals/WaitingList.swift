@@ -80,16 +80,20 @@ public struct WaitingList: Sendable {
         return rule.climbPoints * max(0, min(1, Double(weeks - rule.climbFromWeek) / span))
     }
 
-    /// Numbers the entries and estimates each first-session week by filling weekly capacity in order.
-    func estimate(_ entries: [WaitingEntry], today: CalendarDate, minutesPerWeek: Int) -> [WaitingEntry] {
+    /// Numbers the entries and estimates each first-session week by filling weekly capacity in
+    /// order; a first session that does not fit in what is left of a week goes to the next.
+    func estimate(_ entries: [WaitingEntry], today: CalendarDate, minutesPerWeek cap: Int) -> [WaitingEntry] {
         let nextMonday = today.adding(days: 7 - today.weekday.index)
-        var used = 0
+        var week = 0, left = cap
         return entries.enumerated().map { k, e in
             var e = e
             e.position = k + 1
+            guard cap > 0 else { return e }
             let minutes = config.service(e.referral.request.service)?.pathway(e.referral.pathway)?.minutes ?? 60
-            if minutesPerWeek > 0 { e.estimatedFirstWeek = nextMonday.adding(days: 7 * (used / minutesPerWeek)) }
-            used += minutes
+            if minutes > left, left < cap { week += 1; left = cap }
+            e.estimatedFirstWeek = nextMonday.adding(days: 7 * week)
+            left -= minutes
+            while left < 0 { week += 1; left += cap }
             return e
         }
     }

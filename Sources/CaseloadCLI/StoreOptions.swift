@@ -1,0 +1,57 @@
+import ArgumentParser
+import CaseloadConfig
+import CaseloadCore
+import CaseloadStore
+import Foundation
+
+/// Where the database and the trust's settings are, who is acting, and what day it is.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The database file (default: $CASELOAD_DB, else caseload.sqlite here).")
+    var db: String?
+
+    @Option(help: "The trust's settings (default: $CASELOAD_CONFIG, else Config/trust.yaml).")
+    var config: String?
+
+    @Option(help: "Treat this date (YYYY-MM-DD) as today (default: $CASELOAD_TODAY, else today).")
+    var asOf: String?
+
+    @Option(help: "Who is making the change, for the audit log (default: $USER).")
+    var actor: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    var databasePath: String { db ?? environment["CASELOAD_DB"] ?? "caseload.sqlite" }
+    var configPath: String { config ?? environment["CASELOAD_CONFIG"] ?? "Config/trust.yaml" }
+    var stamp: Stamp { Stamp(actor: actor ?? environment["USER"].map { "cli:\($0)" } ?? "cli") }
+
+    /// Opens the database; it must exist already (made by `caseload init`).
+    func open() throws -> AppDatabase {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw CLIError.badInput("no database at \(databasePath); run `caseload init` first or pass --db")
+        }
+        return try AppDatabase.open(path: databasePath)
+    }
+
+    func loadConfig() throws -> TrustConfig {
+        do { return try TrustConfigFile.load(configPath) } catch { throw CLIError.badInput(error.description) }
+    }
+
+    func today() throws -> CalendarDate {
+        if let text = asOf ?? environment["CASELOAD_TODAY"] {
+            guard let d = CalendarDate(text) else { throw CLIError.badInput("--as-of \(text): write the date as YYYY-MM-DD") }
+            return d
+        }
+        let now = Date().timeIntervalSince1970
+        return CalendarDate(dayNumber: Int((now / 86_400).rounded(.down)))
+    }
+}
+
+/// Runs a command body, turning every expected error into one clear line and exit status 2.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do { try body() } catch let e as CLIError {
+        throw CLIError.exit(e)
+    } catch let e as StoreError {
+        throw CLIError.exit(CLIError.badInput(e.description))
+    } catch let e as InputError {
+        throw CLIError.exit(CLIError.badInput(e.description))
+    }
+}

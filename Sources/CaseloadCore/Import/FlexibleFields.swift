@@ -1,0 +1,71 @@
+extension JSONFields {
+    /// A whole number written as a number or as text (CSV cells are text).
+    func flexibleInt(_ key: String, in range: ClosedRange<Int>) throws(InputError) -> Int? {
+        guard let v = optional(key) else { return nil }
+        if case .string(let s) = v {
+            guard let i = Int(s.trimmingCharacters(in: .whitespaces)), range.contains(i) else {
+                throw error(key, "must be a whole number from \(range.lowerBound) to \(range.upperBound), found \"\(s)\"")
+            }
+            return i
+        }
+        return try int(key, in: range)
+    }
+
+    /// A number written as a number or as text.
+    func flexibleDouble(_ key: String) throws(InputError) -> Double? {
+        guard let v = optional(key) else { return nil }
+        if case .string(let s) = v {
+            guard let d = Double(s.trimmingCharacters(in: .whitespaces)) else { throw error(key, "must be a number, found \"\(s)\"") }
+            return d
+        }
+        return try number(key)
+    }
+
+    /// A list written as a YAML/JSON list or as text separated by `;`.
+    func flexibleList(_ key: String) throws(InputError) -> [String] {
+        guard let v = optional(key) else { return [] }
+        if case .string(let s) = v {
+            return s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return try strings(key) ?? []
+    }
+
+    /// yes/no, true/false, y/n or 1/0.
+    func flexibleBool(_ key: String) throws(InputError) -> Bool? {
+        guard let v = optional(key) else { return nil }
+        if case .string(let s) = v {
+            switch s.lowercased().trimmingCharacters(in: .whitespaces) {
+            case "yes", "y", "true", "1": return true
+            case "no", "n", "false", "0", "": return false
+            default: throw error(key, "must be yes or no, found \"\(s)\"")
+            }
+        }
+        return try optionalBool(key)
+    }
+
+    /// Days of the week written as a list or as `mon;wed`.
+    func flexibleDays(_ key: String) throws(InputError) -> [Weekday] {
+        var days: [Weekday] = []
+        for name in try flexibleList(key) {
+            guard let d = Weekday(rawValue: name.lowercased().prefix(3).description) else {
+                throw error(key, "\"\(name)\" is not a day; use mon, tue, wed, thu, fri")
+            }
+            days.append(d)
+        }
+        return days
+    }
+}
+
+extension CSVTable {
+    /// Each row as an object of its non-empty cells, with its line number, for the field readers.
+    public func objects() -> [(line: Int, value: JSONValue)] {
+        rows.map { row in
+            let pairs = header.enumerated().compactMap { i, key -> (String, JSONValue)? in
+                guard i < row.fields.count else { return nil }
+                let cell = row.fields[i].trimmingCharacters(in: .whitespaces)
+                return cell.isEmpty ? nil : (key.trimmingCharacters(in: .whitespaces), .string(cell))
+            }
+            return (row.line, .orderedObject(pairs))
+        }
+    }
+}

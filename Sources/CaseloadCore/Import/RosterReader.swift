@@ -1,0 +1,51 @@
+/// Reads the trust's specialists from roster rows (CSV or YAML), each with its base as a
+/// school URN or as coordinates, its working days and hours, skills and caps.
+public enum RosterReader {
+    /// Entries from `rows`, and one problem per bad row naming its line and field.
+    /// `schools` resolves a base given as a URN to its location.
+    public static func read(_ rows: [(line: Int, value: JSONValue)], schools: [String: GeoPoint]) -> (entries: [RosterEntry], problems: [String]) {
+        var entries: [RosterEntry] = [], problems: [String] = [], seen = Set<String>()
+        for (line, value) in rows {
+            do {
+                let entry = try entry(value, schools: schools)
+                guard seen.insert(entry.specialist.id).inserted else {
+                    problems.append("line \(line): specialist \(entry.specialist.id) is listed twice")
+                    continue
+                }
+                entries.append(entry)
+            } catch {
+                problems.append("line \(line): \(error.description)")
+            }
+        }
+        return (entries, problems)
+    }
+
+    static func entry(_ value: JSONValue, schools: [String: GeoPoint]) throws(InputError) -> RosterEntry {
+        var f = try JSONFields(value, path: "")
+        let id = try f.string("id")
+        f.id = id
+        let (base, urn) = try base(f, schools)
+        let start = try f.optionalTime("start") ?? ClockTime(minutes: 510), end = try f.optionalTime("end") ?? ClockTime(minutes: 990)
+        guard start < end else { throw f.error("end", "\(end) must be after start \(start)") }
+        let days = try f.flexibleDays("days")
+        guard !days.isEmpty else { throw f.error("days", "list the days they work, e.g. mon;tue;thu") }
+        let specialist = Specialist(
+            id: id, service: try f.string("service").uppercased(), skills: try f.flexibleList("skills"), base: base,
+            maxTravelMinPerDay: try f.flexibleInt("max_travel_min_per_day", in: 0...1440),
+            maxSchoolsPerDay: try f.flexibleInt("max_schools_per_day", in: 1...20),
+            days: days.map { WorkingDay(day: $0, start: start, end: end) })
+        return RosterEntry(specialist: specialist, baseSchool: urn)
+    }
+
+    static func base(_ f: JSONFields, _ schools: [String: GeoPoint]) throws(InputError) -> (GeoPoint, String?) {
+        if let urn = try f.optionalString("base_urn") {
+            guard let p = schools[urn] else { throw f.error("base_urn", "school \(urn) is not imported; import the schools first or give base_lat and base_lon") }
+            return (p, urn)
+        }
+        guard let lat = try f.flexibleDouble("base_lat"), let lon = try f.flexibleDouble("base_lon") else {
+            throw f.error("base_urn", "give the base as a school URN (base_urn) or as base_lat and base_lon")
+        }
+        guard (49...61).contains(lat), (-9...2).contains(lon) else { throw f.error("base_lat", "\(lat), \(lon) is not in Great Britain") }
+        return (GeoPoint(lat: lat, lon: lon), nil)
+    }
+}

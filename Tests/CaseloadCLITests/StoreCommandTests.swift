@@ -1,0 +1,60 @@
+import ArgumentParser
+import CaseloadCore
+import CaseloadStore
+import Foundation
+import Testing
+
+@testable import CaseloadCLI
+
+/// Runs the real subcommands on a real database file in a temporary folder.
+@Suite struct StoreCommandTests {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-cli-\(UUID().uuidString)")
+    var db: String { folder.appendingPathComponent("t.sqlite").path }
+    var common: [String] { ["--db", db, "--config", root.appendingPathComponent("Config/trust.yaml").path, "--as-of", "2026-11-23", "--actor", "test"] }
+
+    func run(_ args: [String]) throws {
+        var command = try CaseloadCommand.parseAsRoot(args + common)
+        try command.run()
+    }
+
+    @Test func giasImportWithABadRowWritesNothingUnlessTold() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try run(["init"])
+        let gias = root.appendingPathComponent("Fixtures/gias/edubasealldata_sample.csv").path
+        #expect(throws: ExitCode(2)) { try run(["import", "schools", gias, "--trust", "The Kemnal Academies Trust"]) }
+        #expect(try AppDatabase.open(path: db).schools().isEmpty)
+        try run(["import", "schools", gias, "--trust", "The Kemnal Academies Trust", "--skip-bad-rows"])
+        #expect(try AppDatabase.open(path: db).schools().count == 41)
+    }
+
+    @Test func demoLoadsTheTrustAndReferralsMoveThroughTheirLife() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try run(["demo", "--fixtures", root.appendingPathComponent("Fixtures").path])
+        let store = try AppDatabase.open(path: db)
+        #expect(try store.schools().count == 41)
+        #expect(try store.specialists().count == 20)
+        #expect(try store.referrals().count == 400)
+        try run(["referral", "add", "--school", "136156", "--pupil-ref", "H-2026-77", "--year", "8", "--service", "SALT",
+                 "--area", "communication_interaction", "--severity", "4", "--apdr", "1", "--consent", "yes"])
+        let added = try #require(try store.referrals(school: "136156").last)
+        #expect(added.request.pupilRef == "H-2026-77" && added.status == .waiting && added.pathway == "therapy_block")
+        try run(["referral", "hold", "\(added.id)", "--note", "pupil away"])
+        #expect(throws: ExitCode(2)) { try run(["referral", "hold", "\(added.id)"]) }
+        try run(["referral", "reopen", "\(added.id)"])
+        try run(["waitlist", "--service", "SALT", "--format", "json"])
+        #expect(try store.auditLog(entity: "referral", id: "\(added.id)").map(\.actor) == ["test", "test", "test"])
+    }
+
+    @Test func nameAsPupilReferenceIsRefused() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try run(["init"])
+        #expect(throws: ExitCode(2)) {
+            try run(["referral", "add", "--school", "136156", "--pupil-ref", "Jane Smith", "--year", "8", "--service", "SALT",
+                     "--area", "communication_interaction", "--severity", "4", "--apdr", "1", "--consent", "yes"])
+        }
+    }
+}
