@@ -38,6 +38,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "caseload", dependencies: ["CaseloadCLI"]),
+        .executableTarget(
+            name: "caseload-bench",
+            dependencies: ["CaseloadCore", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures"]
+        ),
         .testTarget(name: "CaseloadCoreTests", dependencies: ["CaseloadCore"]),
         .testTarget(name: "CaseloadPlannerTests", dependencies: ["CaseloadCore", "CaseloadPlanner", "CaseloadFixtures"]),
         .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadCore", "CaseloadConfig", "CaseloadFixtures"]),

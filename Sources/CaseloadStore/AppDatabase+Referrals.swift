@@ -23,26 +23,26 @@ extension AppDatabase {
     }
 
     private func insert(_ db: Database, _ request: ReferralRequest, _ decision: IntakeDecision, _ stamp: Stamp) throws -> Referral {
-        guard try SchoolRow.exists(db, key: request.school) else {
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM school WHERE urn = ?"), arguments: [request.school]) == true else {
             throw StoreError.notFound("school \(request.school) is not in the database; import it with `caseload import schools` first")
         }
         if case .accepted = decision, let open = try openReferral(db, request) {
             throw StoreError.conflict("pupil \(request.pupilRef) at school \(request.school) already has an open \(request.service) referral (#\(open)); update that one instead")
         }
         var row = ReferralRow(request, decision: decision)
-        try row.insert(db)
-        let id = db.lastInsertedRowID
-        row.id = id
-        try StatusRow(id: nil, referralId: id, fromStatus: nil, toStatus: row.status, at: stamp.iso, actor: stamp.actor, note: "intake").insert(db)
-        try db.audit(stamp, "submit", "referral", "\(id)", ["school": row.schoolUrn, "service": row.service, "status": row.status, "score": "\(row.score)"])
+        let insert = try db.cachedStatement(sql: "INSERT INTO referral (\(ReferralRow.columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: ReferralRow.columns.count).joined(separator: ", ")))")
+        try insert.execute(arguments: StatementArguments(row.values))
+        row.id = db.lastInsertedRowID
+        try db.recordStatus(row.id!, from: nil, to: row.status, note: "intake", stamp)
+        try db.audit(stamp, "submit", "referral", "\(row.id!)", ["school": row.schoolUrn, "service": row.service, "status": row.status, "score": "\(row.score)"])
         return row.referral
     }
 
     private func openReferral(_ db: Database, _ r: ReferralRequest) throws -> Int64? {
-        try Int64.fetchOne(db, sql: """
+        try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM referral WHERE school_urn = ? AND pupil_ref = ? AND service = ?
             AND status IN ('waiting', 'active', 'on_hold')
-            """, arguments: [r.school, r.pupilRef, r.service])
+            """), arguments: [r.school, r.pupilRef, r.service])
     }
 
     /// Moves a referral to `status` (withdraw, hold, reopen, activate, complete), recording the
@@ -57,7 +57,7 @@ extension AppDatabase {
             }
             row.status = status.rawValue
             try row.update(db)
-            try StatusRow(id: nil, referralId: id, fromStatus: from.rawValue, toStatus: status.rawValue, at: stamp.iso, actor: stamp.actor, note: note).insert(db)
+            try db.recordStatus(id, from: from.rawValue, to: status.rawValue, note: note, stamp)
             try db.audit(stamp, "status", "referral", "\(id)", ["from": from.rawValue, "to": status.rawValue, "note": note])
             return row.referral
         }
@@ -90,5 +90,13 @@ extension AppDatabase {
                             at: $0.at, actor: $0.actor, note: $0.note)
             }
         }
+    }
+}
+
+extension Database {
+    /// Appends one change to a referral's status history.
+    func recordStatus(_ id: Int64, from: String?, to: String, note: String, _ stamp: Stamp) throws {
+        try cachedStatement(sql: "INSERT INTO referral_status (referral_id, from_status, to_status, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [id, from, to, stamp.iso, stamp.actor, note])
     }
 }

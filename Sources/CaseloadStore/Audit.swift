@@ -7,18 +7,36 @@ public struct Stamp: Sendable {
     public var at: Date
 
     /// A stamp for `actor` at `at` (now by default).
-    public init(actor: String, at: Date = Date()) { self.actor = actor; self.at = at }
+    public init(actor: String, at: Date = Date()) { self.init(actor: actor, at: at, iso: at.ISO8601Format()) }
 
-    var iso: String { at.ISO8601Format() }
+    /// ISO 8601, computed once per stamp.
+    let iso: String
+
+    init(actor: String, at: Date, iso: String) { self.actor = actor; self.at = at; self.iso = iso }
 }
 
 extension Database {
     /// Appends one row to the audit log.
     func audit(_ stamp: Stamp, _ action: String, _ entity: String, _ id: String, _ detail: [String: String]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let json = String(decoding: try encoder.encode(detail), as: UTF8.self)
-        try AuditEntry(id: nil, at: stamp.iso, actor: stamp.actor, action: action, entity: entity, entityId: id, detail: json).insert(self)
+        let json = "{" + detail.keys.sorted().map { "\(jsonString($0)):\(jsonString(detail[$0]!))" }.joined(separator: ",") + "}"
+        try cachedStatement(sql: "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [stamp.iso, stamp.actor, action, entity, id, json])
+    }
+
+    /// A JSON string literal.
+    private func jsonString(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: if c.value < 0x20 { out += String(format: "\\u%04x", c.value) } else { out.unicodeScalars.append(c) }
+            }
+        }
+        return out + "\""
     }
 }
 

@@ -3,8 +3,12 @@ import Foundation
 import GRDB
 
 /// A row of `referral`. Flags and preferred days are kept as comma-separated words.
-struct ReferralRow: SnakeCaseRecord, Sendable {
+/// Columns are read and written by hand: intake and the waiting list handle 100,000s of rows.
+struct ReferralRow: FetchableRecord, PersistableRecord, Sendable {
     static let databaseTableName = "referral"
+    static let columns = ["id", "school_urn", "pupil_ref", "year_group", "service", "pathway", "area", "severity", "flags",
+                          "apdr_cycles", "consent", "preferred_days", "reason", "received_on", "status", "score", "band",
+                          "decline_reasons"]
     var id: Int64?
     var schoolUrn: String, pupilRef: String, yearGroup: Int, service: String, pathway: String, area: String
     var severity: Int, flags: String, apdrCycles: Int, consent: Bool, preferredDays: String, reason: String
@@ -22,6 +26,24 @@ struct ReferralRow: SnakeCaseRecord, Sendable {
             pathway = r.pathway ?? ""; status = ReferralStatus.declined.rawValue; band = ""
             declineReasons = reasons.joined(separator: "\n")
         }
+    }
+
+    init(row: Row) {
+        id = row[0]; schoolUrn = row[1]; pupilRef = row[2]; yearGroup = row[3]; service = row[4]; pathway = row[5]
+        area = row[6]; severity = row[7]; flags = row[8]; apdrCycles = row[9]; consent = row[10]; preferredDays = row[11]
+        reason = row[12]; receivedOn = row[13]; status = row[14]; score = row[15]; band = row[16]; declineReasons = row[17]
+    }
+
+    static var databaseSelection: [any SQLSelectable] { columns.map { Column($0) } }
+
+    /// Values in the order of `columns`.
+    var values: [(any DatabaseValueConvertible)?] {
+        [id, schoolUrn, pupilRef, yearGroup, service, pathway, area, severity, flags, apdrCycles, consent, preferredDays,
+         reason, receivedOn, status, score, band, declineReasons]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        for (name, value) in zip(ReferralRow.columns, values) { container[name] = value }
     }
 
     static func words(_ f: ReferralFlags) -> String {

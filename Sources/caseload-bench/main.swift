@@ -1,0 +1,53 @@
+// Benchmarks that are not tests: `swift run -c release caseload-bench intake [COUNT]`.
+import CaseloadConfig
+import CaseloadCore
+import CaseloadFixtures
+import CaseloadStore
+import Foundation
+
+/// Wall seconds of `body`.
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = ContinuousClock.now
+    try body()
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+/// Takes in `count` referrals in batches of 10,000 on a fresh database file, then computes the
+/// whole waiting list; prints intake throughput and waiting-list time.
+func intake(count: Int) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try AppDatabase.open(path: folder.appendingPathComponent("bench.sqlite").path)
+    let config = try TrustConfigFile.load("Config/trust.yaml")
+    let text = try String(contentsOfFile: "Fixtures/schools/the_kemnal_academies_trust.csv", encoding: .utf8)
+    let extra = try String(contentsOfFile: "Fixtures/schools/the_kemnal_academies_trust_sen_extra.csv", encoding: .utf8)
+    let schools = SchoolFile.read(schools: text, senExtra: extra).schools
+    let stamp = Stamp(actor: "bench")
+    try db.importSchools(schools, stamp: stamp)
+    let today = CalendarDate("2026-11-23")!
+    let csv = TrustDemoGenerator(schools: schools, seed: 1, asOf: today).referralsCSV(count: count)
+    let requests = ReferralReader.read(CSVTable(csv).objects(), today: today).requests
+    let threshold = Threshold(config)
+    let intakeSeconds = try seconds {
+        for start in stride(from: 0, to: requests.count, by: 10_000) {
+            let chunk = requests[start..<min(requests.count, start + 10_000)]
+            _ = try db.submit(batch: chunk.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
+        }
+    }
+    var entries: [WaitingEntry] = []
+    let listSeconds = try seconds { entries = try db.waitingList(config: config, today: today) }
+    print(String(format: "intake: %d referrals in %.2f s = %.0f a second (threshold, score, row, status history, audit row each)",
+                 requests.count, intakeSeconds, Double(requests.count) / intakeSeconds))
+    print(String(format: "waiting list: %d waiting of %d, computed in %.3f s (fetch, ageing, deadlines, fair share, estimates, sort)",
+                 entries.count, requests.count, listSeconds))
+}
+
+let args = CommandLine.arguments.dropFirst()
+switch args.first {
+case "intake": try intake(count: args.dropFirst().first.flatMap(Int.init) ?? 100_000)
+default:
+    print("usage: caseload-bench intake [COUNT]   (run from the repository root)")
+    exit(2)
+}
