@@ -42,8 +42,9 @@ public struct WaitingList: Sendable {
         let minutes = Dictionary(capacity.map { ($0.service, $0.minutesPerWeek) }, uniquingKeysWith: +)
         var out: [WaitingEntry] = []
         for (service, group) in Dictionary(grouping: waiting, by: \.request.service).sorted(by: { $0.key < $1.key }) {
-            let scored = group.map { entry($0, today: today) }.sorted(by: WaitingList.before)
-            out += estimate(scored, today: today, minutesPerWeek: minutes[service] ?? 0)
+            let scored = group.map { entry($0, today: today) }
+            let order = scored.indices.sorted { WaitingList.before(scored[$0], scored[$1]) }   // sort indices, not entries
+            out += estimate(order.map { scored[$0] }, today: today, minutesPerWeek: minutes[service] ?? 0)
         }
         return out
     }
