@@ -44,7 +44,7 @@ import Testing
         try run(["referral", "hold", "\(added.id)", "--note", "pupil away"])
         #expect(throws: ExitCode(2)) { try run(["referral", "hold", "\(added.id)"]) }
         try run(["referral", "reopen", "\(added.id)"])
-        try run(["waitlist", "--service", "SALT", "--format", "json"])
+        try run(["waitlist", "--service", "SALT", "--school", "136156", "--format", "json"])
         #expect(try store.auditLog(entity: "referral", id: "\(added.id)").map(\.actor) == ["test", "test", "test"])
     }
 
