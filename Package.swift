@@ -30,21 +30,26 @@ let package = Package(
             name: "CaseloadStore",
             dependencies: ["CaseloadCore", "CaseloadFixtures", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "CaseloadService", dependencies: ["CaseloadCore", "CaseloadPlanner", "CaseloadStore"]),
         .target(
             name: "CaseloadCLI",
             dependencies: [
-                "CaseloadCore", "CaseloadPlanner", "CaseloadFixtures", "CaseloadConfig", "CaseloadStore",
+                "CaseloadCore", "CaseloadPlanner", "CaseloadFixtures", "CaseloadConfig", "CaseloadStore", "CaseloadService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "caseload", dependencies: ["CaseloadCLI"]),
         .executableTarget(
             name: "caseload-bench",
-            dependencies: ["CaseloadCore", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures"]
+            dependencies: ["CaseloadCore", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures", "CaseloadService"]
         ),
         .testTarget(name: "CaseloadCoreTests", dependencies: ["CaseloadCore"]),
         .testTarget(name: "CaseloadPlannerTests", dependencies: ["CaseloadCore", "CaseloadPlanner", "CaseloadFixtures"]),
         .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadCore", "CaseloadConfig", "CaseloadFixtures"]),
         .testTarget(name: "CaseloadCLITests", dependencies: ["CaseloadCLI", "CaseloadCore", "CaseloadPlanner", "CaseloadStore"]),
+        .testTarget(
+            name: "CaseloadServiceTests",
+            dependencies: ["CaseloadService", "CaseloadCore", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures"]
+        ),
     ]
 )

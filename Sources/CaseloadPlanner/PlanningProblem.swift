@@ -29,11 +29,14 @@ struct PlanningProblem: Sendable {
     let sessionsOfVehicle: [[Int]]
     /// Vehicles of the same specialist, indexed by specialist.
     let vehiclesOfSpecialist: [[Int]]
+    /// Sessions the search must not take out once placed.
+    let locked: [Bool]
 
     @inline(__always) func t(_ a: Int, _ b: Int) -> Int { Int(travel[a &* pointCount &+ b]) }
 
-    init(_ scenario: WeekScenario) {
+    init(_ scenario: WeekScenario, locked lockedIds: Set<String> = []) {
         self.scenario = scenario
+        locked = scenario.sessions.map { lockedIds.contains($0.id) }
         let schoolIndex = Dictionary(uniqueKeysWithValues: scenario.schools.enumerated().map { ($1.id, $0) })
         let points = scenario.schools.map(\.location) + scenario.specialists.map(\.base)
         pointCount = points.count

@@ -11,6 +11,8 @@ public struct PlannerOptions: Sendable {
     public var iterations: Int?
     /// Threads searching in parallel; their results are merged deterministically each epoch.
     public var threads = 2
+    /// Sessions that, once placed, the search never takes out again (bookings kept on re-planning).
+    public var locked: Set<String> = []
 
     /// Options with the defaults: seed 1, 60 s cap, automatic iterations, 2 threads.
     public init(seed: UInt64 = 1, timeLimit: Double = 60, iterations: Int? = nil, threads: Int = 2) {
@@ -40,7 +42,7 @@ public struct WeekPlanner: Sendable {
     /// Plans `scenario`. `progress` is called after each epoch from the calling thread.
     public func plan(_ scenario: WeekScenario, progress: ((PlannerProgress) -> Void)? = nil) -> WeekPlan {
         let clock = ContinuousClock.now
-        let p = PlanningProblem(scenario)
+        let p = PlanningProblem(scenario, locked: options.locked)
         var rng = SeededRandom(seed: options.seed)
         var solution = construct(p, &rng)
         let total = options.iterations ?? WeekPlanner.automaticIterations(p)

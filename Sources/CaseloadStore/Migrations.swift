@@ -10,7 +10,50 @@ extension AppDatabase {
             try createReferrals(db)
             try createAudit(db)
         }
+        m.registerMigration("v2: timetables, bookings and series") { db in
+            try createTimetables(db)
+        }
         return m
+    }
+
+    private static func createTimetables(_ db: Database) throws {
+        try db.create(table: "timetable") { t in
+            t.primaryKey("week_start", .text)
+            t.column("status", .text).notNull()
+            t.column("scenario", .text).notNull()
+            t.column("plan", .text).notNull()
+            t.column("served_priority", .integer).notNull()
+            t.column("travel_min", .integer).notNull()
+            t.column("created_at", .text).notNull()
+            t.column("published_at", .text)
+        }
+        try db.create(table: "booking") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("week_start", .text).notNull().indexed().references("timetable", onDelete: .cascade)
+            t.column("referral_id", .integer).notNull().indexed().references("referral")
+            t.column("session_number", .integer).notNull()
+            t.column("specialist_id", .text).notNull().references("specialist")
+            t.column("day", .text).notNull()
+            t.column("start", .text).notNull()
+            t.column("end", .text).notNull()
+            t.column("school_urn", .text).notNull()
+            t.column("outcome", .text)
+            t.uniqueKey(["week_start", "referral_id"])
+        }
+        try db.create(table: "unbooked") { t in
+            t.column("week_start", .text).notNull().indexed().references("timetable", onDelete: .cascade)
+            t.column("referral_id", .integer).notNull().references("referral")
+            t.column("code", .text).notNull()
+            t.column("reason", .text).notNull()
+            t.primaryKey(["week_start", "referral_id"])
+        }
+        try db.create(table: "series") { t in
+            t.primaryKey("referral_id", .integer).references("referral", onDelete: .cascade)
+            t.column("specialist_id", .text).notNull().references("specialist")
+            t.column("weekday", .text)
+            t.column("sessions_done", .integer).notNull()
+            t.column("last_week", .text)
+        }
     }
 
     private static func createSchools(_ db: Database) throws {

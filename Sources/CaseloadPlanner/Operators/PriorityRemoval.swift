@@ -24,7 +24,7 @@ struct PriorityRemoval: DestroyOperator {
     func makeRoom(for u: Int, in v: Int, _ sol: inout Solution, _ p: PlanningProblem) -> [Int] {
         var out: [Int] = []
         while sol.routes[v].bestInsertion(u, p) == nil {
-            let lower = sol.routes[v].stops.filter { p.priority[$0] < p.priority[u] }
+            let lower = sol.routes[v].stops.filter { p.priority[$0] < p.priority[u] && !p.locked[$0] }
             guard let w = lower.min(by: { p.priority[$0] < p.priority[$1] }) else { break }
             sol.remove(w, p)
             out.append(w)

@@ -8,7 +8,7 @@ struct RelocateMove: Move {
     /// The best improving relocation of `u`, if any.
     static func best(for u: Int, in sol: Solution, _ p: PlanningProblem) -> RelocateMove? {
         let from = sol.vehicleOf[u]
-        guard from >= 0, let i = sol.routes[from].stops.firstIndex(of: u) else { return nil }
+        guard from >= 0, !p.locked[u], let i = sol.routes[from].stops.firstIndex(of: u) else { return nil }
         var without = sol.routes[from]
         _ = without.remove(at: i, p)
         guard without.isFeasible(p) else { return nil }

@@ -61,8 +61,9 @@ protocol DestroyOperator: Sendable {
 extension DestroyOperator {
     /// Removes each of `sessions` and returns them.
     func take(_ sessions: [Int], from sol: inout Solution, _ p: PlanningProblem) -> [Int] {
-        for u in sessions { sol.remove(u, p) }
-        return sessions
+        let free = sessions.filter { !p.locked[$0] }
+        for u in free { sol.remove(u, p) }
+        return free
     }
 
     /// Picks index `k` in `0..<n` biased toward the front (Shaw's y^p).

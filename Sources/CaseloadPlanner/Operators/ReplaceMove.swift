@@ -13,7 +13,7 @@ struct ReplaceMove: Move {
         for v in p.candidates[u] {
             let route = sol.routes[v]
             let room = route.freeMinutes(p)
-            for (i, w) in route.stops.enumerated() where p.priority[w] < p.priority[u] {
+            for (i, w) in route.stops.enumerated() where p.priority[w] < p.priority[u] && !p.locked[w] {
                 if let best, p.priority[u] - p.priority[w] < best.gain.served { continue }
                 if room + p.duration[w] + route.removalGain(at: i, p) < p.duration[u] { continue }
                 var without = route

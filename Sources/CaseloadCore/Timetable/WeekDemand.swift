@@ -1,0 +1,82 @@
+/// Why a waiting referral is not in the week's plan at all (before the planner runs).
+public struct LeftOut: Hashable, Sendable {
+    public var referral: Int64
+    public var code: String
+    public var reason: String
+}
+
+/// Builds one week's planning problem from the trust's state: sessions due in running series
+/// (pinned to their specialist, and weekday where the pathway says so), first sessions for the
+/// highest-priority waiting referrals, and statutory deadlines falling due; specialists' working
+/// patterns less their leave. Priorities map to the spec's 1–100: a kept booking 100, a deadline due
+/// this week 99, a running series 90, and waiting referrals 1–89 by their place on the list.
+public struct WeekDemand: Sendable {
+    public struct Input: Sendable {
+        public var weekStart: CalendarDate
+        public var config: TrustConfig
+        public var schools: [SchoolRecord]
+        public var roster: [Specialist]
+        public var leave: [Leave]
+        /// Waiting referrals in list order, as of `weekStart`.
+        public var waiting: [WaitingEntry]
+        /// Active referrals with their series.
+        public var active: [(Referral, Series)]
+        /// Bookings to keep exactly where they are (re-planning a published week).
+        public var keep: [Booking] = []
+
+        /// Everything the week is built from.
+        public init(weekStart: CalendarDate, config: TrustConfig, schools: [SchoolRecord], roster: [Specialist], leave: [Leave],
+                    waiting: [WaitingEntry], active: [(Referral, Series)], keep: [Booking] = []) {
+            self.weekStart = weekStart; self.config = config; self.schools = schools; self.roster = roster
+            self.leave = leave; self.waiting = waiting; self.active = active; self.keep = keep
+        }
+    }
+
+    /// The school day sessions must fit in.
+    public static let schoolDay = (start: ClockTime(minutes: 540), end: ClockTime(minutes: 915))
+    /// First sessions offered per service: enough to fill this many times its week.
+    public static let shortlistFactor = 2.0
+
+    public let input: Input
+
+    /// A builder over `input`.
+    public init(_ input: Input) { self.input = input }
+
+    /// The session id of session `number` of referral `referral`.
+    public static func sessionId(referral: Int64, number: Int) -> String { "r\(referral)-s\(number)" }
+
+    /// The week's scenario, and the waiting referrals left out of it with why.
+    public func build(name: String) -> (scenario: WeekScenario, leftOut: [LeftOut]) {
+        let specialists = input.roster.map(available)
+        let (firsts, leftOut) = firstSessions(specialists)
+        let sessions = kept() + seriesSessions() + firsts
+        let scenario = WeekScenario(
+            name: name, weekStart: input.weekStart.description, travel: .standard,
+            schools: input.schools.map { School(id: $0.urn, name: $0.name, location: $0.location) },
+            specialists: specialists, sessions: sessions)
+        return (scenario, leftOut)
+    }
+
+    /// The specialist's working days this week, less leave (none when away all week: they
+    /// stay in the scenario so that their pinned sessions say why they are not booked).
+    func available(_ s: Specialist) -> Specialist {
+        var s = s
+        let away = input.leave.filter { $0.specialist == s.id }
+        s.days = s.days.filter { d in !away.contains { $0.covers(input.weekStart.adding(days: d.day.index)) } }
+        return s
+    }
+
+    func kept() -> [Session] {
+        input.keep.map { b in
+            let minutes = b.end.minutes - b.start.minutes
+            return Session(id: b.sessionId, referral: "r\(b.referral)", school: b.school, service: service(of: b.referral),
+                           durationMin: minutes, priority: 100, specialist: b.specialist, days: [b.day],
+                           earliest: b.start, latestEnd: b.end)
+        }
+    }
+
+    func service(of referral: Int64) -> String {
+        input.active.first { $0.0.id == referral }?.0.request.service
+            ?? input.waiting.first { $0.referral.id == referral }?.referral.request.service ?? ""
+    }
+}

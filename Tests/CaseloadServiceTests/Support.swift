@@ -1,0 +1,53 @@
+import CaseloadConfig
+import CaseloadCore
+import CaseloadFixtures
+import CaseloadPlanner
+import CaseloadService
+import CaseloadStore
+import Foundation
+
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let config = try! TrustConfigFile.load(repoRoot.appendingPathComponent("Config/trust.yaml").path)
+let stamp = Stamp(actor: "test", at: Date(timeIntervalSince1970: 1_795_000_000))
+let week1 = CalendarDate("2026-11-30")!
+
+/// The demo trust (Kemnal's schools, its roster and 400 referrals) in a fresh in-memory database.
+func demoTrust() throws -> AppDatabase {
+    let db = try AppDatabase.inMemory()
+    let folder = repoRoot.appendingPathComponent("Fixtures").path
+    let main = try String(contentsOfFile: "\(folder)/schools/the_kemnal_academies_trust.csv", encoding: .utf8)
+    let extra = try String(contentsOfFile: "\(folder)/schools/the_kemnal_academies_trust_sen_extra.csv", encoding: .utf8)
+    let schools = SchoolFile.read(schools: main, senExtra: extra).schools
+    try db.importSchools(schools, stamp: stamp)
+    let locations = Dictionary(uniqueKeysWithValues: schools.map { ($0.urn, $0.location) })
+    let roster = try String(contentsOfFile: "\(folder)/trust/roster.csv", encoding: .utf8)
+    try db.importSpecialists(RosterReader.read(CSVTable(roster).objects(), schools: locations).entries, stamp: stamp)
+    let referrals = try String(contentsOfFile: "\(folder)/trust/referrals.csv", encoding: .utf8)
+    let requests = ReferralReader.read(CSVTable(referrals).objects(), today: CalendarDate("2026-11-23")!).requests
+    let threshold = Threshold(config)
+    _ = try db.submit(batch: requests.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
+    return db
+}
+
+func scheduler(_ db: AppDatabase) -> WeeklyScheduler {
+    WeeklyScheduler(db: db, config: config, options: PlannerOptions(seed: 3, iterations: 150))
+}
+
+/// Runs the independent checker on a stored week's scenario and plan.
+func check(_ t: WeekTimetable) throws -> [String: Any] {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-svc-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try t.scenario.jsonData().write(to: dir.appendingPathComponent("s.json"))
+    try t.plan.jsonData().write(to: dir.appendingPathComponent("p.json"))
+    let checker = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/check_plan.py").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", checker, "--json", dir.appendingPathComponent("s.json").path, dir.appendingPathComponent("p.json").path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+}
