@@ -9,7 +9,7 @@ import Foundation
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Load the demo trust (Kemnal's schools, a roster, 400 referrals) into the database.")
+        abstract: "Load the demo trust (Kemnal's schools, a roster, 1,000 referrals) into the database.")
 
     @OptionGroup var store: StoreOptions
     @Option(help: "The bundled fixtures folder.") var fixtures = "Fixtures"

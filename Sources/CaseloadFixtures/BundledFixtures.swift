@@ -39,7 +39,7 @@ public struct BundledFixture: Sendable {
     public static let demoSpecialists = ["EP": 5, "SALT": 8, "COUNSELLING": 7]
     public static let demoSeed: UInt64 = 2026
     public static let demoAsOf = CalendarDate("2026-11-23")!
-    public static let demoReferrals = 400
+    public static let demoReferrals = 1_000
 
     /// The demo trust's roster and referrals CSVs, generated from `schoolsFolder`.
     public static func demoFiles(schoolsFolder: String) throws -> (roster: String, referrals: String) {

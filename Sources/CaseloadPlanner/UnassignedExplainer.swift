@@ -60,7 +60,7 @@ struct UnassignedExplainer: Sendable {
     }
 
     private func days(_ s: Session) -> String {
-        (s.days ?? Weekday.allCases).map(\.rawValue).joined(separator: ", ")
+        s.days.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "any day"
     }
 
     private func window(_ s: Session) -> String {

@@ -36,7 +36,7 @@ import Testing
         let store = try AppDatabase.open(path: db)
         #expect(try store.schools().count == 41)
         #expect(try store.specialists().count == 20)
-        #expect(try store.referrals().count == 400)
+        #expect(try store.referrals().count == 1_000)
         try run(["referral", "add", "--school", "136156", "--pupil-ref", "H-2026-77", "--year", "8", "--service", "SALT",
                  "--area", "communication_interaction", "--severity", "4", "--apdr", "1", "--consent", "yes"])
         let added = try #require(try store.referrals(school: "136156").last)
@@ -56,5 +56,39 @@ import Testing
             try run(["referral", "add", "--school", "136156", "--pupil-ref", "Jane Smith", "--year", "8", "--service", "SALT",
                      "--area", "communication_interaction", "--severity", "4", "--apdr", "1", "--consent", "yes"])
         }
+    }
+}
+
+@Suite struct ScheduleCommandTests {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-cli-\(UUID().uuidString)")
+    var db: String { folder.appendingPathComponent("t.sqlite").path }
+    var common: [String] { ["--db", db, "--config", root.appendingPathComponent("Config/trust.yaml").path, "--as-of", "2026-11-23", "--actor", "test"] }
+
+    func run(_ args: [String]) throws {
+        var command = try CaseloadCommand.parseAsRoot(args + common)
+        try command.run()
+    }
+
+    @Test func weeklyJobFromTheCommandLine() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try run(["demo", "--fixtures", root.appendingPathComponent("Fixtures").path])
+        let scenario = folder.appendingPathComponent("w.json").path
+        try run(["schedule", "--week", "2026-11-30", "--export-scenario", scenario, "--seed", "2", "--iterations", "100"])
+        #expect(FileManager.default.fileExists(atPath: scenario))
+        #expect(throws: ExitCode(2)) { try run(["schedule", "--week", "2026-12-01"]) }
+        try run(["timetable", "publish", "--week", "2026-11-30"])
+        #expect(throws: ExitCode(2)) { try run(["schedule", "--week", "2026-11-30"]) }
+        let store = try AppDatabase.open(path: db)
+        let booking = try #require(try store.timetable(week: CalendarDate("2026-11-30")!)?.bookings.first)
+        try run(["session", "record", "--week", "2026-11-30", "--referral", "\(booking.referral)", "--outcome", "delivered"])
+        #expect(throws: ExitCode(2)) { try run(["session", "record", "--week", "2026-11-30", "--referral", "\(booking.referral)", "--outcome", "lost"]) }
+        try run(["specialist", "absent", booking.specialist, "--from", "2026-12-02"])
+        try run(["schedule", "--week", "2026-11-30", "--replan", "--iterations", "100"])
+        try run(["timetable", "show", "--week", "2026-11-30", "--school", booking.school, "--format", "csv"])
+        try run(["timetable", "explain", "--week", "2026-11-30", "--school", booking.school])
+        try run(["timetable", "summary", "--week", "2026-11-30"])
+        #expect(try store.auditLog(entity: "timetable").map(\.action) == ["schedule", "publish", "replan"])
     }
 }

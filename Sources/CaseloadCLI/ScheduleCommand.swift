@@ -1,0 +1,91 @@
+import ArgumentParser
+import CaseloadCore
+import CaseloadPlanner
+import CaseloadService
+import CaseloadStore
+import Foundation
+
+/// `caseload schedule --week 2026-11-30`: the weekly job.
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Plan a week from the waiting list and running series, and store it as the week's draft timetable.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The Monday of the week, YYYY-MM-DD.") var week: String
+    @Flag(help: "Re-plan a published week: keep every booking that can stay, move only what must.") var replan = false
+    @Option(help: "Also write the week's scenario (caseload-scenario/1) here, to replay or check it.") var exportScenario: String?
+    @Option(help: "Also write the plan (caseload-plan/1) here.") var exportPlan: String?
+    @Option(help: "Stop searching after this many seconds at the latest.") var timeLimit: Double = 60
+    @Option(help: "Random seed; the same seed and database give the same timetable.") var seed: UInt64 = 1
+    @Option(help: "Search iterations per thread (default: chosen from the week's size).") var iterations: Int?
+
+    func run() throws {
+        try reportingErrors {
+            guard let monday = CalendarDate(week) else { throw CLIError.badInput("--week \(week): write the Monday as YYYY-MM-DD") }
+            let db = try store.open()
+            let scheduler = WeeklyScheduler(db: db, config: try store.loadConfig(), options: PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations))
+            let result = try scheduler.schedule(week: monday, replan: replan, stamp: store.stamp)
+            if let exportScenario { try ScenarioFiles.write(result.timetable.scenario.jsonData(), to: exportScenario) }
+            if let exportPlan { try ScenarioFiles.write(result.timetable.plan.jsonData(), to: exportPlan) }
+            print(summary(result))
+        }
+    }
+
+    func summary(_ r: ScheduleResult) -> String {
+        let t = r.timetable, s = t.plan.statistics
+        var lines = ["\(replan ? "re-planned" : "planned") the week of \(t.weekStart) (\(t.published ? "published" : "draft")):",
+                     "  \(t.bookings.count) sessions booked for \(Set(t.bookings.map(\.referral)).count) referrals; \(t.unbooked.count) waiting referrals not booked this week",
+                     "  travel \(s?.travelMinutes ?? 0) minutes; served priority \(s?.servedPriority ?? 0) (\(String(format: "%.1f", 100 * (s?.shareOfBound ?? 0)))% of the upper bound)"]
+        if replan {
+            lines.append("  \(r.moved.count) bookings moved:")
+            lines += r.moved.map { m in
+                let to = m.after.map { "now \($0.specialist) \($0.day.rawValue) \($0.start)" } ?? "not booked this week"
+                return "    referral \(m.before.referral): was \(m.before.specialist) \(m.before.day.rawValue) \(m.before.start), \(to)"
+            }
+        }
+        lines.append("next: caseload timetable show --week \(t.weekStart), then caseload timetable publish --week \(t.weekStart)")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// `caseload specialist …`: the roster and leave.
+struct SpecialistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "specialist", abstract: "List specialists and record their absence.", subcommands: [List.self, Absent.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the roster.")
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reportingErrors {
+                var t = TextTable(["id", "service", "skills", "base school", "days"])
+                for e in try store.open().specialists() {
+                    t.add([e.specialist.id, e.specialist.service, e.specialist.skills.joined(separator: ";"), e.baseSchool ?? "",
+                           e.specialist.days.map { "\($0.day.rawValue) \($0.start)-\($0.end)" }.joined(separator: ", ")])
+                }
+                print(t.text)
+            }
+        }
+    }
+
+    struct Absent: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record whole days a specialist is away; then re-plan any published week it touches.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The specialist's id.") var id: String
+        @Option(help: "First day away, YYYY-MM-DD.") var from: String
+        @Option(help: "Last day away (default: the first).") var to: String?
+        @Option(help: "Why (kept in the audit log).") var reason: String = "absent"
+
+        func run() throws {
+            try reportingErrors {
+                guard let a = CalendarDate(from), let b = CalendarDate(to ?? from) else { throw CLIError.badInput("--from/--to: write dates as YYYY-MM-DD") }
+                try store.open().addLeave(specialist: id, from: a, to: b, reason: reason, stamp: store.stamp)
+                let monday = a.adding(days: -a.weekday.index)
+                print("\(id) is away \(a) to \(b); re-plan with: caseload schedule --week \(monday) --replan")
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import CaseloadCore
+import CaseloadService
+import CaseloadStore
+import Foundation
+
+/// `caseload timetable …`: publish, show, explain and report on a week.
+struct TimetableCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timetable", abstract: "Publish, show, explain and report on a week's timetable.",
+        subcommands: [Publish.self, Show.self, Explain.self, Summary.self])
+
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Lock the week: first sessions booked start their series.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The Monday of the week.") var week: String
+
+        func run() throws {
+            try reportingErrors {
+                let n = try store.open().publish(week: try monday(week), stamp: store.stamp)
+                print("published the week of \(week); \(n) referrals started their series")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the week per specialist or per school.")
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, ics, json }
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The Monday of the week.") var week: String
+        @Option(help: "Only this specialist.") var specialist: String?
+        @Option(help: "Only this school (URN).") var school: String?
+        @Option(help: "table, csv, ics (iCalendar) or json.") var format: Format = .table
+
+        func run() throws {
+            try reportingErrors {
+                let (t, referrals) = try load(store, week)
+                let rows = TimetableRows.rows(t, referrals: referrals, specialist: specialist, school: school)
+                switch format {
+                case .table: print(rows.isEmpty ? "no sessions booked" : TimetableOutput.table(rows).text)
+                case .csv: print(TimetableOutput.table(rows).csv)
+                case .ics: print(ICalendarWriter(rows: rows, scenario: t.scenario, stamp: TimetableOutput.utcStamp()).text, terminator: "")
+                case .json: print(try TimetableOutput.json(rows))
+                }
+            }
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Why each waiting referral is not booked this week, and when it is likely.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The Monday of the week.") var week: String
+        @Option(help: "Only this school (URN).") var school: String?
+
+        func run() throws {
+            try reportingErrors {
+                let (t, referrals) = try load(store, week)
+                let db = try store.open()
+                let estimates = Dictionary(uniqueKeysWithValues: try db.waitingList(config: store.loadConfig(), today: t.weekStart)
+                    .map { ($0.referral.id, $0.estimatedFirstWeek) })
+                var table = TextTable(["referral", "school", "pupil", "service", "why not this week", "likely first week"])
+                for u in t.unbooked where school == nil || referrals[u.referral]?.request.school == school {
+                    let r = referrals[u.referral]
+                    table.add(["\(u.referral)", r?.request.school ?? "", r?.request.pupilRef ?? "", r?.request.service ?? "", u.reason,
+                               (estimates[u.referral] ?? nil)?.description ?? "-"])
+                }
+                print(table.rows.isEmpty ? "every waiting referral is booked this week" : table.text)
+            }
+        }
+    }
+
+    struct Summary: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The trust's report: hours against fair share, waits, breaches, travel, utilisation.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The Monday of the week.") var week: String
+
+        func run() throws {
+            try reportingErrors {
+                let (t, referrals) = try load(store, week)
+                let db = try store.open(), config = try store.loadConfig()
+                let report = WeekReport(t, referrals: referrals, waiting: try db.waitingList(config: config, today: t.weekStart),
+                                        schools: try db.schools(), config: config)
+                print(TimetableOutput.report(report))
+            }
+        }
+    }
+}
+
+func monday(_ text: String) throws -> CalendarDate {
+    guard let d = CalendarDate(text), d.weekday == .mon else { throw CLIError.badInput("--week \(text): give the Monday of the week as YYYY-MM-DD") }
+    return d
+}
+
+/// The stored week and the referrals it books or explains.
+func load(_ store: StoreOptions, _ week: String) throws -> (WeekTimetable, [Int64: Referral]) {
+    let db = try store.open(), w = try monday(week)
+    guard let t = try db.timetable(week: w) else { throw CLIError.badInput("no timetable for the week of \(week); run `caseload schedule --week \(week)` first") }
+    let ids = Set(t.bookings.map(\.referral) + t.unbooked.map(\.referral))
+    let referrals = Dictionary(uniqueKeysWithValues: try db.referrals().filter { ids.contains($0.id) }.map { ($0.id, $0) })
+    return (t, referrals)
+}

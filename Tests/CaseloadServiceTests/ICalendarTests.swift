@@ -1,0 +1,55 @@
+import CaseloadCore
+import CaseloadService
+import CaseloadStore
+import Foundation
+import Testing
+
+@Suite struct ICalendarTests {
+    /// Parses `text` with the real `icalendar` package (PyPI) and returns its events.
+    func parse(_ text: String) throws -> [[String: String]] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-\(UUID().uuidString).ics")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let helper = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("ics_events.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", helper, file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "icalendar could not parse the file (pip install icalendar)")
+        return (try JSONSerialization.jsonObject(with: data) as? [[String: String]]) ?? []
+    }
+
+    func calendar(week: CalendarDate) throws -> (String, [TimetableRow]) {
+        let db = try demoTrust()
+        let result = try scheduler(db).schedule(week: week, replan: false, stamp: stamp)
+        let referrals = Dictionary(uniqueKeysWithValues: try db.referrals().map { ($0.id, $0) })
+        let busiest = Dictionary(grouping: result.timetable.bookings, by: \.specialist).max { $0.value.count < $1.value.count }!.key
+        let rows = TimetableRows.rows(result.timetable, referrals: referrals, specialist: busiest)
+        return (ICalendarWriter(rows: rows, scenario: result.timetable.scenario, stamp: "20261123T090000Z").text, rows)
+    }
+
+    @Test func winterWeekParsesWithGMTTimesAndPupilReferences() throws {
+        let (text, rows) = try calendar(week: week1)
+        #expect(text.hasSuffix("END:VCALENDAR\r\n"))
+        #expect(text.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        let events = try parse(text)
+        let visits = events.filter { $0["category"] == "VISIT" }
+        #expect(!visits.isEmpty && visits.count <= rows.count)
+        #expect(events.contains { $0["category"] == "TRAVEL" })
+        let first = rows[0]
+        let start = "\(first.date)T\(first.booking.start):00+00:00"
+        #expect(visits.contains { $0["start"] == start }, "no visit starts at \(start)")
+        for row in rows { #expect(visits.contains { $0["description"]!.contains(row.pupilRef) }) }
+    }
+
+    @Test func summerWeekIsInBritishSummerTime() throws {
+        let (text, rows) = try calendar(week: CalendarDate("2027-06-07")!)
+        let visits = try parse(text).filter { $0["category"] == "VISIT" }
+        let start = "\(rows[0].date)T\(rows[0].booking.start):00+01:00"
+        #expect(visits.contains { $0["start"] == start }, "no visit starts at \(start)")
+    }
+}
