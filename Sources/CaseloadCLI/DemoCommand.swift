@@ -1,7 +1,7 @@
 import ArgumentParser
 import CaseloadConfig
 import CaseloadCore
-import CaseloadFixtures
+import CaseloadService
 import CaseloadStore
 import Foundation
 
@@ -20,28 +20,12 @@ struct DemoCommand: ParsableCommand {
                 throw CLIError.badInput("\(store.databasePath) already exists; pass --db with a new file name, or remove it first")
             }
             try InitCommand.initialise(store)
-            let db = try AppDatabase.open(path: store.databasePath)
-            let trust = "\(fixtures)/schools/\(BundledFixture.demoTrust)"
-            let main = String(decoding: try ScenarioFiles.readFile("\(trust).csv", what: "schools"), as: UTF8.self)
-            let extra = String(decoding: try ScenarioFiles.readFile("\(trust)_sen_extra.csv", what: "SEN counts"), as: UTF8.self)
-            let (schools, skipped) = SchoolFile.read(schools: main, senExtra: extra)
-            try db.importSchools(schools, stamp: store.stamp)
-            print("imported \(schools.count) schools; skipped \(skipped.count): \(skipped.joined(separator: "; "))")
-            try loadRosterAndReferrals(db, schools)
+            let loaded = try DemoTrust.load(into: try store.open(), fixtures: fixtures, config: try store.loadConfig(),
+                                            today: try store.today(), stamp: store.stamp)
+            print("imported \(loaded.schools) schools; skipped \(loaded.skippedSchools.count): \(loaded.skippedSchools.joined(separator: "; "))")
+            print("imported \(loaded.specialists) specialists")
+            print("took in \(loaded.referrals) referrals: \(loaded.waiting) on the waiting list, \(loaded.referrals - loaded.waiting) declined")
+            print("next: caseload waitlist --db \(store.databasePath), or caseload schedule --db \(store.databasePath) --week MONDAY")
         }
-    }
-
-    func loadRosterAndReferrals(_ db: AppDatabase, _ schools: [SchoolRecord]) throws {
-        let locations = Dictionary(uniqueKeysWithValues: schools.map { ($0.urn, $0.location) })
-        let (roster, rosterProblems) = RosterReader.read(try rows("\(fixtures)/trust/roster.csv", key: "specialists"), schools: locations)
-        try refuseOrReport(rosterProblems, file: "roster.csv", skip: false)
-        print("imported \(try db.importSpecialists(roster, stamp: store.stamp)) specialists")
-        let (requests, problems) = ReferralReader.read(try rows("\(fixtures)/trust/referrals.csv", key: "referrals"), today: try store.today())
-        try refuseOrReport(problems, file: "referrals.csv", skip: false)
-        let threshold = Threshold(try store.loadConfig())
-        let stored = try db.submit(batch: requests.map { ($0, threshold.evaluate($0)) }, stamp: store.stamp)
-        let waiting = stored.filter { $0.status == .waiting }.count
-        print("took in \(stored.count) referrals: \(waiting) on the waiting list, \(stored.count - waiting) declined")
-        print("next: caseload waitlist --db \(store.databasePath)")
     }
 }

@@ -2,6 +2,7 @@
 import CaseloadConfig
 import CaseloadCore
 import CaseloadFixtures
+import CaseloadService
 import CaseloadStore
 import Foundation
 
@@ -44,10 +45,39 @@ func intake(count: Int) throws {
                  entries.count, requests.count, listSeconds))
 }
 
+/// Loads the demo trust into a fresh database file, then for `weeks` weeks: schedules the week,
+/// publishes it and marks every session delivered; prints the weekly planning time and the
+/// waiting list's trend.
+func rolling(weeks: Int) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try AppDatabase.open(path: folder.appendingPathComponent("bench.sqlite").path)
+    let config = try TrustConfigFile.load("Config/trust.yaml")
+    let stamp = Stamp(actor: "bench")
+    _ = try DemoTrust.load(into: db, fixtures: "Fixtures", config: config, today: CalendarDate("2026-11-23")!, stamp: stamp)
+    let scheduler = WeeklyScheduler(db: db, config: config)
+    print("week        plan s  booked  waiting  EP  SALT  COUNSELLING  over target  active series  completed")
+    var week = CalendarDate("2026-11-30")!
+    for _ in 0..<weeks {
+        var result: ScheduleResult!
+        let s = try seconds { result = try scheduler.schedule(week: week, replan: false, stamp: stamp) }
+        try db.publish(week: week, stamp: stamp)
+        for b in result.timetable.bookings { try db.recordOutcome(week: week, referral: b.referral, outcome: .delivered, config: config, stamp: stamp) }
+        let list = try db.waitingList(config: config, today: week.adding(days: 7))
+        let count = { (svc: String) in list.filter { $0.referral.request.service == svc }.count }
+        print(String(format: "%@  %6.2f  %6d  %7d  %2d  %4d  %11d  %11d  %13d  %9d", week.description, s, result.timetable.bookings.count,
+                     list.count, count("EP"), count("SALT"), count("COUNSELLING"), list.filter(\.breached).count,
+                     try db.referrals(statuses: [.active]).count, try db.referrals(statuses: [.completed]).count))
+        week = week.adding(days: 7)
+    }
+}
+
 let args = CommandLine.arguments.dropFirst()
 switch args.first {
 case "intake": try intake(count: args.dropFirst().first.flatMap(Int.init) ?? 100_000)
+case "rolling": try rolling(weeks: args.dropFirst().first.flatMap(Int.init) ?? 12)
 default:
-    print("usage: caseload-bench intake [COUNT]   (run from the repository root)")
+    print("usage: caseload-bench intake [COUNT] | rolling [WEEKS]   (run from the repository root)")
     exit(2)
 }

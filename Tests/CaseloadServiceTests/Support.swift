@@ -11,21 +11,11 @@ let config = try! TrustConfigFile.load(repoRoot.appendingPathComponent("Config/t
 let stamp = Stamp(actor: "test", at: Date(timeIntervalSince1970: 1_795_000_000))
 let week1 = CalendarDate("2026-11-30")!
 
-/// The demo trust (Kemnal's schools, its roster and 400 referrals) in a fresh in-memory database.
+/// The demo trust (Kemnal's schools, its roster and 1,000 referrals) in a fresh in-memory database.
 func demoTrust() throws -> AppDatabase {
     let db = try AppDatabase.inMemory()
-    let folder = repoRoot.appendingPathComponent("Fixtures").path
-    let main = try String(contentsOfFile: "\(folder)/schools/the_kemnal_academies_trust.csv", encoding: .utf8)
-    let extra = try String(contentsOfFile: "\(folder)/schools/the_kemnal_academies_trust_sen_extra.csv", encoding: .utf8)
-    let schools = SchoolFile.read(schools: main, senExtra: extra).schools
-    try db.importSchools(schools, stamp: stamp)
-    let locations = Dictionary(uniqueKeysWithValues: schools.map { ($0.urn, $0.location) })
-    let roster = try String(contentsOfFile: "\(folder)/trust/roster.csv", encoding: .utf8)
-    try db.importSpecialists(RosterReader.read(CSVTable(roster).objects(), schools: locations).entries, stamp: stamp)
-    let referrals = try String(contentsOfFile: "\(folder)/trust/referrals.csv", encoding: .utf8)
-    let requests = ReferralReader.read(CSVTable(referrals).objects(), today: CalendarDate("2026-11-23")!).requests
-    let threshold = Threshold(config)
-    _ = try db.submit(batch: requests.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
+    _ = try DemoTrust.load(into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
+                           today: CalendarDate("2026-11-23")!, stamp: stamp)
     return db
 }
 
