@@ -13,11 +13,16 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Option(help: "The bundled fixtures folder.") var fixtures = "Fixtures"
+    @Flag(help: "Replace the database file if it exists.") var replace = false
+    @Option(help: "Then plan this week (its Monday), and print the timetable and the trust's summary.") var week: String?
 
     func run() throws {
         try reportingErrors {
+            if replace {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store.databasePath + suffix) }
+            }
             guard !FileManager.default.fileExists(atPath: store.databasePath) else {
-                throw CLIError.badInput("\(store.databasePath) already exists; pass --db with a new file name, or remove it first")
+                throw CLIError.badInput("\(store.databasePath) already exists; pass --replace to start again, or --db with a new file name")
             }
             try InitCommand.initialise(store)
             let loaded = try DemoTrust.load(into: try store.open(), fixtures: fixtures, config: try store.loadConfig(),
@@ -25,7 +30,24 @@ struct DemoCommand: ParsableCommand {
             print("imported \(loaded.schools) schools; skipped \(loaded.skippedSchools.count): \(loaded.skippedSchools.joined(separator: "; "))")
             print("imported \(loaded.specialists) specialists")
             print("took in \(loaded.referrals) referrals: \(loaded.waiting) on the waiting list, \(loaded.referrals - loaded.waiting) declined")
-            print("next: caseload waitlist --db \(store.databasePath), or caseload schedule --db \(store.databasePath) --week MONDAY")
+            guard let week else {
+                print("next: caseload waitlist --db \(store.databasePath), or caseload schedule --db \(store.databasePath) --week MONDAY")
+                return
+            }
+            try scheduleAndShow(week)
         }
+    }
+
+    /// The weekly job on the demo: plan the week, print its timetable and the trust's summary.
+    func scheduleAndShow(_ week: String) throws {
+        var schedule = try ScheduleCommand.parse(["--week", week])
+        schedule.store = store
+        try schedule.run()
+        var show = try TimetableCommand.Show.parse(["--week", week])
+        show.store = store
+        try show.run()
+        var summary = try TimetableCommand.Summary.parse(["--week", week])
+        summary.store = store
+        try summary.run()
     }
 }
