@@ -7,9 +7,13 @@ import Testing
 @testable import CaseloadCLI
 
 /// Runs the real subcommands on a real database file in a temporary folder.
-@Suite struct StoreCommandTests {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-cli-\(UUID().uuidString)")
+/// A temporary folder with a database path, and the real commands run against it.
+protocol CommandHarness {
+    var folder: URL { get }
+}
+
+extension CommandHarness {
+    var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
     var db: String { folder.appendingPathComponent("t.sqlite").path }
     var common: [String] { ["--db", db, "--config", root.appendingPathComponent("Config/trust.yaml").path, "--as-of", "2026-11-23", "--actor", "test"] }
 
@@ -17,6 +21,10 @@ import Testing
         var command = try CaseloadCommand.parseAsRoot(args + common)
         try command.run()
     }
+}
+
+@Suite struct StoreCommandTests: CommandHarness {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-cli-\(UUID().uuidString)")
 
     @Test func giasImportWithABadRowWritesNothingUnlessTold() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -59,16 +67,8 @@ import Testing
     }
 }
 
-@Suite struct ScheduleCommandTests {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+@Suite struct ScheduleCommandTests: CommandHarness {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-cli-\(UUID().uuidString)")
-    var db: String { folder.appendingPathComponent("t.sqlite").path }
-    var common: [String] { ["--db", db, "--config", root.appendingPathComponent("Config/trust.yaml").path, "--as-of", "2026-11-23", "--actor", "test"] }
-
-    func run(_ args: [String]) throws {
-        var command = try CaseloadCommand.parseAsRoot(args + common)
-        try command.run()
-    }
 
     @Test func weeklyJobFromTheCommandLine() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
