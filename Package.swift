@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .target(name: "CaseloadCore"),
@@ -32,9 +34,19 @@ let package = Package(
         ),
         .target(name: "CaseloadService", dependencies: ["CaseloadCore", "CaseloadPlanner", "CaseloadStore"]),
         .target(
+            name: "CaseloadServer",
+            dependencies: [
+                "CaseloadCore", "CaseloadStore", "CaseloadService", "CaseloadConfig", "CaseloadPlanner",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["openapi.yaml"]
+        ),
+        .target(
             name: "CaseloadCLI",
             dependencies: [
                 "CaseloadCore", "CaseloadPlanner", "CaseloadFixtures", "CaseloadConfig", "CaseloadStore", "CaseloadService",
+                "CaseloadServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +59,13 @@ let package = Package(
         .testTarget(name: "CaseloadPlannerTests", dependencies: ["CaseloadCore", "CaseloadPlanner", "CaseloadFixtures"]),
         .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadCore", "CaseloadConfig", "CaseloadFixtures"]),
         .testTarget(name: "CaseloadCLITests", dependencies: ["CaseloadCLI", "CaseloadCore", "CaseloadPlanner", "CaseloadStore"]),
+        .testTarget(
+            name: "CaseloadServerTests",
+            dependencies: [
+                "CaseloadServer", "CaseloadCore", "CaseloadStore", "CaseloadService", "CaseloadConfig",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "CaseloadServiceTests",
             dependencies: ["CaseloadService", "CaseloadCore", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures"]

@@ -51,3 +51,18 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Records a change made outside the database (the trust's settings file) in the audit log.
+    public func recordAudit(_ stamp: Stamp, action: String, entity: String, id: String, detail: [String: String]) throws {
+        try write { db in try db.audit(stamp, action, entity, id, detail) }
+    }
+
+    /// How many referrals wait, per service.
+    public func waitingCounts() throws -> [String: Int] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT service, COUNT(*) FROM referral WHERE status = 'waiting' GROUP BY service")
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as String, $0[1] as Int) })
+        }
+    }
+}

@@ -13,6 +13,18 @@ extension AppDatabase {
         m.registerMigration("v2: timetables, bookings and series") { db in
             try createTimetables(db)
         }
+        m.registerMigration("v3: API tokens") { db in
+            try db.create(table: "token") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("hash", .text).notNull().unique()
+                t.column("role", .text).notNull()
+                t.column("school", .text).references("school")
+                t.column("specialist", .text).references("specialist")
+                t.column("label", .text).notNull()
+                t.column("created_at", .text).notNull()
+                t.column("revoked_at", .text)
+            }
+        }
         return m
     }
 

@@ -1,0 +1,92 @@
+import ArgumentParser
+import CaseloadCore
+import CaseloadPlanner
+import CaseloadServer
+import CaseloadStore
+import Foundation
+import Hummingbird
+import Synchronization
+
+/// `caseload serve`: the HTTP API over the same database.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the HTTP API (see /v1/openapi.yaml); stops gracefully on SIGINT or SIGTERM, finishing requests in flight.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+
+    func run() throws {
+        try reportingErrors {
+            let state = try ServerState(db: store.open(), configPath: store.configPath)
+            let app = buildApplication(state, settings: ServerSettings(host: host, port: port))
+            let failure = Mutex<String?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            Task {
+                do { try await app.runService() } catch { failure.withLock { $0 = "\(error)" } }
+                done.signal()
+            }
+            done.wait()
+            if let message = failure.withLock({ $0 }) { throw CLIError.badInput("the server stopped: \(message)") }
+        }
+    }
+}
+
+/// `caseload token …`: API tokens, printed once and stored only as a hash.
+struct TokenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Create, list and revoke API tokens.", subcommands: [Create.self, Revoke.self, List.self])
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a token; it is shown once, so copy it now.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "senco, specialist or leader.") var role: String
+        @Option(help: "The SENCO's school (URN).") var school: String?
+        @Option(help: "The specialist's id.") var specialist: String?
+        @Option(help: "Who it is for (kept in the audit log; no pupil data).") var label: String = ""
+
+        func run() throws {
+            try reportingErrors {
+                let r: Role
+                switch (role, school, specialist) {
+                case ("senco", let s?, nil): r = .senco(school: s)
+                case ("specialist", nil, let id?): r = .specialist(id: id)
+                case ("leader", nil, nil): r = .leader
+                default: throw CLIError.badInput("use --role senco --school URN, --role specialist --specialist ID, or --role leader")
+                }
+                let (id, secret) = try store.open().createToken(role: r, label: label, stamp: store.stamp)
+                print("token \(id) for \(role): \(secret)")
+                print("this is the only time it is shown; send it as `Authorization: Bearer <token>`")
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token at once.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The token's number.") var id: Int64
+
+        func run() throws {
+            try reportingErrors {
+                try store.open().revokeToken(id, stamp: store.stamp)
+                print("token \(id) revoked")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).")
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reportingErrors {
+                var t = TextTable(["id", "role", "school", "specialist", "label", "created", "revoked"])
+                for k in try store.open().tokens() {
+                    t.add(["\(k.id)", k.role, k.school ?? "", k.specialist ?? "", k.label, k.createdAt, k.revoked ? "yes" : ""])
+                }
+                print(t.text)
+            }
+        }
+    }
+}

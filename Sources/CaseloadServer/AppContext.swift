@@ -1,0 +1,32 @@
+import CaseloadCore
+import Foundation
+import Hummingbird
+
+/// The request context: Hummingbird's core plus the caller's identity once authenticated.
+public struct AppContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// Set by `AuthMiddleware`; `nil` only on the public routes.
+    public var identity: Identity?
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+        identity = nil
+    }
+
+    /// Request bodies above this are refused with 413.
+    public var maxUploadSize: Int { 64 * 1024 }
+
+    /// JSON with snake_case keys.
+    public var responseEncoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.keyEncodingStrategy = .convertToSnakeCase
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }
+
+    /// The authenticated caller (routes behind `AuthMiddleware` always have one).
+    func caller() throws -> Identity {
+        guard let identity else { throw Problem(.unauthorized, "send Authorization: Bearer <token>; ask a trust leader for a token") }
+        return identity
+    }
+}

@@ -1,0 +1,95 @@
+import CaseloadCore
+import CaseloadStore
+import Foundation
+import Hummingbird
+
+extension ReferralDTO: ResponseEncodable {}
+extension WaitingDTO: ResponseEncodable {}
+extension ListDTO: ResponseEncodable {}
+
+/// `/v1/referrals`: SENCOs submit and follow their school's referrals; leaders see all.
+struct ReferralController {
+    let state: ServerState
+
+    func register(_ group: RouterGroup<AppContext>) {
+        group.post("referrals", use: submit)
+        group.get("referrals", use: list)
+        group.get("referrals/:id", use: show)
+        for (action, status) in [("withdraw", ReferralStatus.withdrawn), ("hold", .onHold), ("reopen", .waiting)] {
+            group.post("referrals/:id/\(action)") { request, context in try await change(request, context, to: status) }
+        }
+    }
+
+    @Sendable func submit(_ request: Request, context: AppContext) async throws -> EditedResponse<ReferralDTO> {
+        let caller = try context.caller()
+        guard caller.school != nil || caller.isLeader else { throw Problem(.forbidden, "only a school's SENCO or a trust leader submits referrals") }
+        var body = try await JSONBody.object(request, context)
+        if let own = caller.school {
+            if let given = body.string("school"), given != own { throw Problem(.notFound, "no school \(given) for this token") }
+            body.set("school", .string(own))
+        }
+        let input = try ReferralReader.request(body.value, today: state.today())
+        let decision = Threshold(state.config).evaluate(input)
+        let referral = try state.db.submit(input, decision: decision, stamp: Stamp(actor: caller.actor))
+        return EditedResponse(status: .created, response: try dto(referral))
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> ListDTO<ReferralDTO> {
+        let caller = try context.caller()
+        let school = try scope(caller, requested: request.uri.queryParameters.get("school"))
+        let statuses = try request.uri.queryParameters.get("status").map { text -> [ReferralStatus] in
+            guard let s = ReferralStatus(rawValue: text) else {
+                throw Problem(.badRequest, "status must be one of \(ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))", field: "status")
+            }
+            return [s]
+        }
+        let referrals = try state.db.referrals(school: school, service: request.uri.queryParameters.get("service")?.uppercased(), statuses: statuses)
+        let places = try waitingPlaces()
+        return ListDTO(items: referrals.map { ReferralDTO($0, waiting: places[$0.id]) })
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> ReferralDTO {
+        try dto(try visible(request, context))
+    }
+
+    func change(_ request: Request, _ context: AppContext, to status: ReferralStatus) async throws -> ReferralDTO {
+        let referral = try visible(request, context)
+        let caller = try context.caller()
+        let note = (try? await JSONBody.object(request, context))?.string("note") ?? ""
+        return try dto(try state.db.changeStatus(referral.id, to: status, note: note, stamp: Stamp(actor: caller.actor)))
+    }
+
+    /// The referral in the path, if the caller may see it (another school's is a 404).
+    func visible(_ request: Request, _ context: AppContext) throws -> Referral {
+        let caller = try context.caller()
+        guard let id = request.uri.path.split(separator: "/").dropFirst(2).first.flatMap({ Int64($0) }) else {
+            throw Problem(.notFound, "no such referral")
+        }
+        guard caller.isLeader || caller.school != nil else { throw Problem(.forbidden, "specialists read timetables, not referrals") }
+        let referral = try state.db.referral(id)
+        if let own = caller.school, referral.request.school != own { throw Problem(.notFound, "no referral \(id)") }
+        return referral
+    }
+
+    /// The school a caller's listing is confined to; a SENCO asking for another school sees nothing of it.
+    func scope(_ caller: Identity, requested: String?) throws -> String? {
+        switch caller.role {
+        case .leader: return requested
+        case .senco(let own):
+            if let requested, requested != own { throw Problem(.notFound, "no school \(requested) for this token") }
+            return own
+        case .specialist: throw Problem(.forbidden, "specialists read timetables, not referrals")
+        }
+    }
+
+    func waitingPlaces() throws -> [Int64: WaitingEntry] {
+        Dictionary(uniqueKeysWithValues: try state.db.waitingList(config: state.config, today: state.today()).map { ($0.referral.id, $0) })
+    }
+
+    func dto(_ r: Referral) throws -> ReferralDTO {
+        let entry = r.status == .waiting
+            ? try state.db.waitingList(config: state.config, today: state.today(), service: r.request.service).first { $0.referral.id == r.id }
+            : nil
+        return ReferralDTO(r, waiting: entry)
+    }
+}

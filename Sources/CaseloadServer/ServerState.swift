@@ -1,0 +1,40 @@
+import CaseloadConfig
+import CaseloadCore
+import CaseloadPlanner
+import CaseloadStore
+import Foundation
+import Synchronization
+
+/// What every controller shares: the database, the trust's settings (reloaded when a leader
+/// changes them), the clock and the planner's options.
+public final class ServerState: Sendable {
+    public let db: AppDatabase
+    public let configPath: String
+    private let current: Mutex<TrustConfig>
+    let today: @Sendable () -> CalendarDate
+    let planner: PlannerOptions
+    let metrics = RequestMetrics()
+
+    /// State over `db`, with the settings at `configPath`.
+    public init(db: AppDatabase, configPath: String, planner: PlannerOptions = PlannerOptions(),
+                today: @escaping @Sendable () -> CalendarDate = ServerState.systemToday) throws {
+        self.db = db; self.configPath = configPath; self.today = today; self.planner = planner
+        current = Mutex(try TrustConfigFile.load(configPath))
+    }
+
+    var config: TrustConfig { current.withLock { $0 } }
+
+    /// Validates `yaml` exactly as `caseload config check` does, then writes it atomically and uses it.
+    func replaceConfig(_ yaml: String, stamp: Stamp) throws -> TrustConfig {
+        let parsed = try TrustConfigFile.parse(yaml)
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic)
+        current.withLock { $0 = parsed }
+        try db.recordAudit(stamp, action: "update", entity: "config", id: configPath, detail: ["services": parsed.services.map(\.code).joined(separator: ",")])
+        return parsed
+    }
+
+    /// Today's date (UTC).
+    public static func systemToday() -> CalendarDate {
+        CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+}

@@ -1,0 +1,54 @@
+import CaseloadCore
+import CaseloadStore
+import Foundation
+import Hummingbird
+
+/// `/health` (public), `/metrics`, `/v1/openapi.yaml` and `/v1/config`.
+struct SystemController {
+    let state: ServerState
+
+    struct HealthDTO: ResponseEncodable { var status: String, database: String }
+
+    func registerPublic(_ router: Router<AppContext>) {
+        router.get("health") { _, _ in
+            HealthDTO(status: "ok", database: (try? self.state.db.journalMode()) ?? "unavailable")
+        }
+    }
+
+    func register(_ router: Router<AppContext>, _ v1: RouterGroup<AppContext>) {
+        router.group("metrics").add(middleware: AuthMiddleware(db: state.db)).get { _, _ in
+            try text(self.metrics(), type: "text/plain; version=0.0.4")
+        }
+        v1.get("openapi.yaml") { _, _ in text(OpenAPIDocument.yaml, type: "application/yaml") }
+        v1.get("config") { _, context in
+            _ = try leader(context)
+            return text(try String(contentsOfFile: self.state.configPath, encoding: .utf8), type: "application/yaml")
+        }
+        v1.put("config") { request, context in
+            let caller = try leader(context)
+            let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+            let config = try self.state.replaceConfig(String(buffer: buffer), stamp: Stamp(actor: caller.actor))
+            return text("updated: \(config.services.map(\.code).joined(separator: ", "))\n", type: "text/plain")
+        }
+    }
+
+    func metrics() throws -> String {
+        var lines = ["# HELP caseload_waiting_referrals Referrals on the waiting list.", "# TYPE caseload_waiting_referrals gauge"]
+        for (service, n) in try state.db.waitingCounts().sorted(by: { $0.key < $1.key }) {
+            lines.append("caseload_waiting_referrals{service=\"\(service)\"} \(n)")
+        }
+        return state.metrics.text() + lines.joined(separator: "\n") + "\n"
+    }
+}
+
+func leader(_ context: AppContext) throws -> Identity {
+    let caller = try context.caller()
+    guard caller.isLeader else { throw Problem(.forbidden, "only a trust leader may do this") }
+    return caller
+}
+
+func text(_ body: String, type: String) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = type
+    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+}

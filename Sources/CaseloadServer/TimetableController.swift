@@ -1,0 +1,116 @@
+import CaseloadCore
+import CaseloadService
+import CaseloadStore
+import Foundation
+import Hummingbird
+
+/// `/v1/timetables/{week}`: a week per specialist or school as JSON, CSV or iCalendar;
+/// leaders generate and publish weeks.
+struct TimetableController {
+    let state: ServerState
+
+    struct ScheduleDTO: ResponseEncodable { var week: String, status: String, bookings: Int, unbooked: Int, travelMinutes: Int, moved: Int }
+    struct PublishDTO: ResponseEncodable { var week: String, seriesStarted: Int }
+
+    func register(_ group: RouterGroup<AppContext>) {
+        group.get("timetables/:week", use: show)
+        group.post("timetables/:week", use: generate)
+        group.post("timetables/:week/publish", use: publish)
+    }
+
+    func week(_ context: AppContext) throws -> CalendarDate {
+        let text = context.parameters.get("week") ?? ""
+        guard let d = CalendarDate(text), d.weekday == .mon else { throw Problem(.badRequest, "week must be a Monday, YYYY-MM-DD", field: "week") }
+        return d
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(), w = try week(context)
+        let q = request.uri.queryParameters
+        var specialist = q.get("specialist"), school = q.get("school")
+        switch caller.role {
+        case .leader: break
+        case .senco(let own):
+            if let school, school != own { throw Problem(.notFound, "no school \(school) for this token") }
+            school = own
+        case .specialist(let id):
+            if let specialist, specialist != id { throw Problem(.notFound, "no timetable of \(specialist) for this token") }
+            specialist = id
+        }
+        guard let t = try state.db.timetable(week: w) else { throw Problem(.notFound, "no timetable for the week of \(w) yet") }
+        let ids = Set(t.bookings.map(\.referral))
+        let referrals = Dictionary(uniqueKeysWithValues: try state.db.referrals().filter { ids.contains($0.id) }.map { ($0.id, $0) })
+        let rows = TimetableRows.rows(t, referrals: referrals, specialist: specialist, school: school)
+        return try TimetableFormats.response(rows, t, format: TimetableFormats.format(request))
+    }
+
+    @Sendable func generate(_ request: Request, context: AppContext) async throws -> ScheduleDTO {
+        let caller = try leader(context), w = try week(context)
+        let replan = request.uri.queryParameters.get("replan") == "true"
+        let result = try WeeklyScheduler(db: state.db, config: state.config, options: state.planner)
+            .schedule(week: w, replan: replan, stamp: Stamp(actor: caller.actor))
+        let t = result.timetable
+        return ScheduleDTO(week: w.description, status: t.published ? "published" : "draft", bookings: t.bookings.count,
+                           unbooked: t.unbooked.count, travelMinutes: t.plan.statistics?.travelMinutes ?? 0, moved: result.moved.count)
+    }
+
+    @Sendable func publish(_ request: Request, context: AppContext) async throws -> PublishDTO {
+        let caller = try leader(context), w = try week(context)
+        return PublishDTO(week: w.description, seriesStarted: try state.db.publish(week: w, stamp: Stamp(actor: caller.actor)))
+    }
+
+    func leader(_ context: AppContext) throws -> Identity {
+        let caller = try context.caller()
+        guard caller.isLeader else { throw Problem(.forbidden, "only a trust leader generates and publishes timetables") }
+        return caller
+    }
+}
+
+/// JSON, CSV or iCalendar, by `?format=` or the Accept header.
+enum TimetableFormats {
+    static func format(_ request: Request) -> String {
+        if let f = request.uri.queryParameters.get("format") { return String(f) }
+        let accept = request.headers[.accept] ?? ""
+        if accept.contains("text/calendar") { return "ics" }
+        if accept.contains("text/csv") { return "csv" }
+        return "json"
+    }
+
+    static func response(_ rows: [TimetableRow], _ t: WeekTimetable, format: String) throws -> Response {
+        let (type, text): (String, String)
+        switch format {
+        case "ics": (type, text) = ("text/calendar; charset=utf-8", ICalendarWriter(rows: rows, scenario: t.scenario, stamp: stamp()).text)
+        case "csv": (type, text) = ("text/csv; charset=utf-8", csv(rows))
+        case "json": (type, text) = ("application/json", try json(rows))
+        default: throw Problem(.badRequest, "format must be json, csv or ics", field: "format")
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func stamp() -> String {
+        Date().ISO8601Format().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+    }
+
+    static func csv(_ rows: [TimetableRow]) -> String {
+        let header = "specialist,date,day,start,end,school,referral,pupil_ref,service,pathway,session"
+        return ([header] + rows.map { r in
+            let b = r.booking
+            return [b.specialist, r.date.description, b.day.rawValue, b.start.description, b.end.description, b.school,
+                    "\(b.referral)", r.pupilRef, r.service, r.pathway, "\(b.sessionNumber)"].joined(separator: ",")
+        }).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func json(_ rows: [TimetableRow]) throws -> String {
+        let items: [[String: String]] = rows.map { r in
+            let b = r.booking
+            return ["specialist": b.specialist, "date": r.date.description, "day": b.day.rawValue, "start": b.start.description,
+                    "end": b.end.description, "school": b.school, "school_name": r.schoolName, "referral": "\(b.referral)",
+                    "pupil_ref": r.pupilRef, "service": r.service, "pathway": r.pathway, "session": "\(b.sessionNumber)"]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(["items": items]), as: UTF8.self)
+    }
+}

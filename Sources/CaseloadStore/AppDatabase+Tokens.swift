@@ -1,0 +1,83 @@
+import CaseloadCore
+import GRDB
+
+/// A row of `token`: an API token, kept only as its SHA-256 hash.
+struct TokenRow: SnakeCaseRecord, Sendable {
+    static let databaseTableName = "token"
+    var id: Int64?
+    var hash: String, role: String, school: String?, specialist: String?, label: String, createdAt: String, revokedAt: String?
+
+    var identity: Identity? {
+        switch role {
+        case "senco": school.map { Identity(tokenId: id ?? 0, role: .senco(school: $0)) }
+        case "specialist": specialist.map { Identity(tokenId: id ?? 0, role: .specialist(id: $0)) }
+        case "leader": Identity(tokenId: id ?? 0, role: .leader)
+        default: nil
+        }
+    }
+}
+
+/// A token as listed (never the secret itself).
+public struct TokenInfo: Sendable {
+    public var id: Int64, role: String, school: String?, specialist: String?, label: String, createdAt: String, revoked: Bool
+}
+
+extension AppDatabase {
+    /// Creates a token for `role`; returns its number and the secret, which is shown once and
+    /// stored only as its hash.
+    public func createToken(role: Role, label: String, stamp: Stamp) throws -> (id: Int64, secret: String) {
+        var rng = SystemRandomNumberGenerator()
+        let secret = "cl_" + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
+        return try write { db in
+            let (school, specialist) = try check(role, db)
+            try TokenRow(id: nil, hash: SHA256.hex(secret), role: role.name, school: school, specialist: specialist, label: label,
+                         createdAt: stamp.iso, revokedAt: nil).insert(db)
+            let id = db.lastInsertedRowID
+            try db.audit(stamp, "create", "token", "\(id)", ["role": role.name, "school": school ?? "", "specialist": specialist ?? "", "label": label])
+            return (id, secret)
+        }
+    }
+
+    private func check(_ role: Role, _ db: Database) throws -> (String?, String?) {
+        switch role {
+        case .senco(let urn):
+            guard try SchoolRow.exists(db, key: urn) else { throw StoreError.notFound("no school \(urn); import it first") }
+            return (urn, nil)
+        case .specialist(let id):
+            guard try SpecialistRow.exists(db, key: id) else { throw StoreError.notFound("no specialist \(id); see `caseload specialist list`") }
+            return (nil, id)
+        case .leader: return (nil, nil)
+        }
+    }
+
+    /// Revokes token `id` at once.
+    public func revokeToken(_ id: Int64, stamp: Stamp) throws {
+        try write { db in
+            guard var row = try TokenRow.fetchOne(db, key: id) else { throw StoreError.notFound("no token \(id); list them with `caseload token list`") }
+            guard row.revokedAt == nil else { throw StoreError.conflict("token \(id) is already revoked") }
+            row.revokedAt = stamp.iso
+            try row.update(db)
+            try db.audit(stamp, "revoke", "token", "\(id)", [:])
+        }
+    }
+
+    /// The identity behind a secret, or `nil` for an unknown or revoked token.
+    public func identity(secret: String) throws -> Identity? {
+        try read { db in
+            try TokenRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM token WHERE hash = ? AND revoked_at IS NULL"),
+                                  arguments: [SHA256.hex(secret)])?.identity
+        }
+    }
+
+    /// Every token, without secrets.
+    public func tokens() throws -> [TokenInfo] {
+        try read { db in
+            try TokenRow.order(Column("id")).fetchAll(db).map {
+                TokenInfo(id: $0.id ?? 0, role: $0.role, school: $0.school, specialist: $0.specialist, label: $0.label,
+                          createdAt: $0.createdAt, revoked: $0.revokedAt != nil)
+            }
+        }
+    }
+}
+
+import Foundation
