@@ -2,6 +2,7 @@ import CaseloadCore
 import CaseloadStore
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// An error answered as `application/problem+json` (RFC 9457), naming the field at fault.
 public struct Problem: HTTPResponseError, Sendable {
@@ -36,6 +37,8 @@ public struct Problem: HTTPResponseError, Sendable {
         case StoreError.invalid(let m): return Problem(.unprocessableContent, m)
         case StoreError.unavailable(let m): return Problem(.serviceUnavailable, m)
         case let e as HTTPError where e.status == .contentTooLarge:
+            return Problem(.contentTooLarge, "the request body is over 64 KiB; send less")
+        case is NIOTooManyBytesError:
             return Problem(.contentTooLarge, "the request body is over 64 KiB; send less")
         case let e as HTTPError: return Problem(e.status, e.body ?? e.status.reasonPhrase)
         default: return Problem(.internalServerError, "something went wrong on the server; it is logged")

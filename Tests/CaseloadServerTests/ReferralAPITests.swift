@@ -1,0 +1,111 @@
+import CaseloadCore
+import CaseloadServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct ReferralAPITests {
+    @Test func sencoSubmitsAndFollowsAReferral() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        try await h.app.test(.router) { client in
+            var id = 0
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(goodReferral)) { r in
+                #expect(r.status == .created)
+                let o = object(r)
+                #expect(o["decision"] as? String == "accepted")
+                #expect(o["school"] as? String == Harness.schoolA)
+                #expect(o["band"] as? String == "routine")
+                #expect((o["waiting"] as? [String: Any])?["estimated_first_week"] as? String != nil)
+                id = o["id"] as? Int ?? 0
+            }
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(goodReferral)) { #expect($0.status == .conflict) }
+            try await client.execute(uri: "/v1/referrals/\(id)/hold", method: .post, headers: headers(h.sencoA, json: true), body: body(#"{"note": "away"}"#)) { r in
+                #expect(object(r)["status"] as? String == "on_hold")
+            }
+            try await client.execute(uri: "/v1/referrals/\(id)/hold", method: .post, headers: headers(h.sencoA)) { #expect($0.status == .conflict) }
+            try await client.execute(uri: "/v1/referrals/\(id)/reopen", method: .post, headers: headers(h.sencoA)) { #expect($0.status == .ok) }
+        }
+        let audit = try h.state.db.auditLog(entity: "referral").filter { $0.actor.contains("senco@\(Harness.schoolA)") }
+        #expect(audit.map(\.action) == ["submit", "status", "status"])
+    }
+
+    @Test func declinedReferralSaysWhy() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let weak = #"{"pupil_ref": "H-9", "year_group": 8, "service": "EP", "area": "semh", "severity": 1, "consent": false}"#
+        try await h.app.test(.router) { client in
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(weak)) { r in
+                #expect(r.status == .created)
+                let o = object(r)
+                #expect(o["decision"] as? String == "declined")
+                #expect((o["decline_reasons"] as? [String])?.count == 3)
+            }
+        }
+    }
+
+    @Test func badRequestsGetTheRightStatusAndField() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        try await h.app.test(.router) { client in
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body("{not json")) { r in
+                #expect(r.status == .badRequest)
+                #expect(r.headers[.contentType] == "application/problem+json")
+            }
+            let name = goodReferral.replacingOccurrences(of: "H-2026-1", with: "Jane Smith")
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(name)) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(object(r)["field"] as? String == "pupil_ref")
+            }
+            let big = #"{"pupil_ref": "H-1", "reason": ""# + String(repeating: "x", count: 70_000) + #""}"#
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(big)) { #expect($0.status == .contentTooLarge) }
+            try await client.execute(uri: "/v1/referrals?status=lost", method: .get, headers: headers(h.sencoA)) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/v1/timetables/2026-12-01", method: .get, headers: headers(h.leader)) { #expect($0.status == .badRequest) }
+        }
+    }
+
+    @Test func configUpdateWithOneBadValueChangesNothing() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let before = try String(contentsOfFile: h.state.configPath, encoding: .utf8)
+        let bad = before.replacingOccurrences(of: "threshold: 30", with: "threshold: thirty")
+        try await h.app.test(.router) { client in
+            try await client.execute(uri: "/v1/config", method: .put, headers: headers(h.leader), body: body(bad)) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(object(r)["field"] as? String == "services.EP.threshold")
+            }
+            #expect(try String(contentsOfFile: h.state.configPath, encoding: .utf8) == before)
+            let good = before.replacingOccurrences(of: "threshold: 30", with: "threshold: 35")
+            try await client.execute(uri: "/v1/config", method: .put, headers: headers(h.leader), body: body(good)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/config", method: .get, headers: headers(h.leader)) { r in
+                #expect(String(buffer: r.body).contains("threshold: 35"))
+            }
+        }
+        #expect(try h.state.db.auditLog(entity: "config").count == 1)
+    }
+
+    @Test func metricsCountRequestsAndWaitingLists() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        try await h.app.test(.router) { client in
+            try await client.execute(uri: "/v1/waitlist", method: .get, headers: headers(h.leader)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/metrics", method: .get, headers: headers(h.leader)) { r in
+                let text = String(buffer: r.body)
+                #expect(text.contains(#"caseload_http_requests_total{method="GET",route="/v1/waitlist",status="200"} 1"#))
+                #expect(text.contains(#"caseload_waiting_referrals{service="SALT"}"#))
+            }
+        }
+    }
+
+    @Test func liveServerAnswersOverTCP() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        try await h.app.test(.live) { client in
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(goodReferral)) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/openapi.yaml", method: .get, headers: headers(h.sencoA)) { r in
+                #expect(String(buffer: r.body).hasPrefix("openapi: 3.1.0"))
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import CaseloadConfig
+import CaseloadCore
+import CaseloadPlanner
+import CaseloadServer
+import CaseloadService
+import CaseloadStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let stamp = Stamp(actor: "test")
+
+/// The demo trust in a real database file, a copy of the trust settings, and one token per role.
+struct Harness {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-api-\(UUID().uuidString)")
+    let state: ServerState
+    let leader: String, sencoA: String, sencoB: String, specialist: String
+    static let schoolA = "136156", schoolB = "136281"
+
+    init() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let configPath = folder.appendingPathComponent("trust.yaml").path
+        try FileManager.default.copyItem(atPath: repoRoot.appendingPathComponent("Config/trust.yaml").path, toPath: configPath)
+        let db = try AppDatabase.open(path: folder.appendingPathComponent("api.sqlite").path)
+        let config = try TrustConfigFile.load(configPath)
+        _ = try DemoTrust.load(into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
+                               today: CalendarDate("2026-11-23")!, stamp: stamp)
+        state = try ServerState(db: db, configPath: configPath, planner: PlannerOptions(iterations: 60), today: { CalendarDate("2026-11-23")! })
+        leader = try db.createToken(role: .leader, label: "leader", stamp: stamp).secret
+        sencoA = try db.createToken(role: .senco(school: Harness.schoolA), label: "A", stamp: stamp).secret
+        sencoB = try db.createToken(role: .senco(school: Harness.schoolB), label: "B", stamp: stamp).secret
+        specialist = try db.createToken(role: .specialist(id: "salt-3"), label: "salt-3", stamp: stamp).secret
+    }
+
+    var app: some ApplicationProtocol { Application(router: buildRouter(state)) }
+
+    func cleanup() { try? FileManager.default.removeItem(at: folder) }
+
+    /// A referral of school `urn` (from the demo data).
+    func referral(of urn: String) throws -> Referral { try #require(try state.db.referrals(school: urn).first) }
+}
+
+func headers(_ token: String?, json: Bool = false) -> HTTPFields {
+    var h = HTTPFields()
+    if let token { h[.authorization] = "Bearer \(token)" }
+    if json { h[.contentType] = "application/json" }
+    return h
+}
+
+func body(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+
+/// The response's JSON object ([:] when it is not one, which the expectations then catch).
+func object(_ response: TestResponse) -> [String: Any] {
+    (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
+}
+
+let goodReferral = """
+    {"pupil_ref": "H-2026-1", "year_group": 8, "service": "SALT", "area": "communication_interaction",
+     "severity": 4, "apdr_cycles": 1, "consent": true}
+    """
