@@ -31,7 +31,8 @@ struct ReferralController {
         let input = try ReferralReader.request(body.value, today: state.today())
         let decision = Threshold(state.config).evaluate(input)
         let referral = try state.db.submit(input, decision: decision, stamp: Stamp(actor: caller.actor))
-        return EditedResponse(status: .created, response: try dto(referral))
+        let place = referral.status == .waiting ? try state.waiting.place(referral, state: state) : nil
+        return EditedResponse(status: .created, response: ReferralDTO(referral, waiting: place))
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> ListDTO<ReferralDTO> {
@@ -56,7 +57,9 @@ struct ReferralController {
         let referral = try visible(request, context)
         let caller = try context.caller()
         let note = (try? await JSONBody.object(request, context))?.string("note") ?? ""
-        return try dto(try state.db.changeStatus(referral.id, to: status, note: note, stamp: Stamp(actor: caller.actor)))
+        let changed = try state.db.changeStatus(referral.id, to: status, note: note, stamp: Stamp(actor: caller.actor))
+        state.waiting.invalidate()
+        return try dto(changed)
     }
 
     /// The referral in the path, if the caller may see it (another school's is a 404).

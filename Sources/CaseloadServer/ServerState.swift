@@ -14,6 +14,7 @@ public final class ServerState: Sendable {
     let today: @Sendable () -> CalendarDate
     let planner: PlannerOptions
     let metrics = RequestMetrics()
+    let waiting = WaitingCache()
 
     /// State over `db`, with the settings at `configPath`.
     public init(db: AppDatabase, configPath: String, planner: PlannerOptions = PlannerOptions(),
@@ -29,6 +30,7 @@ public final class ServerState: Sendable {
         let parsed = try TrustConfigFile.parse(yaml)
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic)
         current.withLock { $0 = parsed }
+        waiting.invalidate()
         try db.recordAudit(stamp, action: "update", entity: "config", id: configPath, detail: ["services": parsed.services.map(\.code).joined(separator: ",")])
         return parsed
     }

@@ -56,7 +56,9 @@ struct TimetableController {
 
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> PublishDTO {
         let caller = try leader(context), w = try week(context)
-        return PublishDTO(week: w.description, seriesStarted: try state.db.publish(week: w, stamp: Stamp(actor: caller.actor)))
+        let started = try state.db.publish(week: w, stamp: Stamp(actor: caller.actor))
+        state.waiting.invalidate()
+        return PublishDTO(week: w.description, seriesStarted: started)
     }
 
     func leader(_ context: AppContext) throws -> Identity {

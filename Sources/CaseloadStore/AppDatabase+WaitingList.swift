@@ -6,6 +6,12 @@ extension AppDatabase {
     /// band, target and breach, statutory deadline and estimated first-session week.
     /// `school` narrows it to one school's referrals (positions stay those in the whole service).
     public func waitingList(config: TrustConfig, today: CalendarDate, service: String? = nil, school: String? = nil) throws -> [WaitingEntry] {
+        let (entries, _, _) = try waitingSnapshot(config: config, today: today, service: service)
+        return school.map { urn in entries.filter { $0.referral.request.school == urn } } ?? entries
+    }
+
+    /// The list with what built it: the rules (with fair shares) and each service's weekly minutes.
+    public func waitingSnapshot(config: TrustConfig, today: CalendarDate, service: String? = nil) throws -> ([WaitingEntry], WaitingList, [ServiceCapacity]) {
         let (referrals, schools, roster) = try read { db in
             var request = ReferralRow.filter([ReferralStatus.waiting, .active, .completed].map(\.rawValue).contains(Column("status")))
             if let service { request = request.filter(Column("service") == service) }
@@ -15,7 +21,6 @@ extension AppDatabase {
         let list = WaitingList(config: config, fairShare: FairShare(schools: needs, rule: config.fairShare),
                                received: CapacityEstimate.received(referrals, config: config))
         let capacity = CapacityEstimate.weekly(specialists: roster.map(\.specialist), active: referrals, config: config)
-        let entries = list.entries(referrals, today: today, capacity: capacity)
-        return school.map { urn in entries.filter { $0.referral.request.school == urn } } ?? entries
+        return (list.entries(referrals, today: today, capacity: capacity), list, capacity)
     }
 }

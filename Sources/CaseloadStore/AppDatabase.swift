@@ -20,6 +20,9 @@ public final class AppDatabase: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
+        // WAL with synchronous=NORMAL: a commit survives a crash of the process; only a power cut
+        // can lose the last commits, and never corrupts the file.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do { return try AppDatabase(DatabasePool(path: path, configuration: config)) } catch let error as DatabaseError {
             throw StoreError.unavailable("cannot open the database \(path) (\(error.message ?? "\(error.resultCode)")); check the path, or run `caseload init`")
         }

@@ -60,3 +60,24 @@ import Testing
         #expect(plainList.entries(rs, today: CalendarDate("2026-11-25")!, capacity: [])[0].estimatedFirstWeek == nil)
     }
 }
+
+@Suite struct WaitingPlaceTests {
+    /// Placing one new referral into a built list agrees with rebuilding the whole list.
+    @Test func placingANewReferralMatchesRebuildingTheList() {
+        let list = WaitingList(config: config, fairShare: FairShare(schools: [], rule: config.fairShare))
+        let today = CalendarDate("2026-11-25")!
+        let existing = (1...40).map { k in
+            Referral(id: Int64(k), request: request(pupil: "P-\(k)", severity: 1 + k % 5, received: "2026-\(k % 2 == 0 ? "10" : "09")-0\(1 + k % 9)"),
+                     pathway: "assessment", status: .waiting, score: 10 + (k * 7) % 50, band: "routine", declineReasons: [])
+        }
+        let new = Referral(id: 99, request: request(pupil: "P-99", received: "2026-11-02"), pathway: "assessment", status: .waiting,
+                           score: 41, band: "routine", declineReasons: [])
+        let capacity = [ServiceCapacity(service: "EP", minutesPerWeek: 400)]
+        let sorted = list.entries(existing, today: today, capacity: capacity)
+        let (_, placed) = list.place(list.entry(new, today: today), in: sorted, today: today, minutesPerWeek: 400)
+        let rebuilt = list.entries(existing + [new], today: today, capacity: capacity).first { $0.referral.id == 99 }!
+        #expect(placed.position == rebuilt.position)
+        #expect(placed.estimatedFirstWeek == rebuilt.estimatedFirstWeek)
+        #expect(placed.priority == rebuilt.priority)
+    }
+}

@@ -50,13 +50,14 @@ public struct WaitingList: Sendable {
     }
 
     /// Higher priority first; then longer waiting; then lower id.
-    static func before(_ a: WaitingEntry, _ b: WaitingEntry) -> Bool {
+    public static func before(_ a: WaitingEntry, _ b: WaitingEntry) -> Bool {
         if a.priority != b.priority { return a.priority > b.priority }
         if a.weeksWaited != b.weeksWaited { return a.weeksWaited > b.weeksWaited }
         return a.referral.id < b.referral.id
     }
 
-    func entry(_ r: Referral, today: CalendarDate) -> WaitingEntry {
+    /// One referral's entry as of `today`, before it is numbered and estimated.
+    public func entry(_ r: Referral, today: CalendarDate) -> WaitingEntry {
         let weeks = max(0, (today.dayNumber - r.request.receivedOn.dayNumber) / 7)
         let target = config.service(r.request.service)?.targetWeeks[r.band]
         var points = Double(r.score) + config.ageingPointsPerWeek * Double(weeks)
@@ -97,5 +98,20 @@ public struct WaitingList: Sendable {
             while left < 0 { week += 1; left += cap }
             return e
         }
+    }
+
+    /// Where a new entry goes in a service's `sorted` list, numbered and estimated as
+    /// `entries` would (for answering a submission without recomputing the whole list).
+    public func place(_ new: WaitingEntry, in sorted: [WaitingEntry], today: CalendarDate, minutesPerWeek cap: Int) -> (index: Int, entry: WaitingEntry) {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if WaitingList.before(sorted[mid], new) { lo = mid + 1 } else { hi = mid }
+        }
+        var entry = new
+        entry.position = lo + 1
+        let numbered = estimate(Array(sorted[..<lo]) + [new], today: today, minutesPerWeek: cap)
+        entry.estimatedFirstWeek = numbered.last?.estimatedFirstWeek
+        return (lo, entry)
     }
 }
