@@ -16,10 +16,12 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "Planner iterations per thread when a leader generates a week (default: from its size).") var planIterations: Int?
 
     func run() throws {
         try reportingErrors {
-            let state = try ServerState(db: store.open(), configPath: store.configPath)
+            let state = try ServerState(db: store.open(), configPath: store.configPath,
+                                        planner: PlannerOptions(iterations: planIterations), today: { (try? store.today()) ?? ServerState.systemToday() })
             let app = buildApplication(state, settings: ServerSettings(host: host, port: port))
             let failure = Mutex<String?>(nil)
             let done = DispatchSemaphore(value: 0)

@@ -34,7 +34,7 @@ paths:
     get:
       summary: This document
       responses:
-        "200": {description: The OpenAPI document, content: {application/yaml: {schema: {type: string}}}}
+        "200": {description: The OpenAPI document, content: {application/yaml: {schema: {type: object}}}}
         "401": {$ref: "#/components/responses/Problem"}
   /v1/referrals:
     post:
@@ -73,11 +73,44 @@ paths:
         "403": {$ref: "#/components/responses/Problem"}
         "404": {$ref: "#/components/responses/Problem"}
   /v1/referrals/{id}/withdraw:
-    post: {summary: Withdraw a referral, parameters: [{$ref: "#/components/parameters/ReferralId"}], requestBody: {$ref: "#/components/requestBodies/Note"}, responses: {$ref: "#/components/x-status-responses"}}
+    post:
+      summary: Withdraw a referral
+      parameters: [{$ref: "#/components/parameters/ReferralId"}]
+      requestBody: {$ref: "#/components/requestBodies/Note"}
+      responses:
+        "200": {description: The referral after the change, content: {application/json: {schema: {$ref: "#/components/schemas/Referral"}}}}
+        "400": {$ref: "#/components/responses/Problem"}
+        "401": {$ref: "#/components/responses/Problem"}
+        "403": {$ref: "#/components/responses/Problem"}
+        "404": {$ref: "#/components/responses/Problem"}
+        "409": {$ref: "#/components/responses/Problem"}
+        "413": {$ref: "#/components/responses/Problem"}
   /v1/referrals/{id}/hold:
-    post: {summary: Put a referral on hold, parameters: [{$ref: "#/components/parameters/ReferralId"}], requestBody: {$ref: "#/components/requestBodies/Note"}, responses: {$ref: "#/components/x-status-responses"}}
+    post:
+      summary: Put a referral on hold
+      parameters: [{$ref: "#/components/parameters/ReferralId"}]
+      requestBody: {$ref: "#/components/requestBodies/Note"}
+      responses:
+        "200": {description: The referral after the change, content: {application/json: {schema: {$ref: "#/components/schemas/Referral"}}}}
+        "400": {$ref: "#/components/responses/Problem"}
+        "401": {$ref: "#/components/responses/Problem"}
+        "403": {$ref: "#/components/responses/Problem"}
+        "404": {$ref: "#/components/responses/Problem"}
+        "409": {$ref: "#/components/responses/Problem"}
+        "413": {$ref: "#/components/responses/Problem"}
   /v1/referrals/{id}/reopen:
-    post: {summary: Put a held or withdrawn referral back on the list, parameters: [{$ref: "#/components/parameters/ReferralId"}], requestBody: {$ref: "#/components/requestBodies/Note"}, responses: {$ref: "#/components/x-status-responses"}}
+    post:
+      summary: Put a held or withdrawn referral back on the list
+      parameters: [{$ref: "#/components/parameters/ReferralId"}]
+      requestBody: {$ref: "#/components/requestBodies/Note"}
+      responses:
+        "200": {description: The referral after the change, content: {application/json: {schema: {$ref: "#/components/schemas/Referral"}}}}
+        "400": {$ref: "#/components/responses/Problem"}
+        "401": {$ref: "#/components/responses/Problem"}
+        "403": {$ref: "#/components/responses/Problem"}
+        "404": {$ref: "#/components/responses/Problem"}
+        "409": {$ref: "#/components/responses/Problem"}
+        "413": {$ref: "#/components/responses/Problem"}
   /v1/waitlist:
     get:
       summary: The waiting list in current priority order (a SENCO sees their school's places)
@@ -134,14 +167,14 @@ paths:
     get:
       summary: The trust's settings as YAML (leaders)
       responses:
-        "200": {description: Settings, content: {application/yaml: {schema: {type: string}}}}
+        "200": {description: Settings, content: {application/yaml: {schema: {type: object}}}}
         "401": {$ref: "#/components/responses/Problem"}
         "403": {$ref: "#/components/responses/Problem"}
     put:
       summary: Replace the trust's settings (leaders); validated as `caseload config check`, rejected whole if anything is wrong
       requestBody:
         required: true
-        content: {application/yaml: {schema: {type: string}}}
+        content: {application/yaml: {schema: {type: object, description: The whole of Config/trust.yaml}}}
       responses:
         "200": {description: Updated, content: {text/plain: {schema: {type: string}}}}
         "401": {$ref: "#/components/responses/Problem"}
@@ -162,14 +195,6 @@ components:
     Problem:
       description: An RFC 9457 problem
       content: {application/problem+json: {schema: {$ref: "#/components/schemas/Problem"}}}
-  x-status-responses:
-    "200": {description: The referral after the change, content: {application/json: {schema: {$ref: "#/components/schemas/Referral"}}}}
-    "400": {$ref: "#/components/responses/Problem"}
-    "401": {$ref: "#/components/responses/Problem"}
-    "403": {$ref: "#/components/responses/Problem"}
-    "404": {$ref: "#/components/responses/Problem"}
-    "409": {$ref: "#/components/responses/Problem"}
-    "413": {$ref: "#/components/responses/Problem"}
   schemas:
     Problem:
       type: object
