@@ -3,29 +3,62 @@ import CaseloadStore
 import Synchronization
 
 /// Each service's waiting list kept in memory for a few seconds, so that answering a
-/// submission (its position and estimated first week) does not recompute the whole list.
-/// Rebuilt from the database when older than `maxAge` or after any other change.
+/// submission (its position and estimated first week) or a read does not recompute the
+/// whole list. Rebuilt from the database when older than `maxAge` or after any other change.
+/// Lists are read and changed only inside the lock, so inserting never copies them.
 final class WaitingCache: Sendable {
-    struct Snapshot { var entries: [WaitingEntry]; var list: WaitingList; var minutes: Int; var built: ContinuousClock.Instant }
+    struct Snapshot {
+        var entries: [WaitingEntry]; var list: WaitingList; var minutes: Int; var built: ContinuousClock.Instant
+        /// One school's places, kept until the list changes.
+        var bySchool: [String: [WaitingEntry]] = [:]
+    }
     let maxAge: Duration = .seconds(10)
     private let snapshots = Mutex<[String: Snapshot]>([:])
 
     /// Forgets every list (after a change other than a plain submission).
     func invalidate() { snapshots.withLock { $0.removeAll() } }
 
-    /// The new referral's place, added to the cached list of its service.
+    /// The service's current list, optionally only one school's places.
+    func list(service: String, school: String?, state: ServerState) throws -> [WaitingEntry] {
+        try ensure(service, state)
+        return snapshots.withLock { all in
+            guard let entries = all[service]?.entries else { return [] }
+            guard let urn = school else { return entries }
+            if let view = all[service]!.bySchool[urn] { return view }
+            let view = entries.filter { $0.referral.request.school == urn }
+            all[service]!.bySchool[urn] = view
+            return view
+        }
+    }
+
+    /// The new referral's place, inserted into the cached list of its service.
     func place(_ r: Referral, state: ServerState) throws -> WaitingEntry {
-        let service = r.request.service, today = state.today()
-        if let placed = snapshots.withLock({ all -> WaitingEntry? in
-            guard var s = all[service], ContinuousClock.now - s.built < maxAge else { return nil }
-            let (index, entry) = s.list.place(s.list.entry(r, today: today), in: s.entries, today: today, minutesPerWeek: s.minutes)
-            s.entries.insert(entry, at: index)
-            all[service] = s
+        try ensure(r.request.service, state)
+        let today = state.today(), service = r.request.service
+        return snapshots.withLock { all in
+            guard let list = all[service]?.list, let minutes = all[service]?.minutes else { return WaitingEntry.unplaced(r) }
+            if let existing = all[service]!.entries.firstIndex(where: { $0.referral.id == r.id }) { return all[service]!.entries[existing] }
+            let (index, entry) = list.place(list.entry(r, today: today), in: all[service]!.entries, today: today, minutesPerWeek: minutes)
+            all[service]!.entries.insert(entry, at: index)
+            all[service]!.bySchool.removeAll()
             return entry
-        }) { return placed }
-        let (entries, list, capacity) = try state.db.waitingSnapshot(config: state.config, today: today, service: service)
-        let minutes = capacity.first { $0.service == service }?.minutesPerWeek ?? 0
-        snapshots.withLock { $0[service] = Snapshot(entries: entries, list: list, minutes: minutes, built: .now) }
-        return entries.first { $0.referral.id == r.id } ?? list.entry(r, today: today)
+        }
+    }
+
+    /// Builds the service's list from the database unless a fresh one is cached.
+    private func ensure(_ service: String, _ state: ServerState) throws {
+        let fresh = snapshots.withLock { all in all[service].map { ContinuousClock.now - $0.built < maxAge } ?? false }
+        guard !fresh else { return }
+        let (entries, list, capacity) = try state.db.waitingSnapshot(config: state.config, today: state.today(), service: service)
+        let s = Snapshot(entries: entries, list: list, minutes: capacity.first { $0.service == service }?.minutesPerWeek ?? 0, built: .now)
+        snapshots.withLock { $0[service] = s }
+    }
+}
+
+extension WaitingEntry {
+    /// An entry with no place (when no list could be built).
+    static func unplaced(_ r: Referral) -> WaitingEntry {
+        WaitingEntry(referral: r, position: 0, priority: r.score, weeksWaited: 0, targetWeeks: nil, breached: false,
+                     statutoryDeadline: nil, estimatedFirstWeek: nil)
     }
 }

@@ -12,8 +12,8 @@ struct WaitlistController {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> ListDTO<WaitingDTO> {
         let caller = try context.caller()
         let school = try ReferralController(state: state).scope(caller, requested: request.uri.queryParameters.get("school"))
-        let entries = try state.db.waitingList(config: state.config, today: state.today(),
-                                               service: request.uri.queryParameters.get("service")?.uppercased(), school: school)
+        let services = request.uri.queryParameters.get("service").map { [$0.uppercased()] } ?? state.config.services.map(\.code)
+        let entries = try services.flatMap { try state.waiting.list(service: $0, school: school, state: state) }
         return ListDTO(items: entries.map(WaitingDTO.init))
     }
 }

@@ -13,6 +13,14 @@ public struct WaitingEntry: Hashable, Sendable {
     /// The Monday of the week its first session is likely, from current capacity; `nil` when the
     /// service has no free capacity at all.
     public var estimatedFirstWeek: CalendarDate?
+
+    /// An entry with every field.
+    public init(referral: Referral, position: Int, priority: Int, weeksWaited: Int, targetWeeks: Int?, breached: Bool,
+                statutoryDeadline: CalendarDate?, estimatedFirstWeek: CalendarDate?) {
+        self.referral = referral; self.position = position; self.priority = priority; self.weeksWaited = weeksWaited
+        self.targetWeeks = targetWeeks; self.breached = breached; self.statutoryDeadline = statutoryDeadline
+        self.estimatedFirstWeek = estimatedFirstWeek
+    }
 }
 
 /// Weekly minutes a service can give to first sessions of waiting referrals.
@@ -91,7 +99,7 @@ public struct WaitingList: Sendable {
             var e = e
             e.position = k + 1
             guard cap > 0 else { return e }
-            let minutes = config.service(e.referral.request.service)?.pathway(e.referral.pathway)?.minutes ?? 60
+            let minutes = self.minutes(e)
             if minutes > left, left < cap { week += 1; left = cap }
             e.estimatedFirstWeek = nextMonday.adding(days: 7 * week)
             left -= minutes
@@ -110,8 +118,20 @@ public struct WaitingList: Sendable {
         }
         var entry = new
         entry.position = lo + 1
-        let numbered = estimate(Array(sorted[..<lo]) + [new], today: today, minutesPerWeek: cap)
-        entry.estimatedFirstWeek = numbered.last?.estimatedFirstWeek
+        guard cap > 0 else { return (lo, entry) }
+        var week = 0, left = cap
+        for k in 0...lo {
+            let minutes = self.minutes(k < lo ? sorted[k] : new)
+            if minutes > left, left < cap { week += 1; left = cap }
+            if k == lo { break }
+            left -= minutes
+            while left < 0 { week += 1; left += cap }
+        }
+        entry.estimatedFirstWeek = today.adding(days: 7 - today.weekday.index).adding(days: 7 * week)
         return (lo, entry)
+    }
+
+    func minutes(_ e: WaitingEntry) -> Int {
+        config.service(e.referral.request.service)?.pathway(e.referral.pathway)?.minutes ?? 60
     }
 }
