@@ -6,7 +6,7 @@ public struct CaseloadCommand: ParsableCommand {
         commandName: "caseload",
         abstract: "Referrals, waiting lists and specialists' weekly timetables for a multi-academy trust.",
         subcommands: [InitCommand.self, DemoCommand.self, ImportCommand.self, ReferralCommand.self, WaitlistCommand.self, ConfigCommand.self,
-                      ScheduleCommand.self, TimetableCommand.self, SessionCommand.self, SpecialistCommand.self, ServeCommand.self, TokenCommand.self,
+                      ScheduleCommand.self, TimetableCommand.self, SessionCommand.self, SpecialistCommand.self, ServeCommand.self, TokenCommand.self, SimulateCommand.self,
                       PlanCommand.self, CheckCommand.self, FixturesCommand.self]
     )
 

@@ -60,7 +60,7 @@ public struct WeekReport: Sendable {
         return t.scenario.specialists.map { sp in
             let mine = rows.filter { $0.booking.specialist == sp.id }
             var minutes = 0, km = 0.0
-            for day in Set(mine.map(\.booking.day)) {
+            for day in Set(mine.map(\.booking.day)).sorted() {
                 var at = sp.base
                 for r in mine.filter({ $0.booking.day == day }) {
                     let next = schools[r.booking.school] ?? at

@@ -82,3 +82,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension AppDatabase {
+    /// A private in-memory copy of this database (for what-if runs that must never change it).
+    public func copyInMemory() throws -> AppDatabase {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        let copy = try DatabaseQueue(configuration: config)
+        try writer.backup(to: copy)
+        return try AppDatabase(copy)
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import CaseloadConfig
+import CaseloadCore
+import CaseloadPlanner
+import CaseloadService
+import CaseloadStore
+import Foundation
+
+/// `caseload simulate`: a term under other thresholds or capacity, against the baseline.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate a term under other settings or roster against the current ones; the database is never changed.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Weeks to roll forward.") var weeks = 12
+    @Option(name: .customLong("alt-config"), help: "The alternative settings (default: the current ones).") var altConfig: String?
+    @Option(help: "Specialists to add or change in the alternative (roster CSV or YAML).") var roster: String?
+    @Option(help: "historical, or referrals per school and service per week.") var arrivals = "historical"
+    @Option(help: "Share of sessions lost to pupil absence.") var absence = 0.08
+    @Option(help: "Seed for arrivals and absences (both runs share them).") var seed: UInt64 = 1
+    @Option(help: "Planner iterations per thread for each simulated week.") var iterations = 400
+    @Option(help: "Folder for report.html (and figures.json).") var out: String?
+
+    func run() throws {
+        try reportingErrors {
+            let db = try store.open(), base = try store.loadConfig()
+            let alt = try altConfig.map { path -> TrustConfig in
+                do { return try TrustConfigFile.load(path) } catch let e as InputError { throw CLIError.badInput(e.description) }
+            } ?? base
+            let rate = try arrivalRate()
+            let extra = try rosterEntries(db)
+            let today = try store.today()
+            let start = today.adding(days: 7 - today.weekday.index)
+            let whatIf = WhatIf(simulation: TermSimulation(weeks: weeks, start: start, absence: absence, seed: seed,
+                                                           planner: PlannerOptions(iterations: iterations)), rate: rate)
+            let report = try whatIf.run(baseline: Policy(name: "baseline", config: base),
+                                        alternative: Policy(name: "alternative", config: alt, roster: extra), db: db)
+            print(report.text)
+            if let out { try write(report, to: out) }
+        }
+    }
+
+    func arrivalRate() throws -> Double? {
+        if arrivals == "historical" { return nil }
+        guard let r = Double(arrivals), r >= 0 else { throw CLIError.badInput("--arrivals \(arrivals): give historical or a number per school and service per week") }
+        return r
+    }
+
+    func rosterEntries(_ db: AppDatabase) throws -> [RosterEntry] {
+        guard let roster else { return [] }
+        let schools = Dictionary(uniqueKeysWithValues: try db.schools().map { ($0.urn, $0.location) })
+        let (entries, problems) = RosterReader.read(try rows(roster, key: "specialists"), schools: schools)
+        try refuseOrReport(problems, file: roster, skip: false)
+        return entries
+    }
+
+    func write(_ report: SimulationReport, to folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try ScenarioFiles.write(Data(report.html.utf8), to: "\(folder)/report.html")
+        print("wrote \(folder)/report.html")
+    }
+}

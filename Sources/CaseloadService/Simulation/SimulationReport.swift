@@ -1,0 +1,71 @@
+import CaseloadCore
+import Foundation
+
+/// The what-if report: plain-English summary, figures, and a self-contained HTML page.
+public struct SimulationReport: Sendable {
+    public let baseline: [WeekFigures]
+    public let alternative: [WeekFigures]
+    public let services: [String]
+    /// School names and each school's fair-share entitlement (0…1).
+    public let schools: [(urn: String, name: String, share: Double)]
+
+    /// A report comparing `alternative` with `baseline` (pass the same figures for a single run).
+    public init(baseline: [WeekFigures], alternative: [WeekFigures], services: [String], schools: [(urn: String, name: String, share: Double)]) {
+        self.baseline = baseline; self.alternative = alternative; self.services = services; self.schools = schools
+    }
+
+    /// The plain-English sentences at the top.
+    public var summary: [String] {
+        guard let b = baseline.last, let a = alternative.last else { return ["nothing was simulated"] }
+        var out: [String] = []
+        for s in services {
+            let lb = b.waiting[s] ?? 0, la = a.waiting[s] ?? 0
+            out.append("\(s): after \(baseline.count) weeks \(la) referrals wait against \(lb) in the baseline (\(signed(la - lb))); "
+                + "the 90th-percentile wait is \(a.p90Wait[s] ?? 0) weeks against \(b.p90Wait[s] ?? 0), the median \(a.medianWait[s] ?? 0) against \(b.medianWait[s] ?? 0).")
+        }
+        out.append("Statutory EHC deadlines passed while waiting at the end: \(a.statutoryBreaches) against \(b.statutoryBreaches).")
+        out.append(String(format: "Travel over the term: %d minutes and £%.0f mileage against %d minutes and £%.0f.",
+                          total(alternative, \.travelMinutes), totalMiles(alternative) * 0.45, total(baseline, \.travelMinutes), totalMiles(baseline) * 0.45))
+        let losers = schoolChanges().filter { $0.change < -0.1 }
+        out.append(losers.isEmpty ? "No school loses more than 10% of its hours." : "\(losers.count) schools lose more than 10% of their hours: \(losers.prefix(5).map(\.name).joined(separator: ", ")).")
+        return out
+    }
+
+    func total(_ weeks: [WeekFigures], _ key: KeyPath<WeekFigures, Int>) -> Int { weeks.reduce(0) { $0 + $1[keyPath: key] } }
+    func totalMiles(_ weeks: [WeekFigures]) -> Double { weeks.reduce(0) { $0 + $1.miles } }
+    func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
+
+    /// Hours per school over the term, in each run.
+    func schoolHours(_ weeks: [WeekFigures]) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for w in weeks { for (urn, byService) in w.schoolHours { out[urn, default: 0] += byService.values.reduce(0, +) } }
+        return out
+    }
+
+    /// Each school's relative change in hours, alternative against baseline.
+    func schoolChanges() -> [(urn: String, name: String, change: Double)] {
+        let hb = schoolHours(baseline), ha = schoolHours(alternative)
+        return schools.compactMap { s in
+            guard let before = hb[s.urn], before > 0 else { return nil }
+            return (s.urn, s.name, ((ha[s.urn] ?? 0) - before) / before)
+        }.sorted { $0.change < $1.change }
+    }
+
+    /// Utilisation over the term, session hours over working hours.
+    func utilisation(_ weeks: [WeekFigures]) -> Double {
+        let working = weeks.reduce(0) { $0 + $1.workingHours }
+        return working > 0 ? weeks.reduce(0) { $0 + $1.sessionHours } / working : 0
+    }
+
+    /// The terminal report.
+    public var text: String {
+        var lines = summary
+        lines.append("")
+        lines.append("week        " + services.map { "\($0) waiting (base/alt)" }.joined(separator: "  "))
+        for (b, a) in zip(baseline, alternative) {
+            lines.append(b.week.description + "  " + services.map { s in "\(b.waiting[s] ?? 0)/\(a.waiting[s] ?? 0)".padding(toLength: s.count + 22, withPad: " ", startingAt: 0) }.joined())
+        }
+        lines.append(String(format: "utilisation %.0f%% against %.0f%% in the baseline", 100 * utilisation(alternative), 100 * utilisation(baseline)))
+        return lines.joined(separator: "\n")
+    }
+}

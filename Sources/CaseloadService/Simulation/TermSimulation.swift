@@ -1,0 +1,119 @@
+import CaseloadCore
+import CaseloadPlanner
+import CaseloadStore
+import Foundation
+
+/// One policy to simulate: the trust's settings and any extra or changed specialists.
+public struct Policy: Sendable {
+    public var name: String
+    public var config: TrustConfig
+    public var roster: [RosterEntry]
+
+    /// A policy; `roster` entries are added to (or replace) the database's specialists.
+    public init(name: String, config: TrustConfig, roster: [RosterEntry] = []) { self.name = name; self.config = config; self.roster = roster }
+}
+
+/// One simulated week's figures.
+public struct WeekFigures: Sendable, Equatable {
+    public var week: CalendarDate
+    public var waiting: [String: Int]
+    /// Of the referrals first seen this week, the share seen within their target, per service.
+    public var withinTarget: [String: Double]
+    /// Weeks from referral to first session, over every referral on the list during the term so far
+    /// (those still waiting count their wait so far), per service.
+    public var medianWait: [String: Int]
+    public var p90Wait: [String: Int]
+    /// Waiting EHC needs assessments whose statutory deadline has passed.
+    public var statutoryBreaches: Int
+    public var travelMinutes: Int
+    public var miles: Double
+    public var sessionHours: Double
+    public var workingHours: Double
+    /// Hours delivered per school and service.
+    public var schoolHours: [String: [String: Double]]
+}
+
+/// Rolls a term forward from the database as it is, on an in-memory copy (the database is never
+/// changed): arrivals join under the policy's thresholds, each week is planned by the real planner,
+/// published and delivered, less a share of sessions lost to pupil absence.
+public struct TermSimulation: Sendable {
+    public var weeks: Int
+    public var start: CalendarDate
+    public var absence: Double
+    public var seed: UInt64
+    public var planner: PlannerOptions
+
+    /// A simulation of `weeks` weeks from the Monday `start`.
+    public init(weeks: Int, start: CalendarDate, absence: Double = 0.08, seed: UInt64 = 1, planner: PlannerOptions = PlannerOptions(iterations: 400)) {
+        self.weeks = weeks; self.start = start; self.absence = absence; self.seed = seed; self.planner = planner
+    }
+
+    /// The weekly figures of `policy` over the term, with `arrivals`.
+    public func run(_ policy: Policy, on source: AppDatabase, arrivals: Arrivals) throws -> [WeekFigures] {
+        let db = try source.copyInMemory()
+        let stamp = Stamp(actor: "simulation:\(policy.name)", at: Date(timeIntervalSince1970: 0))
+        if !policy.roster.isEmpty { try db.importSpecialists(policy.roster, stamp: stamp) }
+        let threshold = Threshold(policy.config)
+        var planner = self.planner
+        planner.seed = seed
+        let scheduler = WeeklyScheduler(db: db, config: policy.config, options: planner)
+        var figures: [WeekFigures] = []
+        var cohort = Cohort()
+        for w in 0..<weeks {
+            let week = start.adding(days: 7 * w)
+            let arriving = w < arrivals.weeks.count ? arrivals.weeks[w] : []
+            _ = try db.submit(batch: arriving.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
+            let waitingBefore = try db.waitingList(config: policy.config, today: week)
+            cohort.join(waitingBefore)
+            let result = try scheduler.schedule(week: week, replan: false, stamp: stamp)
+            try db.publish(week: week, stamp: stamp)
+            try deliver(result.timetable, db, policy.config, stamp)
+            cohort.see(result.timetable.bookings.filter { $0.sessionNumber == 1 }.map(\.referral), week: week)
+            var f = try measure(result.timetable, waitingBefore, db, policy.config)
+            cohort.waits(until: week, into: &f)
+            figures.append(f)
+        }
+        return figures
+    }
+
+    func deliver(_ t: WeekTimetable, _ db: AppDatabase, _ config: TrustConfig, _ stamp: Stamp) throws {
+        for b in t.bookings {
+            let absent = TermSimulation.chance(seed, b.referral, t.weekStart) < absence
+            try db.recordOutcome(week: t.weekStart, referral: b.referral, outcome: absent ? .pupilAbsent : .delivered, config: config, stamp: stamp)
+        }
+    }
+
+    /// A repeatable number in [0, 1) from the seed, referral and week (the same in every policy).
+    static func chance(_ seed: UInt64, _ referral: Int64, _ week: CalendarDate) -> Double {
+        var rng = SeededRandom(seed: seed ^ UInt64(bitPattern: referral &* 0x9E37_79B9) ^ UInt64(week.dayNumber))
+        return rng.unit()
+    }
+}
+
+/// Every referral on the list during the term, when it was received and first seen.
+struct Cohort {
+    var received: [Int64: (service: String, date: CalendarDate)] = [:]
+    var seen: [Int64: CalendarDate] = [:]
+
+    mutating func join(_ waiting: [WaitingEntry]) {
+        for e in waiting where received[e.referral.id] == nil { received[e.referral.id] = (e.referral.request.service, e.referral.request.receivedOn) }
+    }
+
+    mutating func see(_ referrals: [Int64], week: CalendarDate) {
+        for r in referrals where seen[r] == nil && received[r] != nil { seen[r] = week }
+    }
+
+    /// Median and 90th-percentile weeks to first session per service (still waiting: so far).
+    func waits(until week: CalendarDate, into f: inout WeekFigures) {
+        var byService: [String: [Int]] = [:]
+        for (id, r) in received {
+            let end = seen[id] ?? week.adding(days: 7)
+            byService[r.service, default: []].append(max(0, (end.dayNumber - r.date.dayNumber) / 7))
+        }
+        for (service, waits) in byService {
+            let sorted = waits.sorted()
+            f.medianWait[service] = TermSimulation.percentile(sorted, 0.5)
+            f.p90Wait[service] = TermSimulation.percentile(sorted, 0.9)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import CaseloadConfig
+import CaseloadCore
+import CaseloadPlanner
+import CaseloadService
+import CaseloadStore
+import Foundation
+import Testing
+
+@Suite struct SimulationTests {
+    let whatIf = WhatIf(simulation: TermSimulation(weeks: 3, start: week1, absence: 0.1, seed: 5, planner: PlannerOptions(iterations: 40)))
+
+    func policy(_ name: String, _ edit: (inout TrustConfig) -> Void = { _ in }, roster: [RosterEntry] = []) -> Policy {
+        var c = config
+        edit(&c)
+        return Policy(name: name, config: c, roster: roster)
+    }
+
+    @Test func sameSeedSameFiguresAndIdenticalPoliciesAgree() throws {
+        let db = try demoTrust()
+        let first = try whatIf.run(baseline: policy("a"), alternative: policy("b"), db: db)
+        #expect(first.baseline == first.alternative)
+        let again = try whatIf.run(baseline: policy("a"), alternative: policy("b"), db: db)
+        #expect(again.baseline == first.baseline)
+    }
+
+    @Test func theDatabaseIsUnchangedByteForByte() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-sim-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("t.sqlite").path
+        let db = try AppDatabase.open(path: path)
+        _ = try DemoTrust.load(into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
+                               today: CalendarDate("2026-11-23")!, stamp: stamp)
+        let files = { try ["", "-wal"].map { try Data(contentsOf: URL(fileURLWithPath: path + $0)) } }
+        let before = try files()
+        _ = try whatIf.run(baseline: policy("a"), alternative: policy("b", { $0.services[1].threshold = 60 }), db: db)
+        #expect(try files() == before)
+    }
+
+    @Test func aRaisedThresholdNeverLengthensTheList() throws {
+        let report = try whatIf.run(baseline: policy("now"), alternative: policy("strict", { $0.services[1].threshold = 45 }), db: try demoTrust())
+        for (b, a) in zip(report.baseline, report.alternative) { #expect(a.waiting["SALT"]! <= b.waiting["SALT"]!) }
+    }
+
+    @Test func addedCapacityNeverRaisesTheMedianWait() throws {
+        let db = try demoTrust()
+        let extra = try db.specialists().filter { $0.specialist.service == "SALT" }.prefix(3).map { e -> RosterEntry in
+            var e = e
+            e.specialist.id += "-extra"
+            return e
+        }
+        let report = try whatIf.run(baseline: policy("now"), alternative: policy("more SALT", roster: extra), db: db)
+        for (b, a) in zip(report.baseline, report.alternative) { #expect(a.medianWait["SALT"]! <= b.medianWait["SALT"]!) }
+        #expect(report.alternative.last!.waiting["SALT"]! <= report.baseline.last!.waiting["SALT"]!)
+    }
+
+    @Test func reportHasTheSummaryAndChartsAndNoScripts() throws {
+        let report = try whatIf.run(baseline: policy("now"), alternative: policy("strict", { $0.services[1].threshold = 45 }), db: try demoTrust())
+        let html = report.html
+        #expect(html.contains("<h1>What if"))
+        #expect(report.summary.allSatisfy { html.contains(String($0.prefix(20))) })
+        #expect(html.components(separatedBy: "<svg").count - 1 >= 5)
+        #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("@import") && !html.contains("<link"))
+        #expect(report.text.contains("SALT waiting"))
+    }
+}
