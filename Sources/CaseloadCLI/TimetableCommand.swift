@@ -8,7 +8,7 @@ import Foundation
 struct TimetableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timetable", abstract: "Publish, show, explain and report on a week's timetable.",
-        subcommands: [Publish.self, Show.self, Explain.self, Summary.self])
+        subcommands: [Publish.self, Show.self, Explain.self, Summary.self, Map.self])
 
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Lock the week: first sessions booked start their series.")
@@ -81,6 +81,23 @@ struct TimetableCommand: ParsableCommand {
                 let report = WeekReport(t, referrals: referrals, waiting: try db.waitingList(config: config, today: t.weekStart),
                                         schools: try db.schools(), config: config)
                 print(TimetableOutput.report(report))
+            }
+        }
+    }
+}
+
+extension TimetableCommand {
+    struct Map: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Draw the week's routes on a map of the trust's schools (SVG).")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The Monday of the week.") var week: String
+        @Option(name: .shortAndLong, help: "Where to write the SVG.") var out: String
+
+        func run() throws {
+            try reportingErrors {
+                let (t, _) = try load(store, week)
+                try ScenarioFiles.write(Data(RouteMap(t).svg.utf8), to: out)
+                print("wrote \(out): \(Set(t.bookings.map(\.specialist)).count) specialists' routes over \(t.scenario.schools.count) schools")
             }
         }
     }

@@ -85,6 +85,14 @@ public struct JSONFields: Sendable {
         return b
     }
 
+    /// An optional number in `range`.
+    public func optionalNumber(_ key: String, in range: ClosedRange<Double>) throws(InputError) -> Double? {
+        guard optional(key) != nil else { return nil }
+        let n = try number(key)
+        guard range.contains(n) else { throw error(key, "must be from \(range.lowerBound) to \(range.upperBound), found \(n)") }
+        return n
+    }
+
     /// A required array.
     public func array(_ key: String) throws(InputError) -> [JSONValue] {
         guard case .array(let a) = try required(key) else { throw error(key, "must be an array") }

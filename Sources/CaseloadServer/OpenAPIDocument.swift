@@ -163,6 +163,38 @@ paths:
         "403": {$ref: "#/components/responses/Problem"}
         "404": {$ref: "#/components/responses/Problem"}
         "409": {$ref: "#/components/responses/Problem"}
+  /v1/simulations:
+    post:
+      summary: Simulate a term under other settings against the current ones (leaders); the database is not changed
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                weeks: {type: integer, minimum: 1, maximum: 26}
+                seed: {type: integer, minimum: 0, maximum: 2147483647}
+                absence: {type: number, minimum: 0, maximum: 0.9}
+                arrival_rate: {type: number, minimum: 0, maximum: 50, description: Referrals per school and service per week; absent for the historical rate}
+                alt_config: {type: string, description: The alternative Config/trust.yaml}
+      responses:
+        "200":
+          description: Figures per week and the HTML report
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [summary, weeks, html]
+                properties:
+                  summary: {type: array, items: {type: string}}
+                  weeks: {type: array, items: {type: object}}
+                  html: {type: string}
+        "400": {$ref: "#/components/responses/Problem"}
+        "401": {$ref: "#/components/responses/Problem"}
+        "403": {$ref: "#/components/responses/Problem"}
+        "413": {$ref: "#/components/responses/Problem"}
+        "422": {$ref: "#/components/responses/Problem"}
   /v1/config:
     get:
       summary: The trust's settings as YAML (leaders)

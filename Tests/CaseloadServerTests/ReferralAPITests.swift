@@ -109,3 +109,26 @@ import Testing
         }
     }
 }
+
+@Suite struct SimulationAPITests {
+    @Test func leaderSimulatesATermAndOthersCannot() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let strict = try String(contentsOfFile: h.state.configPath, encoding: .utf8).replacingOccurrences(of: "threshold: 25", with: "threshold: 45")
+        let payload = try JSONSerialization.data(withJSONObject: ["weeks": 2, "seed": 3, "alt_config": strict])
+        try await h.app.test(.router) { client in
+            try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.sencoA, json: true), body: ByteBuffer(bytes: payload)) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.leader, json: true), body: ByteBuffer(bytes: payload)) { r in
+                #expect(r.status == .ok)
+                let o = object(r)
+                #expect((o["weeks"] as? [Any])?.count == 2)
+                #expect((o["html"] as? String)?.contains("<svg") == true)
+                #expect(!((o["summary"] as? [String]) ?? []).isEmpty)
+            }
+            try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.leader, json: true), body: body(#"{"weeks": 99}"#)) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(object(r)["field"] as? String == "weeks")
+            }
+        }
+    }
+}
