@@ -73,11 +73,39 @@ func rolling(weeks: Int) throws {
     }
 }
 
+/// Times a 12-week what-if (baseline against a SALT threshold of 45) on the demo trust and on a
+/// synthetic county of `schools` schools.
+func simulate(weeks: Int, schools countySize: Int) throws {
+    let config = try TrustConfigFile.load("Config/trust.yaml")
+    var strict = config
+    strict.services = strict.services.map { var s = $0; if s.code == "SALT" { s.threshold = 45 }; return s }
+    let stamp = Stamp(actor: "bench")
+    let trust = try AppDatabase.inMemory()
+    _ = try DemoTrust.load(into: trust, fixtures: "Fixtures", config: config, today: CalendarDate("2026-11-23")!, stamp: stamp)
+    let county = try AppDatabase.inMemory()
+    let schools = CountyGenerator(schoolCount: countySize, seed: 7).schools()
+    try county.importSchools(schools, stamp: stamp)
+    let generator = TrustDemoGenerator(schools: schools, seed: 7, asOf: CalendarDate("2026-11-23")!)
+    let locations = Dictionary(uniqueKeysWithValues: schools.map { ($0.urn, $0.location) })
+    try county.importSpecialists(RosterReader.read(CSVTable(generator.rosterCSV(specialists: ["EP": 30, "SALT": 50, "COUNSELLING": 40])).objects(),
+                                                   schools: locations).entries, stamp: stamp)
+    let requests = ReferralReader.read(CSVTable(generator.referralsCSV(count: countySize * 15)).objects(), today: CalendarDate("2026-11-23")!).requests
+    _ = try county.submit(batch: requests.map { ($0, Threshold(config).evaluate($0)) }, stamp: stamp)
+    for (name, db) in [("demo trust (41 schools, 20 specialists)", trust), ("county (\(countySize) schools, 120 specialists)", county)] {
+        let whatIf = WhatIf(simulation: TermSimulation(weeks: weeks, start: CalendarDate("2026-11-30")!))
+        var report: SimulationReport!
+        let s = try seconds { report = try whatIf.run(baseline: Policy(name: "now", config: config), alternative: Policy(name: "SALT 45", config: strict), db: db) }
+        print(String(format: "%@: %d-week what-if (two runs) in %.1f s", name, weeks, s))
+        print("  " + report.summary.joined(separator: "\n  "))
+    }
+}
+
 let args = CommandLine.arguments.dropFirst()
 switch args.first {
 case "intake": try intake(count: args.dropFirst().first.flatMap(Int.init) ?? 100_000)
 case "rolling": try rolling(weeks: args.dropFirst().first.flatMap(Int.init) ?? 12)
+case "simulate": try simulate(weeks: args.dropFirst().first.flatMap(Int.init) ?? 12, schools: 400)
 default:
-    print("usage: caseload-bench intake [COUNT] | rolling [WEEKS]   (run from the repository root)")
+    print("usage: caseload-bench intake [COUNT] | rolling [WEEKS] | simulate [WEEKS]   (run from the repository root)")
     exit(2)
 }
