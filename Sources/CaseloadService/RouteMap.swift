@@ -36,7 +36,11 @@ public struct RouteMap: Sendable {
         for day in Set(mine.map(\.day)).sorted() {
             let stops = mine.filter { $0.day == day }.sorted { $0.start < $1.start }
             let path = [sp.base] + stops.compactMap { schools[$0.school]?.location } + [sp.base]
-            out += "<polyline points=\"\(path.map { let p = project($0); return "\(f(p.0)),\(f(p.1))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-opacity=\"0.7\"/>"
+            let points: [String] = path.map { (point: GeoPoint) -> String in
+                let (x, y) = project(point)
+                return f(x) + "," + f(y)
+            }
+            out += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-opacity=\"0.7\"/>"
         }
         for (urn, visits) in Dictionary(grouping: mine, by: \.school).sorted(by: { $0.key < $1.key }) {
             guard let school = schools[urn] else { continue }

@@ -64,3 +64,27 @@ import Testing
         #expect(report.text.contains("SALT waiting"))
     }
 }
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Whether `text` is well-formed XML (as every SVG we write must be).
+func isWellFormedXML(_ text: String) -> Bool {
+    XMLParser(data: Data(text.utf8)).parse()
+}
+
+@Suite struct PictureTests {
+    @Test func routeMapAndReportChartsAreWellFormedSVG() throws {
+        let db = try demoTrust()
+        let result = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
+        let map = RouteMap(result.timetable).svg
+        #expect(isWellFormedXML(map))
+        #expect(map.contains("<polyline"))
+        let whatIf = WhatIf(simulation: TermSimulation(weeks: 2, start: week1, seed: 2, planner: PlannerOptions(iterations: 30)))
+        let html = try whatIf.run(baseline: Policy(name: "a", config: config), alternative: Policy(name: "b", config: config), db: db).html
+        let charts = html.components(separatedBy: "<svg").dropFirst().map { "<svg" + $0.components(separatedBy: "</svg>")[0] + "</svg>" }
+        #expect(charts.count >= 5)
+        #expect(charts.allSatisfy(isWellFormedXML))
+    }
+}

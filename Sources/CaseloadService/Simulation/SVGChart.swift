@@ -7,7 +7,7 @@ enum SVGChart {
     /// A line chart of `series` over weeks 1…n.
     static func lines(title: String, unit: String, series: [Series], width: Double = 640, height: Double = 220) -> String {
         let n = series.map(\.values.count).max() ?? 0
-        let top = max(1, series.flatMap(\.values).max() ?? 1) * 1.1
+        let top = unit == "%" ? 1.0 : max(1, series.flatMap(\.values).max() ?? 1) * 1.1
         let (l, r, t, b) = (48.0, 16.0, 28.0, 36.0)
         func x(_ i: Int) -> Double { l + (width - l - r) * (n > 1 ? Double(i) / Double(n - 1) : 0.5) }
         func y(_ v: Double) -> Double { height - b - (height - t - b) * v / top }
@@ -20,7 +20,7 @@ enum SVGChart {
         for i in 0..<n { svg += "<text x=\"\(f(x(i)))\" y=\"\(height - b + 16)\" class=\"a\" text-anchor=\"middle\">\(i + 1)</text>" }
         svg += "<text x=\"\(width / 2)\" y=\"\(height - 4)\" class=\"a\" text-anchor=\"middle\">week</text>"
         for (k, s) in series.enumerated() {
-            let points = s.values.enumerated().map { "\(f(x($0.offset))),\(f(y($0.element)))" }.joined(separator: " ")
+            let points: String = s.values.enumerated().map { (i: Int, v: Double) -> String in f(x(i)) + "," + f(y(v)) }.joined(separator: " ")
             svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(s.colour)\" stroke-width=\"2\"\(s.dashed ? " stroke-dasharray=\"6 4\"" : "")/>"
             svg += "<text x=\"\(width - r - 150)\" y=\"\(t + 14 * Double(k))\" class=\"a\" fill=\"\(s.colour)\">\(s.dashed ? "- - " : "—— ")\(escape(s.name))</text>"
         }
