@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import timedelta
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(os.path.dirname(ROOT), "shared", "tools")
@@ -91,7 +92,8 @@ def vroom_input(scn):
 def vroom_plan(scn, threads, level, timeout):
     problem, vehicles = vroom_input(scn)
     t0 = time.perf_counter()
-    solution = problem.solve(exploration_level=level, nb_threads=threads, timeout=timeout)
+    limit = timedelta(seconds=timeout) if timeout else None
+    solution = problem.solve(exploration_level=level, nb_threads=threads, timeout=limit)
     wall = time.perf_counter() - t0
     routes = {}
     for row in solution.routes.itertuples():
