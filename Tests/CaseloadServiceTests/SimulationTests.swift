@@ -88,3 +88,38 @@ func isWellFormedXML(_ text: String) -> Bool {
         #expect(charts.allSatisfy(isWellFormedXML))
     }
 }
+
+@Suite struct HeadlessBrowserTests {
+    /// The what-if report opens offline in headless Chromium (Debian's `chromium`; `.ci/run`
+    /// installs it) and renders to a screenshot with the summary and charts in its DOM.
+    @Test func reportLoadsInHeadlessChromium() throws {
+        let db = try demoTrust()
+        let whatIf = WhatIf(simulation: TermSimulation(weeks: 2, start: week1, seed: 4, planner: PlannerOptions(iterations: 30)))
+        let html = try whatIf.run(baseline: Policy(name: "a", config: config), alternative: Policy(name: "b", config: config), db: db).html
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-chromium-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("report.html"), shot = dir.appendingPathComponent("report.png")
+        try Data(html.utf8).write(to: page)
+        let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(dir.path)/profile"]
+        let (status, _) = try run(["chromium"] + flags + ["--window-size=900,2400", "--screenshot=\(shot.path)", page.path])
+        #expect(status == 0, "chromium failed (apt-get install chromium)")
+        let size = (try? FileManager.default.attributesOfItem(atPath: shot.path)[.size] as? Int) ?? 0
+        #expect(size > 50_000, "the screenshot is \(size) bytes")
+        let (_, dom) = try run(["chromium"] + flags + ["--dump-dom", page.path])
+        #expect(dom.contains("What if: a term of 2 weeks") && dom.contains("<svg"))
+    }
+
+    func run(_ arguments: [String]) throws -> (Int32, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = arguments
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
