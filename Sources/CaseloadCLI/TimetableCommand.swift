@@ -38,9 +38,9 @@ struct TimetableCommand: ParsableCommand {
                 let rows = TimetableRows.rows(t, referrals: referrals, specialist: specialist, school: school)
                 switch format {
                 case .table: print(rows.isEmpty ? "no sessions booked" : TimetableOutput.table(rows).text)
-                case .csv: print(TimetableOutput.table(rows).csv)
-                case .ics: print(ICalendarWriter(rows: rows, scenario: t.scenario, stamp: TimetableOutput.utcStamp()).text, terminator: "")
-                case .json: print(try TimetableOutput.json(rows))
+                case .csv: print(TimetableRows.csv(rows), terminator: "")
+                case .ics: print(ICalendarWriter(rows: rows, scenario: t.scenario, stamp: ICalendarWriter.utcStamp()).text, terminator: "")
+                case .json: print(try TimetableRows.json(rows))
                 }
             }
         }

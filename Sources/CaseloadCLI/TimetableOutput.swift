@@ -5,30 +5,9 @@ import Foundation
 /// How timetables and reports print.
 enum TimetableOutput {
     static func table(_ rows: [TimetableRow]) -> TextTable {
-        var t = TextTable(["specialist", "date", "day", "start", "end", "school", "urn", "referral", "pupil", "service", "pathway", "session", "outcome"])
-        for r in rows {
-            let b = r.booking
-            t.add([b.specialist, r.date.description, b.day.rawValue, b.start.description, b.end.description, r.schoolName, b.school,
-                   "\(b.referral)", r.pupilRef, r.service, r.pathway, "\(b.sessionNumber)", r.outcome?.rawValue ?? ""])
-        }
+        var t = TextTable(TimetableRows.columns)
+        for r in rows { t.add(TimetableRows.cells(r)) }
         return t
-    }
-
-    static func json(_ rows: [TimetableRow]) throws -> String {
-        let items: [[String: JSONScalar]] = rows.map { r in
-            let b = r.booking
-            return ["specialist": .s(b.specialist), "date": .s(r.date.description), "day": .s(b.day.rawValue), "start": .s(b.start.description),
-                    "end": .s(b.end.description), "school": .s(b.school), "school_name": .s(r.schoolName), "referral": .i(Int(b.referral)),
-                    "pupil_ref": .s(r.pupilRef), "service": .s(r.service), "pathway": .s(r.pathway), "session": .i(b.sessionNumber),
-                    "outcome": r.outcome.map { .s($0.rawValue) } ?? .null]
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(items), as: UTF8.self)
-    }
-
-    static func utcStamp() -> String {
-        Date().ISO8601Format().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
     }
 
     static func report(_ r: WeekReport) -> String {

@@ -323,11 +323,12 @@ components:
               end: {type: string}
               school: {type: string}
               school_name: {type: string}
-              referral: {type: string}
+              referral: {type: integer}
               pupil_ref: {type: string}
               service: {type: string}
               pathway: {type: string}
-              session: {type: string}
+              session: {type: integer}
+              outcome: {type: [string, "null"], enum: [delivered, school_cancelled, pupil_absent, specialist_absent, null]}
     Schedule:
       type: object
       required: [week, status, bookings, unbooked, travel_minutes, moved]

@@ -81,38 +81,13 @@ enum TimetableFormats {
     static func response(_ rows: [TimetableRow], _ t: WeekTimetable, format: String) throws -> Response {
         let (type, text): (String, String)
         switch format {
-        case "ics": (type, text) = ("text/calendar; charset=utf-8", ICalendarWriter(rows: rows, scenario: t.scenario, stamp: stamp()).text)
-        case "csv": (type, text) = ("text/csv; charset=utf-8", csv(rows))
-        case "json": (type, text) = ("application/json", try json(rows))
+        case "ics": (type, text) = ("text/calendar; charset=utf-8", ICalendarWriter(rows: rows, scenario: t.scenario, stamp: ICalendarWriter.utcStamp()).text)
+        case "csv": (type, text) = ("text/csv; charset=utf-8", TimetableRows.csv(rows))
+        case "json": (type, text) = ("application/json", try TimetableRows.json(rows))
         default: throw Problem(.badRequest, "format must be json, csv or ics", field: "format")
         }
         var headers = HTTPFields()
         headers[.contentType] = type
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    static func stamp() -> String {
-        Date().ISO8601Format().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
-    }
-
-    static func csv(_ rows: [TimetableRow]) -> String {
-        let header = "specialist,date,day,start,end,school,referral,pupil_ref,service,pathway,session"
-        return ([header] + rows.map { r in
-            let b = r.booking
-            return [b.specialist, r.date.description, b.day.rawValue, b.start.description, b.end.description, b.school,
-                    "\(b.referral)", r.pupilRef, r.service, r.pathway, "\(b.sessionNumber)"].joined(separator: ",")
-        }).joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func json(_ rows: [TimetableRow]) throws -> String {
-        let items: [[String: String]] = rows.map { r in
-            let b = r.booking
-            return ["specialist": b.specialist, "date": r.date.description, "day": b.day.rawValue, "start": b.start.description,
-                    "end": b.end.description, "school": b.school, "school_name": r.schoolName, "referral": "\(b.referral)",
-                    "pupil_ref": r.pupilRef, "service": r.service, "pathway": r.pathway, "session": "\(b.sessionNumber)"]
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(["items": items]), as: UTF8.self)
     }
 }

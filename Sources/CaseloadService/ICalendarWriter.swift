@@ -1,5 +1,6 @@
 import CaseloadCore
 import CaseloadPlanner
+import Foundation
 
 /// Writes a week's timetable as an iCalendar (RFC 5545) file that Outlook and Google Calendar
 /// import: one event per school visit with the pupils' references in its description, and each
@@ -69,6 +70,11 @@ public struct ICalendarWriter: Sendable {
                 "DTEND;TZID=Europe/London:\(ICalendarWriter.local(first.date, v.travelStart + v.travelMinutes))",
                 "SUMMARY:" + ICalendarWriter.escape("Travel to \(first.schoolName) (\(v.travelMinutes) min)"),
                 "TRANSP:OPAQUE", "CATEGORIES:TRAVEL", "END:VEVENT"]
+    }
+
+    /// `YYYYMMDDTHHMMSSZ` for `date` (now by default), as DTSTAMP wants.
+    public static func utcStamp(_ date: Date = Date()) -> String {
+        date.ISO8601Format().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
     }
 
     /// `YYYYMMDDTHHMMSS` local time.
