@@ -45,7 +45,7 @@ struct ReferralController {
             return [s]
         }
         let referrals = try state.db.referrals(school: school, service: request.uri.queryParameters.get("service")?.uppercased(), statuses: statuses)
-        let places = try waitingPlaces()
+        let places = try waitingPlaces(service: request.uri.queryParameters.get("service")?.uppercased())
         return ListDTO(items: referrals.map { ReferralDTO($0, waiting: places[$0.id]) })
     }
 
@@ -85,14 +85,15 @@ struct ReferralController {
         }
     }
 
-    func waitingPlaces() throws -> [Int64: WaitingEntry] {
-        Dictionary(uniqueKeysWithValues: try state.db.waitingList(config: state.config, today: state.today()).map { ($0.referral.id, $0) })
+    /// Places on the waiting lists (from the server's short-lived copy), by referral.
+    func waitingPlaces(service: String?) throws -> [Int64: WaitingEntry] {
+        let services = service.map { [$0] } ?? state.config.services.map(\.code)
+        let entries = try services.flatMap { try state.waiting.list(service: $0, school: nil, state: state) }
+        return Dictionary(entries.map { ($0.referral.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     func dto(_ r: Referral) throws -> ReferralDTO {
-        let entry = r.status == .waiting
-            ? try state.db.waitingList(config: state.config, today: state.today(), service: r.request.service).first { $0.referral.id == r.id }
-            : nil
-        return ReferralDTO(r, waiting: entry)
+        let place = r.status == .waiting ? try waitingPlaces(service: r.request.service)[r.id] : nil
+        return ReferralDTO(r, waiting: place)
     }
 }

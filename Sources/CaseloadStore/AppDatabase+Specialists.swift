@@ -38,14 +38,15 @@ extension AppDatabase {
         }
     }
 
-    /// Days of leave overlapping `from...to`, as (specialist, first day, last day).
-    public func leave(from: CalendarDate, to: CalendarDate) throws -> [(specialist: String, first: CalendarDate, last: CalendarDate)] {
-        try read { db in
-            try LeaveRow.filter(Column("first_day") <= to.description && Column("last_day") >= from.description)
-                .fetchAll(db).compactMap { row in
-                    guard let a = CalendarDate(row.firstDay), let b = CalendarDate(row.lastDay) else { return nil }
-                    return (row.specialistId, a, b)
-                }
-        }
+    /// Leave overlapping `from...to`.
+    public func leave(from: CalendarDate, to: CalendarDate) throws -> [Leave] {
+        try read { db in try AppDatabase.leave(db, from: from, to: to) }
+    }
+
+    static func leave(_ db: Database, from: CalendarDate, to: CalendarDate) throws -> [Leave] {
+        try LeaveRow.filter(Column("first_day") <= to.description && Column("last_day") >= from.description)
+            .fetchAll(db).compactMap { row in
+                CalendarDate(row.firstDay).flatMap { a in CalendarDate(row.lastDay).map { Leave(specialist: row.specialistId, first: a, last: $0) } }
+            }
     }
 }

@@ -29,10 +29,7 @@ extension AppDatabase {
         return try read { db in
             let active = try ReferralRow.filter(Column("status") == ReferralStatus.active.rawValue).fetchAll(db).map(\.referral)
             let series = Dictionary(uniqueKeysWithValues: try SeriesRow.fetchAll(db).map { ($0.referralId, $0.series) })
-            let leave = try LeaveRow.filter(Column("first_day") <= week.adding(days: 6).description && Column("last_day") >= week.description)
-                .fetchAll(db).compactMap { row in
-                    CalendarDate(row.firstDay).flatMap { a in CalendarDate(row.lastDay).map { Leave(specialist: row.specialistId, first: a, last: $0) } }
-                }
+            let leave = try AppDatabase.leave(db, from: week, to: week.adding(days: 6))
             return WeekDemand.Input(
                 weekStart: week, config: config, schools: try SchoolRow.order(Column("urn")).fetchAll(db).map(\.record),
                 roster: try SpecialistRow.order(Column("id")).fetchAll(db).map(\.specialist), leave: leave, waiting: waiting,
