@@ -42,7 +42,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            exclude: ["openapi.yaml"]
+            resources: [.copy("openapi.yaml")]
         ),
         .target(
             name: "CaseloadCLI",

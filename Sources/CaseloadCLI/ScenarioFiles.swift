@@ -27,6 +27,14 @@ enum ScenarioFiles {
         return data
     }
 
+    /// Reads a text file that must be UTF-8.
+    static func text(_ path: String) throws -> String {
+        guard let text = String(data: try readFile(path, what: "input"), encoding: .utf8) else {
+            throw CLIError.badInput("\(path) is not UTF-8 text; save it as CSV UTF-8")
+        }
+        return text
+    }
+
     /// Writes `data` to `path` atomically (a reader never sees half a file).
     static func write(_ data: Data, to path: String) throws {
         do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {

@@ -25,7 +25,7 @@ struct ScheduleCommand: ParsableCommand {
             guard let monday = CalendarDate(week) else { throw CLIError.badInput("--week \(week): write the Monday as YYYY-MM-DD") }
             let db = try store.open()
             let scheduler = WeeklyScheduler(db: db, config: try store.loadConfig(), options: PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations))
-            let result = try scheduler.schedule(week: monday, replan: replan, stamp: store.stamp)
+            let result = try scheduler.schedule(week: monday, replan: replan, now: try store.now(), stamp: store.stamp)
             if let exportScenario { try ScenarioFiles.write(result.timetable.scenario.jsonData(), to: exportScenario) }
             if let exportPlan { try ScenarioFiles.write(result.timetable.plan.jsonData(), to: exportPlan) }
             print(summary(result))
@@ -38,13 +38,18 @@ struct ScheduleCommand: ParsableCommand {
                      "  \(t.bookings.count) sessions booked for \(Set(t.bookings.map(\.referral)).count) referrals; \(t.unbooked.count) waiting referrals not booked this week",
                      "  travel \(s?.travelMinutes ?? 0) minutes; served priority \(s?.servedPriority ?? 0) (\(String(format: "%.1f", 100 * (s?.shareOfBound ?? 0)))% of the upper bound)"]
         if replan {
+            lines.append("  \(r.frozen) sessions already begun or recorded kept exactly as they were")
             lines.append("  \(r.moved.count) bookings moved:")
             lines += r.moved.map { m in
                 let to = m.after.map { "now \($0.specialist) \($0.day.rawValue) \($0.start)" } ?? "not booked this week"
                 return "    referral \(m.before.referral): was \(m.before.specialist) \(m.before.day.rawValue) \(m.before.start), \(to)"
             }
         }
-        lines.append("next: caseload timetable show --week \(t.weekStart), then caseload timetable publish --week \(t.weekStart)")
+        if t.published {
+            lines.append("the re-plan is published at once: moved sessions show as cancelled in the iCalendar export; see caseload timetable show --week \(t.weekStart)")
+        } else {
+            lines.append("next: caseload timetable show --week \(t.weekStart), then caseload timetable publish --week \(t.weekStart)")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -21,7 +21,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let state = try ServerState(db: store.open(), configPath: store.configPath,
-                                        planner: PlannerOptions(iterations: planIterations), today: { (try? store.today()) ?? ServerState.systemToday() })
+                                        planner: PlannerOptions(iterations: planIterations), now: { (try? store.now()) ?? Moment.london() })
             let app = buildApplication(state, settings: ServerSettings(host: host, port: port))
             let failure = Mutex<String?>(nil)
             let done = DispatchSemaphore(value: 0)

@@ -12,7 +12,7 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "The trust's settings (default: $CASELOAD_CONFIG, else Config/trust.yaml).")
     var config: String?
 
-    @Option(help: "Treat this date (YYYY-MM-DD) as today (default: $CASELOAD_TODAY, else today).")
+    @Option(help: "Treat this date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time of day) as now (default: $CASELOAD_TODAY, else now in the UK).")
     var asOf: String?
 
     @Option(help: "Who is making the change, for the audit log (default: $USER).")
@@ -35,14 +35,15 @@ struct StoreOptions: ParsableArguments {
         do { return try TrustConfigFile.load(configPath) } catch { throw CLIError.badInput(error.description) }
     }
 
-    func today() throws -> CalendarDate {
-        if let text = asOf ?? environment["CASELOAD_TODAY"] {
-            guard let d = CalendarDate(text) else { throw CLIError.badInput("--as-of \(text): write the date as YYYY-MM-DD") }
-            return d
-        }
-        let now = Date().timeIntervalSince1970
-        return CalendarDate(dayNumber: Int((now / 86_400).rounded(.down)))
+    /// Now in the UK, or the moment `--as-of` / `$CASELOAD_TODAY` gives.
+    func now() throws -> Moment {
+        guard let text = asOf ?? environment["CASELOAD_TODAY"] else { return Moment.london() }
+        guard let m = Moment(text) else { throw CLIError.badInput("--as-of \(text): write the date as YYYY-MM-DD, or YYYY-MM-DDTHH:MM") }
+        return m
     }
+
+    /// Today's date in the UK (or as `--as-of` says).
+    func today() throws -> CalendarDate { try now().date }
 }
 
 /// Runs a command body, turning every expected error into one clear line and exit status 2.

@@ -35,12 +35,15 @@ struct TimetableCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (t, referrals) = try load(store, week)
-                let rows = TimetableRows.rows(t, referrals: referrals, specialist: specialist, school: school)
+                let view = TimetableView(t, referrals: referrals, schools: try store.open().schools(), specialist: specialist,
+                                         school: school, today: try store.today())
                 switch format {
-                case .table: print(rows.isEmpty ? "no sessions booked" : TimetableOutput.table(rows).text)
-                case .csv: print(TimetableRows.csv(rows), terminator: "")
-                case .ics: print(ICalendarWriter(rows: rows, scenario: t.scenario, stamp: ICalendarWriter.utcStamp()).text, terminator: "")
-                case .json: print(try TimetableRows.json(rows))
+                case .table:
+                    if !t.published { print("DRAFT: the week of \(t.weekStart) is not published yet; schools and specialists cannot see it") }
+                    print(view.rows.isEmpty ? "no sessions booked" : TimetableOutput.table(view.rows).text)
+                case .csv: print(view.csv, terminator: "")
+                case .ics: print(view.ics, terminator: "")
+                case .json: print(try view.json())
                 }
             }
         }

@@ -21,6 +21,14 @@ public struct JSONFields: Sendable {
         self.path = path; self.id = id
     }
 
+    /// Refuses any key not in `allowed`, naming it and the keys that are accepted (a typo never
+    /// drops a field without a word).
+    public func onlyKeys(_ allowed: [String]) throws(InputError) {
+        if let unknown = keys.first(where: { !allowed.contains($0) }) {
+            throw error(unknown, "is not a field here; the fields are \(allowed.joined(separator: ", "))")
+        }
+    }
+
     func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// An error on `key` of this object.

@@ -106,15 +106,20 @@ extension WeekScenario {
         if let pinned, !specialists.contains(pinned) {
             throw f.error("specialist", "\"\(pinned)\" is not among the scenario's specialists")
         }
-        var days: [Weekday]?
-        if let names = try f.strings("days") {
-            days = []
-            for name in names { days!.append(try weekday(name, f, "days")) }
-        }
-        return Session(id: id, referral: try f.optionalString("referral") ?? id, school: school,
+        let days = try weekdays(f, "days"), preferred = try weekdays(f, "preferred_days")
+        var session = Session(id: id, referral: try f.optionalString("referral") ?? id, school: school,
                        service: try f.string("service"), durationMin: try f.int("duration_min", in: 1...1440),
                        priority: try f.int("priority", in: 1...100), skills: try f.strings("skills") ?? [],
                        specialist: pinned, days: days, earliest: try f.optionalTime("earliest"),
                        latestEnd: try f.optionalTime("latest_end"))
+        session.preferredDays = preferred
+        return session
+    }
+
+    static func weekdays(_ f: JSONFields, _ key: String) throws(InputError) -> [Weekday]? {
+        guard let names = try f.strings(key) else { return nil }
+        var days: [Weekday] = []
+        for name in names { days.append(try weekday(name, f, key)) }
+        return days
     }
 }

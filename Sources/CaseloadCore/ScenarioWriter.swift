@@ -5,7 +5,7 @@ extension WeekScenario: Encodable {
         case format, name, week_start, travel, schools, specialists, sessions
         case speed_kmh, circuity, overhead_min
         case id, lat, lon, service, skills, base, max_travel_min_per_day, max_schools_per_day, days, day, start, end
-        case referral, school, duration_min, priority, specialist, earliest, latest_end
+        case referral, school, duration_min, priority, specialist, earliest, latest_end, preferred_days
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -82,5 +82,6 @@ private struct SessionJSON: Encodable {
         try c.encodeIfPresent(s.days, forKey: .days)
         try c.encodeIfPresent(s.earliest?.description, forKey: .earliest)
         try c.encodeIfPresent(s.latestEnd?.description, forKey: .latest_end)
+        try c.encodeIfPresent(s.preferredDays, forKey: .preferred_days)
     }
 }

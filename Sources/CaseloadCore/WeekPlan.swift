@@ -16,6 +16,9 @@ public enum UnassignedCode: String, Sendable, Codable, CaseIterable {
     case outOfReach = "out_of_reach"
     /// Every feasible slot holds work of higher or equal priority.
     case capacity
+    /// The specialists who can reach the school are full, while others with free time are out of
+    /// reach of it: travel reach binds, not the service's hours.
+    case fullWithinReach = "full_within_reach"
 }
 
 /// A session left unplaced, with its reason.

@@ -93,6 +93,9 @@ public struct Session: Hashable, Sendable {
     public var days: [Weekday]?
     public var earliest: ClockTime?
     public var latestEnd: ClockTime?
+    /// Days that suit the school best (`preferred_days`, an extension of the format that other
+    /// readers ignore): the planner favours them but books another allowed day rather than none.
+    public var preferredDays: [Weekday]?
 
     /// A session with every field of the scenario format.
     public init(id: String, referral: String, school: String, service: String, durationMin: Int,

@@ -7,7 +7,7 @@ struct PlanAssembler: Sendable {
     init(_ p: PlanningProblem) { self.p = p }
 
     func plan(_ sol: Solution, seconds: Double, seed: UInt64, iterations: Int) -> WeekPlan {
-        let explainer = UnassignedExplainer(p)
+        let explainer = UnassignedExplainer(p, routes: sol.routes)
         let unassigned = sol.unassigned.map { explainer.explain($0) }
         let stats = PlanStatistics(
             servedPriority: sol.served, totalPriority: p.priority.reduce(0, +), travelMinutes: sol.travel,

@@ -31,12 +31,23 @@ struct PlanningProblem: Sendable {
     let vehiclesOfSpecialist: [[Int]]
     /// Sessions the search must not take out once placed.
     let locked: [Bool]
+    /// Each session's preferred days as a bit mask (bit `day.index`); 0 when it has none.
+    let preferred: [UInt8]
+    /// Travel minutes the search will spend to book a session on one of its preferred days.
+    static let offPreferencePenalty = 20
+
+    /// The cost, in travel minutes, of placing `u` on vehicle `v`'s day rather than a preferred one.
+    @inline(__always) func penalty(_ u: Int, _ v: Int) -> Int {
+        let mask = preferred[u]
+        return mask == 0 || mask & (1 << UInt8(vehicles[v].day.index)) != 0 ? 0 : PlanningProblem.offPreferencePenalty
+    }
 
     @inline(__always) func t(_ a: Int, _ b: Int) -> Int { Int(travel[a &* pointCount &+ b]) }
 
     init(_ scenario: WeekScenario, locked lockedIds: Set<String> = []) {
         self.scenario = scenario
         locked = scenario.sessions.map { lockedIds.contains($0.id) }
+        preferred = scenario.sessions.map { s in (s.preferredDays ?? []).reduce(UInt8(0)) { $0 | (1 << UInt8($1.index)) } }
         let schoolIndex = Dictionary(uniqueKeysWithValues: scenario.schools.enumerated().map { ($1.id, $0) })
         let points = scenario.schools.map(\.location) + scenario.specialists.map(\.base)
         pointCount = points.count

@@ -43,7 +43,8 @@ struct Route: Sendable {
         stops.contains { p.school[$0] == s }
     }
 
-    /// Extra travel minutes for inserting `u` at position `i`, or `nil` when infeasible.
+    /// Extra travel minutes for inserting `u` at position `i` (plus the cost of a day the school
+    /// did not prefer), or `nil` when infeasible.
     func insertionDelta(_ u: Int, at i: Int, _ p: PlanningProblem) -> Int? {
         let s = p.school[u], prev = point(i - 1, p), next = point(i, p)
         let toS = p.t(prev, s), fromS = p.t(s, next)
@@ -53,7 +54,7 @@ struct Route: Sendable {
         let veh = p.vehicles[vehicle]
         guard travel + delta <= veh.travelCap else { return nil }
         if schools >= veh.schoolCap, !visits(school: s, p) { return nil }
-        return delta
+        return delta + p.penalty(u, vehicle)
     }
 
     /// Minutes of the day not spent in sessions or travelling (an upper bound on room for more).

@@ -4,8 +4,10 @@ import CaseloadCore
 struct UnassignedExplainer: Sendable {
     let p: PlanningProblem
     let eligibility: Eligibility
+    /// The plan's routes, to tell full specialists from idle ones out of reach.
+    let routes: [Route]
 
-    init(_ p: PlanningProblem) { self.p = p; eligibility = Eligibility(p.scenario) }
+    init(_ p: PlanningProblem, routes: [Route]) { self.p = p; eligibility = Eligibility(p.scenario); self.routes = routes }
 
     func explain(_ u: Int) -> UnassignedSession {
         let s = p.scenario.sessions[u]
@@ -29,6 +31,7 @@ struct UnassignedExplainer: Sendable {
             return (.windowTooShort, "its window \(window(s)) cannot hold \(s.durationMin) minutes inside any allowed working day; widen the window or allow other days")
         }
         if p.candidates[u].isEmpty { return outOfReach(u, s, onDays) }
+        if let reach = idleOutOfReach(u, s, onDays) { return reach }
         return (.capacity, "no \(s.service) capacity on its allowed days (\(days(s))): every slot it could take holds work of equal or higher priority; add capacity or raise its priority")
     }
 
@@ -36,6 +39,20 @@ struct UnassignedExplainer: Sendable {
         let nearest = vehicles.map { p.t(p.vehicles[$0].base, p.school[u]) }.min() ?? 0
         let name = p.scenario.schools[p.school[u]].name
         return (.outOfReach, "\(name) (\(s.school)) is \(nearest) minutes from the nearest base of a \(s.service) specialist who could take it: out of reach within the working day or travel cap; allow a closer specialist or raise the travel cap")
+    }
+
+    /// Specialists who could take `u` but cannot reach it while they have room for it: the
+    /// binding constraint is reach, not the service's hours.
+    private func idleOutOfReach(_ u: Int, _ s: Session, _ vehicles: [Int]) -> (UnassignedCode, String)? {
+        let reachable = Set(p.candidates[u])
+        let idle = vehicles.filter { !reachable.contains($0) && routes[$0].freeMinutes(p) >= p.duration[u] }
+        guard !idle.isEmpty else { return nil }
+        let names = { (vs: [Int]) in
+            Array(Set(vs.map { p.scenario.specialists[p.vehicles[$0].specialist].id })).sorted().joined(separator: ", ")
+        }
+        let school = p.scenario.schools[p.school[u]].name
+        let free = idle.reduce(0) { $0 + routes[$1].freeMinutes(p) } / 60
+        return (.fullWithinReach, "the \(s.service) specialists who can reach \(school) (\(names(Array(reachable)))) are fully booked on its days with work of equal or higher priority, while \(names(idle)) (\(free) free hours) cannot reach it within the working day or travel cap; raise their travel cap, move a base nearer, or raise its priority")
     }
 
     private func missingSkill(_ s: Session, _ ofService: [Int]) -> (UnassignedCode, String) {

@@ -23,6 +23,7 @@ public func buildRouter(_ state: ServerState) -> Router<AppContext> {
     ReferralController(state: state).register(v1)
     WaitlistController(state: state).register(v1)
     TimetableController(state: state).register(v1)
+    SessionController(state: state).register(v1)
     SimulationController(state: state).register(v1)
     return router
 }

@@ -11,15 +11,16 @@ public final class ServerState: Sendable {
     public let db: AppDatabase
     public let configPath: String
     private let current: Mutex<TrustConfig>
-    let today: @Sendable () -> CalendarDate
+    /// The trust's clock (Europe/London); tests set it.
+    let now: @Sendable () -> Moment
     let planner: PlannerOptions
     let metrics = RequestMetrics()
     let waiting = WaitingCache()
 
     /// State over `db`, with the settings at `configPath`.
     public init(db: AppDatabase, configPath: String, planner: PlannerOptions = PlannerOptions(),
-                today: @escaping @Sendable () -> CalendarDate = ServerState.systemToday) throws {
-        self.db = db; self.configPath = configPath; self.today = today; self.planner = planner
+                now: @escaping @Sendable () -> Moment = { Moment.london() }) throws {
+        self.db = db; self.configPath = configPath; self.now = now; self.planner = planner
         current = Mutex(try TrustConfigFile.load(configPath))
     }
 
@@ -35,8 +36,6 @@ public final class ServerState: Sendable {
         return parsed
     }
 
-    /// Today's date (UTC).
-    public static func systemToday() -> CalendarDate {
-        CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
-    }
+    /// Today's date in the UK.
+    func today() -> CalendarDate { now().date }
 }

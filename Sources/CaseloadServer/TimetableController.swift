@@ -37,18 +37,21 @@ struct TimetableController {
             if let specialist, specialist != id { throw Problem(.notFound, "no timetable of \(specialist) for this token") }
             specialist = id
         }
-        guard let t = try state.db.timetable(week: w) else { throw Problem(.notFound, "no timetable for the week of \(w) yet") }
-        let ids = Set(t.bookings.map(\.referral))
+        guard let t = try state.db.timetable(week: w), t.published || caller.isLeader else {
+            throw Problem(.notFound, "no published timetable for the week of \(w) yet")
+        }
+        let ids = Set(t.bookings.map(\.referral) + t.cancelled.map(\.booking.referral))
         let referrals = Dictionary(uniqueKeysWithValues: try state.db.referrals().filter { ids.contains($0.id) }.map { ($0.id, $0) })
-        let rows = TimetableRows.rows(t, referrals: referrals, specialist: specialist, school: school)
-        return try TimetableFormats.response(rows, t, format: TimetableFormats.format(request))
+        let view = TimetableView(t, referrals: referrals, schools: try state.db.schools(), specialist: specialist, school: school,
+                                 today: state.today())
+        return try TimetableFormats.response(view, format: TimetableFormats.format(request))
     }
 
     @Sendable func generate(_ request: Request, context: AppContext) async throws -> ScheduleDTO {
         let caller = try leader(context), w = try week(context)
         let replan = request.uri.queryParameters.get("replan") == "true"
         let result = try WeeklyScheduler(db: state.db, config: state.config, options: state.planner)
-            .schedule(week: w, replan: replan, stamp: Stamp(actor: caller.actor))
+            .schedule(week: w, replan: replan, now: state.now(), stamp: Stamp(actor: caller.actor))
         let t = result.timetable
         return ScheduleDTO(week: w.description, status: t.published ? "published" : "draft", bookings: t.bookings.count,
                            unbooked: t.unbooked.count, travelMinutes: t.plan.statistics?.travelMinutes ?? 0, moved: result.moved.count)
@@ -78,12 +81,12 @@ enum TimetableFormats {
         return "json"
     }
 
-    static func response(_ rows: [TimetableRow], _ t: WeekTimetable, format: String) throws -> Response {
+    static func response(_ view: TimetableView, format: String) throws -> Response {
         let (type, text): (String, String)
         switch format {
-        case "ics": (type, text) = ("text/calendar; charset=utf-8", ICalendarWriter(rows: rows, scenario: t.scenario, stamp: ICalendarWriter.utcStamp()).text)
-        case "csv": (type, text) = ("text/csv; charset=utf-8", TimetableRows.csv(rows))
-        case "json": (type, text) = ("application/json", try TimetableRows.json(rows))
+        case "ics": (type, text) = ("text/calendar; charset=utf-8", view.ics)
+        case "csv": (type, text) = ("text/csv; charset=utf-8", view.csv)
+        case "json": (type, text) = ("application/json", try view.json())
         default: throw Problem(.badRequest, "format must be json, csv or ics", field: "format")
         }
         var headers = HTTPFields()

@@ -1,19 +1,38 @@
 import CaseloadCore
 import CaseloadPlanner
+import CaseloadStore
 import Foundation
 
 /// Writes a week's timetable as an iCalendar (RFC 5545) file that Outlook and Google Calendar
-/// import: one event per school visit with the pupils' references in its description, and each
-/// journey as its own event, in Europe/London time.
+/// import: one event per session with the pupil's reference and the school's address, and each
+/// journey as its own event, in Europe/London time. A session's UID names its slot, so a session
+/// a re-plan moved or dropped is sent as cancelled (STATUS:CANCELLED, SEQUENCE raised) and its
+/// new slot as a new event; a draft's events are tentative and marked DRAFT.
 public struct ICalendarWriter: Sendable {
     public let timetable: [TimetableRow]
     public let scenario: WeekScenario
     /// The file's creation time, `YYYYMMDDTHHMMSSZ`.
     public let stamp: String
+    /// Sessions a re-plan cancelled, each with the revision that cancelled it.
+    public var cancelled: [(row: TimetableRow, sequence: Int)] = []
+    /// The timetable's revision: every live event's SEQUENCE.
+    public var sequence = 0
+    /// A draft week: events are tentative and say DRAFT.
+    public var draft = false
 
     /// A writer for `rows` of the week `scenario` describes.
     public init(rows: [TimetableRow], scenario: WeekScenario, stamp: String) {
         timetable = rows; self.scenario = scenario; self.stamp = stamp
+    }
+
+    /// A writer for a stored week: its revision, draft status and cancelled sessions (shown
+    /// until the week ends, as of `today`).
+    public init(week t: WeekTimetable, rows: [TimetableRow], cancelled: [(row: TimetableRow, sequence: Int)], today: CalendarDate,
+                stamp: String = ICalendarWriter.utcStamp()) {
+        self.init(rows: rows, scenario: t.scenario, stamp: stamp)
+        sequence = t.revision
+        draft = !t.published
+        self.cancelled = today <= t.weekStart.adding(days: 6) ? cancelled : []
     }
 
     /// The calendar text, CRLF line ends, long lines folded.
@@ -21,7 +40,8 @@ public struct ICalendarWriter: Sendable {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Caseload//Timetable//EN", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-TIMEZONE:Europe/London"]
         lines += ICalendarWriter.londonTimeZone
-        for visit in visits() { lines += travelEvent(visit) + visitEvent(visit) }
+        for visit in visits() { lines += travelEvent(visit) + visit.rows.flatMap { sessionEvent($0, status: draft ? "TENTATIVE" : "CONFIRMED", sequence: sequence) } }
+        for c in cancelled { lines += sessionEvent(c.row, status: "CANCELLED", sequence: c.sequence) }
         lines.append("END:VCALENDAR")
         return lines.map(ICalendarWriter.fold).joined(separator: "\r\n") + "\r\n"
     }
@@ -50,16 +70,25 @@ public struct ICalendarWriter: Sendable {
         return out
     }
 
-    func visitEvent(_ v: Visit) -> [String] {
-        let first = v.rows[0], b = first.booking
-        let pupils = v.rows.map { "\($0.pupilRef) (\($0.service) \($0.pathway), session \($0.booking.sessionNumber), \($0.booking.start)-\($0.booking.end))" }
-        return ["BEGIN:VEVENT", "UID:visit-\(first.date)-\(b.specialist)-\(b.school)-\(b.start.minutes)@caseload", "DTSTAMP:\(stamp)",
-                "DTSTART;TZID=Europe/London:\(ICalendarWriter.local(first.date, b.start.minutes))",
-                "DTEND;TZID=Europe/London:\(ICalendarWriter.local(first.date, v.rows.last!.booking.end.minutes))",
-                "SUMMARY:" + ICalendarWriter.escape("\(b.specialist) at \(first.schoolName)"),
-                "LOCATION:" + ICalendarWriter.escape("\(first.schoolName) (URN \(b.school))"),
-                "DESCRIPTION:" + ICalendarWriter.escape("Pupils:\n" + pupils.joined(separator: "\n")),
+    /// One session: its UID names the referral, session and slot, so it is stable across re-plans
+    /// that leave it where it is.
+    func sessionEvent(_ r: TimetableRow, status: String, sequence: Int) -> [String] {
+        let b = r.booking
+        let uid = "session-\(b.referral)-\(b.sessionNumber)-\(r.date)-\(ICalendarWriter.safe(b.specialist))-\(b.start.minutes)@caseload"
+        let prefix = status == "CANCELLED" ? "CANCELLED: " : draft ? "DRAFT: " : ""
+        let detail = "Pupil \(r.pupilRef): \(r.service) \(r.pathway), session \(b.sessionNumber), \(b.start)-\(b.end) with \(b.specialist)"
+        return ["BEGIN:VEVENT", "UID:\(uid)", "DTSTAMP:\(stamp)", "SEQUENCE:\(sequence)", "STATUS:\(status)",
+                "DTSTART;TZID=Europe/London:\(ICalendarWriter.local(r.date, b.start.minutes))",
+                "DTEND;TZID=Europe/London:\(ICalendarWriter.local(r.date, b.end.minutes))",
+                "SUMMARY:" + ICalendarWriter.escape("\(prefix)\(r.service) \(r.pupilRef) at \(r.schoolName)"),
+                "LOCATION:" + ICalendarWriter.escape(r.location.isEmpty ? r.schoolName : r.location),
+                "DESCRIPTION:" + ICalendarWriter.escape(detail + "\nSchool URN \(b.school)"),
                 "CATEGORIES:VISIT", "END:VEVENT"]
+    }
+
+    /// Letters, digits and `-` only, for UIDs.
+    static func safe(_ s: String) -> String {
+        String(s.unicodeScalars.map { $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) ? Character($0) : "-" })
     }
 
     func travelEvent(_ v: Visit) -> [String] {
@@ -84,9 +113,10 @@ public struct ICalendarWriter: Sendable {
         return d + "T" + (h < 10 ? "0" : "") + "\(h)" + (m < 10 ? "0" : "") + "\(m)00"
     }
 
-    /// RFC 5545 TEXT escaping.
+    /// RFC 5545 TEXT escaping; other control characters (a carriage return among them) are dropped.
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+        let clean = String(String.UnicodeScalarView(s.unicodeScalars.filter { $0 == "\n" || $0.value >= 0x20 && $0.value != 0x7F }))
+        return clean.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
             .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
     }
 

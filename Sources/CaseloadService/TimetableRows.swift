@@ -10,24 +10,48 @@ public struct TimetableRow: Sendable {
     public var service: String
     public var pathway: String
     public var outcome: SessionOutcome?
+    /// Where the school is, for people and calendars: name, address and postcode as known.
+    public var location: String
 }
 
 /// A week's bookings as rows, in the order a specialist works through them.
 public enum TimetableRows {
-    /// Rows of `timetable`, optionally for one specialist or one school.
-    public static func rows(_ t: WeekTimetable, referrals: [Int64: Referral], specialist: String? = nil, school: String? = nil) -> [TimetableRow] {
+    /// Rows of `timetable`, optionally for one specialist or one school; `schools` gives addresses.
+    public static func rows(_ t: WeekTimetable, referrals: [Int64: Referral], schools: [SchoolRecord] = [], specialist: String? = nil,
+                            school: String? = nil) -> [TimetableRow] {
+        rows(t.bookings, t, referrals: referrals, schools: schools, specialist: specialist, school: school)
+    }
+
+    /// Rows of the bookings a re-plan cancelled (for calendars), filtered as `rows`.
+    public static func cancelledRows(_ t: WeekTimetable, referrals: [Int64: Referral], schools: [SchoolRecord] = [],
+                                     specialist: String? = nil, school: String? = nil) -> [(row: TimetableRow, sequence: Int)] {
+        let sequence = Dictionary(t.cancelled.map { ($0.booking, $0.revision) }, uniquingKeysWith: max)
+        return rows(t.cancelled.map(\.booking), t, referrals: referrals, schools: schools, specialist: specialist, school: school)
+            .map { ($0, sequence[$0.booking] ?? t.revision) }
+    }
+
+    static func rows(_ bookings: [Booking], _ t: WeekTimetable, referrals: [Int64: Referral], schools: [SchoolRecord],
+                     specialist: String?, school: String?) -> [TimetableRow] {
         let names = Dictionary(uniqueKeysWithValues: t.scenario.schools.map { ($0.id, $0.name) })
-        return t.bookings
+        let records = Dictionary(schools.map { ($0.urn, $0) }, uniquingKeysWith: { a, _ in a })
+        return bookings
             .filter { specialist == nil || $0.specialist == specialist }
             .filter { school == nil || $0.school == school }
             .sorted { ($0.specialist, $0.day, $0.start) < ($1.specialist, $1.day, $1.start) }
             .map { b in
                 let r = referrals[b.referral]
-                return TimetableRow(booking: b, date: t.weekStart.adding(days: b.day.index), schoolName: names[b.school] ?? b.school,
+                let name = names[b.school] ?? b.school
+                return TimetableRow(booking: b, date: t.weekStart.adding(days: b.day.index), schoolName: name,
                                     pupilRef: r?.request.pupilRef ?? "?", service: r?.request.service ?? "?",
-                                    pathway: r?.pathway ?? "?", outcome: t.outcomes[b.referral])
+                                    pathway: r?.pathway ?? "?", outcome: t.outcomes[b.referral],
+                                    location: location(name, records[b.school]))
             }
     }
+}
+
+/// "Name, address, postcode", with whatever of the address is known.
+func location(_ name: String, _ school: SchoolRecord?) -> String {
+    ([name, school?.address, school?.postcode].compactMap { $0 }.filter { !$0.isEmpty }).joined(separator: ", ")
 }
 
 private func < (a: (String, Weekday, ClockTime), b: (String, Weekday, ClockTime)) -> Bool {
@@ -47,13 +71,14 @@ extension TimetableRows {
                 "\(b.referral)", r.pupilRef, r.service, r.pathway, "\(b.sessionNumber)", r.outcome?.rawValue ?? ""]
     }
 
-    /// RFC 4180 CSV with a header line and CRLF line ends.
-    public static func csv(_ rows: [TimetableRow]) -> String {
-        func quote(_ c: String) -> String {
-            c.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + c.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : c
-        }
-        return ([columns] + rows.map(cells)).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    /// RFC 4180 CSV with a header line and CRLF line ends; a last `status` column says whether
+    /// the week is a draft or published.
+    public static func csv(_ rows: [TimetableRow], published: Bool) -> String {
+        let status = published ? "published" : "draft"
+        return CSVWriter.text([columns + ["status"]] + rows.map { cells($0) + [status] })
     }
+
+    struct Page: Encodable { let week: String, status: String, revision: Int, items: [Item] }
 
     struct Item: Encodable {
         let specialist: String, date: String, day: String, start: String, end: String, school: String, schoolName: String
@@ -76,8 +101,8 @@ extension TimetableRows {
         }
     }
 
-    /// `{"items": [...]}` with snake_case keys.
-    public static func json(_ rows: [TimetableRow]) throws -> String {
+    /// `{"week": …, "status": "draft"|"published", "revision": n, "items": [...]}` with snake_case keys.
+    public static func json(_ rows: [TimetableRow], week: CalendarDate, published: Bool, revision: Int) throws -> String {
         let items = rows.map { r in
             Item(specialist: r.booking.specialist, date: r.date.description, day: r.booking.day.rawValue, start: r.booking.start.description,
                  end: r.booking.end.description, school: r.booking.school, schoolName: r.schoolName, referral: r.booking.referral,
@@ -85,7 +110,8 @@ extension TimetableRows {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(["items": items]), as: UTF8.self)
+        let page = Page(week: week.description, status: published ? "published" : "draft", revision: revision, items: items)
+        return String(decoding: try encoder.encode(page), as: UTF8.self)
     }
 }
 

@@ -7,11 +7,17 @@ public struct ScheduleResult: Sendable {
     public var timetable: WeekTimetable
     /// Bookings of a re-planned week that changed or went, with the new booking if any.
     public var moved: [(before: Booking, after: Booking?)]
+    /// Bookings kept exactly as they were because they have happened or have an outcome.
+    public var frozen: Int
 }
 
 /// The weekly job: gathers the week's demand from the database, plans it, and stores the
 /// result as the week's timetable (a draft, or the re-plan of a published week that keeps
 /// every booking it can exactly where it was).
+///
+/// The past is frozen: a booking on a day gone by, one that has begun, and one with a recorded
+/// outcome stay exactly as they are; new sessions go only on days still to come (today too, if
+/// the school day has not started).
 public struct WeeklyScheduler: Sendable {
     public let db: AppDatabase
     public let config: TrustConfig
@@ -22,37 +28,60 @@ public struct WeeklyScheduler: Sendable {
         self.db = db; self.config = config; self.options = options
     }
 
-    /// Plans the week starting `week` (a Monday) and stores it.
-    public func schedule(week: CalendarDate, replan: Bool, stamp: Stamp) throws -> ScheduleResult {
-        guard week.weekday == .mon else { throw StoreError.invalid("--week \(week) is a \(week.weekday.displayName); give the Monday of the week") }
+    /// Plans the week starting `week` (a Monday) as of `now` (`nil`: before the week begins) and stores it.
+    public func schedule(week: CalendarDate, replan: Bool, now: Moment? = nil, stamp: Stamp) throws -> ScheduleResult {
+        guard week.weekday == .mon else { throw StoreError.invalid("week \(week) is a \(week.weekday.displayName); give the Monday of the week") }
         let previous = try db.timetable(week: week)
         if previous?.published == true, !replan {
-            throw StoreError.conflict("the week of \(week) is published; re-plan it with --replan (bookings stay where they can)")
+            throw StoreError.conflict("the week of \(week) is published; re-plan it instead (bookings stay where they can)")
         }
         if replan, previous?.published != true {
-            throw StoreError.conflict("the week of \(week) is not published, so there is nothing to keep; schedule it without --replan")
+            throw StoreError.conflict("the week of \(week) is not published, so there is nothing to keep; schedule it afresh")
+        }
+        let progress = WeekProgress(week: week, now: now, dayStart: WeekDemand.schoolDay.start)
+        guard !progress.openDays.isEmpty || previous != nil else {
+            throw StoreError.invalid("the week of \(week) is over; there is nothing left to plan in it")
         }
         var input = try db.weekInput(week: week, config: config)
-        input.keep = replan ? keepable(previous!, input) : []
+        let (frozen, keep) = replan ? split(previous!, input, progress) : ([], [])
+        input.frozen = frozen
+        input.keep = keep
+        input.openDays = Set(progress.openDays)
+        return try plan(input, previous: previous, replan: replan, stamp: stamp)
+    }
+
+    func plan(_ input: WeekDemand.Input, previous: WeekTimetable?, replan: Bool, stamp: Stamp) throws -> ScheduleResult {
+        let week = input.weekStart
         let (scenario, leftOut) = WeekDemand(input).build(name: "week-\(week)")
         var options = options
-        options.locked = Set(input.keep.map(\.sessionId))
+        options.locked = Set((input.frozen + input.keep).map(\.sessionId))
         let plan = WeekPlanner(options: options).plan(scenario)
         let assembler = TimetableAssembler(scenario: scenario, leave: input.leave)
-        let timetable = WeekTimetable(weekStart: week, published: previous?.published ?? false, scenario: scenario, plan: plan,
-                                      bookings: assembler.bookings(plan),
+        let bookings = WeeklyScheduler.keepingRecord(assembler.bookings(plan), frozen: input.frozen)
+        var timetable = WeekTimetable(weekStart: week, published: previous?.published ?? false, scenario: scenario, plan: plan,
+                                      bookings: bookings,
                                       unbooked: assembler.unbooked(plan) + leftOut.map { ($0.referral, $0.code, $0.reason) },
                                       outcomes: previous?.outcomes ?? [:])
         try db.saveTimetable(timetable, keepPublished: replan, stamp: stamp)
-        return ScheduleResult(timetable: timetable, moved: replan ? moves(previous!.bookings, timetable.bookings) : [])
+        timetable = try db.timetable(week: week) ?? timetable
+        return ScheduleResult(timetable: timetable, moved: replan ? moves(previous!.bookings, timetable.bookings) : [],
+                              frozen: input.frozen.count)
     }
 
-    /// Bookings that can stay: not yet recorded, and their specialist is not away that day.
-    func keepable(_ previous: WeekTimetable, _ input: WeekDemand.Input) -> [Booking] {
-        previous.bookings.filter { b in
-            previous.outcomes[b.referral] == nil
-                && !input.leave.contains { $0.specialist == b.specialist && $0.covers(input.weekStart.adding(days: b.day.index)) }
+    /// The previous week's bookings that are part of the record (begun or recorded), and those
+    /// still to come that can stay (their specialist is not away that day).
+    func split(_ previous: WeekTimetable, _ input: WeekDemand.Input, _ progress: WeekProgress) -> (frozen: [Booking], keep: [Booking]) {
+        let frozen = previous.bookings.filter { previous.outcomes[$0.referral] != nil || progress.hasBegun($0) }
+        let keep = previous.bookings.filter { b in
+            !frozen.contains(b) && !input.leave.contains { $0.specialist == b.specialist && $0.covers(progress.date(b.day)) }
         }
+        return (frozen, keep)
+    }
+
+    /// The plan's bookings with every frozen booking exactly as it was, whatever the search did.
+    static func keepingRecord(_ planned: [Booking], frozen: [Booking]) -> [Booking] {
+        let fixed = Set(frozen.map(\.referral))
+        return frozen + planned.filter { !fixed.contains($0.referral) }
     }
 
     func moves(_ before: [Booking], _ after: [Booking]) -> [(before: Booking, after: Booking?)] {

@@ -9,58 +9,66 @@ extension AppDatabase {
     public func publish(week: CalendarDate, stamp: Stamp) throws -> Int {
         try write { db in
             guard var row = try TimetableRow.fetchOne(db, key: week.description) else {
-                throw StoreError.notFound("no timetable for the week of \(week); generate it with `caseload schedule --week \(week)`")
+                throw StoreError.notFound("no timetable for the week of \(week); generate it first")
             }
-            guard row.status == "draft" else { throw StoreError.conflict("the week of \(week) is already published") }
+            guard row.status == "draft" else {
+                throw StoreError.conflict("the week of \(week) is already published (a re-plan of a published week is published at once)")
+            }
             row.status = "published"
             row.publishedAt = stamp.iso
             try row.update(db)
             var started = 0
             for b in try BookingRow.filter(Column("week_start") == row.weekStart && Column("session_number") == 1).fetchAll(db) {
-                guard let referral = try ReferralRow.fetchOne(db, key: b.referralId), referral.status == ReferralStatus.waiting.rawValue else { continue }
-                try db.execute(sql: "UPDATE referral SET status = 'active' WHERE id = ?", arguments: [b.referralId])
-                try db.recordStatus(b.referralId, from: "waiting", to: "active", note: "first session booked \(week) \(b.day)", stamp)
-                try SeriesRow(referralId: b.referralId, specialistId: b.specialistId, weekday: b.day, sessionsDone: 0, lastWeek: nil).save(db)
-                started += 1
+                if try db.startSeries(b, stamp) { started += 1 }
             }
             try db.audit(stamp, "publish", "timetable", week.description, ["series_started": "\(started)"])
             return started
         }
     }
 
-    /// Records what happened at a booked session. A delivered session advances the series
-    /// (and completes the referral after its last session); any other outcome leaves the
-    /// session due, so next week's plan offers it again.
-    public func recordOutcome(week: CalendarDate, referral id: Int64, outcome: SessionOutcome, config: TrustConfig, stamp: Stamp) throws {
-        try write { db in
-            guard let timetable = try TimetableRow.fetchOne(db, key: week.description), timetable.status == "published" else {
-                throw StoreError.conflict("the week of \(week) is not published; publish it before recording sessions")
-            }
-            guard var booking = try BookingRow.filter(Column("week_start") == week.description && Column("referral_id") == id).fetchOne(db) else {
-                throw StoreError.notFound("referral \(id) has no session booked in the week of \(week)")
-            }
-            guard booking.outcome == nil else { throw StoreError.conflict("the session of referral \(id) in the week of \(week) is already recorded as \(booking.outcome!)") }
-            booking.outcome = outcome.rawValue
-            try booking.update(db)
-            if outcome == .delivered { try advance(db, booking, config, stamp) }
-            try db.audit(stamp, "session", "referral", "\(id)", ["week": week.description, "outcome": outcome.rawValue])
-        }
-    }
-
-    private func advance(_ db: Database, _ b: BookingRow, _ config: TrustConfig, _ stamp: Stamp) throws {
-        guard var series = try SeriesRow.fetchOne(db, key: b.referralId), let referral = try ReferralRow.fetchOne(db, key: b.referralId) else { return }
-        series.sessionsDone += 1
-        series.lastWeek = b.weekStart
-        try series.update(db)
-        let total = config.service(referral.service)?.pathway(referral.pathway)?.sessions ?? 1
-        if series.sessionsDone >= total, referral.status == ReferralStatus.active.rawValue {
-            try db.execute(sql: "UPDATE referral SET status = 'completed' WHERE id = ?", arguments: [b.referralId])
-            try db.recordStatus(b.referralId, from: "active", to: "completed", note: "last of \(total) sessions delivered", stamp)
-        }
-    }
-
     /// A referral's series, if it has started.
     public func series(_ referral: Int64) throws -> Series? {
         try read { db in try SeriesRow.fetchOne(db, key: referral)?.series }
+    }
+}
+
+extension Database {
+    /// Moves a referral as the weekly cycle does (see `StatusChange.byTheWeek`), with its history.
+    func moveByTheWeek(_ id: Int64, to: ReferralStatus, note: String, _ stamp: Stamp) throws {
+        guard var row = try ReferralRow.fetchOne(self, key: id) else { throw StoreError.notFound("no referral \(id)") }
+        let from = try row.currentStatus()
+        guard StatusChange.weekMayMove(from: from, to: to) else {
+            throw StoreError.conflict("referral \(id) is \(from.rawValue) and the week cannot make it \(to.rawValue)")
+        }
+        row.status = to.rawValue
+        try row.update(self)
+        try recordStatus(id, from: from.rawValue, to: to.rawValue, note: note, stamp)
+    }
+
+    /// Starts the series of a waiting referral whose first session `b` is published; an active
+    /// series that has not yet had a session follows the booking to its new specialist and day.
+    /// Returns whether a series started.
+    func startSeries(_ b: BookingRow, _ stamp: Stamp) throws -> Bool {
+        guard b.sessionNumber == 1, let referral = try ReferralRow.fetchOne(self, key: b.referralId) else { return false }
+        if referral.status == ReferralStatus.active.rawValue, var series = try SeriesRow.fetchOne(self, key: b.referralId),
+           series.sessionsDone == 0 {
+            series.specialistId = b.specialistId
+            series.weekday = b.day
+            try series.update(self)
+            return false
+        }
+        guard referral.status == ReferralStatus.waiting.rawValue else { return false }
+        try moveByTheWeek(b.referralId, to: .active, note: "first session booked \(b.weekStart) \(b.day)", stamp)
+        try SeriesRow(referralId: b.referralId, specialistId: b.specialistId, weekday: b.day, sessionsDone: 0, lastWeek: nil).save(self)
+        return true
+    }
+
+    /// A published first session dropped by a re-plan: a series that never met goes back to the
+    /// waiting list, keeping its place (its receipt date and score are unchanged).
+    func unstartSeries(_ b: BookingRow, _ stamp: Stamp) throws {
+        guard b.sessionNumber == 1, let series = try SeriesRow.fetchOne(self, key: b.referralId), series.sessionsDone == 0,
+              try ReferralRow.fetchOne(self, key: b.referralId)?.status == ReferralStatus.active.rawValue else { return }
+        _ = try SeriesRow.deleteOne(self, key: b.referralId)
+        try moveByTheWeek(b.referralId, to: .waiting, note: "first session of \(b.weekStart) \(b.day) cancelled by a re-plan", stamp)
     }
 }

@@ -2,6 +2,12 @@ import CaseloadCore
 import Foundation
 import GRDB
 
+/// A booking a re-plan cancelled, and the timetable revision that cancelled it.
+public struct CancelledBooking: Hashable, Sendable {
+    public var booking: Booking
+    public var revision: Int
+}
+
 /// A week's timetable as stored: its plan, bookings and the referrals not booked.
 public struct WeekTimetable: Sendable {
     public var weekStart: CalendarDate
@@ -13,6 +19,10 @@ public struct WeekTimetable: Sendable {
     public var unbooked: [(referral: Int64, code: String, reason: String)]
     /// Outcomes recorded so far, by referral.
     public var outcomes: [Int64: SessionOutcome]
+    /// 0 when first planned, one more at each re-plan.
+    public var revision: Int = 0
+    /// Published bookings that re-plans moved or dropped (for calendars to cancel).
+    public var cancelled: [CancelledBooking] = []
 
     /// A week's timetable from its parts.
     public init(weekStart: CalendarDate, published: Bool, scenario: WeekScenario, plan: WeekPlan, bookings: [Booking],
@@ -38,25 +48,63 @@ extension AppDatabase {
     }
 
     /// Stores a week's plan: a new draft, or (`keepPublished`) the re-plan of a published week.
-    /// Replaces the week's bookings and reasons in one transaction.
+    /// Bookings that stay where they were are left untouched, with their outcomes; a booking
+    /// with a recorded outcome is never removed (the plan is refused instead). In a published
+    /// week the re-plan is live at once: moved or dropped bookings are kept as cancelled,
+    /// new first sessions start their series, and dropped ones go back to the waiting list.
     public func saveTimetable(_ t: WeekTimetable, keepPublished: Bool, stamp: Stamp) throws {
         try write { db in
             let week = t.weekStart.description
             let existing = try TimetableRow.fetchOne(db, key: week)
-            if existing?.status == "published", !keepPublished {
-                throw StoreError.conflict("the week of \(week) is published; re-plan it with `caseload schedule --week \(week) --replan`")
-            }
-            try db.execute(sql: "DELETE FROM booking WHERE week_start = ?", arguments: [week])
+            let published = existing?.status == "published"
+            if published, !keepPublished { throw StoreError.conflict("the week of \(week) is published; re-plan it instead") }
+            let revision = existing.map { $0.revision + 1 } ?? 0
+            try timetableRow(t, existing, revision: revision, stamp).save(db)
+            let (removed, added) = try replaceBookings(db, t, published: published, revision: revision)
             try db.execute(sql: "DELETE FROM unbooked WHERE week_start = ?", arguments: [week])
-            let stats = t.plan.statistics
-            try TimetableRow(weekStart: week, status: existing?.status ?? "draft", scenario: String(decoding: try t.scenario.jsonData(), as: UTF8.self),
-                             plan: String(decoding: try t.plan.jsonData(), as: UTF8.self), servedPriority: stats?.servedPriority ?? 0,
-                             travelMin: stats?.travelMinutes ?? 0, createdAt: stamp.iso, publishedAt: existing?.publishedAt).save(db)
-            for b in t.bookings { try BookingRow(week: t.weekStart, b).insert(db) }
             for u in t.unbooked { try UnbookedRow(weekStart: week, referralId: u.referral, code: u.code, reason: u.reason).insert(db) }
+            if published {
+                for b in removed where !added.contains(where: { $0.referralId == b.referralId }) { try db.unstartSeries(b, stamp) }
+                for b in added { _ = try db.startSeries(b, stamp) }
+            }
             try db.audit(stamp, existing == nil ? "schedule" : "replan", "timetable", week,
-                         ["bookings": "\(t.bookings.count)", "unbooked": "\(t.unbooked.count)"])
+                         ["bookings": "\(t.bookings.count)", "unbooked": "\(t.unbooked.count)", "moved": "\(removed.count)",
+                          "revision": "\(revision)"])
         }
+    }
+
+    /// Swaps the week's bookings for `t`'s, touching only those that changed. Returns the rows
+    /// removed and added.
+    private func replaceBookings(_ db: Database, _ t: WeekTimetable, published: Bool, revision: Int) throws
+        -> (removed: [BookingRow], added: [BookingRow])
+    {
+        let week = t.weekStart.description
+        let before = try BookingRow.filter(Column("week_start") == week).fetchAll(db)
+        let after = t.bookings.map { BookingRow(week: t.weekStart, $0) }
+        let removed = before.filter { b in !after.contains { $0.sameSlot(b) } }
+        let added = after.filter { a in !before.contains { $0.sameSlot(a) } }
+        if let lost = removed.first(where: { $0.outcome != nil }) {
+            throw StoreError.conflict("the new plan would remove referral \(lost.referralId)'s session of \(try lost.date()), recorded as \(lost.outcome!); recorded sessions stay as they are")
+        }
+        for b in removed {
+            _ = try b.delete(db)
+            if published { try CancelledRow(b, revision: revision).insert(db) }
+        }
+        for var a in added {
+            try db.execute(sql: "DELETE FROM cancelled_booking WHERE week_start = ? AND referral_id = ? AND day = ? AND start = ? AND specialist_id = ?",
+                           arguments: [week, a.referralId, a.day, a.start, a.specialistId])
+            try a.insert(db)
+        }
+        return (removed, added)
+    }
+
+    private func timetableRow(_ t: WeekTimetable, _ existing: TimetableRow?, revision: Int, _ stamp: Stamp) throws -> TimetableRow {
+        let stats = t.plan.statistics
+        return TimetableRow(
+            weekStart: t.weekStart.description, status: existing?.status ?? "draft",
+            scenario: String(decoding: try t.scenario.jsonData(), as: UTF8.self), plan: String(decoding: try t.plan.jsonData(), as: UTF8.self),
+            servedPriority: stats?.servedPriority ?? 0, travelMin: stats?.travelMinutes ?? 0, createdAt: stamp.iso,
+            publishedAt: existing?.publishedAt, revision: revision)
     }
 
     /// The stored timetable of a week, or `nil` if none was generated.
@@ -65,11 +113,23 @@ extension AppDatabase {
             guard let row = try TimetableRow.fetchOne(db, key: week.description) else { return nil }
             let bookings = try BookingRow.filter(Column("week_start") == row.weekStart).order(Column("id")).fetchAll(db)
             let unbooked = try UnbookedRow.filter(Column("week_start") == row.weekStart).order(Column("referral_id")).fetchAll(db)
-            let outcomes = Dictionary(uniqueKeysWithValues: bookings.compactMap { b in b.outcome.flatMap(SessionOutcome.init).map { (b.referralId, $0) } })
-            return WeekTimetable(weekStart: week, published: row.status == "published",
-                                 scenario: try WeekScenario.decode(Data(row.scenario.utf8)), plan: try WeekPlan.decode(Data(row.plan.utf8)),
-                                 bookings: bookings.map(\.booking), unbooked: unbooked.map { ($0.referralId, $0.code, $0.reason) },
-                                 outcomes: outcomes)
+            let cancelled = try CancelledRow.filter(Column("week_start") == row.weekStart).order(Column("id")).fetchAll(db)
+            var outcomes: [Int64: SessionOutcome] = [:]
+            for b in bookings { if let o = b.outcome { outcomes[b.referralId] = try AppDatabase.outcome(o, b) } }
+            var t = WeekTimetable(weekStart: week, published: row.status == "published",
+                                  scenario: try WeekScenario.decode(Data(row.scenario.utf8)), plan: try WeekPlan.decode(Data(row.plan.utf8)),
+                                  bookings: try bookings.map { try $0.booking() }, unbooked: unbooked.map { ($0.referralId, $0.code, $0.reason) },
+                                  outcomes: outcomes)
+            t.revision = row.revision
+            t.cancelled = try cancelled.map { CancelledBooking(booking: try $0.booking.booking(), revision: $0.revision) }
+            return t
         }
+    }
+
+    static func outcome(_ text: String, _ b: BookingRow) throws -> SessionOutcome {
+        guard let o = SessionOutcome(rawValue: text) else {
+            throw StoreError.unavailable("booking \(b.id ?? 0) has an unreadable outcome \"\(text)\" in the database")
+        }
+        return o
     }
 }

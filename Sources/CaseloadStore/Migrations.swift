@@ -25,7 +25,35 @@ extension AppDatabase {
                 t.column("revoked_at", .text)
             }
         }
+        m.registerMigration("v4: the week as lived") { db in try weekAsLived(db) }
         return m
+    }
+
+    /// Outcomes with their date and author, timetable revisions, bookings cancelled by a re-plan,
+    /// school addresses, and referral fields for preferred days and a required skill.
+    private static func weekAsLived(_ db: Database) throws {
+        try db.alter(table: "booking") { t in
+            t.add(column: "outcome_at", .text)
+            t.add(column: "outcome_by", .text)
+        }
+        try db.alter(table: "timetable") { t in t.add(column: "revision", .integer).notNull().defaults(to: 0) }
+        try db.create(table: "cancelled_booking") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("week_start", .text).notNull().indexed().references("timetable", onDelete: .cascade)
+            t.column("referral_id", .integer).notNull().references("referral")
+            t.column("session_number", .integer).notNull()
+            t.column("specialist_id", .text).notNull()
+            t.column("day", .text).notNull()
+            t.column("start", .text).notNull()
+            t.column("end", .text).notNull()
+            t.column("school_urn", .text).notNull()
+            t.column("revision", .integer).notNull()
+        }
+        try db.alter(table: "school") { t in t.add(column: "address", .text) }
+        try db.alter(table: "referral") { t in
+            t.add(column: "days_only", .boolean).notNull().defaults(to: false)
+            t.add(column: "skill", .text)
+        }
     }
 
     private static func createTimetables(_ db: Database) throws {

@@ -63,7 +63,11 @@ func rolling(weeks: Int) throws {
         var result: ScheduleResult!
         let s = try seconds { result = try scheduler.schedule(week: week, replan: false, stamp: stamp) }
         try db.publish(week: week, stamp: stamp)
-        for b in result.timetable.bookings { try db.recordOutcome(week: week, referral: b.referral, outcome: .delivered, config: config, stamp: stamp) }
+        for (day, bookings) in Dictionary(grouping: result.timetable.bookings, by: \.day) {
+            let date = week.adding(days: day.index)
+            _ = try db.recordOutcomes(day: date, bookings.map { OutcomeEntry(referral: $0.referral, outcome: .delivered) }, today: date,
+                                      config: config, stamp: stamp)
+        }
         let list = try db.waitingList(config: config, today: week.adding(days: 7))
         let count = { (svc: String) in list.filter { $0.referral.request.service == svc }.count }
         print(String(format: "%@  %6.2f  %6d  %7d  %2d  %4d  %11d  %11d  %13d  %9d", week.description, s, result.timetable.bookings.count,

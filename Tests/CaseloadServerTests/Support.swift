@@ -27,7 +27,7 @@ struct Harness {
         let config = try TrustConfigFile.load(configPath)
         _ = try DemoTrust.load(into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
                                today: CalendarDate("2026-11-23")!, stamp: stamp)
-        state = try ServerState(db: db, configPath: configPath, planner: PlannerOptions(iterations: 60), today: { CalendarDate("2026-11-23")! })
+        state = try ServerState(db: db, configPath: configPath, planner: PlannerOptions(iterations: 60), now: { Moment(date: CalendarDate("2026-11-23")!) })
         leader = try db.createToken(role: .leader, label: "leader", stamp: stamp).secret
         sencoA = try db.createToken(role: .senco(school: Harness.schoolA), label: "A", stamp: stamp).secret
         sencoB = try db.createToken(role: .senco(school: Harness.schoolB), label: "B", stamp: stamp).secret

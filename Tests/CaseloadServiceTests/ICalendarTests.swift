@@ -5,23 +5,7 @@ import Foundation
 import Testing
 
 @Suite struct ICalendarTests {
-    /// Parses `text` with the real `icalendar` package (PyPI) and returns its events.
-    func parse(_ text: String) throws -> [[String: String]] {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-\(UUID().uuidString).ics")
-        try Data(text.utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let helper = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("ics_events.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", helper, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "icalendar could not parse the file (pip install icalendar)")
-        return (try JSONSerialization.jsonObject(with: data) as? [[String: String]]) ?? []
-    }
+    func parse(_ text: String) throws -> [[String: String]] { try icsEvents(text) }
 
     func calendar(week: CalendarDate) throws -> (String, [TimetableRow]) {
         let db = try demoTrust()

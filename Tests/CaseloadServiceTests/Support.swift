@@ -41,3 +41,21 @@ func check(_ t: WeekTimetable) throws -> [String: Any] {
     process.waitUntilExit()
     return try JSONSerialization.jsonObject(with: data) as! [String: Any]
 }
+
+/// Parses iCalendar `text` with the real `icalendar` package (PyPI) and returns its events.
+func icsEvents(_ text: String) throws -> [[String: String]] {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-\(UUID().uuidString).ics")
+    try Data(text.utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let helper = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("ics_events.py").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", helper, file.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw CocoaError(.fileReadCorruptFile) }
+    return (try JSONSerialization.jsonObject(with: data) as? [[String: String]]) ?? []
+}

@@ -28,7 +28,7 @@ import Testing
             (try? db.referral(b.referral).request.service) == "COUNSELLING" && b.sessionNumber == 1
         })
         #expect(try db.referral(first.referral).status == .active)
-        try db.recordOutcome(week: week1, referral: first.referral, outcome: .delivered, config: config, stamp: stamp)
+        try db.recordOutcome(week: week1, referral: first.referral, outcome: .delivered, today: week1.adding(days: 4), config: config, stamp: stamp)
         #expect(try db.series(first.referral)?.sessionsDone == 1)
         let week2 = week1.adding(days: 7)
         _ = try s.schedule(week: week2, replan: false, stamp: stamp)
@@ -44,7 +44,7 @@ import Testing
         _ = try s.schedule(week: week1, replan: false, stamp: stamp)
         try db.publish(week: week1, stamp: stamp)
         let b = try #require(try db.timetable(week: week1)?.bookings.first { (try? db.referral($0.referral).request.service) == "SALT" })
-        try db.recordOutcome(week: week1, referral: b.referral, outcome: .pupilAbsent, config: config, stamp: stamp)
+        try db.recordOutcome(week: week1, referral: b.referral, outcome: .pupilAbsent, today: week1.adding(days: 4), config: config, stamp: stamp)
         _ = try s.schedule(week: week1.adding(days: 7), replan: false, stamp: stamp)
         let again = try db.timetable(week: week1.adding(days: 7))!
         let offered = again.scenario.sessions.first { $0.referral == "r\(b.referral)" }

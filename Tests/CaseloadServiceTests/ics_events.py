@@ -15,5 +15,9 @@ for e in cal.walk("VEVENT"):
         "end": e.decoded("dtend").isoformat(),
         "description": str(e.get("description", "")),
         "category": str(e.get("categories").cats[0]) if e.get("categories") else "",
+        "uid": str(e.get("uid", "")),
+        "status": str(e.get("status", "")),
+        "sequence": str(e.get("sequence", "")),
+        "location": str(e.get("location", "")),
     })
 print(json.dumps(events))

@@ -39,6 +39,9 @@ public enum GIASFile {
             location: OSGrid.toWGS84(easting: e, northing: n), pupils: pupils,
             ehcPlans: t.value("SENStat", in: f).flatMap(Int.init) ?? 0,
             senSupport: t.value("SENNoStat", in: f).flatMap(Int.init) ?? 0,
-            postcode: t.value("Postcode", in: f), la: t.value("LA (name)", in: f)))
+            postcode: t.value("Postcode", in: f),
+            address: Optional(["Street", "Locality", "Address3", "Town"].compactMap { t.value($0, in: f) }.joined(separator: ", "))
+                .flatMap { $0.isEmpty ? nil : $0 },
+            la: t.value("LA (name)", in: f)))
     }
 }

@@ -12,14 +12,17 @@ public struct SchoolRecord: Sendable, Hashable {
     /// Pupils on SEN support.
     public var senSupport: Int
     public var postcode: String?
+    /// Street, locality and town, as one line (`nil` when the source has none).
+    public var address: String?
     /// The local authority.
     public var la: String?
 
     /// A school with its figures.
     public init(urn: String, name: String, phase: String, location: GeoPoint, pupils: Int, ehcPlans: Int, senSupport: Int,
-                postcode: String? = nil, la: String? = nil) {
+                postcode: String? = nil, address: String? = nil, la: String? = nil) {
         self.urn = urn; self.name = name; self.phase = phase; self.location = location
         self.pupils = pupils; self.ehcPlans = ehcPlans; self.senSupport = senSupport; self.postcode = postcode; self.la = la
+        self.address = address
     }
 
     /// How much specialist demand the school generates: EHC plans weigh three times SEN support.
@@ -61,6 +64,6 @@ public enum SchoolFile {
         let name = t.value("name", in: f) ?? "School \(urn)"
         return .success(SchoolRecord(urn: urn, name: name, phase: t.value("phase", in: f) ?? "Primary",
                                      location: GeoPoint(lat: lat, lon: lon), pupils: pupils, ehcPlans: ehc, senSupport: support,
-                                     postcode: t.value("postcode", in: f), la: t.value("la", in: f)))
+                                     postcode: t.value("postcode", in: f), address: t.value("address", in: f), la: t.value("la", in: f)))
     }
 }

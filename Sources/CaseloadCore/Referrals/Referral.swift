@@ -54,7 +54,12 @@ public struct ReferralRequest: Hashable, Sendable {
     /// Assess-plan-do-review cycles completed in school.
     public var apdrCycles: Int
     public var consent: Bool
+    /// Days that suit the school best; the planner favours them.
     public var preferredDays: [Weekday]
+    /// The preferred days are the only days possible (not just the best ones).
+    public var daysOnly: Bool = false
+    /// A skill the specialist must have (`ADOS`, `AAC`, ...), as the roster records skills.
+    public var skill: String?
     public var reason: String
     /// The day the request reached the trust.
     public var receivedOn: CalendarDate

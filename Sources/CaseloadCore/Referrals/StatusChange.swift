@@ -10,6 +10,21 @@ public enum StatusChange {
         .completed: [],
     ]
 
+    /// The changes the weekly cycle itself makes, beyond what a person may ask for: a series
+    /// starts when its first session is published, goes back to the list when a re-plan drops
+    /// that first session, completes with its last session, and reopens when a person corrects
+    /// the outcome of that last session.
+    public static let byTheWeek: [ReferralStatus: Set<ReferralStatus>] = [
+        .waiting: [.active],
+        .active: [.waiting, .completed],
+        .completed: [.active],
+    ]
+
+    /// Whether the weekly cycle may move a referral from `from` to `to`.
+    public static func weekMayMove(from: ReferralStatus, to: ReferralStatus) -> Bool {
+        byTheWeek[from]?.contains(to) == true
+    }
+
     /// `nil` when `from` may move to `to`, else a sentence saying why not and what to do.
     public static func refusal(id: Int64, from: ReferralStatus, to: ReferralStatus) -> String? {
         if allowed[from]?.contains(to) == true { return nil }

@@ -1,18 +1,26 @@
 extension WeekDemand {
-    var keptReferrals: Set<Int64> { Set(input.keep.map(\.referral)) }
+    var keptReferrals: Set<Int64> { Set((input.keep + input.frozen).map(\.referral)) }
 
-    /// The next session of every running series that is due this week.
-    func seriesSessions() -> [Session] {
-        input.active.compactMap { referral, series in
-            guard !keptReferrals.contains(referral.id),
-                  let pathway = input.config.service(referral.request.service)?.pathway(referral.pathway),
-                  series.sessionsDone < pathway.sessions, isDue(series, pathway) else { return nil }
-            return Session(id: WeekDemand.sessionId(referral: referral.id, number: series.sessionsDone + 1),
-                           referral: "r\(referral.id)", school: referral.request.school, service: referral.request.service,
-                           durationMin: pathway.minutes, priority: 90, specialist: series.specialist,
-                           days: pathway.sameWeekday ? series.weekday.map { [$0] } : nil,
-                           earliest: WeekDemand.schoolDay.start, latestEnd: WeekDemand.schoolDay.end)
+    /// The next session of every running series that is due this week; a series whose weekday
+    /// has already passed this week is left out with why (it is offered again next week).
+    func seriesSessions() -> ([Session], [LeftOut]) {
+        var sessions: [Session] = [], leftOut: [LeftOut] = []
+        for (referral, series) in input.active where !keptReferrals.contains(referral.id) {
+            guard let pathway = input.config.service(referral.request.service)?.pathway(referral.pathway),
+                  series.sessionsDone < pathway.sessions, isDue(series, pathway) else { continue }
+            let days = openDays(pathway.sameWeekday ? series.weekday.map { [$0] } : nil)
+            if days?.isEmpty == true {
+                leftOut.append(LeftOut(referral: referral.id, code: "day_passed",
+                                       reason: "its day (\(series.weekday?.displayName ?? "")) has already passed this week; it is offered again next week"))
+                continue
+            }
+            var s = Session(id: WeekDemand.sessionId(referral: referral.id, number: series.sessionsDone + 1),
+                            referral: "r\(referral.id)", school: referral.request.school, service: referral.request.service,
+                            durationMin: pathway.minutes, priority: 90, skills: skills(referral), specialist: series.specialist,
+                            days: days, earliest: WeekDemand.schoolDay.start, latestEnd: WeekDemand.schoolDay.end)
+            sessions.append(s)
         }
+        return (sessions, leftOut)
     }
 
     func isDue(_ series: Series, _ pathway: Pathway) -> Bool {
@@ -36,8 +44,14 @@ extension WeekDemand {
                                            reason: "below others in priority for \(service) this week (position \(e.position))"))
                     continue
                 }
+                let priority = due ? 99 : 1 + (89 * (entries.count - rank - 1)) / max(1, entries.count)
+                guard let session = first(e, pathway, priority: priority) else {
+                    leftOut.append(LeftOut(referral: e.referral.id, code: "days_passed",
+                                           reason: "its only possible days (\(WeekDemand.names(e.referral.request.preferredDays))) have passed this week"))
+                    continue
+                }
                 budget -= Double(pathway.minutes)
-                sessions.append(first(e, pathway, priority: due ? 99 : 1 + (89 * (entries.count - rank - 1)) / max(1, entries.count)))
+                sessions.append(session)
             }
         }
         return (sessions, leftOut)
@@ -49,11 +63,22 @@ extension WeekDemand {
         return deadline.dayNumber <= input.weekStart.dayNumber + 6
     }
 
-    func first(_ e: WaitingEntry, _ pathway: Pathway, priority: Int) -> Session {
-        let r = e.referral
-        return Session(id: WeekDemand.sessionId(referral: r.id, number: 1), referral: "r\(r.id)", school: r.request.school,
-                       service: r.request.service, durationMin: pathway.minutes, priority: max(1, min(100, priority)),
-                       days: r.request.preferredDays.isEmpty ? nil : r.request.preferredDays,
-                       earliest: WeekDemand.schoolDay.start, latestEnd: WeekDemand.schoolDay.end)
+    /// The first session of a waiting referral: on its preferred days only when the school says
+    /// they are the only days possible, else on any open day with the preferred ones favoured.
+    /// `nil` when none of its possible days is still open.
+    func first(_ e: WaitingEntry, _ pathway: Pathway, priority: Int) -> Session? {
+        let r = e.referral, preferred = r.request.preferredDays
+        let only = r.request.daysOnly && !preferred.isEmpty
+        let days = openDays(only ? preferred : nil)
+        if days?.isEmpty == true { return nil }
+        var s = Session(id: WeekDemand.sessionId(referral: r.id, number: 1), referral: "r\(r.id)", school: r.request.school,
+                        service: r.request.service, durationMin: pathway.minutes, priority: max(1, min(100, priority)),
+                        skills: skills(r), days: days, earliest: WeekDemand.schoolDay.start, latestEnd: WeekDemand.schoolDay.end)
+        s.preferredDays = only || preferred.isEmpty ? nil : preferred
+        return s
     }
+
+    func skills(_ r: Referral) -> [String] { r.request.skill.map { [$0] } ?? [] }
+
+    static func names(_ days: [Weekday]) -> String { days.map(\.displayName).joined(separator: ", ") }
 }

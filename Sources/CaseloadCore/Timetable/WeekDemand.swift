@@ -23,6 +23,11 @@ public struct WeekDemand: Sendable {
         public var active: [(Referral, Series)]
         /// Bookings to keep exactly where they are (re-planning a published week).
         public var keep: [Booking] = []
+        /// Bookings that have begun or have an outcome: the record of the week, kept exactly
+        /// where they are whatever else changes (leave recorded later included).
+        public var frozen: [Booking] = []
+        /// Days new sessions may still go on (all, unless part of the week has passed).
+        public var openDays: Set<Weekday> = Set(Weekday.allCases)
 
         /// Everything the week is built from.
         public init(weekStart: CalendarDate, config: TrustConfig, schools: [SchoolRecord], roster: [Specialist], leave: [Leave],
@@ -49,25 +54,37 @@ public struct WeekDemand: Sendable {
     public func build(name: String) -> (scenario: WeekScenario, leftOut: [LeftOut]) {
         let specialists = input.roster.map(available)
         let (firsts, leftOut) = firstSessions(specialists)
-        let sessions = kept() + seriesSessions() + firsts
+        let (series, seriesLeftOut) = seriesSessions()
+        let sessions = kept() + series + firsts
         let scenario = WeekScenario(
             name: name, weekStart: input.weekStart.description, travel: .standard,
             schools: input.schools.map { School(id: $0.urn, name: $0.name, location: $0.location) },
             specialists: specialists, sessions: sessions)
-        return (scenario, leftOut)
+        return (scenario, seriesLeftOut + leftOut)
     }
 
     /// The specialist's working days this week, less leave (none when away all week: they
     /// stay in the scenario so that their pinned sessions say why they are not booked).
+    /// Days already past stay only where they hold the week's record (frozen bookings).
     func available(_ s: Specialist) -> Specialist {
         var s = s
         let away = input.leave.filter { $0.specialist == s.id }
-        s.days = s.days.filter { d in !away.contains { $0.covers(input.weekStart.adding(days: d.day.index)) } }
+        let recorded = Set(input.frozen.filter { $0.specialist == s.id }.map(\.day))
+        s.days = s.days.filter { d in
+            recorded.contains(d.day)
+                || (input.openDays.contains(d.day) && !away.contains { $0.covers(input.weekStart.adding(days: d.day.index)) })
+        }
         return s
     }
 
+    /// `days` narrowed to the days still open; `nil` stays `nil` while the whole week is open.
+    func openDays(_ days: [Weekday]?) -> [Weekday]? {
+        if input.openDays.count == Weekday.allCases.count { return days }
+        return (days ?? Weekday.allCases).filter(input.openDays.contains)
+    }
+
     func kept() -> [Session] {
-        input.keep.map { b in
+        (input.frozen + input.keep).map { b in
             let minutes = b.end.minutes - b.start.minutes
             return Session(id: b.sessionId, referral: "r\(b.referral)", school: b.school, service: service(of: b.referral),
                            durationMin: minutes, priority: 100, specialist: b.specialist, days: [b.day],

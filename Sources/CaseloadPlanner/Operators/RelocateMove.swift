@@ -12,7 +12,7 @@ struct RelocateMove: Move {
         var without = sol.routes[from]
         _ = without.remove(at: i, p)
         guard without.isFeasible(p) else { return nil }
-        let saved = sol.routes[from].travel - without.travel
+        let saved = sol.routes[from].travel - without.travel + p.penalty(u, from)
         var best: RelocateMove?
         for v in p.candidates[u] {
             let route = v == from ? without : sol.routes[v]

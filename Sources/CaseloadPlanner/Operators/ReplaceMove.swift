@@ -20,7 +20,7 @@ struct ReplaceMove: Move {
                 _ = without.remove(at: i, p)
                 guard without.isFeasible(p), let (pos, d) = without.bestInsertion(u, p) else { continue }
                 let gain = MoveGain(served: p.priority[u] - p.priority[w],
-                                    travelSaved: route.travel - without.travel - d)
+                                    travelSaved: route.travel - without.travel + p.penalty(w, v) - d)
                 if best == nil || gain > best!.gain {
                     best = ReplaceMove(session: u, ejected: w, vehicle: v, position: pos, gain: gain)
                 }

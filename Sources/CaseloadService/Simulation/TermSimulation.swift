@@ -77,9 +77,12 @@ public struct TermSimulation: Sendable {
     }
 
     func deliver(_ t: WeekTimetable, _ db: AppDatabase, _ config: TrustConfig, _ stamp: Stamp) throws {
-        for b in t.bookings {
-            let absent = TermSimulation.chance(seed, b.referral, t.weekStart) < absence
-            try db.recordOutcome(week: t.weekStart, referral: b.referral, outcome: absent ? .pupilAbsent : .delivered, config: config, stamp: stamp)
+        for (day, bookings) in Dictionary(grouping: t.bookings, by: \.day).sorted(by: { $0.key < $1.key }) {
+            let entries = bookings.map { b in
+                OutcomeEntry(referral: b.referral, outcome: TermSimulation.chance(seed, b.referral, t.weekStart) < absence ? .pupilAbsent : .delivered)
+            }
+            let date = t.weekStart.adding(days: day.index)
+            _ = try db.recordOutcomes(day: date, entries, today: date, config: config, stamp: stamp)
         }
     }
 

@@ -1,0 +1,69 @@
+import CaseloadCore
+import CaseloadService
+import CaseloadStore
+import Foundation
+import Hummingbird
+
+/// `/v1/sessions/{date}`: a specialist records the day's outcomes in one request, and corrects a
+/// wrong one; a leader may do both for anyone. Each outcome counts on the session's own date.
+struct SessionController {
+    let state: ServerState
+
+    struct RecordedDTO: ResponseEncodable { var date: String, recorded: Int }
+    struct CorrectedDTO: ResponseEncodable { var date: String, referral: Int64, outcome: String }
+
+    func register(_ group: RouterGroup<AppContext>) {
+        group.post("sessions/:date/outcomes", use: record)
+        group.post("sessions/:date/correction", use: correct)
+    }
+
+    /// Body: `{"outcomes": [{"referral": 12, "outcome": "delivered"}, …]}`; all or nothing.
+    @Sendable func record(_ request: Request, context: AppContext) async throws -> RecordedDTO {
+        let (caller, day) = try (context.caller(), date(context))
+        let body = try JSONFields(try await JSONBody.object(request, context).value, path: "")
+        try body.onlyKeys(["outcomes"])
+        let entries = try body.array("outcomes").enumerated().map { i, value throws(InputError) in
+            let f = try JSONFields(value, path: "outcomes[\(i)]")
+            try f.onlyKeys(["referral", "outcome"])
+            return OutcomeEntry(referral: Int64(try f.int("referral", in: 1...Int.max)),
+                                outcome: try OutcomeEntry.outcome(try f.string("outcome"), field: "outcomes[\(i)].outcome"))
+        }
+        try allowed(caller, day, entries.map(\.referral))
+        let done = try state.db.recordOutcomes(day: day, entries, today: state.today(), config: state.config, stamp: Stamp(actor: caller.actor))
+        return RecordedDTO(date: day.description, recorded: done.count)
+    }
+
+    /// Body: `{"referral": 12, "outcome": "pupil_absent", "reason": "…"}`.
+    @Sendable func correct(_ request: Request, context: AppContext) async throws -> CorrectedDTO {
+        let (caller, day) = try (context.caller(), date(context))
+        let body = try JSONFields(try await JSONBody.object(request, context).value, path: "")
+        try body.onlyKeys(["referral", "outcome", "reason"])
+        let id = Int64(try body.int("referral", in: 1...Int.max))
+        let outcome = try OutcomeEntry.outcome(try body.string("outcome"), field: "outcome")
+        let reason = try body.string("reason")
+        guard reason.count <= 500 else { throw Problem(.unprocessableContent, "reason is over 500 characters", field: "reason") }
+        try allowed(caller, day, [id])
+        try state.db.correctOutcome(day: day, referral: id, to: outcome, reason: reason, config: state.config, stamp: Stamp(actor: caller.actor))
+        return CorrectedDTO(date: day.description, referral: id, outcome: outcome.rawValue)
+    }
+
+    func date(_ context: AppContext) throws -> CalendarDate {
+        guard let d = CalendarDate(context.parameters.get("date") ?? "") else {
+            throw Problem(.badRequest, "date must be the sessions' day, YYYY-MM-DD", field: "date")
+        }
+        return d
+    }
+
+    /// Leaders record anyone's sessions; a specialist only their own; a SENCO none.
+    func allowed(_ caller: Identity, _ day: CalendarDate, _ referrals: [Int64]) throws {
+        switch caller.role {
+        case .leader: return
+        case .senco: throw Problem(.forbidden, "specialists and leaders record sessions; a SENCO reads the school's visits")
+        case .specialist(let id):
+            let mine = Set(try state.db.timetable(week: day.monday)?.bookings.filter { $0.specialist == id }.map(\.referral) ?? [])
+            if let other = referrals.first(where: { !mine.contains($0) }) {
+                throw Problem(.notFound, "referral \(other) has no session of yours in the week of \(day.monday)")
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import CaseloadCore
+import CaseloadPlanner
+import CaseloadService
+import CaseloadStore
+import Foundation
+import Testing
+
+/// The week as a trust lives it: publish, record Monday, an absence mid-week, re-plan on Tuesday.
+@Suite struct WeekAsLivedTests {
+    let tuesdayMorning = Moment(date: week1.adding(days: 1), minutes: 10 * 60)
+
+    func published(_ db: AppDatabase) throws -> WeekTimetable {
+        _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
+        try db.publish(week: week1, stamp: stamp)
+        return try #require(try db.timetable(week: week1))
+    }
+
+    func outcomes(_ bookings: [Booking], _ outcome: SessionOutcome) -> [OutcomeEntry] {
+        bookings.map { OutcomeEntry(referral: $0.referral, outcome: outcome) }
+    }
+
+    @Test func aTuesdayReplanKeepsMondayEveryOutcomeAndCancelsWhatMoved() throws {
+        let db = try demoTrust()
+        let before = try published(db)
+        let monday = before.bookings.filter { $0.day == .mon }
+        let delivered = Array(monday.prefix(5)), absent = monday[5]
+        _ = try db.recordOutcomes(day: week1, outcomes(delivered, .delivered), today: week1, config: config, stamp: stamp)
+        _ = try db.recordOutcomes(day: week1, outcomes([absent], .pupilAbsent), today: week1, config: config, stamp: stamp)
+        let midWeek = before.bookings.filter { $0.day == .wed || $0.day == .thu }
+        let away = try #require(Dictionary(grouping: midWeek, by: \.specialist).max { $0.value.count < $1.value.count }?.key)
+        try db.addLeave(specialist: away, from: week1.adding(days: 2), to: week1.adding(days: 3), reason: "ill", stamp: stamp)
+
+        let result = try scheduler(db).schedule(week: week1, replan: true, now: tuesdayMorning, stamp: stamp)
+        let after = result.timetable
+        #expect(Set(after.bookings.filter { $0.day == .mon }) == Set(monday))          // Monday exactly as it was
+        let tuesday = before.bookings.filter { $0.day == .tue }
+        #expect(after.bookings.filter { $0.day == .tue }.allSatisfy(tuesday.contains))  // nothing new on Tuesday
+        #expect(tuesday.filter { $0.start.minutes <= 600 }.allSatisfy(after.bookings.contains))
+        for b in delivered { #expect(after.outcomes[b.referral] == .delivered) }
+        #expect(after.outcomes[absent.referral] == .pupilAbsent)
+        #expect(!after.bookings.contains { $0.specialist == away && ($0.day == .wed || $0.day == .thu) })
+        #expect(try check(after)["valid"] as? Bool == true)
+
+        let gone = midWeek.filter { $0.specialist == away }
+        #expect(!gone.isEmpty && Set(result.moved.map(\.before.referral)).isSuperset(of: gone.map(\.referral)))
+        let referrals = Dictionary(uniqueKeysWithValues: try db.referrals().map { ($0.id, $0) })
+        let view = TimetableView(after, referrals: referrals, schools: try db.schools(), today: tuesdayMorning.date)
+        let cancelled = try icsEvents(view.ics).filter { $0["status"] == "CANCELLED" }
+        #expect(cancelled.count == result.moved.count)
+        for b in gone {
+            let uid = "session-\(b.referral)-\(b.sessionNumber)-\(week1.adding(days: b.day.index))-\(b.specialist)-\(b.start.minutes)@caseload"
+            #expect(cancelled.contains { $0["uid"] == uid && $0["sequence"] == "1" }, "\(uid) is not cancelled")
+        }
+        #expect(throws: StoreError.self) {
+            try db.recordOutcomes(day: week1, outcomes([absent], .delivered), today: week1, config: config, stamp: stamp)
+        }
+    }
+
+    @Test func aSecondReplanKeepsTheRecordAndTheFirstCancellations() throws {
+        let db = try demoTrust()
+        let before = try published(db)
+        let monday = before.bookings.filter { $0.day == .mon }
+        _ = try db.recordOutcomes(day: week1, outcomes(monday, .delivered), today: week1, config: config, stamp: stamp)
+        let thursday = try #require(before.bookings.first { $0.day == .thu })
+        try db.addLeave(specialist: thursday.specialist, from: week1.adding(days: 3), to: week1.adding(days: 3), reason: "course", stamp: stamp)
+        let first = try scheduler(db).schedule(week: week1, replan: true, now: tuesdayMorning, stamp: stamp)
+        let second = try scheduler(db).schedule(week: week1, replan: true, now: tuesdayMorning, stamp: stamp)
+        #expect(Set(second.timetable.bookings.filter { $0.day == .mon }) == Set(monday))
+        #expect(monday.allSatisfy { second.timetable.outcomes[$0.referral] == .delivered })
+        #expect(second.timetable.revision == 2)
+        #expect(second.timetable.cancelled.count >= first.moved.count)
+    }
+
+    @Test func outcomesCountOnTheSessionsOwnDateAndNeverBeforeIt() throws {
+        let db = try demoTrust()
+        let t = try published(db)
+        let friday = try #require(t.bookings.first { $0.day == .fri })
+        #expect(throws: StoreError.self) {   // Friday's session on the Monday before it happened
+            try db.recordOutcomes(day: week1.adding(days: 4), outcomes([friday], .delivered), today: week1, config: config, stamp: stamp)
+        }
+        #expect(throws: StoreError.self) {   // against a day it is not on
+            try db.recordOutcomes(day: week1, outcomes([friday], .delivered), today: week1.adding(days: 4), config: config, stamp: stamp)
+        }
+        #expect(try db.timetable(week: week1)?.outcomes[friday.referral] == nil)
+        _ = try db.recordOutcomes(day: week1.adding(days: 4), outcomes([friday], .delivered), today: week1.adding(days: 4),
+                                  config: config, stamp: stamp)
+        #expect(try db.sessions(of: friday.referral).first?.outcome == .delivered)
+        #expect(try db.sessions(of: friday.referral).first?.recordedBy == stamp.actor)
+    }
+
+    @Test func aDayIsRecordedAllOrNothing() throws {
+        let db = try demoTrust()
+        let t = try published(db)
+        let monday = t.bookings.filter { $0.day == .mon }
+        let tuesday = try #require(t.bookings.first { $0.day == .tue })
+        let error = #expect(throws: StoreError.self) {
+            try db.recordOutcomes(day: week1, outcomes(monday, .delivered) + outcomes([tuesday], .delivered), today: week1.adding(days: 4),
+                                  config: config, stamp: stamp)
+        }
+        #expect(error?.description.contains("referral \(tuesday.referral)") == true)
+        #expect(try db.timetable(week: week1)?.outcomes.isEmpty == true)
+        #expect(try db.series(monday[0].referral)?.sessionsDone == 0)
+    }
+
+    @Test func aWrongOutcomeIsCorrectedWithItsReasonAndTheSeriesFollows() throws {
+        let db = try demoTrust()
+        let t = try published(db)
+        let b = try #require(t.bookings.first { $0.day == .mon && $0.sessionNumber == 1 })
+        _ = try db.recordOutcomes(day: week1, outcomes([b], .delivered), today: week1, config: config, stamp: stamp)
+        #expect(try db.series(b.referral)?.sessionsDone == 1)
+        try db.correctOutcome(day: week1, referral: b.referral, to: .pupilAbsent, reason: "pupil was off sick; recorded by mistake",
+                              config: config, stamp: stamp)
+        #expect(try db.series(b.referral)?.sessionsDone == 0)
+        #expect(try db.series(b.referral)?.lastWeek == nil)
+        #expect(try db.timetable(week: week1)?.outcomes[b.referral] == .pupilAbsent)
+        let audit = try db.auditLog(entity: "referral", id: "\(b.referral)").last
+        #expect(audit?.action == "correct_session" && audit?.detail.contains("off sick") == true)
+        #expect(try db.history(b.referral).last?.note.contains("corrected from delivered to pupil_absent") == true)
+        #expect(throws: StoreError.self) {
+            try db.correctOutcome(day: week1, referral: b.referral, to: .delivered, reason: " ", config: config, stamp: stamp)
+        }
+    }
+
+    @Test func aReplanOfAPublishedWeekStartsNewSeriesAndReturnsDroppedOnesToTheList() throws {
+        let db = try demoTrust()
+        let before = try published(db)
+        let firsts = before.bookings.filter { $0.sessionNumber == 1 && $0.day == .fri }
+        let away = try #require(Dictionary(grouping: firsts, by: \.specialist).max { $0.value.count < $1.value.count }?.key)
+        try db.addLeave(specialist: away, from: week1.adding(days: 4), to: week1.adding(days: 4), reason: "ill", stamp: stamp)
+        let result = try scheduler(db).schedule(week: week1, replan: true, now: Moment(date: week1.adding(days: 3), minutes: 8 * 60), stamp: stamp)
+        let booked = Dictionary(uniqueKeysWithValues: result.timetable.bookings.map { ($0.referral, $0) })
+        for b in result.timetable.bookings where b.sessionNumber == 1 {
+            #expect(try db.referral(b.referral).status == .active)
+            #expect(try db.series(b.referral)?.specialist == b.specialist)
+        }
+        for m in result.moved where m.before.sessionNumber == 1 && booked[m.before.referral] == nil {
+            #expect(try db.referral(m.before.referral).status == .waiting)
+            #expect(try db.series(m.before.referral) == nil)
+        }
+        #expect(throws: StoreError.self) { try db.publish(week: week1, stamp: stamp) }   // already live
+    }
+
+    @Test func nothingIsPlacedOnDaysThatHavePassed() throws {
+        let db = try demoTrust()
+        let wednesday = Moment(date: week1.adding(days: 2), minutes: 12 * 60)
+        let result = try scheduler(db).schedule(week: week1, replan: false, now: wednesday, stamp: stamp)
+        #expect(!result.timetable.bookings.isEmpty)
+        #expect(result.timetable.bookings.allSatisfy { $0.day == .thu || $0.day == .fri })
+        #expect(throws: StoreError.self) {
+            try scheduler(db).schedule(week: week1.adding(days: -7), replan: false, now: wednesday, stamp: stamp)
+        }
+    }
+}
