@@ -1,4 +1,5 @@
 import CaseloadCore
+import CaseloadService
 import CaseloadStore
 import Foundation
 import Hummingbird

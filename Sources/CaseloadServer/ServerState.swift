@@ -24,7 +24,8 @@ public final class ServerState: Sendable {
         current = Mutex(try TrustConfigFile.load(configPath))
     }
 
-    var config: TrustConfig { current.withLock { $0 } }
+    /// The settings in force.
+    public var config: TrustConfig { current.withLock { $0 } }
 
     /// Validates `yaml` exactly as `caseload config check` does, then writes it atomically and uses it.
     func replaceConfig(_ yaml: String, stamp: Stamp) throws -> TrustConfig {

@@ -1,4 +1,5 @@
 import CaseloadCore
+import CaseloadService
 import Hummingbird
 
 /// `/v1/waitlist`: leaders see every school's list; a SENCO sees their school's places.

@@ -15,10 +15,11 @@ protocol CommandHarness {
 extension CommandHarness {
     var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
     var db: String { folder.appendingPathComponent("t.sqlite").path }
-    var common: [String] { ["--db", db, "--config", root.appendingPathComponent("Config/trust.yaml").path, "--as-of", "2026-11-23", "--actor", "test"] }
+    var common: [String] { ["--db", db, "--config", root.appendingPathComponent("Config/trust.yaml").path, "--actor", "test"] }
 
-    func run(_ args: [String]) throws {
-        var command = try CaseloadCommand.parseAsRoot(args + common)
+    /// Runs the command as of `asOf` (a date, or a date and time of day).
+    func run(_ args: [String], asOf: String = "2026-11-23") throws {
+        var command = try CaseloadCommand.parseAsRoot(args + common + ["--as-of", asOf])
         try command.run()
     }
 }
@@ -81,11 +82,27 @@ extension CommandHarness {
         try run(["timetable", "publish", "--week", "2026-11-30"])
         #expect(throws: ExitCode(2)) { try run(["schedule", "--week", "2026-11-30"]) }
         let store = try AppDatabase.open(path: db)
-        let booking = try #require(try store.timetable(week: CalendarDate("2026-11-30")!)?.bookings.first)
-        try run(["session", "record", "--week", "2026-11-30", "--referral", "\(booking.referral)", "--outcome", "delivered"])
-        #expect(throws: ExitCode(2)) { try run(["session", "record", "--week", "2026-11-30", "--referral", "\(booking.referral)", "--outcome", "lost"]) }
+        let week = try #require(try store.timetable(week: CalendarDate("2026-11-30")!))
+        let booking = try #require(week.bookings.first { $0.day == .mon })
+        let record = ["session", "record", "--week", "2026-11-30", "--referral", "\(booking.referral)", "--outcome", "delivered"]
+        #expect(throws: ExitCode(2)) { try run(record) }   // before the session's day
+        try run(record, asOf: "2026-11-30T16:00")
+        #expect(throws: ExitCode(2)) { try run(record, asOf: "2026-11-30T16:00") }   // already recorded
+        #expect(throws: ExitCode(2)) {
+            try run(["session", "record", "--day", "2026-11-30", "--referral", "\(booking.referral)", "--outcome", "lost"], asOf: "2026-11-30")
+        }
+        let others = week.bookings.filter { $0.day == .mon && $0.referral != booking.referral }.prefix(3)
+        let file = folder.appendingPathComponent("monday.csv")
+        try ("referral,outcome\n" + others.map { "\($0.referral),pupil_absent\n" }.joined()).write(to: file, atomically: true, encoding: .utf8)
+        try run(["session", "record", "--day", "2026-11-30", "--file", file.path], asOf: "2026-11-30T16:00")
+        #expect(others.allSatisfy { (try? store.timetable(week: CalendarDate("2026-11-30")!)?.outcomes[$0.referral]) == .pupilAbsent })
+        try run(["session", "correct", "--day", "2026-11-30", "--referral", "\(booking.referral)", "--outcome", "pupil_absent",
+                 "--reason", "recorded against the wrong pupil"], asOf: "2026-11-30T16:00")
         try run(["specialist", "absent", booking.specialist, "--from", "2026-12-02"])
-        try run(["schedule", "--week", "2026-11-30", "--replan", "--iterations", "100"])
+        try run(["schedule", "--week", "2026-11-30", "--replan", "--iterations", "100"], asOf: "2026-12-01T08:00")
+        let replanned = try #require(try store.timetable(week: CalendarDate("2026-11-30")!))
+        #expect(Set(replanned.bookings.filter { $0.day == .mon }) == Set(week.bookings.filter { $0.day == .mon }))
+        #expect(replanned.outcomes[booking.referral] == .pupilAbsent)
         try run(["timetable", "show", "--week", "2026-11-30", "--school", booking.school, "--format", "csv"])
         try run(["timetable", "explain", "--week", "2026-11-30", "--school", booking.school])
         try run(["timetable", "summary", "--week", "2026-11-30"])

@@ -7,6 +7,7 @@ import CaseloadStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -16,6 +17,8 @@ let stamp = Stamp(actor: "test")
 struct Harness {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-api-\(UUID().uuidString)")
     let state: ServerState
+    /// The server's clock, which a test may move on.
+    let clock = Clock()
     let leader: String, sencoA: String, sencoB: String, specialist: String
     static let schoolA = "136156", schoolB = "136281"
 
@@ -27,7 +30,7 @@ struct Harness {
         let config = try TrustConfigFile.load(configPath)
         _ = try DemoTrust.load(into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
                                today: CalendarDate("2026-11-23")!, stamp: stamp)
-        state = try ServerState(db: db, configPath: configPath, planner: PlannerOptions(iterations: 60), now: { Moment(date: CalendarDate("2026-11-23")!) })
+        state = try ServerState(db: db, configPath: configPath, planner: PlannerOptions(iterations: 60), now: { [clock] in clock.now })
         leader = try db.createToken(role: .leader, label: "leader", stamp: stamp).secret
         sencoA = try db.createToken(role: .senco(school: Harness.schoolA), label: "A", stamp: stamp).secret
         sencoB = try db.createToken(role: .senco(school: Harness.schoolB), label: "B", stamp: stamp).secret
@@ -40,6 +43,13 @@ struct Harness {
 
     /// A referral of school `urn` (from the demo data).
     func referral(of urn: String) throws -> Referral { try #require(try state.db.referrals(school: urn).first) }
+}
+
+/// A clock a test sets: the server reads it on every request.
+final class Clock: Sendable {
+    private let moment = Mutex(Moment(date: CalendarDate("2026-11-23")!))
+    var now: Moment { moment.withLock { $0 } }
+    func set(_ text: String) { moment.withLock { $0 = Moment(text)! } }
 }
 
 func headers(_ token: String?, json: Bool = false) -> HTTPFields {

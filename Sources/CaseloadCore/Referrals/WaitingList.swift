@@ -1,5 +1,24 @@
+/// How a referral's current priority is made up, so that a SENCO can see why it stands where it does.
+public struct PriorityBreakdown: Hashable, Sendable {
+    /// The score given at intake from severity and circumstances.
+    public var score: Double = 0
+    /// Points for the weeks waited.
+    public var waiting: Double = 0
+    /// Points as a statutory deadline nears.
+    public var deadline: Double = 0
+    /// Points (or a deduction) for the school's share of the service's time so far.
+    public var fairShare: Double = 0
+
+    /// The current priority: the parts added up.
+    public var total: Double { score + waiting + deadline + fairShare }
+}
+
 /// One referral's place on the waiting list, as a SENCO or leader sees it.
 public struct WaitingEntry: Hashable, Sendable {
+    /// The band its current priority falls in (the band at intake is on the referral).
+    public var band: String = ""
+    /// What the priority is made of.
+    public var breakdown = PriorityBreakdown()
     public var referral: Referral
     /// 1 for the first to be seen within its service.
     public var position: Int
@@ -68,12 +87,16 @@ public struct WaitingList: Sendable {
     public func entry(_ r: Referral, today: CalendarDate) -> WaitingEntry {
         let weeks = max(0, (today.dayNumber - r.request.receivedOn.dayNumber) / 7)
         let target = config.service(r.request.service)?.targetWeeks[r.band]
-        var points = Double(r.score) + config.ageingPointsPerWeek * Double(weeks)
-        points += deadlinePoints(r, weeks: weeks)
-        points += fairShare.points(school: r.request.school, received: received[r.request.service]?[r.request.school] ?? 0)
-        return WaitingEntry(referral: r, position: 0, priority: Int(points.rounded()), weeksWaited: weeks,
-                            targetWeeks: target, breached: target.map { weeks > $0 } ?? false,
-                            statutoryDeadline: deadline(r), estimatedFirstWeek: nil)
+        let parts = PriorityBreakdown(
+            score: Double(r.score), waiting: config.ageingPointsPerWeek * Double(weeks), deadline: deadlinePoints(r, weeks: weeks),
+            fairShare: fairShare.points(school: r.request.school, received: received[r.request.service]?[r.request.school] ?? 0))
+        let priority = Int(parts.total.rounded())
+        var e = WaitingEntry(referral: r, position: 0, priority: priority, weeksWaited: weeks,
+                             targetWeeks: target, breached: target.map { weeks > $0 } ?? false,
+                             statutoryDeadline: deadline(r), estimatedFirstWeek: nil)
+        e.band = config.band(for: priority)
+        e.breakdown = parts
+        return e
     }
 
     /// The statutory deadline of an EHC needs assessment referral to the advising service.

@@ -1,0 +1,68 @@
+import CaseloadCore
+import Foundation
+
+/// A referral as the API and the CLI's JSON show it (encode with `.convertToSnakeCase`): everything submitted, the
+/// decision, and its place on the waiting list while it waits.
+public struct ReferralDTO: Codable, Sendable {
+    public var id: Int64, school: String, pupilRef: String, yearGroup: Int, service: String, pathway: String, area: String
+    public var severity: Int, flags: [String], apdrCycles: Int, consent: Bool, preferredDays: [String], daysOnly: Bool
+    public var skill: String?, reason: String
+    public var receivedOn: String, status: String, score: Int, band: String, decision: String, declineReasons: [String]
+    public var waiting: WaitingDTO?
+
+    /// The referral with its waiting-list entry, if it waits.
+    public init(_ r: Referral, waiting entry: WaitingEntry?) {
+        let q = r.request
+        id = r.id; school = q.school; pupilRef = q.pupilRef; yearGroup = q.yearGroup; service = q.service; pathway = r.pathway
+        area = q.area.rawValue; severity = q.severity; apdrCycles = q.apdrCycles; consent = q.consent
+        flags = q.flags.names
+        preferredDays = q.preferredDays.map(\.rawValue); daysOnly = q.daysOnly; skill = q.skill
+        reason = q.reason; receivedOn = q.receivedOn.description
+        status = r.status.rawValue; score = r.score; band = r.band
+        decision = r.status == .declined ? "declined" : "accepted"; declineReasons = r.declineReasons
+        waiting = entry.map(WaitingDTO.init)
+    }
+}
+
+/// A place on the waiting list: the band of its current priority and what that priority is made of.
+public struct WaitingDTO: Codable, Sendable {
+    public var referral: Int64, school: String, pupilRef: String, service: String, band: String, intakeBand: String
+    public var position: Int, priority: Int, priorityBreakdown: BreakdownDTO, weeksWaited: Int, targetWeeks: Int?, breached: Bool
+    public var statutoryDeadline: String?, estimatedFirstWeek: String?
+
+    /// The entry as shown.
+    public init(_ e: WaitingEntry) {
+        referral = e.referral.id; school = e.referral.request.school; pupilRef = e.referral.request.pupilRef
+        service = e.referral.request.service; band = e.band; intakeBand = e.referral.band; position = e.position
+        priority = e.priority; priorityBreakdown = BreakdownDTO(e.breakdown)
+        weeksWaited = e.weeksWaited; targetWeeks = e.targetWeeks; breached = e.breached
+        statutoryDeadline = e.statutoryDeadline?.description; estimatedFirstWeek = e.estimatedFirstWeek?.description
+    }
+}
+
+/// The parts of a priority, rounded to one decimal place.
+public struct BreakdownDTO: Codable, Sendable {
+    public var score: Double, waiting: Double, deadline: Double, fairShare: Double
+
+    /// The breakdown as shown.
+    public init(_ b: PriorityBreakdown) {
+        func r(_ x: Double) -> Double { (x * 10).rounded() / 10 }
+        score = r(b.score); waiting = r(b.waiting); deadline = r(b.deadline); fairShare = r(b.fairShare)
+    }
+}
+
+/// A list wrapper so that every collection answer is an object.
+public struct ListDTO<Item: Codable & Sendable>: Codable, Sendable {
+    public var items: [Item]
+
+    /// A list of `items`.
+    public init(items: [Item]) { self.items = items }
+}
+
+extension ReferralFlags {
+    /// The flags that are set, by their names in requests.
+    public var names: [String] {
+        [(ehcPlan, "ehc_plan"), (ehcNeedsAssessment, "ehc_needs_assessment"), (exclusionRisk, "exclusion_risk"),
+         (lookedAfter, "looked_after"), (safeguarding, "safeguarding")].filter(\.0).map(\.1)
+    }
+}
