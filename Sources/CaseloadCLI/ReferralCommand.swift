@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseloadCore
+import CaseloadService
 import CaseloadStore
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 struct ReferralCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "referral", abstract: "Take in, show and update referrals.",
-        subcommands: [Add.self, Show.self, Withdraw.self, Hold.self, Reopen.self, Complete.self])
+        subcommands: [Add.self, Show.self, Update.self, Withdraw.self, Hold.self, Reopen.self, Complete.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -24,7 +25,9 @@ struct ReferralCommand: ParsableCommand {
         @Option(help: "ehc_plan, ehc_needs_assessment, exclusion_risk, looked_after, safeguarding (repeatable).") var flag: [String] = []
         @Option(help: "Assess-plan-do-review cycles completed.") var apdr: Int = 0
         @Option(help: "Parental consent: yes or no.") var consent: String
-        @Option(help: "Preferred days, e.g. mon,wed.") var days: String = ""
+        @Option(help: "Preferred days, e.g. mon,wed: favoured by the planner, not required.") var days: String = ""
+        @Option(help: "yes: the preferred days are the only days possible.") var daysOnly: String = "no"
+        @Option(help: "A skill the specialist must have, as the roster records it (ADOS, AAC, ...).") var skill: String?
         @Option(help: "A short reason, without names.") var reason: String = ""
         @Option(help: "Date received (default: today).") var received: String?
 
@@ -35,9 +38,10 @@ struct ReferralCommand: ParsableCommand {
                     ("service", .string(service)), ("area", .string(area)), ("severity", .number(Double(severity))),
                     ("flags", .array(flag.map(JSONValue.string))), ("apdr_cycles", .number(Double(apdr))),
                     ("consent", .string(consent)), ("preferred_days", .string(days.replacingOccurrences(of: ",", with: ";"))),
-                    ("reason", .string(reason)),
+                    ("reason", .string(reason)), ("days_only", .string(daysOnly)),
                 ]
                 if let pathway { fields.append(("pathway", .string(pathway))) }
+                if let skill { fields.append(("skill", .string(skill))) }
                 if let received { fields.append(("received_on", .string(received))) }
                 let request = try ReferralReader.request(.orderedObject(fields), today: try store.today())
                 let config = try store.loadConfig()
@@ -57,6 +61,47 @@ struct ReferralCommand: ParsableCommand {
                 let referral = try store.open().referral(id)
                 print(try ReferralView(referral: referral, store: store, config: store.loadConfig(), withHistory: true).text)
             }
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct what was submitted for a waiting referral; it is judged again against the thresholds.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The referral's number.") var id: Int64
+        @Option(help: "Year group, 0 for Reception to 14.") var year: Int?
+        @Option(help: "The pathway.") var pathway: String?
+        @Option(help: "communication_interaction, cognition_learning, semh or sensory_physical.") var area: String?
+        @Option(help: "1 (mild) to 5 (severe).") var severity: Int?
+        @Option(help: "The flags that apply (repeatable; replaces the flags given before); none clears them.") var flag: [String] = []
+        @Option(help: "Assess-plan-do-review cycles completed.") var apdr: Int?
+        @Option(help: "Parental consent: yes or no.") var consent: String?
+        @Option(help: "Preferred days, e.g. mon,wed (none clears them).") var days: String?
+        @Option(help: "yes: the preferred days are the only days possible.") var daysOnly: String?
+        @Option(help: "A skill the specialist must have (none clears it).") var skill: String?
+        @Option(help: "A short reason, without names.") var reason: String?
+        @Option(help: "Why it is corrected (kept in the audit log).") var note: String = ""
+
+        func run() throws {
+            try reportingErrors {
+                let config = try store.loadConfig()
+                let r = try ReferralUpdating(db: try store.open(), config: config)
+                    .update(id, patch: .orderedObject(patch), school: nil, note: note, stamp: store.stamp)
+                print(try ReferralView(referral: r, store: store, config: config).text)
+            }
+        }
+
+        var patch: [(String, JSONValue)] {
+            var p: [(String, JSONValue)] = []
+            func add(_ key: String, _ value: JSONValue?) { if let value { p.append((key, value)) } }
+            add("year_group", year.map { .number(Double($0)) }); add("pathway", pathway.map(JSONValue.string))
+            add("area", area.map(JSONValue.string)); add("severity", severity.map { .number(Double($0)) })
+            if !flag.isEmpty { add("flags", .array(flag.filter { $0 != "none" }.map(JSONValue.string))) }
+            add("apdr_cycles", apdr.map { .number(Double($0)) }); add("consent", consent.map(JSONValue.string))
+            add("preferred_days", days.map { .string($0 == "none" ? "" : $0.replacingOccurrences(of: ",", with: ";")) })
+            add("days_only", daysOnly.map(JSONValue.string)); add("reason", reason.map(JSONValue.string))
+            add("skill", skill.map { $0 == "none" ? .null : .string($0) })
+            return p
         }
     }
 

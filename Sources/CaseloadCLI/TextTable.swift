@@ -1,3 +1,6 @@
+import CaseloadService
+import Foundation
+
 /// Columns that line up in a terminal; numbers right-aligned.
 struct TextTable {
     let header: [String]
@@ -19,14 +22,8 @@ struct TextTable {
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
     }
 
-    /// The same rows as CSV (RFC 4180 quoting).
-    var csv: String {
-        ([header] + rows).map { $0.map(TextTable.quote).joined(separator: ",") }.joined(separator: "\n")
-    }
-
-    static func quote(_ cell: String) -> String {
-        cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
-    }
+    /// The same rows as CSV (RFC 4180, formulas neutralised).
+    var csv: String { CSVWriter.text([header] + rows) }
 }
 
 extension String {
@@ -37,4 +34,3 @@ extension String {
     }
 }
 
-import Foundation

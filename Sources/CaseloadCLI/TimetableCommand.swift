@@ -67,7 +67,11 @@ struct TimetableCommand: ParsableCommand {
                     table.add(["\(u.referral)", r?.request.school ?? "", r?.request.pupilRef ?? "", r?.request.service ?? "", u.reason,
                                (estimates[u.referral] ?? nil)?.description ?? "-"])
                 }
-                print(table.rows.isEmpty ? "every waiting referral is booked this week" : table.text)
+                for (b, r) in TimetableRows.offPreference(t, referrals: referrals) where school == nil || r.request.school == school {
+                    table.add(["\(b.referral)", r.request.school, r.request.pupilRef, r.request.service,
+                               "booked \(b.day.displayName), not a preferred day (\(r.request.preferredDays.map(\.displayName).joined(separator: ", "))): they had no room this week", t.weekStart.description])
+                }
+                print(table.rows.isEmpty ? "every waiting referral is booked this week, on a day the school prefers" : table.text)
             }
         }
     }

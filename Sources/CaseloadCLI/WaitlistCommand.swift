@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseloadCore
+import CaseloadService
 import CaseloadStore
 import Foundation
 
@@ -31,7 +32,7 @@ struct WaitlistCommand: ParsableCommand {
         var t = TextTable(["service", "pos", "referral", "school", "pupil", "band", "priority", "weeks", "target", "breach", "deadline", "first week"])
         for e in entries {
             let r = e.referral
-            t.add([r.request.service, "\(e.position)", "\(r.id)", r.request.school, r.request.pupilRef, r.band, "\(e.priority)",
+            t.add([r.request.service, "\(e.position)", "\(r.id)", r.request.school, r.request.pupilRef, e.band, "\(e.priority)",
                    "\(e.weeksWaited)", e.targetWeeks.map(String.init) ?? "", e.breached ? "yes" : "",
                    e.statutoryDeadline?.description ?? "", e.estimatedFirstWeek?.description ?? "no capacity"])
         }
@@ -39,31 +40,9 @@ struct WaitlistCommand: ParsableCommand {
     }
 
     func json(_ entries: [WaitingEntry]) throws -> String {
-        let rows: [[String: JSONScalar]] = entries.map { e in
-            let r = e.referral
-            return ["service": .s(r.request.service), "position": .i(e.position), "referral": .i(Int(r.id)), "school": .s(r.request.school),
-                    "pupil_ref": .s(r.request.pupilRef), "band": .s(r.band), "priority": .i(e.priority), "weeks_waited": .i(e.weeksWaited),
-                    "target_weeks": e.targetWeeks.map(JSONScalar.i) ?? .null, "breached": .b(e.breached),
-                    "statutory_deadline": e.statutoryDeadline.map { .s($0.description) } ?? .null,
-                    "estimated_first_week": e.estimatedFirstWeek.map { .s($0.description) } ?? .null]
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(rows), as: UTF8.self)
-    }
-}
-
-/// A JSON leaf for the CLI's JSON output.
-enum JSONScalar: Encodable {
-    case s(String), i(Int), b(Bool), null
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .s(let v): try c.encode(v)
-        case .i(let v): try c.encode(v)
-        case .b(let v): try c.encode(v)
-        case .null: try c.encodeNil()
-        }
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(ListDTO(items: entries.map(WaitingDTO.init))), as: UTF8.self)
     }
 }

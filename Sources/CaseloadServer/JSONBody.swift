@@ -24,6 +24,8 @@ struct JSONBody {
         return nil
     }
 
+    mutating func remove(_ key: String) { pairs.removeAll { $0.0 == key } }
+
     mutating func set(_ key: String, _ value: JSONValue) {
         pairs.removeAll { $0.0 == key }
         pairs.append((key, value))

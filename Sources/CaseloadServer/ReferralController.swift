@@ -16,6 +16,7 @@ struct ReferralController {
         group.post("referrals", use: submit)
         group.get("referrals", use: list)
         group.get("referrals/:id", use: show)
+        group.patch("referrals/:id", use: update)
         for (action, status) in [("withdraw", ReferralStatus.withdrawn), ("hold", .onHold), ("reopen", .waiting)] {
             group.post("referrals/:id/\(action)") { request, context in try await change(request, context, to: status) }
         }
@@ -52,6 +53,20 @@ struct ReferralController {
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> ReferralDTO {
         try dto(try visible(request, context))
+    }
+
+    /// Corrects what was submitted for a waiting referral (its SENCO or a leader); judged again.
+    @Sendable func update(_ request: Request, context: AppContext) async throws -> ReferralDTO {
+        let referral = try visible(request, context)
+        let caller = try context.caller()
+        var body = try await JSONBody.object(request, context)
+        let note = body.string("note") ?? ""
+        guard note.count <= 500 else { throw Problem(.unprocessableContent, "note is over 500 characters", field: "note") }
+        body.remove("note")
+        let changed = try ReferralUpdating(db: state.db, config: state.config)
+            .update(referral.id, patch: body.value, school: caller.school, note: note, stamp: Stamp(actor: caller.actor))
+        state.waiting.invalidate()
+        return try dto(changed)
     }
 
     func change(_ request: Request, _ context: AppContext, to status: ReferralStatus) async throws -> ReferralDTO {

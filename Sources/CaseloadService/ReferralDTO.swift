@@ -58,11 +58,3 @@ public struct ListDTO<Item: Codable & Sendable>: Codable, Sendable {
     /// A list of `items`.
     public init(items: [Item]) { self.items = items }
 }
-
-extension ReferralFlags {
-    /// The flags that are set, by their names in requests.
-    public var names: [String] {
-        [(ehcPlan, "ehc_plan"), (ehcNeedsAssessment, "ehc_needs_assessment"), (exclusionRisk, "exclusion_risk"),
-         (lookedAfter, "looked_after"), (safeguarding, "safeguarding")].filter(\.0).map(\.1)
-    }
-}

@@ -49,6 +49,16 @@ public enum TimetableRows {
     }
 }
 
+extension TimetableRows {
+    /// Sessions booked on a day the school did not prefer (its preferred days were full).
+    public static func offPreference(_ t: WeekTimetable, referrals: [Int64: Referral]) -> [(Booking, Referral)] {
+        t.bookings.compactMap { b in
+            guard let r = referrals[b.referral], !r.request.preferredDays.isEmpty, !r.request.preferredDays.contains(b.day) else { return nil }
+            return (b, r)
+        }
+    }
+}
+
 /// "Name, address, postcode", with whatever of the address is known.
 func location(_ name: String, _ school: SchoolRecord?) -> String {
     ([name, school?.address, school?.postcode].compactMap { $0 }.filter { !$0.isEmpty }).joined(separator: ", ")

@@ -55,7 +55,8 @@ extension AppDatabase {
             try b.update(db)
             if old == .delivered { try stepBack(db, b, reason: reason, stamp) }
             if outcome == .delivered { try advance(db, b, config, stamp) }
-            try db.recordStatus(id, from: nil, to: try ReferralRow.fetchOne(db, key: id)?.currentStatus().rawValue ?? "active",
+            let now = try ReferralRow.fetchOne(db, key: id)?.currentStatus().rawValue ?? "active"
+            try db.recordStatus(id, from: now, to: now,
                                 note: "session of \(day) corrected from \(old.rawValue) to \(outcome.rawValue): \(reason)", stamp)
             try db.audit(stamp, "correct_session", "referral", "\(id)",
                          ["date": day.description, "from": old.rawValue, "to": outcome.rawValue, "reason": reason])

@@ -26,6 +26,7 @@ extension AppDatabase {
         guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM school WHERE urn = ?"), arguments: [request.school]) == true else {
             throw StoreError.notFound("school \(request.school) is not in the database; import it with `caseload import schools` first")
         }
+        try requireSkill(db, request)
         if case .accepted = decision, let open = try openReferral(db, request) {
             throw StoreError.conflict("pupil \(request.pupilRef) at school \(request.school) already has an open \(request.service) referral (#\(open)); update that one instead")
         }
@@ -36,6 +37,41 @@ extension AppDatabase {
         try db.recordStatus(row.id!, from: nil, to: row.status, note: "intake", stamp)
         try db.audit(stamp, "submit", "referral", "\(row.id!)", ["school": row.schoolUrn, "service": row.service, "status": row.status, "score": "\(row.score)"])
         return row.referral
+    }
+
+    /// A required skill must be one that a specialist of the service has on the roster.
+    private func requireSkill(_ db: Database, _ r: ReferralRequest) throws {
+        guard let skill = r.skill else { return }
+        let skills = Set(try String.fetchAll(db, sql: "SELECT skills FROM specialist WHERE service = ?", arguments: [r.service])
+            .flatMap { $0.split(separator: ",").map(String.init) })
+        guard skills.contains(skill) else {
+            let known = skills.sorted().joined(separator: ", ")
+            throw StoreError.invalid("skill: no \(r.service) specialist on the roster has \(skill); \(known.isEmpty ? "leave it out" : "ask for one of \(known), or leave it out")")
+        }
+    }
+
+    /// Replaces what was submitted for a waiting referral with `request`, judged afresh: it stays
+    /// on the list with its new score and band, or leaves it declined with the reasons. Every
+    /// changed field is kept in the audit log.
+    public func update(_ id: Int64, to request: ReferralRequest, decision: IntakeDecision, note: String, stamp: Stamp) throws -> Referral {
+        try write { db in
+            guard let old = try ReferralRow.fetchOne(db, key: id) else { throw StoreError.notFound("no referral \(id)") }
+            guard try old.currentStatus() == .waiting else {
+                throw StoreError.conflict("referral \(id) is \(old.status); only a waiting referral can be changed")
+            }
+            try requireSkill(db, request)
+            var row = ReferralRow(request, decision: decision)
+            row.id = id
+            try row.update(db)
+            let changed = zip(ReferralRow.columns, zip(old.values, row.values)).filter { "\($0.1.0 ?? "")" != "\($0.1.1 ?? "")" }
+            var detail = Dictionary(uniqueKeysWithValues: changed.map { ($0.0, "\($0.1.0 ?? "") -> \($0.1.1 ?? "")") })
+            detail["note"] = note
+            try db.audit(stamp, "update", "referral", "\(id)", detail)
+            if row.status != old.status {
+                try db.recordStatus(id, from: old.status, to: row.status, note: "re-judged after an update: \(row.declineReasons)", stamp)
+            }
+            return row.referral
+        }
     }
 
     private func openReferral(_ db: Database, _ r: ReferralRequest) throws -> Int64? {

@@ -132,3 +132,31 @@ import Testing
         }
     }
 }
+
+@Suite struct ReferralUpdateAPITests {
+    /// A SENCO corrects their own waiting referral; another school's is a 404; fields that cannot
+    /// change and unknown ones are 422s naming the field, with nothing written.
+    @Test func sencoCorrectsTheirOwnReferral() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let ours = try #require(try h.state.db.referrals(school: Harness.schoolA, statuses: [.waiting]).first)
+        let theirs = try #require(try h.state.db.referrals(school: Harness.schoolB, statuses: [.waiting]).first)
+        try await h.app.test(.router) { client in
+            let patch = { (token: String, id: Int64, json: String) async throws -> TestResponse in
+                try await client.execute(uri: "/v1/referrals/\(id)", method: .patch, headers: headers(token, json: true), body: body(json))
+            }
+            #expect(try await patch(h.sencoA, theirs.id, #"{"severity": 5}"#).status == .notFound)
+            for (json, field) in [(#"{"received_on": "2020-01-01"}"#, "received_on"), (#"{"flag": ["safeguarding"]}"#, "flag"),
+                                  (#"{"preferred_days": ["sat"]}"#, "preferred_days")] {
+                let r = try await patch(h.sencoA, ours.id, json)
+                #expect(r.status == .unprocessableContent && object(r)["field"] as? String == field, "\(json)")
+            }
+            #expect(try h.state.db.referral(ours.id) == ours)
+            let r = try await patch(h.sencoA, ours.id, #"{"preferred_days": ["wed"], "note": "Wednesdays suit the pupil"}"#)
+            #expect(r.status == .ok)
+            #expect(object(r)["preferred_days"] as? [String] == ["wed"])
+            #expect((object(r)["waiting"] as? [String: Any])?["priority_breakdown"] != nil)
+        }
+        #expect(try h.state.db.auditLog(entity: "referral", id: "\(ours.id)").last?.detail.contains("Wednesdays") == true)
+    }
+}

@@ -43,14 +43,15 @@ extension JSONFields {
         return try optionalBool(key)
     }
 
-    /// Days of the week written as a list or as `mon;wed`.
+    /// School days (Monday to Friday) written as a list or as `mon;wed`, short or in full.
     func flexibleDays(_ key: String) throws(InputError) -> [Weekday] {
         var days: [Weekday] = []
         for name in try flexibleList(key) {
-            guard let d = Weekday(rawValue: name.lowercased().prefix(3).description) else {
-                throw error(key, "\"\(name)\" is not a day; use mon, tue, wed, thu, fri")
+            let word = name.lowercased()
+            guard let d = Weekday.allCases.prefix(5).first(where: { $0.rawValue == word || $0.displayName.lowercased() == word }) else {
+                throw error(key, "\"\(name)\" is not a school day; use mon, tue, wed, thu, fri")
             }
-            days.append(d)
+            if !days.contains(d) { days.append(d) }
         }
         return days
     }

@@ -1,9 +1,14 @@
 /// Reads referral requests (a SENCO's form, a CSV of them, an API body) with the same rules:
 /// every error names the field; a pupil is identified only by the school's own reference.
 public enum ReferralReader {
+    /// Every field a request may carry; any other is refused by name (a typo never drops a flag).
+    public static let fields = ["school", "pupil_ref", "year_group", "service", "pathway", "area", "severity", "flags", "apdr_cycles",
+                                "consent", "preferred_days", "days_only", "skill", "reason", "received_on"]
+
     /// Reads one request; `today` is used when no `received_on` is given.
     public static func request(_ value: JSONValue, today: CalendarDate) throws(InputError) -> ReferralRequest {
         let f = try JSONFields(value, path: "")
+        try f.onlyKeys(fields)
         let area = try f.string("area")
         guard let need = AreaOfNeed(rawValue: area) else {
             throw f.error("area", "\"\(area)\" is not an area of need; use one of \(AreaOfNeed.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -13,7 +18,7 @@ public enum ReferralReader {
         if let odd = flags.first(where: { !known.contains($0) }) {
             throw f.error("flags", "\"\(odd)\" is not a flag; use any of \(known.joined(separator: ", "))")
         }
-        return ReferralRequest(
+        var request = ReferralRequest(
             school: try f.string("school"), pupilRef: try pupilRef(f),
             yearGroup: try required(f.flexibleInt("year_group", in: 0...14), f, "year_group"),
             service: try f.string("service").uppercased(), pathway: try f.optionalString("pathway"), area: need,
@@ -24,6 +29,46 @@ public enum ReferralReader {
             apdrCycles: try f.flexibleInt("apdr_cycles", in: 0...20) ?? 0,
             consent: try required(f.flexibleBool("consent"), f, "consent"), preferredDays: try f.flexibleDays("preferred_days"),
             reason: try reason(f), receivedOn: try receivedOn(f, today))
+        request.daysOnly = try f.flexibleBool("days_only") ?? false
+        request.skill = try skill(f)
+        if request.daysOnly, request.preferredDays.isEmpty {
+            throw f.error("days_only", "says the preferred days are the only days possible, but preferred_days is empty; name the days")
+        }
+        return request
+    }
+
+    /// The fields of `r` as a request object, so that an update can be read with the same rules.
+    public static func object(_ r: ReferralRequest, pathway: String) -> [(String, JSONValue)] {
+        var pairs: [(String, JSONValue)] = [
+            ("school", .string(r.school)), ("pupil_ref", .string(r.pupilRef)), ("year_group", .number(Double(r.yearGroup))),
+            ("service", .string(r.service)), ("pathway", .string(pathway)), ("area", .string(r.area.rawValue)),
+            ("severity", .number(Double(r.severity))), ("flags", .array(r.flags.names.map(JSONValue.string))),
+            ("apdr_cycles", .number(Double(r.apdrCycles))), ("consent", .bool(r.consent)),
+            ("preferred_days", .array(r.preferredDays.map { .string($0.rawValue) })), ("days_only", .bool(r.daysOnly)),
+            ("reason", .string(r.reason)), ("received_on", .string(r.receivedOn.description)),
+        ]
+        if let skill = r.skill { pairs.append(("skill", .string(skill))) }
+        return pairs
+    }
+
+    /// Fields of a waiting referral a school may correct, and those it may not (with why).
+    public static let updatable = ["year_group", "pathway", "area", "severity", "flags", "apdr_cycles", "consent", "preferred_days",
+                                   "days_only", "skill", "reason"]
+
+    /// `r` with the fields in `patch` changed, read with the same rules as a new request; `null`
+    /// clears the skill.
+    public static func update(_ r: ReferralRequest, pathway: String, with patch: JSONValue) throws(InputError) -> ReferralRequest {
+        let p = try JSONFields(patch, path: "")
+        for key in p.keys where !updatable.contains(key) {
+            if fields.contains(key) {
+                throw p.error(key, "cannot be changed on a referral; withdraw it and submit a new one (fields that can change: \(updatable.joined(separator: ", ")))")
+            }
+            try p.onlyKeys(updatable)
+        }
+        if p.keys.isEmpty { throw InputError(field: "body", problem: "names no field to change; send one or more of \(updatable.joined(separator: ", "))") }
+        var merged = object(r, pathway: pathway).filter { !p.keys.contains($0.0) }
+        for key in p.keys { if let v = p.optional(key) { merged.append((key, v)) } }
+        return try request(.orderedObject(merged), today: r.receivedOn)
     }
 
     /// Requests from CSV-like rows, with one problem per bad row naming its line and field.
@@ -40,15 +85,28 @@ public enum ReferralReader {
         return value
     }
 
-    /// The school's own reference: letters, digits, `-`, `_` or `/`, up to 24, with at least one digit,
-    /// so that a name cannot be stored by mistake.
+    /// The school's own reference: ASCII letters, digits, `-`, `_` or `/`, up to 24, with at least
+    /// one ASCII digit, so that a name cannot be stored by mistake.
     static func pupilRef(_ f: JSONFields) throws(InputError) -> String {
         let ref = try f.string("pupil_ref")
-        let allowed = ref.unicodeScalars.allSatisfy { CharacterSet.refCharacters.contains($0) }
-        guard (1...24).contains(ref.count), allowed, ref.contains(where: \.isNumber) else {
-            throw f.error("pupil_ref", "must be the school's own pupil reference (letters, digits, - _ /, at least one digit, up to 24), never a name")
+        let allowed = ref.unicodeScalars.allSatisfy(isRefCharacter)
+        guard (1...24).contains(ref.unicodeScalars.count), allowed, ref.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else {
+            throw f.error("pupil_ref", "must be the school's own pupil reference (A-Z, a-z, 0-9, - _ /, at least one digit, up to 24), never a name")
         }
         return ref
+    }
+
+    static func isRefCharacter(_ c: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "-" || c == "_" || c == "/"
+    }
+
+    /// A skill the specialist must have, as the roster writes skills (A-Z, 0-9, -, _; up to 32).
+    static func skill(_ f: JSONFields) throws(InputError) -> String? {
+        guard let text = try f.optionalString("skill")?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard text.unicodeScalars.count <= 32, text.unicodeScalars.allSatisfy({ isRefCharacter($0) && $0 != "/" }) else {
+            throw f.error("skill", "must be a skill as the roster writes it (letters, digits, - or _, up to 32), such as ADOS or AAC")
+        }
+        return text
     }
 
     static func reason(_ f: JSONFields) throws(InputError) -> String {
@@ -67,6 +125,4 @@ public enum ReferralReader {
 
 import Foundation
 
-extension CharacterSet {
-    static let refCharacters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_/"))
-}
+

@@ -39,6 +39,14 @@ public struct ReferralFlags: Hashable, Sendable, Codable {
     }
 }
 
+extension ReferralFlags {
+    /// The flags that are set, by their names in requests.
+    public var names: [String] {
+        [(ehcPlan, "ehc_plan"), (ehcNeedsAssessment, "ehc_needs_assessment"), (exclusionRisk, "exclusion_risk"),
+         (lookedAfter, "looked_after"), (safeguarding, "safeguarding")].filter(\.0).map(\.1)
+    }
+}
+
 /// What a SENCO submits. No names: `pupilRef` is the school's own reference for the pupil.
 public struct ReferralRequest: Hashable, Sendable {
     public var school: String

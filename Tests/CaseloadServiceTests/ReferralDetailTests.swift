@@ -1,0 +1,115 @@
+import CaseloadCore
+import CaseloadPlanner
+import CaseloadService
+import CaseloadStore
+import Foundation
+import Testing
+
+/// Preferred days, a required skill, corrections to a referral and the figures a SENCO reads.
+@Suite struct ReferralDetailTests {
+    let urn = "100001"
+
+    /// One school and the given EPs based at it.
+    func trust(_ eps: [(id: String, skills: [String], days: [Weekday])]) throws -> AppDatabase {
+        let db = try AppDatabase.inMemory()
+        try db.importSchools([SchoolRecord(urn: urn, name: "Alpha", phase: "Primary", location: GeoPoint(lat: 51.4, lon: 0.1),
+                                           pupils: 300, ehcPlans: 5, senSupport: 40)], stamp: stamp)
+        try db.importSpecialists(eps.map { e in
+            RosterEntry(specialist: Specialist(id: e.id, service: "EP", skills: e.skills, base: GeoPoint(lat: 51.4, lon: 0.1),
+                                               maxTravelMinPerDay: nil, maxSchoolsPerDay: nil,
+                                               days: e.days.map { WorkingDay(day: $0, start: ClockTime("08:30")!, end: ClockTime("16:30")!) }),
+                        baseSchool: urn)
+        }, stamp: stamp)
+        return db
+    }
+
+    func refer(_ db: AppDatabase, _ fields: [(String, JSONValue)] = []) throws -> Referral {
+        var object: [(String, JSONValue)] = [("school", .string(urn)), ("pupil_ref", .string("P-\(fields.count)-1")), ("year_group", .number(3)),
+                                             ("service", .string("EP")), ("area", .string("cognition_learning")), ("severity", .number(4)),
+                                             ("apdr_cycles", .number(2)), ("consent", .bool(true))]
+        object += fields
+        let r = try ReferralReader.request(.orderedObject(object), today: CalendarDate("2026-11-23")!)
+        return try db.submit(r, decision: Threshold(config).evaluate(r), stamp: stamp)
+    }
+
+    func plan(_ db: AppDatabase) throws -> WeekTimetable {
+        try WeeklyScheduler(db: db, config: config, options: PlannerOptions(iterations: 50)).schedule(week: week1, replan: false, stamp: stamp).timetable
+    }
+
+    @Test func aPreferredDayIsFavouredButAnotherDayIsBetterThanNone() throws {
+        let db = try trust([("ep-1", [], [.mon, .tue])])
+        let tuesday = try refer(db, [("preferred_days", .string("tue"))])
+        #expect(try plan(db).bookings.first { $0.referral == tuesday.id }?.day == .tue)   // Monday was free too
+
+        let db2 = try trust([("ep-1", [], [.tue])])
+        let monday = try refer(db2, [("preferred_days", .string("mon"))])
+        let t = try plan(db2)
+        #expect(t.bookings.first { $0.referral == monday.id }?.day == .tue)
+        let referrals = Dictionary(uniqueKeysWithValues: try db2.referrals().map { ($0.id, $0) })
+        #expect(TimetableRows.offPreference(t, referrals: referrals).map(\.0.referral) == [monday.id])
+
+        let db3 = try trust([("ep-1", [], [.tue])])
+        let only = try refer(db3, [("preferred_days", .string("mon")), ("days_only", .string("yes"))])
+        let t3 = try plan(db3)
+        #expect(t3.bookings.isEmpty)
+        #expect(t3.unbooked.first { $0.referral == only.id }?.reason.contains("allowed days (mon)") == true)
+    }
+
+    @Test func aRequiredSkillIsHonouredAndAnUnknownOneRefused() throws {
+        let db = try trust([("ep-1", [], [.mon]), ("ep-2", ["ADOS"], [.mon])])
+        let ados = try refer(db, [("skill", .string("ADOS"))])
+        #expect(try plan(db).bookings.first { $0.referral == ados.id }?.specialist == "ep-2")
+        #expect(throws: StoreError.self) { try refer(db, [("skill", .string("AAC"))]) }
+        #expect(throws: InputError.self) { try refer(db, [("skill", .string("ADOS\nSUMMARY:x"))]) }
+    }
+
+    @Test func aWaitingReferralIsCorrectedJudgedAgainAndAudited() throws {
+        let db = try trust([("ep-1", [], [.mon])])
+        let r = try refer(db)
+        let editor = ReferralUpdating(db: db, config: config)
+        let raised = try editor.update(r.id, patch: .orderedObject([("severity", .number(5)), ("flags", .string("safeguarding"))]),
+                                       school: nil, note: "severity entered wrongly", stamp: stamp)
+        #expect(raised.request.severity == 5 && raised.request.flags.safeguarding && raised.score > r.score)
+        #expect(raised.request.pupilRef == r.request.pupilRef && raised.request.receivedOn == r.request.receivedOn)
+        let audit = try #require(try db.auditLog(entity: "referral", id: "\(r.id)").last)
+        #expect(audit.action == "update" && audit.detail.contains("severity") && audit.detail.contains("entered wrongly"))
+        #expect(throws: InputError.self) { try editor.update(r.id, patch: .orderedObject([("received_on", .string("2020-01-01"))]), school: nil, stamp: stamp) }
+        #expect(throws: InputError.self) { try editor.update(r.id, patch: .orderedObject([("severty", .number(1))]), school: nil, stamp: stamp) }
+        #expect(throws: StoreError.self) { try editor.update(r.id, patch: .orderedObject([("severity", .number(1))]), school: "999999", stamp: stamp) }
+        let lowered = try editor.update(r.id, patch: .orderedObject([("consent", .bool(false))]), school: nil, stamp: stamp)
+        #expect(lowered.status == .declined && lowered.declineReasons.contains { $0.contains("consent") })
+        #expect(throws: StoreError.self) { try editor.update(r.id, patch: .orderedObject([("consent", .bool(true))]), school: nil, stamp: stamp) }
+    }
+
+    @Test func theBandShownFollowsTheCurrentPriorityAndItsPartsAddUp() throws {
+        let db = try trust([("ep-1", [], [.mon])])
+        let old = ReferralRequest(school: urn, pupilRef: "P-9", yearGroup: 3, service: "EP", area: .cognitionAndLearning, severity: 3,
+                                  apdrCycles: 2, consent: true, reason: "", receivedOn: CalendarDate("2026-01-05")!)
+        _ = try db.submit(old, decision: Threshold(config).evaluate(old), stamp: stamp)
+        let e = try #require(try db.waitingList(config: config, today: week1).first)
+        #expect(e.band == config.band(for: e.priority))
+        #expect(e.band != e.referral.band)   // 47 weeks of waiting moved it up
+        #expect(Int(e.breakdown.total.rounded()) == e.priority && e.breakdown.waiting > 0)
+    }
+
+    @Test func namesAndOddValuesAreRefusedAsPupilReferencesAndDays() throws {
+        let base: [(String, JSONValue)] = [("school", .string(urn)), ("year_group", .number(3)), ("service", .string("EP")),
+                                           ("area", .string("semh")), ("severity", .number(4)), ("consent", .bool(true))]
+        for ref in ["Jane Doe", "Jane²", "Ⅻ-Jane", "Jane-٣", "Jåne-1"] {
+            #expect(throws: InputError.self, "\(ref)") {
+                try ReferralReader.request(.orderedObject(base + [("pupil_ref", .string(ref))]), today: week1)
+            }
+        }
+        for days in ["sat", "monkey", "sun;mon"] {
+            #expect(throws: InputError.self, "\(days)") {
+                try ReferralReader.request(.orderedObject(base + [("pupil_ref", .string("P-1")), ("preferred_days", .string(days))]), today: week1)
+            }
+        }
+        let typo = #expect(throws: InputError.self) {
+            try ReferralReader.request(.orderedObject(base + [("pupil_ref", .string("P-1")), ("flag", .string("safeguarding"))]), today: week1)
+        }
+        #expect(typo?.field == "flag")
+        let ok = try ReferralReader.request(.orderedObject(base + [("pupil_ref", .string("P-1")), ("preferred_days", .string("Monday;wed"))]), today: week1)
+        #expect(ok.preferredDays == [.mon, .wed])
+    }
+}
