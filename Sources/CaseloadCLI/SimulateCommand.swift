@@ -58,6 +58,7 @@ struct SimulateCommand: ParsableCommand {
     func write(_ report: SimulationReport, to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try ScenarioFiles.write(Data(report.html.utf8), to: "\(folder)/report.html")
-        print("wrote \(folder)/report.html")
+        try ScenarioFiles.write(try report.figuresJSON(), to: "\(folder)/figures.json")
+        print("wrote \(folder)/report.html and \(folder)/figures.json")
     }
 }

@@ -123,3 +123,37 @@ func isWellFormedXML(_ text: String) -> Bool {
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
+
+/// The report agrees with itself: names match counts, every named school is charted, axes are
+/// dated, declines are counted by school, and the figures file holds every week.
+@Suite struct SimulationReportConsistencyTests {
+    func week(_ k: Int, hours: [String: Double], declined: [String: Int]) -> WeekFigures {
+        var w = WeekFigures(week: week1.adding(days: 7 * k), waiting: ["EP": 10], withinTarget: ["EP": 1], medianWait: ["EP": 2], p90Wait: ["EP": 5],
+                            statutoryBreaches: 0, travelMinutes: 100, miles: 50, sessionHours: 10, workingHours: 20,
+                            schoolHours: hours.mapValues { ["EP": $0] })
+        w.arrived = 20
+        w.declined = declined
+        return w
+    }
+
+    @Test func everyNamedSchoolIsChartedAndCountsMatch() throws {
+        let schools = (1...30).map { (urn: "\(100_000 + $0)", name: "School \($0)", share: 1.0 / Double($0 + 1)) }
+        let even = Dictionary(uniqueKeysWithValues: schools.map { ($0.urn, 10.0) })
+        var fewer = even
+        for s in schools.suffix(9) { fewer[s.urn] = 5 }   // the nine smallest shares lose half their hours
+        let baseline = (0..<12).map { week($0, hours: even, declined: ["100001": 1]) }
+        let alternative = (0..<12).map { week($0, hours: fewer, declined: ["100001": 1, "100030": 3]) }
+        let report = SimulationReport(baseline: baseline, alternative: alternative, services: ["EP"], schools: schools)
+        let line = try #require(report.summary.first { $0.contains("lose more than 10%") })
+        #expect(line.hasPrefix("9 schools"))
+        for s in schools.suffix(9) {
+            #expect(line.contains(s.name + " ("))
+            #expect(report.html.contains(">\(s.name)</text>"), "\(s.name) is named but not charted")
+        }
+        #expect(report.html.contains(">30 Nov</text>") && report.html.contains("week beginning"))
+        let declines = try #require(report.summary.first { $0.contains("decline") })
+        #expect(declines.contains("decline 48 against 12") && declines.contains("School 30 (36)"))
+        let figures = try JSONSerialization.jsonObject(with: try report.figuresJSON()) as? [String: Any]
+        #expect((figures?["alternative"] as? [Any])?.count == 12)
+    }
+}

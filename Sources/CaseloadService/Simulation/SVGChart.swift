@@ -4,8 +4,8 @@ import Foundation
 enum SVGChart {
     struct Series { var name: String; var values: [Double]; var dashed: Bool; var colour: String }
 
-    /// A line chart of `series` over weeks 1…n.
-    static func lines(title: String, unit: String, series: [Series], width: Double = 640, height: Double = 220) -> String {
+    /// A line chart of `series` over the weeks named by `labels` (the week each value is for).
+    static func lines(title: String, unit: String, labels: [String], series: [Series], width: Double = 640, height: Double = 220) -> String {
         let n = series.map(\.values.count).max() ?? 0
         let top = unit == "%" ? 1.0 : max(1, series.flatMap(\.values).max() ?? 1) * 1.1
         let (l, r, t, b) = (48.0, 16.0, 28.0, 36.0)
@@ -17,8 +17,12 @@ enum SVGChart {
             let v = top * Double(k) / 4
             svg += "<line x1=\"\(l)\" x2=\"\(width - r)\" y1=\"\(f(y(v)))\" y2=\"\(f(y(v)))\" class=\"g\"/><text x=\"\(l - 6)\" y=\"\(f(y(v) + 4))\" class=\"a\" text-anchor=\"end\">\(label(v, unit))</text>"
         }
-        for i in 0..<n { svg += "<text x=\"\(f(x(i)))\" y=\"\(height - b + 16)\" class=\"a\" text-anchor=\"middle\">\(i + 1)</text>" }
-        svg += "<text x=\"\(width / 2)\" y=\"\(height - 4)\" class=\"a\" text-anchor=\"middle\">week</text>"
+        let every = max(1, (n + 7) / 8)   // at most eight dates, so they never overlap
+        for i in stride(from: 0, to: n, by: every) {
+            let text = i < labels.count ? labels[i] : "\(i + 1)"
+            svg += "<text x=\"\(f(x(i)))\" y=\"\(height - b + 16)\" class=\"a\" text-anchor=\"middle\">\(escape(text))</text>"
+        }
+        svg += "<text x=\"\(width / 2)\" y=\"\(height - 4)\" class=\"a\" text-anchor=\"middle\">week beginning</text>"
         for (k, s) in series.enumerated() {
             let points: String = s.values.enumerated().map { (i: Int, v: Double) -> String in f(x(i)) + "," + f(y(v)) }.joined(separator: " ")
             svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(s.colour)\" stroke-width=\"2\"\(s.dashed ? " stroke-dasharray=\"6 4\"" : "")/>"

@@ -1,3 +1,4 @@
+import CaseloadCore
 import Foundation
 
 extension SimulationReport {
@@ -30,7 +31,7 @@ extension SimulationReport {
             series.append(.init(name: "\(s) baseline", values: baseline.map { Double($0[keyPath: key][s] ?? 0) }, dashed: false, colour: c))
             series.append(.init(name: "\(s) alternative", values: alternative.map { Double($0[keyPath: key][s] ?? 0) }, dashed: true, colour: c))
         }
-        return SVGChart.lines(title: title, unit: unit, series: series)
+        return SVGChart.lines(title: title, unit: unit, labels: weekLabels, series: series)
     }
 
     func chartInt(_ key: KeyPath<WeekFigures, [String: Int]>, title: String) -> String { chart(key, title: title, unit: "") }
@@ -42,11 +43,26 @@ extension SimulationReport {
             series.append(.init(name: "\(s) baseline", values: baseline.map { $0.withinTarget[s] ?? 1 }, dashed: false, colour: c))
             series.append(.init(name: "\(s) alternative", values: alternative.map { $0.withinTarget[s] ?? 1 }, dashed: true, colour: c))
         }
-        return SVGChart.lines(title: "Share of first sessions within the target wait", unit: "%", series: series)
+        return SVGChart.lines(title: "Share of first sessions within the target wait", unit: "%", labels: weekLabels, series: series)
+    }
+
+    /// "30 Nov" for each simulated week.
+    var weekLabels: [String] { baseline.map { SimulationReport.short($0.week) } }
+
+    static func short(_ d: CalendarDate) -> String {
+        "\(d.day) " + ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][d.month - 1]
+    }
+
+    /// Every school the summary names, then the largest fair shares, fifteen or more in all.
+    func chartedSchools() -> [(urn: String, name: String, share: Double)] {
+        let named = Set(losers().map(\.urn))
+        let first = schools.filter { named.contains($0.urn) }.sorted { $0.share > $1.share }
+        let rest = schools.filter { !named.contains($0.urn) }.sorted { $0.share > $1.share }
+        return first + rest.prefix(max(0, 15 - first.count))
     }
 
     func schoolBars() -> String {
-        let top = schools.sorted { $0.share > $1.share }.prefix(15)
+        let top = chartedSchools()
         let hb = schoolHours(baseline), ha = schoolHours(alternative)
         let total = hb.values.reduce(0, +)
         return SVGChart.bars(title: "Hours over the term: fair share (grey), baseline (solid), alternative (light)", labels: top.map(\.name), series: [

@@ -26,9 +26,49 @@ public struct SimulationReport: Sendable {
         out.append("Statutory EHC deadlines passed while waiting at the end: \(a.statutoryBreaches) against \(b.statutoryBreaches).")
         out.append(String(format: "Travel over the term: %d minutes and £%.0f mileage against %d minutes and £%.0f.",
                           total(alternative, \.travelMinutes), totalMiles(alternative) * 0.45, total(baseline, \.travelMinutes), totalMiles(baseline) * 0.45))
-        let losers = schoolChanges().filter { $0.change < -0.1 }
-        out.append(losers.isEmpty ? "No school loses more than 10% of its hours." : "\(losers.count) schools lose more than 10% of their hours: \(losers.prefix(5).map(\.name).joined(separator: ", ")).")
+        let losers = losers()
+        out.append(losers.isEmpty ? "No school loses more than 10% of its hours."
+            : "\(losers.count) school\(losers.count == 1 ? " loses" : "s lose") more than 10% of \(losers.count == 1 ? "its" : "their") hours: "
+                + losers.map { "\($0.name) (\(Int((-100 * $0.change).rounded()))%)" }.joined(separator: ", ") + ".")
+        if let declines = declines() { out.append(declines) }
         return out
+    }
+
+    /// Schools that lose more than 10% of their hours in the alternative, most first.
+    func losers() -> [(urn: String, name: String, change: Double)] { schoolChanges().filter { $0.change < -0.1 } }
+
+    /// How many arriving referrals each policy's thresholds turn away, and from which schools.
+    func declines() -> String? {
+        let b = declined(baseline), a = declined(alternative)
+        let tb = b.values.reduce(0, +), ta = a.values.reduce(0, +)
+        let arrived = baseline.reduce(0) { $0 + $1.arrived }
+        guard arrived > 0 else { return nil }
+        var sentence = "Of \(arrived) referrals arriving over the term, the thresholds decline \(ta) against \(tb) in the baseline (\(signed(ta - tb)))"
+        let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.urn, $0.name) })
+        let more = a.map { ($0.key, $0.value - (b[$0.key] ?? 0)) }.filter { $0.1 > 0 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+        if !more.isEmpty {
+            sentence += "; the extra declines come from " + more.map { "\(names[$0.0] ?? $0.0) (\($0.1))" }.joined(separator: ", ")
+        }
+        return sentence + "."
+    }
+
+    func declined(_ weeks: [WeekFigures]) -> [String: Int] {
+        weeks.reduce(into: [:]) { acc, w in for (urn, n) in w.declined { acc[urn, default: 0] += n } }
+    }
+
+    /// Every week's figures of both runs as JSON, for a spreadsheet or another chart.
+    public func figuresJSON() throws -> Data {
+        func rows(_ weeks: [WeekFigures]) -> [[String: Any]] {
+            weeks.map { w in
+                ["week": w.week.description, "waiting": w.waiting, "within_target": w.withinTarget, "median_wait": w.medianWait,
+                 "p90_wait": w.p90Wait, "statutory_breaches": w.statutoryBreaches, "travel_minutes": w.travelMinutes, "miles": w.miles,
+                 "session_hours": w.sessionHours, "working_hours": w.workingHours, "school_hours": w.schoolHours,
+                 "arrived": w.arrived, "declined": w.declined]
+            }
+        }
+        let object: [String: Any] = ["summary": summary, "services": services, "baseline": rows(baseline), "alternative": rows(alternative),
+                                     "schools": schools.map { ["urn": $0.urn, "name": $0.name, "fair_share": $0.share] }]
+        return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
     }
 
     func total(_ weeks: [WeekFigures], _ key: KeyPath<WeekFigures, Int>) -> Int { weeks.reduce(0) { $0 + $1[keyPath: key] } }

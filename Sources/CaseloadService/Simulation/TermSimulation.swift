@@ -31,6 +31,18 @@ public struct WeekFigures: Sendable, Equatable {
     public var workingHours: Double
     /// Hours delivered per school and service.
     public var schoolHours: [String: [String: Double]]
+    /// Referrals that arrived this week, and those the thresholds declined, by school.
+    public var arrived = 0
+    public var declined: [String: Int] = [:]
+
+    /// A week's figures.
+    public init(week: CalendarDate, waiting: [String: Int], withinTarget: [String: Double], medianWait: [String: Int], p90Wait: [String: Int],
+                statutoryBreaches: Int, travelMinutes: Int, miles: Double, sessionHours: Double, workingHours: Double,
+                schoolHours: [String: [String: Double]]) {
+        self.week = week; self.waiting = waiting; self.withinTarget = withinTarget; self.medianWait = medianWait; self.p90Wait = p90Wait
+        self.statutoryBreaches = statutoryBreaches; self.travelMinutes = travelMinutes; self.miles = miles
+        self.sessionHours = sessionHours; self.workingHours = workingHours; self.schoolHours = schoolHours
+    }
 }
 
 /// Rolls a term forward from the database as it is, on an in-memory copy (the database is never
@@ -62,7 +74,8 @@ public struct TermSimulation: Sendable {
         for w in 0..<weeks {
             let week = start.adding(days: 7 * w)
             let arriving = w < arrivals.weeks.count ? arrivals.weeks[w] : []
-            _ = try db.submit(batch: arriving.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
+            let judged = arriving.map { ($0, threshold.evaluate($0)) }
+            _ = try db.submit(batch: judged, stamp: stamp)
             let waitingBefore = try db.waitingList(config: policy.config, today: week)
             cohort.join(waitingBefore)
             let result = try scheduler.schedule(week: week, replan: false, stamp: stamp)
@@ -70,6 +83,8 @@ public struct TermSimulation: Sendable {
             try deliver(result.timetable, db, policy.config, stamp)
             cohort.see(result.timetable.bookings.filter { $0.sessionNumber == 1 }.map(\.referral), week: week)
             var f = try measure(result.timetable, waitingBefore, db, policy.config)
+            f.arrived = judged.count
+            for (r, d) in judged { if case .declined = d { f.declined[r.school, default: 0] += 1 } }
             cohort.waits(until: week, into: &f)
             figures.append(f)
         }
