@@ -18,15 +18,15 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: "The CSV file.") var file: String
         @Option(help: "Keep only this trust's schools (GIAS files; matches `Trusts (name)`).") var trust: String?
         @Option(help: "The SEN counts file that goes with a trust school list (urn, ehcp_count, sen_support_count).") var sen: String?
-        @Flag(help: "Import the good rows and report the bad ones, instead of refusing the file.") var skipBadRows = false
+        @OptionGroup var rows: BadRows
 
         func run() throws {
             try reportingErrors {
                 let text = try String(decoding: ScenarioFiles.readFile(file, what: "schools"), as: UTF8.self)
                 let (schools, problems) = try read(text)
-                try refuseOrReport(problems, file: file, skip: skipBadRows)
+                try rows.refuseOrReport(problems, file: file)
                 let n = try store.open().importSchools(schools, stamp: store.stamp)
-                print("imported \(n) schools from \(file)")
+                print("imported \(n) schools from \(file)\(rows.skipped(problems))")
             }
         }
 
@@ -44,15 +44,16 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import the roster from CSV or YAML.")
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "roster.csv or roster.yaml") var file: String
+        @Argument(help: "roster.csv or roster.yaml (columns in the README; example: Fixtures/trust/roster.csv)") var file: String
+        @OptionGroup var rows: BadRows
 
         func run() throws {
             try reportingErrors {
                 let db = try store.open()
                 let schools = Dictionary(uniqueKeysWithValues: try db.schools().map { ($0.urn, $0.location) })
-                let (entries, problems) = RosterReader.read(try rows(file, key: "specialists"), schools: schools)
-                try refuseOrReport(problems, file: file, skip: false)
-                print("imported \(try db.importSpecialists(entries, stamp: store.stamp)) specialists from \(file)")
+                let (entries, problems) = RosterReader.read(try records(file, key: "specialists"), schools: schools)
+                try rows.refuseOrReport(problems, file: file)
+                print("imported \(try db.importSpecialists(entries, stamp: store.stamp)) specialists from \(file)\(rows.skipped(problems))")
             }
         }
     }
@@ -62,23 +63,24 @@ struct ImportCommand: ParsableCommand {
             abstract: "Take in a CSV of referrals: each is judged against the thresholds; all are stored or none.")
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "referrals.csv") var file: String
+        @Argument(help: "referrals.csv (columns in the README; example: Fixtures/trust/referrals.csv)") var file: String
+        @OptionGroup var rows: BadRows
 
         func run() throws {
             try reportingErrors {
-                let (requests, problems) = ReferralReader.read(try rows(file, key: "referrals"), today: try store.today())
-                try refuseOrReport(problems, file: file, skip: false)
+                let (requests, problems) = ReferralReader.read(try records(file, key: "referrals"), today: try store.today())
+                try rows.refuseOrReport(problems, file: file)
                 let threshold = Threshold(try store.loadConfig())
                 let stored = try store.open().submit(batch: requests.map { ($0, threshold.evaluate($0)) }, stamp: store.stamp)
                 let accepted = stored.filter { $0.status == .waiting }.count
-                print("took in \(stored.count) referrals from \(file): \(accepted) on the waiting list, \(stored.count - accepted) declined")
+                print("took in \(stored.count) referrals from \(file): \(accepted) on the waiting list, \(stored.count - accepted) declined\(rows.skipped(problems))")
             }
         }
     }
 }
 
 /// Rows of a CSV file, or of the list under `key` in a YAML file.
-func rows(_ file: String, key: String) throws -> [(line: Int, value: JSONValue)] {
+func records(_ file: String, key: String) throws -> [(line: Int, value: JSONValue)] {
     let text = String(decoding: try ScenarioFiles.readFile(file, what: key), as: UTF8.self)
     guard file.hasSuffix(".yaml") || file.hasSuffix(".yml") else { return CSVTable(text).objects() }
     let doc = try TrustConfigFile.document(text)
@@ -88,13 +90,28 @@ func rows(_ file: String, key: String) throws -> [(line: Int, value: JSONValue)]
     return items.enumerated().map { ($0.offset + 1, $0.element) }
 }
 
-/// Refuses the whole file when any row is bad (listing every one), unless `skip` says to go on.
-func refuseOrReport(_ problems: [String], file: String, skip: Bool) throws {
-    guard !problems.isEmpty else { return }
-    let list = problems.map { "  \(file) \($0)" }.joined(separator: "\n")
-    if skip {
-        FileHandle.standardError.write(Data("skipped \(problems.count) rows:\n\(list)\n".utf8))
-        return
+/// What every import does with a file that has bad rows: refuse it whole (the default), or
+/// import the good rows and list the bad ones.
+struct BadRows: ParsableArguments {
+    @Flag(help: "Import the good rows and list the bad ones, instead of refusing the whole file.") var skipBadRows = false
+
+    /// Refuses the file when any row is bad (listing every one), unless told to skip them.
+    func refuseOrReport(_ problems: [String], file: String) throws {
+        guard !problems.isEmpty else { return }
+        let list = problems.map { "  \($0)" }.joined(separator: "\n")
+        if skipBadRows {
+            FileHandle.standardError.write(Data("\(file): left out \(problems.count) bad row\(problems.count == 1 ? "" : "s"):\n\(list)\n".utf8))
+            return
+        }
+        throw CLIError.badInput("""
+            \(file) has \(problems.count) bad row\(problems.count == 1 ? "" : "s"), so nothing was imported:
+            \(list)
+            fix \(problems.count == 1 ? "it" : "them") and import again, or pass --skip-bad-rows to import the other rows
+            """)
     }
-    throw CLIError.badInput("\(file) has \(problems.count) bad rows, so nothing was imported:\n\(list)\nfix them (or pass --skip-bad-rows where offered) and import again")
+
+    /// "; left out N bad rows" after a skipping import.
+    func skipped(_ problems: [String]) -> String {
+        problems.isEmpty ? "" : "; left out \(problems.count) bad row\(problems.count == 1 ? "" : "s") (listed above)"
+    }
 }

@@ -50,8 +50,8 @@ struct SimulateCommand: ParsableCommand {
     func rosterEntries(_ db: AppDatabase) throws -> [RosterEntry] {
         guard let roster else { return [] }
         let schools = Dictionary(uniqueKeysWithValues: try db.schools().map { ($0.urn, $0.location) })
-        let (entries, problems) = RosterReader.read(try rows(roster, key: "specialists"), schools: schools)
-        try refuseOrReport(problems, file: roster, skip: false)
+        let (entries, problems) = RosterReader.read(try records(roster, key: "specialists"), schools: schools)
+        try BadRows().refuseOrReport(problems, file: roster)
         return entries
     }
 

@@ -109,3 +109,49 @@ extension CommandHarness {
         #expect(try store.auditLog(entity: "timetable").map(\.action) == ["schedule", "publish", "replan"])
     }
 }
+
+/// The README's import commands, as written, on a fresh database; and the example files.
+@Suite struct ImportReadmeTests: CommandHarness {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-cli-\(UUID().uuidString)")
+
+    @Test func bundledFilesImportAsTheReadmeShows() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try run(["init"])
+        let schools = root.appendingPathComponent("Fixtures/schools/the_kemnal_academies_trust.csv").path
+        let sen = root.appendingPathComponent("Fixtures/schools/the_kemnal_academies_trust_sen_extra.csv").path
+        #expect(throws: ExitCode(2)) { try run(["import", "schools", schools, "--sen", sen]) }   // one school has no coordinates
+        try run(["import", "schools", schools, "--sen", sen, "--skip-bad-rows"])
+        try run(["import", "specialists", root.appendingPathComponent("Fixtures/trust/roster.csv").path])
+        try run(["import", "referrals", root.appendingPathComponent("Fixtures/trust/referrals.csv").path])
+        let store = try AppDatabase.open(path: db)
+        #expect(try store.schools().count == 41)
+        #expect(try store.specialists().count == 20)
+        #expect(try store.referrals().count == 1_000)
+        try run(["import", "schools", root.appendingPathComponent("Fixtures/examples/schools.csv").path])
+        #expect(try store.schools().first { $0.urn == "900001" }?.address == "1 School Lane, Truro")
+        try run(["import", "specialists", root.appendingPathComponent("Fixtures/examples/roster.yaml").path])
+        #expect(try store.specialists().contains { $0.specialist.id == "salt-9" && $0.specialist.days.map(\.day) == [.tue, .fri] })
+    }
+
+    @Test func aBadRosterOrReferralFileWritesNothingUnlessToldToSkip() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try run(["init"])
+        try run(["import", "schools", root.appendingPathComponent("Fixtures/examples/schools.csv").path])
+        let roster = folder.appendingPathComponent("roster.csv")
+        try "id,service,base_urn,days\nep-1,EP,900001,mon;tue\nep 2,EP,900001,sat\n".write(to: roster, atomically: true, encoding: .utf8)
+        #expect(throws: ExitCode(2)) { try run(["import", "specialists", roster.path]) }
+        let store = try AppDatabase.open(path: db)
+        #expect(try store.specialists().isEmpty)
+        try run(["import", "specialists", roster.path, "--skip-bad-rows"])
+        #expect(try store.specialists().map(\.specialist.id) == ["ep-1"])
+        let referrals = folder.appendingPathComponent("referrals.csv")
+        try """
+            school,pupil_ref,year_group,service,area,severity,consent,flag
+            900001,P-1,3,EP,semh,4,yes,safeguarding
+            """.write(to: referrals, atomically: true, encoding: .utf8)
+        #expect(throws: ExitCode(2)) { try run(["import", "referrals", referrals.path]) }   // `flag` is not a column
+        #expect(try store.referrals().isEmpty)
+    }
+}

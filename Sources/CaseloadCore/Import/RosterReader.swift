@@ -20,9 +20,17 @@ public enum RosterReader {
         return (entries, problems)
     }
 
+    /// The columns (CSV) or keys (YAML) of a roster entry.
+    public static let fields = ["id", "service", "skills", "base_urn", "base_lat", "base_lon", "days", "start", "end",
+                                "max_travel_min_per_day", "max_schools_per_day"]
+
     static func entry(_ value: JSONValue, schools: [String: GeoPoint]) throws(InputError) -> RosterEntry {
         var f = try JSONFields(value, path: "")
+        try f.onlyKeys(fields)
         let id = try f.string("id")
+        guard (1...32).contains(id.unicodeScalars.count), id.unicodeScalars.allSatisfy({ ReferralReader.isRefCharacter($0) && $0 != "/" }) else {
+            throw f.error("id", "must be a short code of letters, digits, - or _ (up to 32), such as salt-3")
+        }
         f.id = id
         let (base, urn) = try base(f, schools)
         let start = try f.optionalTime("start") ?? ClockTime(minutes: 510), end = try f.optionalTime("end") ?? ClockTime(minutes: 990)

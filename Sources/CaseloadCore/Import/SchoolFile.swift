@@ -54,9 +54,9 @@ public enum SchoolFile {
     struct Skip: Error { let message: String }
 
     static func record(_ f: [String], _ t: CSVTable, _ sen: [String]?, _ extra: CSVTable?) -> Result<SchoolRecord, Skip> {
-        guard let urn = t.value("urn", in: f) else { return .failure(Skip(message: "no URN; skipped")) }
+        guard let urn = t.value("urn", in: f) else { return .failure(Skip(message: "no URN")) }
         guard let lat = t.value("latitude", in: f).flatMap(Double.init), let lon = t.value("longitude", in: f).flatMap(Double.init) else {
-            return .failure(Skip(message: "school \(urn) has no latitude/longitude; skipped rather than guess where it is"))
+            return .failure(Skip(message: "school \(urn) has no latitude/longitude, and Caseload will not guess where it is; add them"))
         }
         let pupils = t.value("pupils", in: f).flatMap(Int.init) ?? sen.flatMap { extra?.value("census_nor", in: $0) }.flatMap(Int.init) ?? 300
         let ehc = sen.flatMap { extra?.value("ehcp_count", in: $0) }.flatMap(Int.init) ?? max(1, pupils / 50)
