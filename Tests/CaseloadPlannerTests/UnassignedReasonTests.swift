@@ -57,4 +57,31 @@ import Testing
         #expect(r["low"]?.code == .capacity)
         #expect(r["high"] == nil)
     }
+
+    /// salt-1 can reach school A and is full; salt-2 is idle but its travel cap keeps it from A:
+    /// the reason says reach binds, not the service's hours.
+    @Test func reachBindsWhenTheOnlySpecialistsWhoCanReachAreFull() {
+        var w = TinyWeek()
+        var far = TinyWeek.specialist("salt-2", base: GeoPoint(lat: 51.6, lon: 0.0))
+        far.maxTravelMinPerDay = 60
+        w.specialists.append(far)
+        w.add("high", minutes: 400, priority: 80)
+        w.add("low", minutes: 400, priority: 30)
+        let r = reasons(w)
+        #expect(r["low"]?.code == .fullWithinReach)
+        #expect(r["low"]?.reason.contains("salt-2") == true && r["low"]?.reason.contains("travel cap") == true)
+    }
+
+    @Test func preferredDaysAreFavouredNotRequired() {
+        var w = TinyWeek()
+        w.specialists = [TinyWeek.specialist("salt-1", base: GeoPoint(lat: 51.0, lon: 0.0), days: [.mon, .tue])]
+        w.add("tuesday")
+        w.sessions[0].preferredDays = [.tue]
+        w.add("friday")
+        w.sessions[1].preferredDays = [.fri]
+        let plan = WeekPlanner(options: PlannerOptions(iterations: 50)).plan(w.scenario)
+        let day = Dictionary(uniqueKeysWithValues: plan.routes.flatMap { r in r.stops.map { ($0.session, r.day) } })
+        #expect(day["tuesday"] == .tue)
+        #expect(day["friday"] != nil)   // booked on another day rather than none
+    }
 }
