@@ -38,10 +38,14 @@ struct DemoCommand: ParsableCommand {
         }
     }
 
-    /// The weekly job on the demo: plan the week, print its timetable and the trust's summary.
+    /// The weekly job on the demo: plan the week, print its timetable and the trust's summary. Unless
+    /// `--as-of` says otherwise, the week is planned as on the Sunday before it, as a trust would.
     func scheduleAndShow(_ week: String) throws {
         var schedule = try ScheduleCommand.parse(["--week", week])
         schedule.store = store
+        if store.asOf == nil, store.environment["CASELOAD_TODAY"] == nil, let monday = CalendarDate(week) {
+            schedule.store.asOf = monday.adding(days: -1).description
+        }
         try schedule.run()
         var show = try TimetableCommand.Show.parse(["--week", week])
         show.store = store
