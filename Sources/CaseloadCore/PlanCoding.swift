@@ -5,7 +5,7 @@ extension WeekPlan: Encodable {
         case format, scenario, routes, unassigned, statistics
         case specialist, day, stops, session, start, reason, code
         case served_priority, total_priority, travel_min, placed_sessions, sessions, upper_bound
-        case share_of_bound, seconds, seed, iterations
+        case share_of_bound, seconds, seed, iterations, break_start
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -17,6 +17,7 @@ extension WeekPlan: Encodable {
             var rc = r.nestedContainer(keyedBy: Keys.self)
             try rc.encode(route.specialist, forKey: .specialist)
             try rc.encode(route.day, forKey: .day)
+            try rc.encodeIfPresent(route.breakStart?.description, forKey: .break_start)
             var stops = rc.nestedUnkeyedContainer(forKey: .stops)
             for stop in route.stops {
                 var sc = stops.nestedContainer(keyedBy: Keys.self)

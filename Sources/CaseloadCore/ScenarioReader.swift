@@ -75,9 +75,21 @@ extension WeekScenario {
             guard seen.insert(day).inserted else { throw d.error("day", "\(day.rawValue) appears twice; give each day one window") }
             let start = try d.time("start"), end = try d.time("end")
             guard start < end else { throw d.error("end", "\(end) must be after start \(start)") }
-            out.append(WorkingDay(day: day, start: start, end: end))
+            var working = WorkingDay(day: day, start: start, end: end)
+            working.rest = try readBreak(d)
+            out.append(working)
         }
         return out
+    }
+
+    static func readBreak(_ d: JSONFields) throws(InputError) -> DayBreak? {
+        guard d.optional("break") != nil else { return nil }
+        let b = try d.object("break")
+        let rest = DayBreak(minutes: try b.int("minutes", in: 1...600), earliest: try b.time("earliest"), latestEnd: try b.time("latest_end"))
+        guard rest.earliest.minutes + rest.minutes <= rest.latestEnd.minutes else {
+            throw b.error("latest_end", "\(rest.earliest)-\(rest.latestEnd) cannot hold a \(rest.minutes)-minute break")
+        }
+        return rest
     }
 
     static func weekday(_ text: String, _ f: JSONFields, _ key: String) throws(InputError) -> Weekday {

@@ -5,7 +5,7 @@ extension WeekScenario: Encodable {
         case format, name, week_start, travel, schools, specialists, sessions
         case speed_kmh, circuity, overhead_min
         case id, lat, lon, service, skills, base, max_travel_min_per_day, max_schools_per_day, days, day, start, end
-        case referral, school, duration_min, priority, specialist, earliest, latest_end, preferred_days
+        case referral, school, duration_min, priority, specialist, earliest, latest_end, preferred_days, `break`, minutes
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -62,6 +62,12 @@ private struct SpecialistJSON: Encodable {
             try dc.encode(d.day, forKey: .day)
             try dc.encode(d.start.description, forKey: .start)
             try dc.encode(d.end.description, forKey: .end)
+            if let rest = d.rest {
+                var bc = dc.nestedContainer(keyedBy: WeekScenario.Keys.self, forKey: .break)
+                try bc.encode(rest.minutes, forKey: .minutes)
+                try bc.encode(rest.earliest.description, forKey: .earliest)
+                try bc.encode(rest.latestEnd.description, forKey: .latest_end)
+            }
         }
     }
 }

@@ -48,6 +48,8 @@ public struct PlannedRoute: Hashable, Sendable {
     public var specialist: String
     public var day: Weekday
     public var stops: [PlannedStop]
+    /// When the day's break starts, where the specialist takes one (`break_start`; readers may ignore it).
+    public var breakStart: ClockTime?
 
     /// A route for a specialist-day.
     public init(specialist: String, day: Weekday, stops: [PlannedStop]) {

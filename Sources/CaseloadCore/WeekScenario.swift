@@ -39,11 +39,26 @@ public struct School: Hashable, Sendable {
     }
 }
 
+/// A break of at least `minutes` consecutive minutes, free of sessions and travel, inside
+/// `earliest`–`latestEnd`, on any day the specialist has a session (`days[].break`, rule 6).
+public struct DayBreak: Hashable, Sendable {
+    public var minutes: Int
+    public var earliest: ClockTime
+    public var latestEnd: ClockTime
+
+    /// A break rule.
+    public init(minutes: Int, earliest: ClockTime, latestEnd: ClockTime) {
+        self.minutes = minutes; self.earliest = earliest; self.latestEnd = latestEnd
+    }
+}
+
 /// One working day of a specialist with its single window.
 public struct WorkingDay: Hashable, Sendable {
     public var day: Weekday
     public var start: ClockTime
     public var end: ClockTime
+    /// The day's break, if the specialist takes one.
+    public var rest: DayBreak?
 
     /// A working window on one day; `start` must be before `end`.
     public init(day: Weekday, start: ClockTime, end: ClockTime) {

@@ -19,10 +19,13 @@ struct PlanAssembler: Sendable {
     func routes(_ sol: Solution) -> [PlannedRoute] {
         sol.routes.filter { !$0.isEmpty }.map { route in
             let veh = p.vehicles[route.vehicle]
+            let (starts, rest) = route.scheduleWithBreak(p)
             let stops = route.stops.indices.map { i in
-                PlannedStop(session: p.scenario.sessions[route.stops[i]].id, start: ClockTime(minutes: route.startAt[i]))
+                PlannedStop(session: p.scenario.sessions[route.stops[i]].id, start: ClockTime(minutes: starts[i]))
             }
-            return PlannedRoute(specialist: p.scenario.specialists[veh.specialist].id, day: veh.day, stops: stops)
+            var planned = PlannedRoute(specialist: p.scenario.specialists[veh.specialist].id, day: veh.day, stops: stops)
+            planned.breakStart = rest.map { ClockTime(minutes: $0) }
+            return planned
         }
     }
 }

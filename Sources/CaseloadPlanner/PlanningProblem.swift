@@ -9,6 +9,8 @@ struct Vehicle: Sendable {
     var end: Int
     var travelCap: Int
     var schoolCap: Int
+    /// The day's break: minutes (0 for none) inside `breakEarly`–`breakLate`.
+    var breakMinutes = 0, breakEarly = 0, breakLate = 0
 }
 
 /// The scenario compiled to dense integer arrays for the search.
@@ -93,9 +95,13 @@ struct PlanningProblem: Sendable {
         var out: [Vehicle] = []
         for (i, sp) in scenario.specialists.enumerated() {
             for d in sp.days.sorted(by: { $0.day < $1.day }) {
-                out.append(Vehicle(specialist: i, day: d.day, base: firstBase + i, start: d.start.minutes,
-                                   end: d.end.minutes, travelCap: sp.maxTravelMinPerDay ?? Int.max / 4,
-                                   schoolCap: sp.maxSchoolsPerDay ?? Int.max / 4))
+                var v = Vehicle(specialist: i, day: d.day, base: firstBase + i, start: d.start.minutes,
+                                end: d.end.minutes, travelCap: sp.maxTravelMinPerDay ?? Int.max / 4,
+                                schoolCap: sp.maxSchoolsPerDay ?? Int.max / 4)
+                if let rest = d.rest {
+                    v.breakMinutes = rest.minutes; v.breakEarly = rest.earliest.minutes; v.breakLate = rest.latestEnd.minutes
+                }
+                out.append(v)
             }
         }
         return out

@@ -54,12 +54,14 @@ struct Route: Sendable {
         let veh = p.vehicles[vehicle]
         guard travel + delta <= veh.travelCap else { return nil }
         if schools >= veh.schoolCap, !visits(school: s, p) { return nil }
+        if veh.breakMinutes > 0, !breakFits(inserting: u, at: i, p) { return nil }
         return delta + p.penalty(u, vehicle)
     }
 
-    /// Minutes of the day not spent in sessions or travelling (an upper bound on room for more).
+    /// Minutes of the day not spent in sessions, travelling or on the break (an upper bound on room for more).
     func freeMinutes(_ p: PlanningProblem) -> Int {
-        p.vehicles[vehicle].end - p.vehicles[vehicle].start - busy - travel
+        let veh = p.vehicles[vehicle]
+        return veh.end - veh.start - busy - travel - veh.breakMinutes
     }
 
     /// Whether a session of `minutes` could fit somewhere (a quick necessary condition).
@@ -134,7 +136,7 @@ struct Route: Sendable {
     func isFeasible(_ p: PlanningProblem) -> Bool {
         let veh = p.vehicles[vehicle]
         for i in stops.indices where startAt[i] > latest[i] { return false }
-        return travel <= veh.travelCap && schools <= veh.schoolCap
+        return travel <= veh.travelCap && schools <= veh.schoolCap && breakFits(p)
     }
 
     /// Travel saved by removing the stop at `i` (may be negative where the triangle inequality fails).
