@@ -83,6 +83,8 @@ extension WeekPlan: Encodable {
             let s = try JSONFields(value, path: "\(f.path).stops[\(i)]")
             stops.append(PlannedStop(session: try s.string("session"), start: try s.time("start")))
         }
-        return PlannedRoute(specialist: try f.string("specialist"), day: day, stops: stops)
+        var route = PlannedRoute(specialist: try f.string("specialist"), day: day, stops: stops)
+        route.breakStart = try f.optionalTime("break_start")
+        return route
     }
 }

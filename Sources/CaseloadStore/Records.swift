@@ -38,19 +38,33 @@ struct SpecialistRow: SnakeCaseRecord, Sendable {
         let s = entry.specialist
         id = s.id; service = s.service; skills = s.skills.joined(separator: ","); baseLat = s.base.lat; baseLon = s.base.lon
         baseSchool = entry.baseSchool; maxTravelMin = s.maxTravelMinPerDay; maxSchools = s.maxSchoolsPerDay
-        pattern = s.days.map { "\($0.day.rawValue) \($0.start)-\($0.end)" }.joined(separator: "; ")
+        pattern = s.days.map { d in
+            "\(d.day.rawValue) \(d.start)-\(d.end)" + (d.rest.map { " \($0.minutes)@\($0.earliest)-\($0.latestEnd)" } ?? "")
+        }.joined(separator: "; ")
     }
 
+    /// The working pattern: `mon 08:30-16:30` per day, with ` 30@11:30-14:00` for a break.
     var specialist: Specialist {
         let days: [WorkingDay] = pattern.split(separator: ";").compactMap { part in
-            let bits = part.split(separator: " "), times = bits.count == 2 ? bits[1].split(separator: "-") : []
+            let bits = part.split(separator: " "), times = bits.count >= 2 ? bits[1].split(separator: "-") : []
             guard times.count == 2, let d = Weekday(rawValue: String(bits[0])), let a = ClockTime(String(times[0])),
                   let b = ClockTime(String(times[1])) else { return nil }
-            return WorkingDay(day: d, start: a, end: b)
+            var day = WorkingDay(day: d, start: a, end: b)
+            if bits.count == 3 { day.rest = SpecialistRow.rest(bits[2]) }
+            return day
         }
         return Specialist(id: id, service: service, skills: skills.split(separator: ",").map(String.init),
                           base: GeoPoint(lat: baseLat, lon: baseLon), maxTravelMinPerDay: maxTravelMin,
                           maxSchoolsPerDay: maxSchools, days: days)
+    }
+}
+
+extension SpecialistRow {
+    /// `30@11:30-14:00`.
+    static func rest(_ text: Substring) -> DayBreak? {
+        let parts = text.split(separator: "@"), window = parts.count == 2 ? parts[1].split(separator: "-") : []
+        guard window.count == 2, let m = Int(parts[0]), let a = ClockTime(String(window[0])), let b = ClockTime(String(window[1])) else { return nil }
+        return DayBreak(minutes: m, earliest: a, latestEnd: b)
     }
 }
 

@@ -27,7 +27,7 @@ import Testing
         var object: [(String, JSONValue)] = [("school", .string(urn)), ("pupil_ref", .string("P-\(fields.count)-1")), ("year_group", .number(3)),
                                              ("service", .string("EP")), ("area", .string("cognition_learning")), ("severity", .number(4)),
                                              ("apdr_cycles", .number(2)), ("consent", .bool(true))]
-        object += fields
+        object = object.filter { o in !fields.contains { $0.0 == o.0 } } + fields
         let r = try ReferralReader.request(.orderedObject(object), today: CalendarDate("2026-11-23")!)
         return try db.submit(r, decision: Threshold(config).evaluate(r), stamp: stamp)
     }
@@ -111,5 +111,23 @@ import Testing
         #expect(typo?.field == "flag")
         let ok = try ReferralReader.request(.orderedObject(base + [("pupil_ref", .string("P-1")), ("preferred_days", .string("Monday;wed"))]), today: week1)
         #expect(ok.preferredDays == [.mon, .wed])
+    }
+
+    @Test func aRosterBreakReachesTheWeekAndThePlanKeepsIt() throws {
+        let db = try AppDatabase.inMemory()
+        try db.importSchools([SchoolRecord(urn: urn, name: "Alpha", phase: "Primary", location: GeoPoint(lat: 51.4, lon: 0.1),
+                                           pupils: 300, ehcPlans: 5, senSupport: 40)], stamp: stamp)
+        let row: JSONValue = .orderedObject([("id", .string("ep-1")), ("service", .string("EP")), ("base_urn", .string(urn)),
+                                             ("days", .string("mon")), ("break_minutes", .string("30")), ("break_earliest", .string("12:00")),
+                                             ("break_latest_end", .string("13:30"))])
+        let (entries, problems) = RosterReader.read([(2, row)], schools: [urn: GeoPoint(lat: 51.4, lon: 0.1)])
+        #expect(problems.isEmpty)
+        try db.importSpecialists(entries, stamp: stamp)
+        for k in 0..<8 { _ = try refer(db, [("pupil_ref", .string("B-\(k)"))]) }
+        let t = try plan(db)
+        #expect(t.scenario.specialists[0].days[0].rest == DayBreak(minutes: 30, earliest: ClockTime("12:00")!, latestEnd: ClockTime("13:30")!))
+        #expect(!t.bookings.isEmpty)
+        #expect(t.plan.routes.allSatisfy { $0.breakStart != nil })
+        #expect(try check(t)["valid"] as? Bool == true)
     }
 }

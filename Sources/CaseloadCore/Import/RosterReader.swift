@@ -22,7 +22,7 @@ public enum RosterReader {
 
     /// The columns (CSV) or keys (YAML) of a roster entry.
     public static let fields = ["id", "service", "skills", "base_urn", "base_lat", "base_lon", "days", "start", "end",
-                                "max_travel_min_per_day", "max_schools_per_day"]
+                                "max_travel_min_per_day", "max_schools_per_day", "break_minutes", "break_earliest", "break_latest_end"]
 
     static func entry(_ value: JSONValue, schools: [String: GeoPoint]) throws(InputError) -> RosterEntry {
         var f = try JSONFields(value, path: "")
@@ -41,8 +41,23 @@ public enum RosterReader {
             id: id, service: try f.string("service").uppercased(), skills: try f.flexibleList("skills"), base: base,
             maxTravelMinPerDay: try f.flexibleInt("max_travel_min_per_day", in: 0...1440),
             maxSchoolsPerDay: try f.flexibleInt("max_schools_per_day", in: 1...20),
-            days: days.map { WorkingDay(day: $0, start: start, end: end) })
+            days: try days.map { d throws(InputError) in
+                var day = WorkingDay(day: d, start: start, end: end)
+                day.rest = try rest(f, start: start, end: end)
+                return day
+            })
         return RosterEntry(specialist: specialist, baseSchool: urn)
+    }
+
+    /// A lunch break: `break_minutes` inside `break_earliest`–`break_latest_end` (12:00-14:00 by default).
+    static func rest(_ f: JSONFields, start: ClockTime, end: ClockTime) throws(InputError) -> DayBreak? {
+        guard let minutes = try f.flexibleInt("break_minutes", in: 0...240), minutes > 0 else { return nil }
+        let earliest = try f.optionalTime("break_earliest") ?? ClockTime(minutes: 720)
+        let latest = try f.optionalTime("break_latest_end") ?? ClockTime(minutes: 840)
+        guard earliest.minutes + minutes <= latest.minutes, start <= earliest, latest <= end else {
+            throw f.error("break_latest_end", "a \(minutes)-minute break must fit between break_earliest \(earliest) and break_latest_end \(latest), inside the working day \(start)-\(end)")
+        }
+        return DayBreak(minutes: minutes, earliest: earliest, latestEnd: latest)
     }
 
     static func base(_ f: JSONFields, _ schools: [String: GeoPoint]) throws(InputError) -> (GeoPoint, String?) {
