@@ -22,7 +22,7 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let text = try String(decoding: ScenarioFiles.readFile(file, what: "schools"), as: UTF8.self)
+                let text = try ScenarioFiles.text(file)
                 let (schools, problems) = try read(text)
                 try rows.refuseOrReport(problems, file: file)
                 let n = try store.open().importSchools(schools, stamp: store.stamp)
@@ -35,7 +35,7 @@ struct ImportCommand: ParsableCommand {
                 guard let trust else { throw CLIError.badInput("\(file) is a GIAS file: name the trust with --trust \"Trust name\"") }
                 return try GIASFile.read(text, trust: trust)
             }
-            let extra = try sen.map { String(decoding: try ScenarioFiles.readFile($0, what: "SEN counts"), as: UTF8.self) }
+            let extra = try sen.map { try ScenarioFiles.text($0) }
             return SchoolFile.read(schools: text, senExtra: extra)
         }
     }
@@ -65,13 +65,22 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "referrals.csv (columns in the README; example: Fixtures/trust/referrals.csv)") var file: String
         @OptionGroup var rows: BadRows
+        @Flag(help: "The trust's existing waiting list, moved into Caseload: receipt dates may be any past date (audited as such).")
+        var existingList = false
 
         func run() throws {
             try reportingErrors {
-                let (requests, problems) = ReferralReader.read(try records(file, key: "referrals"), today: try store.today())
+                let config = try store.loadConfig()
+                let dating: ReceiptDating = existingList ? .anyPast : .upTo(weeks: config.maxBackdateWeeks)
+                let (requests, problems) = ReferralReader.read(try records(file, key: "referrals"), today: try store.today(), dating: dating)
                 try rows.refuseOrReport(problems, file: file)
-                let threshold = Threshold(try store.loadConfig())
-                let stored = try store.open().submit(batch: requests.map { ($0, threshold.evaluate($0)) }, stamp: store.stamp)
+                let threshold = Threshold(config)
+                let db = try store.open()
+                let stored = try db.submit(batch: requests.map { ($0, threshold.evaluate($0)) }, stamp: store.stamp)
+                if existingList {
+                    try db.recordAudit(store.stamp, action: "import_existing_list", entity: "referral", id: file,
+                                       detail: ["referrals": "\(stored.count)", "earliest_received": requests.map(\.receivedOn).min()?.description ?? ""])
+                }
                 let accepted = stored.filter { $0.status == .waiting }.count
                 print("took in \(stored.count) referrals from \(file): \(accepted) on the waiting list, \(stored.count - accepted) declined\(rows.skipped(problems))")
             }
@@ -81,7 +90,7 @@ struct ImportCommand: ParsableCommand {
 
 /// Rows of a CSV file, or of the list under `key` in a YAML file.
 func records(_ file: String, key: String) throws -> [(line: Int, value: JSONValue)] {
-    let text = String(decoding: try ScenarioFiles.readFile(file, what: key), as: UTF8.self)
+    let text = try ScenarioFiles.text(file)
     guard file.hasSuffix(".yaml") || file.hasSuffix(".yml") else { return CSVTable(text).objects() }
     let doc = try TrustConfigFile.document(text)
     guard case .orderedObject(let pairs) = doc, let list = pairs.first(where: { $0.0 == key })?.1, case .array(let items) = list else {

@@ -43,8 +43,9 @@ struct ReferralCommand: ParsableCommand {
                 if let pathway { fields.append(("pathway", .string(pathway))) }
                 if let skill { fields.append(("skill", .string(skill))) }
                 if let received { fields.append(("received_on", .string(received))) }
-                let request = try ReferralReader.request(.orderedObject(fields), today: try store.today())
                 let config = try store.loadConfig()
+                let request = try ReferralReader.request(.orderedObject(fields), today: try store.today(),
+                                                         dating: .upTo(weeks: config.maxBackdateWeeks))
                 let referral = try store.open().submit(request, decision: Threshold(config).evaluate(request), stamp: store.stamp)
                 print(try ReferralView(referral: referral, store: store, config: config).text)
             }

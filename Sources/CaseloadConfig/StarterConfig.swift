@@ -57,6 +57,11 @@ priority:
     high: 50
     routine: 0
 
+# Intake: how many weeks back a trust leader may date a paper referral's receipt. A SENCO's
+# referral is always dated the day it arrives, so no school can move a pupil up the list.
+intake:
+  max_backdate_weeks: 12
+
 services:
   EP:
     name: Educational psychology

@@ -24,9 +24,27 @@ public struct JSONFields: Sendable {
     /// Refuses any key not in `allowed`, naming it and the keys that are accepted (a typo never
     /// drops a field without a word).
     public func onlyKeys(_ allowed: [String]) throws(InputError) {
-        if let unknown = keys.first(where: { !allowed.contains($0) }) {
-            throw error(unknown, "is not a field here; the fields are \(allowed.joined(separator: ", "))")
+        guard let unknown = keys.first(where: { !allowed.contains($0) }) else { return }
+        let nearest = allowed.min { JSONFields.distance(unknown, $0) < JSONFields.distance(unknown, $1) }
+        let hint = nearest.map { JSONFields.distance(unknown, $0) <= max(2, $0.count / 3) ? "did you mean \"\($0)\"? " : "" } ?? ""
+        throw error(unknown, "is not a field here; \(hint)the fields are \(allowed.joined(separator: ", "))")
+    }
+
+    /// Levenshtein distance, for "did you mean".
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...b.count {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
         }
+        return row[b.count]
     }
 
     func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

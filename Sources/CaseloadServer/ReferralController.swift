@@ -30,7 +30,8 @@ struct ReferralController {
             if let given = body.string("school"), given != own { throw Problem(.notFound, "no school \(given) for this token") }
             body.set("school", .string(own))
         }
-        let input = try ReferralReader.request(body.value, today: state.today())
+        let dating: ReceiptDating = caller.isLeader ? .upTo(weeks: state.config.maxBackdateWeeks) : .today
+        let input = try ReferralReader.request(body.value, today: state.today(), dating: dating)
         let decision = Threshold(state.config).evaluate(input)
         let referral = try state.db.submit(input, decision: decision, stamp: Stamp(actor: caller.actor))
         let place = referral.status == .waiting ? try state.waiting.place(referral, state: state) : nil

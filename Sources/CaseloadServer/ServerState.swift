@@ -10,7 +10,8 @@ import Synchronization
 public final class ServerState: Sendable {
     public let db: AppDatabase
     public let configPath: String
-    private let current: Mutex<TrustConfig>
+    /// The settings in force and the YAML they were read from.
+    private let current: Mutex<(config: TrustConfig, yaml: String)>
     /// The trust's clock (Europe/London); tests set it.
     let now: @Sendable () -> Moment
     let planner: PlannerOptions
@@ -21,17 +22,26 @@ public final class ServerState: Sendable {
     public init(db: AppDatabase, configPath: String, planner: PlannerOptions = PlannerOptions(),
                 now: @escaping @Sendable () -> Moment = { Moment.london() }) throws {
         self.db = db; self.configPath = configPath; self.now = now; self.planner = planner
-        current = Mutex(try TrustConfigFile.load(configPath))
+        guard let data = FileManager.default.contents(atPath: configPath) else {
+            throw InputError(field: configPath, problem: "cannot be read; run `caseload init` to write a starter config, or pass --config PATH")
+        }
+        let yaml = try TrustConfigFile.text(data, what: configPath)
+        do { current = Mutex((try TrustConfigFile.parse(yaml), yaml)) } catch {
+            throw InputError(field: "\(configPath): \(error.field)", id: error.id, problem: error.problem)
+        }
     }
 
     /// The settings in force.
-    public var config: TrustConfig { current.withLock { $0 } }
+    public var config: TrustConfig { current.withLock { $0.config } }
+
+    /// The YAML of the settings in force (not whatever the file on disk says now).
+    var configText: String { current.withLock { $0.yaml } }
 
     /// Validates `yaml` exactly as `caseload config check` does, then writes it atomically and uses it.
     func replaceConfig(_ yaml: String, stamp: Stamp) throws -> TrustConfig {
         let parsed = try TrustConfigFile.parse(yaml)
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic)
-        current.withLock { $0 = parsed }
+        current.withLock { $0 = (parsed, yaml) }
         waiting.invalidate()
         try db.recordAudit(stamp, action: "update", entity: "config", id: configPath, detail: ["services": parsed.services.map(\.code).joined(separator: ",")])
         return parsed

@@ -1,3 +1,4 @@
+import CaseloadConfig
 import CaseloadCore
 import CaseloadStore
 import Foundation
@@ -22,12 +23,13 @@ struct SystemController {
         v1.get("openapi.yaml") { _, _ in text(OpenAPIDocument.yaml, type: "application/yaml") }
         v1.get("config") { _, context in
             _ = try leader(context)
-            return text(try String(contentsOfFile: self.state.configPath, encoding: .utf8), type: "application/yaml")
+            return text(self.state.configText, type: "application/yaml")
         }
         v1.put("config") { request, context in
             let caller = try leader(context)
             let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-            let config = try self.state.replaceConfig(String(buffer: buffer), stamp: Stamp(actor: caller.actor))
+            let yaml = try TrustConfigFile.text(Data(buffer: buffer), what: "body")
+            let config = try self.state.replaceConfig(yaml, stamp: Stamp(actor: caller.actor))
             return text("updated: \(config.services.map(\.code).joined(separator: ", "))\n", type: "text/plain")
         }
     }

@@ -19,7 +19,7 @@ public enum DemoTrust {
         let roster = RosterReader.read(CSVTable(try text("\(fixtures)/trust/roster.csv")).objects(), schools: locations)
         guard roster.problems.isEmpty else { throw StoreError.invalid("roster.csv: \(roster.problems.joined(separator: "; "))") }
         try db.importSpecialists(roster.entries, stamp: stamp)
-        let referrals = ReferralReader.read(CSVTable(try text("\(fixtures)/trust/referrals.csv")).objects(), today: today)
+        let referrals = ReferralReader.read(CSVTable(try text("\(fixtures)/trust/referrals.csv")).objects(), today: today, dating: .anyPast)
         guard referrals.problems.isEmpty else { throw StoreError.invalid("referrals.csv: \(referrals.problems.joined(separator: "; "))") }
         let threshold = Threshold(config)
         let stored = try db.submit(batch: referrals.requests.map { ($0, threshold.evaluate($0)) }, stamp: stamp)

@@ -29,7 +29,7 @@ func intake(count: Int) throws {
     try db.importSchools(schools, stamp: stamp)
     let today = CalendarDate("2026-11-23")!
     let csv = TrustDemoGenerator(schools: schools, seed: 1, asOf: today).referralsCSV(count: count)
-    let requests = ReferralReader.read(CSVTable(csv).objects(), today: today).requests
+    let requests = ReferralReader.read(CSVTable(csv).objects(), today: today, dating: .anyPast).requests
     let threshold = Threshold(config)
     let intakeSeconds = try seconds {
         for start in stride(from: 0, to: requests.count, by: 10_000) {
@@ -93,7 +93,7 @@ func simulate(weeks: Int, schools countySize: Int) throws {
     let locations = Dictionary(uniqueKeysWithValues: schools.map { ($0.urn, $0.location) })
     try county.importSpecialists(RosterReader.read(CSVTable(generator.rosterCSV(specialists: ["EP": 30, "SALT": 50, "COUNSELLING": 40])).objects(),
                                                    schools: locations).entries, stamp: stamp)
-    let requests = ReferralReader.read(CSVTable(generator.referralsCSV(count: countySize * 15)).objects(), today: CalendarDate("2026-11-23")!).requests
+    let requests = ReferralReader.read(CSVTable(generator.referralsCSV(count: countySize * 15)).objects(), today: CalendarDate("2026-11-23")!, dating: .anyPast).requests
     _ = try county.submit(batch: requests.map { ($0, Threshold(config).evaluate($0)) }, stamp: stamp)
     for (name, db) in [("demo trust (41 schools, 20 specialists)", trust), ("county (\(countySize) schools, 120 specialists)", county)] {
         let whatIf = WhatIf(simulation: TermSimulation(weeks: weeks, start: CalendarDate("2026-11-30")!))

@@ -123,8 +123,11 @@ extension CommandHarness {
         #expect(throws: ExitCode(2)) { try run(["import", "schools", schools, "--sen", sen]) }   // one school has no coordinates
         try run(["import", "schools", schools, "--sen", sen, "--skip-bad-rows"])
         try run(["import", "specialists", root.appendingPathComponent("Fixtures/trust/roster.csv").path])
-        try run(["import", "referrals", root.appendingPathComponent("Fixtures/trust/referrals.csv").path])
+        let referrals = root.appendingPathComponent("Fixtures/trust/referrals.csv").path
+        #expect(throws: ExitCode(2)) { try run(["import", "referrals", referrals]) }   // receipts older than 12 weeks
+        try run(["import", "referrals", referrals, "--existing-list"])
         let store = try AppDatabase.open(path: db)
+        #expect(try store.auditLog(entity: "referral").contains { $0.action == "import_existing_list" })
         #expect(try store.schools().count == 41)
         #expect(try store.specialists().count == 20)
         #expect(try store.referrals().count == 1_000)

@@ -49,7 +49,7 @@ import Testing
             100001,P2024-0004,3,EP,semh,9,,2,yes,,,2026-11-02
             100001,P2024-0005,3,EP,semh,3,,2,maybe,,,2026-11-02
             """
-        let (requests, problems) = ReferralReader.read(CSVTable(csv).objects(), today: CalendarDate("2026-11-23")!)
+        let (requests, problems) = ReferralReader.read(CSVTable(csv).objects(), today: CalendarDate("2026-11-23")!, dating: .anyPast)
         #expect(requests.count == 1 && requests[0].flags.ehcPlan)
         #expect(problems.count == 4)
         #expect(problems[0].hasPrefix("line 3:") && problems[0].contains("never a name"))

@@ -1,3 +1,13 @@
+/// Who may date a referral's receipt before today, and how far back.
+public enum ReceiptDating: Sendable, Equatable {
+    /// The day it arrives (a SENCO's submission): `received_on` is refused.
+    case today
+    /// A paper referral entered by a leader or an import: up to this many weeks back.
+    case upTo(weeks: Int)
+    /// Any past date (moving an existing waiting list into Caseload, the demo's history).
+    case anyPast
+}
+
 /// Reads referral requests (a SENCO's form, a CSV of them, an API body) with the same rules:
 /// every error names the field; a pupil is identified only by the school's own reference.
 public enum ReferralReader {
@@ -5,8 +15,9 @@ public enum ReferralReader {
     public static let fields = ["school", "pupil_ref", "year_group", "service", "pathway", "area", "severity", "flags", "apdr_cycles",
                                 "consent", "preferred_days", "days_only", "skill", "reason", "received_on"]
 
-    /// Reads one request; `today` is used when no `received_on` is given.
-    public static func request(_ value: JSONValue, today: CalendarDate) throws(InputError) -> ReferralRequest {
+    /// Reads one request; `today` is used when no `received_on` is given, and `dating` says how
+    /// far back a given one may be.
+    public static func request(_ value: JSONValue, today: CalendarDate, dating: ReceiptDating = .today) throws(InputError) -> ReferralRequest {
         let f = try JSONFields(value, path: "")
         try f.onlyKeys(fields)
         let area = try f.string("area")
@@ -28,7 +39,7 @@ public enum ReferralReader {
                                  safeguarding: flags.contains("safeguarding")),
             apdrCycles: try f.flexibleInt("apdr_cycles", in: 0...20) ?? 0,
             consent: try required(f.flexibleBool("consent"), f, "consent"), preferredDays: try f.flexibleDays("preferred_days"),
-            reason: try reason(f), receivedOn: try receivedOn(f, today))
+            reason: try reason(f), receivedOn: try receivedOn(f, today, dating))
         request.daysOnly = try f.flexibleBool("days_only") ?? false
         request.skill = try skill(f)
         if request.daysOnly, request.preferredDays.isEmpty {
@@ -68,14 +79,15 @@ public enum ReferralReader {
         if p.keys.isEmpty { throw InputError(field: "body", problem: "names no field to change; send one or more of \(updatable.joined(separator: ", "))") }
         var merged = object(r, pathway: pathway).filter { !p.keys.contains($0.0) }
         for key in p.keys { if let v = p.optional(key) { merged.append((key, v)) } }
-        return try request(.orderedObject(merged), today: r.receivedOn)
+        return try request(.orderedObject(merged), today: r.receivedOn, dating: .anyPast)
     }
 
     /// Requests from CSV-like rows, with one problem per bad row naming its line and field.
-    public static func read(_ rows: [(line: Int, value: JSONValue)], today: CalendarDate) -> (requests: [ReferralRequest], problems: [String]) {
+    public static func read(_ rows: [(line: Int, value: JSONValue)], today: CalendarDate,
+                            dating: ReceiptDating) -> (requests: [ReferralRequest], problems: [String]) {
         var requests: [ReferralRequest] = [], problems: [String] = []
         for (line, value) in rows {
-            do { requests.append(try request(value, today: today)) } catch { problems.append("line \(line): \(error.description)") }
+            do { requests.append(try request(value, today: today, dating: dating)) } catch { problems.append("line \(line): \(error.description)") }
         }
         return (requests, problems)
     }
@@ -115,11 +127,17 @@ public enum ReferralReader {
         return text
     }
 
-    static func receivedOn(_ f: JSONFields, _ today: CalendarDate) throws(InputError) -> CalendarDate {
+    static func receivedOn(_ f: JSONFields, _ today: CalendarDate, _ dating: ReceiptDating) throws(InputError) -> CalendarDate {
         guard let text = try f.optionalString("received_on") else { return today }
         guard let date = CalendarDate(text) else { throw f.error("received_on", "\"\(text)\" is not a date; write YYYY-MM-DD") }
         guard date <= today else { throw f.error("received_on", "\(text) is in the future") }
-        return date
+        switch dating {
+        case .today where date != today:
+            throw f.error("received_on", "is set to the day the referral arrives; a paper referral's earlier date is entered by a trust leader")
+        case .upTo(let weeks) where date < today.adding(days: -7 * weeks):
+            throw f.error("received_on", "\(text) is more than \(weeks) weeks ago; the trust accepts earlier receipt dates up to \(weeks) weeks back (intake.max_backdate_weeks)")
+        default: return date
+        }
     }
 }
 

@@ -112,6 +112,8 @@ public struct TrustConfig: Hashable, Sendable {
     /// Highest first.
     public var bands: [PriorityBand]
     public var services: [ServiceRules]
+    /// How far back a leader may date a paper referral's receipt (`intake.max_backdate_weeks`).
+    public var maxBackdateWeeks = 12
 
     /// A configuration with every field.
     public init(trustName: String, weights: PriorityWeights, ageingPointsPerWeek: Double, statutory: StatutoryRule,

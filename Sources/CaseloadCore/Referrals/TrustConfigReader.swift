@@ -3,17 +3,26 @@ extension TrustConfig {
     /// Every error names the key at fault and the values allowed.
     public static func decode(_ document: JSONValue) throws(InputError) -> TrustConfig {
         let root = try JSONFields(document, path: "")
+        try root.onlyKeys(["trust", "priority", "services", "intake"])
         let priority = try root.object("priority")
+        try priority.onlyKeys(["weights", "ageing_points_per_week", "statutory", "fair_share", "bands"])
+        try root.object("trust").onlyKeys(["name"])
         let bands = try readBands(priority)
         let services = try readServices(root, bandNames: bands.map(\.name))
         let statutory = try readStatutory(priority.object("statutory"))
         guard services.contains(where: { $0.code == statutory.service }) else {
             throw priority.error("statutory.service", "\"\(statutory.service)\" is not one of the services below (\(services.map(\.code).joined(separator: ", ")))")
         }
-        return TrustConfig(trustName: try root.object("trust").string("name"), weights: try readWeights(priority.object("weights")),
-                           ageingPointsPerWeek: try nonNegative(priority, "ageing_points_per_week"),
-                           statutory: statutory, fairShare: try readFairShare(priority.object("fair_share")),
-                           bands: bands, services: services)
+        var config = TrustConfig(trustName: try root.object("trust").string("name"), weights: try readWeights(priority.object("weights")),
+                                 ageingPointsPerWeek: try nonNegative(priority, "ageing_points_per_week"),
+                                 statutory: statutory, fairShare: try readFairShare(priority.object("fair_share")),
+                                 bands: bands, services: services)
+        if root.optional("intake") != nil {
+            let intake = try root.object("intake")
+            try intake.onlyKeys(["max_backdate_weeks"])
+            config.maxBackdateWeeks = try intake.optionalInt("max_backdate_weeks", in: 0...52) ?? config.maxBackdateWeeks
+        }
+        return config
     }
 
     static func nonNegative(_ f: JSONFields, _ key: String, max: Double = 1000) throws(InputError) -> Double {
@@ -23,13 +32,15 @@ extension TrustConfig {
     }
 
     static func readWeights(_ f: JSONFields) throws(InputError) -> PriorityWeights {
-        PriorityWeights(severity: try nonNegative(f, "severity"), ehcPlan: try nonNegative(f, "ehc_plan"),
+        try f.onlyKeys(["severity", "ehc_plan", "ehc_needs_assessment", "exclusion_risk", "looked_after", "safeguarding"])
+        return PriorityWeights(severity: try nonNegative(f, "severity"), ehcPlan: try nonNegative(f, "ehc_plan"),
                         ehcNeedsAssessment: try nonNegative(f, "ehc_needs_assessment"),
                         exclusionRisk: try nonNegative(f, "exclusion_risk"), lookedAfter: try nonNegative(f, "looked_after"),
                         safeguarding: try nonNegative(f, "safeguarding"))
     }
 
     static func readStatutory(_ f: JSONFields) throws(InputError) -> StatutoryRule {
+        try f.onlyKeys(["service", "ehc_advice_weeks", "climb_from_week", "climb_points"])
         let weeks = try f.int("ehc_advice_weeks", in: 1...52)
         let from = try f.int("climb_from_week", in: 0...52)
         guard from < weeks else { throw f.error("climb_from_week", "must be before ehc_advice_weeks (\(weeks))") }
@@ -38,7 +49,8 @@ extension TrustConfig {
     }
 
     static func readFairShare(_ f: JSONFields) throws(InputError) -> FairShareRule {
-        FairShareRule(perPupil: try nonNegative(f, "pupils"), perSENSupport: try nonNegative(f, "sen_support"),
+        try f.onlyKeys(["pupils", "sen_support", "ehc_plan", "max_points"])
+        return FairShareRule(perPupil: try nonNegative(f, "pupils"), perSENSupport: try nonNegative(f, "sen_support"),
                       perEHCPlan: try nonNegative(f, "ehc_plan"), maxPoints: try nonNegative(f, "max_points"))
     }
 
@@ -58,6 +70,7 @@ extension TrustConfig {
     }
 
     static func readService(_ f: JSONFields, code: String, bandNames: [String]) throws(InputError) -> ServiceRules {
+        try f.onlyKeys(["name", "threshold", "apdr_cycles", "target_weeks", "default_pathway", "pathways"])
         let targets = try f.object("target_weeks")
         var targetWeeks: [String: Int] = [:]
         for band in bandNames { targetWeeks[band] = try targets.int(band, in: 0...156) }
@@ -77,7 +90,8 @@ extension TrustConfig {
     }
 
     static func readPathway(_ f: JSONFields, name: String) throws(InputError) -> Pathway {
-        Pathway(name: name, sessions: try f.int("sessions", in: 1...52), minutes: try f.int("minutes", in: 5...480),
+        try f.onlyKeys(["sessions", "minutes", "every_weeks", "same_specialist", "same_weekday"])
+        return Pathway(name: name, sessions: try f.int("sessions", in: 1...52), minutes: try f.int("minutes", in: 5...480),
                 everyWeeks: try f.optionalInt("every_weeks", in: 1...12) ?? 1,
                 sameSpecialist: try f.optionalBool("same_specialist") ?? false,
                 sameWeekday: try f.optionalBool("same_weekday") ?? false)
