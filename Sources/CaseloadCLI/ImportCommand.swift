@@ -72,9 +72,10 @@ struct ImportCommand: ParsableCommand {
             try reportingErrors {
                 let config = try store.loadConfig()
                 let dating: ReceiptDating = existingList ? .anyPast : .upTo(weeks: config.maxBackdateWeeks)
-                let (requests, problems) = ReferralReader.read(try records(file, key: "referrals"), today: try store.today(), dating: dating)
-                try rows.refuseOrReport(problems, file: file)
                 let threshold = Threshold(config)
+                let (requests, problems) = ReferralReader.read(try records(file, key: "referrals"), today: try store.today(), dating: dating,
+                                                               check: threshold.check)
+                try rows.refuseOrReport(problems, file: file)
                 let db = try store.open()
                 let stored = try db.submit(batch: requests.map { ($0, threshold.evaluate($0)) }, stamp: store.stamp)
                 if existingList {

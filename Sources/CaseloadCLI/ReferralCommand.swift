@@ -46,7 +46,9 @@ struct ReferralCommand: ParsableCommand {
                 let config = try store.loadConfig()
                 let request = try ReferralReader.request(.orderedObject(fields), today: try store.today(),
                                                          dating: .upTo(weeks: config.maxBackdateWeeks))
-                let referral = try store.open().submit(request, decision: Threshold(config).evaluate(request), stamp: store.stamp)
+                let threshold = Threshold(config)
+                try threshold.check(request)
+                let referral = try store.open().submit(request, decision: threshold.evaluate(request), stamp: store.stamp)
                 print(try ReferralView(referral: referral, store: store, config: config).text)
             }
         }

@@ -15,8 +15,12 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
-    @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "Port to listen on (1-65535).") var port = 8080
     @Option(help: "Planner iterations per thread when a leader generates a week (default: from its size).") var planIterations: Int?
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port \(port): give a port from 1 to 65535") }
+    }
 
     func run() throws {
         try reportingErrors {
@@ -47,6 +51,7 @@ struct TokenCommand: ParsableCommand {
         @Option(help: "The SENCO's school (URN).") var school: String?
         @Option(help: "The specialist's id.") var specialist: String?
         @Option(help: "Who it is for (kept in the audit log; no pupil data).") var label: String = ""
+        @Option(help: "Days until it stops working (1-3650).") var expires: Int = AppDatabase.tokenLifetimeDays
 
         func run() throws {
             try reportingErrors {
@@ -57,8 +62,8 @@ struct TokenCommand: ParsableCommand {
                 case ("leader", nil, nil): r = .leader
                 default: throw CLIError.badInput("use --role senco --school URN, --role specialist --specialist ID, or --role leader")
                 }
-                let (id, secret) = try store.open().createToken(role: r, label: label, stamp: store.stamp)
-                print("token \(id) for \(role): \(secret)")
+                let (id, secret) = try store.open().createToken(role: r, label: label, days: expires, stamp: store.stamp)
+                print("token \(id) for \(role), working for \(expires) days: \(secret)")
                 print("this is the only time it is shown; send it as `Authorization: Bearer <token>`")
             }
         }
@@ -83,9 +88,10 @@ struct TokenCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                var t = TextTable(["id", "role", "school", "specialist", "label", "created", "revoked"])
+                var t = TextTable(["id", "role", "school", "specialist", "label", "created", "expires", "revoked"])
                 for k in try store.open().tokens() {
-                    t.add(["\(k.id)", k.role, k.school ?? "", k.specialist ?? "", k.label, k.createdAt, k.revoked ? "yes" : ""])
+                    t.add(["\(k.id)", k.role, k.school ?? "", k.specialist ?? "", k.label, k.createdAt, k.expiresAt ?? "never",
+                           k.revoked ? "yes" : ""])
                 }
                 print(t.text)
             }

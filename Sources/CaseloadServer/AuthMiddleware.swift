@@ -1,21 +1,39 @@
+import Foundation
 import CaseloadCore
 import CaseloadStore
 import Hummingbird
 
-/// Requires `Authorization: Bearer <token>` and puts the caller's identity in the context.
+/// Requires `Authorization: Bearer <token>` (the scheme in any case) and puts the caller's
+/// identity in the context. Every answer it lets through is marked not to be cached or sniffed:
+/// it may carry pupil data.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let db: AppDatabase
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+        let parts = (request.headers[.authorization] ?? "").split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw Problem(.unauthorized, "send Authorization: Bearer <token>; ask a trust leader for a token")
         }
-        guard let identity = try db.identity(secret: String(header.dropFirst(7))) else {
-            throw Problem(.unauthorized, "the token is unknown or revoked; ask a trust leader for a new one")
+        guard let identity = try db.identity(secret: parts[1].trimmingCharacters(in: .whitespaces)) else {
+            throw Problem(.unauthorized, "the token is unknown, revoked or expired; ask a trust leader for a new one")
         }
         var context = context
         context.identity = identity
-        return try await next(request, context)
+        do {
+            var response = try await next(request, context)
+            AuthMiddleware.private(&response.headers)
+            return response
+        } catch {
+            var response = try Problem.from(error).response(from: request, context: context)
+            AuthMiddleware.private(&response.headers)
+            if Problem.from(error).status == .internalServerError { context.logger.error("unhandled error: \(error)") }
+            return response
+        }
+    }
+
+    static func `private`(_ headers: inout HTTPFields) {
+        headers[.cacheControl] = "no-store"
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
     }
 }

@@ -19,6 +19,20 @@ struct JSONBody {
         }
     }
 
+    /// The optional `{"note": "…"}` of a status change: an empty body is no note; anything else
+    /// must be that object, with a note of at most 500 characters.
+    static func note(_ request: Request, _ context: AppContext) async throws -> String {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { return "" }
+        let value: JSONValue
+        do { value = try JSONValue.parse(Data(buffer: buffer), what: "body") } catch { throw Problem(.badRequest, error.description) }
+        let f = try JSONFields(value, path: "")
+        try f.onlyKeys(["note"])
+        let note = try f.optionalString("note") ?? ""
+        guard note.count <= 500 else { throw Problem(.unprocessableContent, "note is \(note.count) characters; keep it under 500", field: "note") }
+        return note
+    }
+
     func string(_ key: String) -> String? {
         if case .string(let s)? = pairs.first(where: { $0.0 == key })?.1 { return s }
         return nil

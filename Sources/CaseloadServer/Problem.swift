@@ -9,6 +9,8 @@ public struct Problem: HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     public var detail: String
     public var field: String?
+    /// Extra headers (`WWW-Authenticate` on a 401).
+    public var headers = HTTPFields()
 
     /// A problem with a status, a sentence saying what to do, and the field at fault if any.
     public init(_ status: HTTPResponse.Status, _ detail: String, field: String? = nil) {
@@ -22,8 +24,9 @@ public struct Problem: HTTPResponseError, Sendable {
         var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(body)) as! [String: Any]
         object["status"] = status.code
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        var headers = HTTPFields()
+        var headers = self.headers
         headers[.contentType] = "application/problem+json"
+        if status == .unauthorized, headers[.wwwAuthenticate] == nil { headers[.wwwAuthenticate] = "Bearer realm=\"caseload\"" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

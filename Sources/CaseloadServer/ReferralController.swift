@@ -32,7 +32,9 @@ struct ReferralController {
         }
         let dating: ReceiptDating = caller.isLeader ? .upTo(weeks: state.config.maxBackdateWeeks) : .today
         let input = try ReferralReader.request(body.value, today: state.today(), dating: dating)
-        let decision = Threshold(state.config).evaluate(input)
+        let threshold = Threshold(state.config)
+        try threshold.check(input)
+        let decision = threshold.evaluate(input)
         let referral = try state.db.submit(input, decision: decision, stamp: Stamp(actor: caller.actor))
         let place = referral.status == .waiting ? try state.waiting.place(referral, state: state) : nil
         return EditedResponse(status: .created, response: ReferralDTO(referral, waiting: place))
@@ -73,7 +75,7 @@ struct ReferralController {
     func change(_ request: Request, _ context: AppContext, to status: ReferralStatus) async throws -> ReferralDTO {
         let referral = try visible(request, context)
         let caller = try context.caller()
-        let note = (try? await JSONBody.object(request, context))?.string("note") ?? ""
+        let note = try await JSONBody.note(request, context)
         let changed = try state.db.changeStatus(referral.id, to: status, note: note, stamp: Stamp(actor: caller.actor))
         state.waiting.invalidate()
         return try dto(changed)
@@ -86,8 +88,10 @@ struct ReferralController {
             throw Problem(.notFound, "no such referral")
         }
         guard caller.isLeader || caller.school != nil else { throw Problem(.forbidden, "specialists read timetables, not referrals") }
-        let referral = try state.db.referral(id)
-        if let own = caller.school, referral.request.school != own { throw Problem(.notFound, "no referral \(id)") }
+        let referral = try? state.db.referral(id)
+        guard let referral, caller.school == nil || referral.request.school == caller.school else {
+            throw Problem(.notFound, "no referral \(id) for this token")   // the same answer for another school's and a missing one
+        }
         return referral
     }
 

@@ -16,6 +16,8 @@ public struct ReferralUpdating: Sendable {
         let referral = try db.referral(id)
         if let school, referral.request.school != school { throw StoreError.notFound("no referral \(id)") }
         let request = try ReferralReader.update(referral.request, pathway: referral.pathway, with: patch)
-        return try db.update(id, to: request, decision: Threshold(config).evaluate(request), note: note, stamp: stamp)
+        let threshold = Threshold(config)
+        try threshold.check(request)
+        return try db.update(id, to: request, decision: threshold.evaluate(request), note: note, stamp: stamp)
     }
 }

@@ -6,6 +6,7 @@ struct TokenRow: SnakeCaseRecord, Sendable {
     static let databaseTableName = "token"
     var id: Int64?
     var hash: String, role: String, school: String?, specialist: String?, label: String, createdAt: String, revokedAt: String?
+    var expiresAt: String?
 
     var identity: Identity? {
         switch role {
@@ -20,20 +21,28 @@ struct TokenRow: SnakeCaseRecord, Sendable {
 /// A token as listed (never the secret itself).
 public struct TokenInfo: Sendable {
     public var id: Int64, role: String, school: String?, specialist: String?, label: String, createdAt: String, revoked: Bool
+    /// When it stops working (ISO 8601).
+    public var expiresAt: String?
 }
 
 extension AppDatabase {
-    /// Creates a token for `role`; returns its number and the secret, which is shown once and
-    /// stored only as its hash.
-    public func createToken(role: Role, label: String, stamp: Stamp) throws -> (id: Int64, secret: String) {
+    /// How long a token works unless told otherwise.
+    public static let tokenLifetimeDays = 180
+
+    /// Creates a token for `role` that works for `days` days; returns its number and the secret,
+    /// which is shown once and stored only as its hash.
+    public func createToken(role: Role, label: String, days: Int = AppDatabase.tokenLifetimeDays, stamp: Stamp) throws -> (id: Int64, secret: String) {
+        guard (1...3650).contains(days) else { throw StoreError.invalid("a token lasts from 1 to 3650 days") }
+        let expires = stamp.at.addingTimeInterval(Double(days) * 86_400).ISO8601Format()
         var rng = SystemRandomNumberGenerator()
         let secret = "cl_" + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
         return try write { db in
             let (school, specialist) = try check(role, db)
             try TokenRow(id: nil, hash: SHA256.hex(secret), role: role.name, school: school, specialist: specialist, label: label,
-                         createdAt: stamp.iso, revokedAt: nil).insert(db)
+                         createdAt: stamp.iso, revokedAt: nil, expiresAt: expires).insert(db)
             let id = db.lastInsertedRowID
-            try db.audit(stamp, "create", "token", "\(id)", ["role": role.name, "school": school ?? "", "specialist": specialist ?? "", "label": label])
+            try db.audit(stamp, "create", "token", "\(id)", ["role": role.name, "school": school ?? "", "specialist": specialist ?? "",
+                                                             "label": label, "expires": expires])
             return (id, secret)
         }
     }
@@ -61,11 +70,12 @@ extension AppDatabase {
         }
     }
 
-    /// The identity behind a secret, or `nil` for an unknown or revoked token.
-    public func identity(secret: String) throws -> Identity? {
+    /// The identity behind a secret, or `nil` for an unknown, revoked or expired token.
+    public func identity(secret: String, now: Date = Date()) throws -> Identity? {
         try read { db in
-            try TokenRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM token WHERE hash = ? AND revoked_at IS NULL"),
-                                  arguments: [SHA256.hex(secret)])?.identity
+            try TokenRow.fetchOne(db.cachedStatement(sql: """
+                SELECT * FROM token WHERE hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+                """), arguments: [SHA256.hex(secret), now.ISO8601Format()])?.identity
         }
     }
 
@@ -74,7 +84,7 @@ extension AppDatabase {
         try read { db in
             try TokenRow.order(Column("id")).fetchAll(db).map {
                 TokenInfo(id: $0.id ?? 0, role: $0.role, school: $0.school, specialist: $0.specialist, label: $0.label,
-                          createdAt: $0.createdAt, revoked: $0.revokedAt != nil)
+                          createdAt: $0.createdAt, revoked: $0.revokedAt != nil, expiresAt: $0.expiresAt)
             }
         }
     }

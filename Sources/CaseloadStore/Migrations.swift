@@ -30,7 +30,8 @@ extension AppDatabase {
     }
 
     /// Outcomes with their date and author, timetable revisions, bookings cancelled by a re-plan,
-    /// school addresses, and referral fields for preferred days and a required skill.
+    /// school addresses, referral fields for preferred days and a required skill, and token expiry
+    /// (tokens made before it expire 180 days after they were made).
     private static func weekAsLived(_ db: Database) throws {
         try db.alter(table: "booking") { t in
             t.add(column: "outcome_at", .text)
@@ -54,6 +55,8 @@ extension AppDatabase {
             t.add(column: "days_only", .boolean).notNull().defaults(to: false)
             t.add(column: "skill", .text)
         }
+        try db.alter(table: "token") { t in t.add(column: "expires_at", .text) }
+        try db.execute(sql: "UPDATE token SET expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', created_at, '+180 days')")
     }
 
     private static func createTimetables(_ db: Database) throws {

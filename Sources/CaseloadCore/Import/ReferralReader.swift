@@ -83,11 +83,16 @@ public enum ReferralReader {
     }
 
     /// Requests from CSV-like rows, with one problem per bad row naming its line and field.
-    public static func read(_ rows: [(line: Int, value: JSONValue)], today: CalendarDate,
-                            dating: ReceiptDating) -> (requests: [ReferralRequest], problems: [String]) {
+    /// `check` refuses a row the trust cannot take (a service it does not run, say).
+    public static func read(_ rows: [(line: Int, value: JSONValue)], today: CalendarDate, dating: ReceiptDating,
+                            check: (ReferralRequest) throws(InputError) -> Void = { _ in }) -> (requests: [ReferralRequest], problems: [String]) {
         var requests: [ReferralRequest] = [], problems: [String] = []
         for (line, value) in rows {
-            do { requests.append(try request(value, today: today, dating: dating)) } catch { problems.append("line \(line): \(error.description)") }
+            do {
+                let r = try request(value, today: today, dating: dating)
+                try check(r)
+                requests.append(r)
+            } catch { problems.append("line \(line): \(error.description)") }
         }
         return (requests, problems)
     }

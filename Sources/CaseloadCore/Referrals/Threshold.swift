@@ -31,6 +31,17 @@ public struct Threshold: Sendable {
         return Int(points.rounded())
     }
 
+    /// Refuses a request for a service or pathway the trust does not run: that is a mistake to fix,
+    /// not a referral the thresholds turned down, so nothing is stored.
+    public func check(_ r: ReferralRequest) throws(InputError) {
+        guard let rules = config.service(r.service) else {
+            throw InputError(field: "service", problem: "the trust does not run a service \"\(r.service.prefix(40))\"; use one of \(config.services.map(\.code).joined(separator: ", "))")
+        }
+        guard rules.pathway(r.pathway) != nil else {
+            throw InputError(field: "pathway", problem: "\(rules.name) has no pathway \"\((r.pathway ?? "").prefix(40))\"; use one of \(rules.pathways.map(\.name).joined(separator: ", "))")
+        }
+    }
+
     /// Evaluates a request: accepted with score and band, or declined with every reason.
     public func evaluate(_ r: ReferralRequest) -> IntakeDecision {
         let score = score(r)
