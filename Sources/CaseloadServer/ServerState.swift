@@ -35,7 +35,7 @@ public final class ServerState: Sendable {
     public var config: TrustConfig { current.withLock { $0.config } }
 
     /// The YAML of the settings in force (not whatever the file on disk says now).
-    var configText: String { current.withLock { $0.yaml } }
+    public var configText: String { current.withLock { $0.yaml } }
 
     /// Validates `yaml` exactly as `caseload config check` does, then writes it atomically and uses it.
     func replaceConfig(_ yaml: String, stamp: Stamp) throws -> TrustConfig {
