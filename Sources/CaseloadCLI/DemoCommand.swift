@@ -18,7 +18,10 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if replace {
+            if replace, FileManager.default.fileExists(atPath: store.databasePath) {
+                do { try AppDatabase.checkFile(store.databasePath) } catch {
+                    throw CLIError.badInput("--replace deletes only a Caseload database: \(error); nothing was deleted")
+                }
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store.databasePath + suffix) }
             }
             guard !FileManager.default.fileExists(atPath: store.databasePath) else {

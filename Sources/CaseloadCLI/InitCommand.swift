@@ -16,7 +16,7 @@ struct InitCommand: ParsableCommand {
 
     /// Creates the database and writes the starter config where none exists.
     static func initialise(_ store: StoreOptions) throws {
-        let db = try AppDatabase.open(path: store.databasePath)
+        let db = try AppDatabase.create(path: store.databasePath)
         print("database \(store.databasePath) ready (journal mode \(try db.journalMode()))")
         if FileManager.default.fileExists(atPath: store.configPath) {
             print("config \(store.configPath) already exists; left as it is")

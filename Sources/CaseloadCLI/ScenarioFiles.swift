@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseloadCore
+import CaseloadStore
 import Foundation
 
 /// Reads and writes the week problem's files for the subcommands, with errors a person can act on.
@@ -35,8 +36,26 @@ enum ScenarioFiles {
         return text
     }
 
-    /// Writes `data` to `path` atomically (a reader never sees half a file).
+    /// Refuses to write over anything but an ordinary file: a folder, a device, or a database
+    /// (any SQLite file, the one in use included, and its `-wal` and `-shm` files).
+    static func checkOutput(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        let base = String(path.dropLast(4))
+        if path.hasSuffix("-wal") || path.hasSuffix("-shm"), AppDatabase.looksLikeSQLite(base) {
+            throw CLIError.badInput("\(path) belongs to the database \(base); write somewhere else")
+        }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        guard !isFolder.boolValue, type == .typeRegular else {
+            throw CLIError.badInput("\(path) is \(isFolder.boolValue ? "a folder" : "not an ordinary file"); give a file name to write to")
+        }
+        if AppDatabase.looksLikeSQLite(path) { throw CLIError.badInput("\(path) is a database; Caseload will not write over it") }
+    }
+
+    /// Writes `data` to `path` atomically (a reader never sees half a file), never over a
+    /// folder, a device or a database.
     static func write(_ data: Data, to path: String) throws {
+        try checkOutput(path)
         do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
             throw CLIError.badInput("cannot write \(path): \(error.localizedDescription); check the folder exists and is writable")
         }

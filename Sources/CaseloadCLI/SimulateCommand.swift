@@ -56,7 +56,9 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func write(_ report: SimulationReport, to folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw CLIError.badInput("--out \(folder): cannot make that folder (\(error.localizedDescription)); give a folder that can be written")
+        }
         try ScenarioFiles.write(Data(report.html.utf8), to: "\(folder)/report.html")
         try ScenarioFiles.write(try report.figuresJSON(), to: "\(folder)/figures.json")
         print("wrote \(folder)/report.html and \(folder)/figures.json")

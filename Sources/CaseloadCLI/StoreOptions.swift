@@ -25,10 +25,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the database; it must exist already (made by `caseload init`).
     func open() throws -> AppDatabase {
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CLIError.badInput("no database at \(databasePath); run `caseload init` first or pass --db")
-        }
-        return try AppDatabase.open(path: databasePath)
+        try AppDatabase.open(path: databasePath)
     }
 
     func loadConfig() throws -> TrustConfig {

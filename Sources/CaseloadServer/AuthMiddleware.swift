@@ -25,9 +25,8 @@ struct AuthMiddleware: RouterMiddleware {
             AuthMiddleware.private(&response.headers)
             return response
         } catch {
-            var response = try Problem.from(error).response(from: request, context: context)
+            var response = try Problem.answer(error, request, context)
             AuthMiddleware.private(&response.headers)
-            if Problem.from(error).status == .internalServerError { context.logger.error("unhandled error: \(error)") }
             return response
         }
     }

@@ -30,6 +30,16 @@ public struct Problem: HTTPResponseError, Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// The answer to `error`; every 5xx is logged with its request id, which the answer carries.
+    static func answer(_ error: Error, _ request: Request, _ context: AppContext) throws -> Response {
+        var problem = Problem.from(error)
+        if problem.status.code >= 500 {
+            context.logger.error("\(request.method) \(request.uri.path) answered \(problem.status.code): \(error)")
+            problem.headers[.init("X-Request-Id")!] = context.id
+        }
+        return try problem.response(from: request, context: context)
+    }
+
     /// The one place errors become HTTP statuses.
     static func from(_ error: Error) -> Problem {
         switch error {
@@ -55,9 +65,7 @@ struct ProblemMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         do { return try await next(request, context) } catch {
-            let problem = Problem.from(error)
-            if problem.status == .internalServerError { context.logger.error("unhandled error: \(error)") }
-            return try problem.response(from: request, context: context)
+            return try Problem.answer(error, request, context)
         }
     }
 }

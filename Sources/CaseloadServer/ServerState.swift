@@ -40,7 +40,9 @@ public final class ServerState: Sendable {
     /// Validates `yaml` exactly as `caseload config check` does, then writes it atomically and uses it.
     func replaceConfig(_ yaml: String, stamp: Stamp) throws -> TrustConfig {
         let parsed = try TrustConfigFile.parse(yaml)
-        try Data(yaml.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic)
+        do { try Data(yaml.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic) } catch {
+            throw StoreError.unavailable("the settings are valid but cannot be saved to \(configPath) (\(error.localizedDescription)); check that the server may write that file")
+        }
         current.withLock { $0 = (parsed, yaml) }
         waiting.invalidate()
         try db.recordAudit(stamp, action: "update", entity: "config", id: configPath, detail: ["services": parsed.services.map(\.code).joined(separator: ",")])

@@ -11,8 +11,12 @@ struct SystemController {
     struct HealthDTO: ResponseEncodable { var status: String, database: String }
 
     func registerPublic(_ router: Router<AppContext>) {
-        router.get("health") { _, _ in
-            HealthDTO(status: "ok", database: (try? self.state.db.journalMode()) ?? "unavailable")
+        router.get("health") { _, context in
+            if let problem = self.state.db.problem() {
+                context.logger.error("health: \(problem)")
+                throw Problem(.serviceUnavailable, problem)
+            }
+            return HealthDTO(status: "ok", database: (try? self.state.db.journalMode()) ?? "unavailable")
         }
     }
 

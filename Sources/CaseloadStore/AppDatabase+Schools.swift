@@ -5,7 +5,8 @@ extension AppDatabase {
     /// Adds or updates schools, all in one transaction: every school is written, or none.
     @discardableResult
     public func importSchools(_ schools: [SchoolRecord], stamp: Stamp) throws -> Int {
-        try write { db in
+        if let bad = schools.lazy.compactMap(SchoolRecord.problem).first { throw StoreError.invalid("\(bad); nothing was imported") }
+        return try write { db in
             for s in schools {
                 let existed = try SchoolRow.exists(db, key: s.urn)
                 try SchoolRow(s).save(db)

@@ -15,8 +15,21 @@ public final class AppDatabase: Sendable {
         try AppDatabase.migrator.migrate(writer)
     }
 
-    /// Opens (creating if needed) the database file at `path`, in WAL mode with foreign keys on.
+    /// Opens the Caseload database at `path` and migrates it to the current schema. A missing,
+    /// empty (a failed copy) or foreign file is refused, never turned into an empty database:
+    /// only `create(path:)` (`caseload init`) makes one.
     public static func open(path: String) throws -> AppDatabase {
+        try checkFile(path)
+        return try pool(path)
+    }
+
+    /// Creates the database at `path` if there is no file there; an existing file must be a
+    /// Caseload database, which is then opened as it is.
+    public static func create(path: String) throws -> AppDatabase {
+        FileManager.default.fileExists(atPath: path) ? try open(path: path) : try pool(path)
+    }
+
+    static func pool(_ path: String) throws -> AppDatabase {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
@@ -25,6 +38,33 @@ public final class AppDatabase: Sendable {
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do { return try AppDatabase(DatabasePool(path: path, configuration: config)) } catch let error as DatabaseError {
             throw StoreError.unavailable("cannot open the database \(path) (\(error.message ?? "\(error.resultCode)")); check the path, or run `caseload init`")
+        }
+    }
+
+    /// Refuses a path that is not a Caseload database, saying what it is instead.
+    public static func checkFile(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw StoreError.unavailable("there is no database at \(path); check the path, or create one with `caseload init`")
+        }
+        guard !isFolder.boolValue, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw StoreError.unavailable("\(path) is not a file; give the path of the database file")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.unavailable("cannot read \(path); check its permissions") }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        guard !header.isEmpty else {
+            throw StoreError.unavailable("\(path) is empty (a failed copy?); restore a backup, or create a new database with `caseload init`")
+        }
+        guard header == Data("SQLite format 3\u{0}".utf8) else { throw StoreError.unavailable("\(path) is not a SQLite database; check the path") }
+        var config = Configuration()
+        config.readonly = true
+        let isCaseload = try? DatabaseQueue(path: path, configuration: config).read { db in
+            try db.tableExists("grdb_migrations") && db.tableExists("referral") && db.tableExists("audit_log")
+        }
+        guard isCaseload == true else {
+            throw StoreError.unavailable("\(path) is a SQLite database but not a Caseload one; check the path")
         }
     }
 
@@ -59,6 +99,20 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// What is wrong with the database, or `nil` when it is well: the file must still be where it
+    /// was opened and pass SQLite's quick check.
+    public func problem() -> String? {
+        if let pool = writer as? DatabasePool, !FileManager.default.fileExists(atPath: pool.path) {
+            return "the database file \(pool.path) is gone; writes would be lost at restart. Restore it and restart the server"
+        }
+        do {
+            let check = try writer.read { try String.fetchOne($0, sql: "PRAGMA quick_check(1)") }
+            return check == "ok" ? nil : "the database fails its integrity check (\(check ?? "no answer")); restore a backup"
+        } catch {
+            return "the database cannot be read (\(error)); check the file and restart the server"
+        }
+    }
+
     /// Whether the file is in WAL mode (a pool always is).
     public func journalMode() throws -> String {
         try writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" }
@@ -84,6 +138,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
 }
 
 extension AppDatabase {
+    /// Whether the file at `path` starts as a SQLite database does (any database, not only ours).
+    public static func looksLikeSQLite(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8)
+    }
+
     /// A private in-memory copy of this database (for what-if runs that must never change it).
     public func copyInMemory() throws -> AppDatabase {
         var config = Configuration()

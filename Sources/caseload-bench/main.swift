@@ -20,7 +20,7 @@ func intake(count: Int) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let db = try AppDatabase.open(path: folder.appendingPathComponent("bench.sqlite").path)
+    let db = try AppDatabase.create(path: folder.appendingPathComponent("bench.sqlite").path)
     let config = try TrustConfigFile.load("Config/trust.yaml")
     let text = try String(contentsOfFile: "Fixtures/schools/the_kemnal_academies_trust.csv", encoding: .utf8)
     let extra = try String(contentsOfFile: "Fixtures/schools/the_kemnal_academies_trust_sen_extra.csv", encoding: .utf8)
@@ -52,7 +52,7 @@ func rolling(weeks: Int) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let db = try AppDatabase.open(path: folder.appendingPathComponent("bench.sqlite").path)
+    let db = try AppDatabase.create(path: folder.appendingPathComponent("bench.sqlite").path)
     let config = try TrustConfigFile.load("Config/trust.yaml")
     let stamp = Stamp(actor: "bench")
     _ = try DemoTrust.load(into: db, fixtures: "Fixtures", config: config, today: CalendarDate("2026-11-23")!, stamp: stamp)

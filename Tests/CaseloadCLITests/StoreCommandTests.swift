@@ -158,3 +158,55 @@ extension CommandHarness {
         #expect(try store.referrals().isEmpty)
     }
 }
+
+/// Files handled with care: nothing is migrated, deleted or overwritten that is not what it should be.
+@Suite struct FileCareTests: CommandHarness {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-cli-\(UUID().uuidString)")
+
+    @Test func emptyForeignAndMissingDatabasesAreRefusedNeverMigrated() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        FileManager.default.createFile(atPath: db, contents: Data())
+        #expect(throws: ExitCode(2)) { try run(["waitlist"]) }
+        #expect(throws: (any Error).self) { try AppDatabase.open(path: db) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)).isEmpty)   // still empty: never migrated
+        try Data("name,urn\n".utf8).write(to: URL(fileURLWithPath: db))
+        #expect(throws: ExitCode(2)) { try run(["waitlist"]) }
+        try FileManager.default.removeItem(atPath: db)
+        #expect(throws: ExitCode(2)) { try run(["waitlist"]) }
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test func replaceAndOutRefuseWhatTheyMustNotTouch() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let keep = folder.appendingPathComponent("keep.txt")
+        try Data("precious".utf8).write(to: keep)
+        var demo = try CaseloadCommand.parseAsRoot(["demo", "--replace", "--db", folder.path, "--fixtures", root.appendingPathComponent("Fixtures").path])
+        #expect(throws: ExitCode(2)) { try demo.run() }
+        #expect(FileManager.default.fileExists(atPath: keep.path))   // the folder was not deleted
+        try run(["init"])
+        for out in [db, db + "-wal", folder.path, "/dev/null"] {
+            #expect(throws: ExitCode(2), "\(out)") {
+                var plan = try CaseloadCommand.parseAsRoot(["plan", root.appendingPathComponent("Fixtures/weeks/kemnal-w50-lean.json").path,
+                                                            "--out", out, "--iterations", "10"])
+                try plan.run()
+            }
+        }
+        #expect(try AppDatabase.open(path: db).schools().isEmpty)   // the database is intact
+    }
+
+    @Test func impossibleSchoolsAreRefused() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try run(["init"])
+        let rows = ["900001,Far Away,Primary,123.4,0.1,200", "900002,Minus,Primary,51.4,0.1,-5", "900003,,Primary,51.4,0.1,200",
+                    "900004,=HYPERLINK(\"x\"),Primary,51.4,0.1,200", "900005,\"Two\rLines\",Primary,51.4,0.1,200"]
+        for row in rows {
+            let file = folder.appendingPathComponent("s.csv")
+            try ("urn,name,phase,latitude,longitude,pupils\n" + row + "\n").write(to: file, atomically: true, encoding: .utf8)
+            #expect(throws: ExitCode(2), "\(row)") { try run(["import", "schools", file.path]) }
+        }
+        #expect(try AppDatabase.open(path: db).schools().isEmpty)
+    }
+}

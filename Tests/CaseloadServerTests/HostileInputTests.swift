@@ -123,4 +123,18 @@ import Testing
             #expect(answers[0] == answers[1])
         }
     }
+
+    @Test func healthSaysWhenTheDatabaseFileIsGone() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        try await h.app.test(.router) { client in
+            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+            try FileManager.default.removeItem(at: h.folder.appendingPathComponent("api.sqlite"))
+            try await client.execute(uri: "/health", method: .get) { r in
+                #expect(r.status == .serviceUnavailable)
+                #expect((object(r)["detail"] as? String)?.contains("is gone") == true)
+                #expect(r.headers[.init("X-Request-Id")!] != nil)
+            }
+        }
+    }
 }

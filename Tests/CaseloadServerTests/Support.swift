@@ -26,7 +26,7 @@ struct Harness {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let configPath = folder.appendingPathComponent("trust.yaml").path
         try FileManager.default.copyItem(atPath: repoRoot.appendingPathComponent("Config/trust.yaml").path, toPath: configPath)
-        let db = try AppDatabase.open(path: folder.appendingPathComponent("api.sqlite").path)
+        let db = try AppDatabase.create(path: folder.appendingPathComponent("api.sqlite").path)
         let config = try TrustConfigFile.load(configPath)
         _ = try DemoTrust.load(into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
                                today: CalendarDate("2026-11-23")!, stamp: stamp)

@@ -28,7 +28,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("t.sqlite").path
-        let db = try AppDatabase.open(path: path)
+        let db = try AppDatabase.create(path: path)
         _ = try DemoTrust.load(into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
                                today: CalendarDate("2026-11-23")!, stamp: stamp)
         let files = { try ["", "-wal"].map { try Data(contentsOf: URL(fileURLWithPath: path + $0)) } }

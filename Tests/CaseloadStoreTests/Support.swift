@@ -10,7 +10,7 @@ struct TemporaryDatabase {
 
     func open() throws -> AppDatabase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return try AppDatabase.open(path: path)
+        return try AppDatabase.create(path: path)
     }
 
     func cleanup() { try? FileManager.default.removeItem(at: folder) }

@@ -34,7 +34,7 @@ public enum GIASFile {
             return .failure(Problem(message: "school \(urn) is closed"))
         }
         let pupils = t.value("NumberOfPupils", in: f).flatMap(Int.init) ?? 0
-        return .success(SchoolRecord(
+        let record = SchoolRecord(
             urn: urn, name: name, phase: t.value("PhaseOfEducation (name)", in: f) ?? "Not applicable",
             location: OSGrid.toWGS84(easting: e, northing: n), pupils: pupils,
             ehcPlans: t.value("SENStat", in: f).flatMap(Int.init) ?? 0,
@@ -42,6 +42,8 @@ public enum GIASFile {
             postcode: t.value("Postcode", in: f),
             address: Optional(["Street", "Locality", "Address3", "Town"].compactMap { t.value($0, in: f) }.joined(separator: ", "))
                 .flatMap { $0.isEmpty ? nil : $0 },
-            la: t.value("LA (name)", in: f)))
+            la: t.value("LA (name)", in: f))
+        if let problem = SchoolRecord.problem(record) { return .failure(Problem(message: problem)) }
+        return .success(record)
     }
 }

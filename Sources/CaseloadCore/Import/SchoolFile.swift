@@ -28,6 +28,27 @@ public struct SchoolRecord: Sendable, Hashable {
     /// How much specialist demand the school generates: EHC plans weigh three times SEN support.
     public var demandWeight: Double { Double(3 * ehcPlans + senSupport) + 1 }
 
+    /// What is impossible about a school, if anything: a URN that is not a number, coordinates off
+    /// the Earth or outside the UK, negative counts, text with control characters or a
+    /// spreadsheet formula, or too long.
+    public static func problem(_ s: SchoolRecord) -> String? {
+        guard !s.urn.isEmpty, s.urn.count <= 12, s.urn.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return "URN \"\(s.urn.prefix(20))\" must be a number"
+        }
+        guard (49.0...61.0).contains(s.location.lat), (-9.0...2.0).contains(s.location.lon) else {
+            return "school \(s.urn) is at \(s.location.lat), \(s.location.lon), which is not in the UK; check its latitude and longitude"
+        }
+        guard s.pupils >= 0, s.ehcPlans >= 0, s.senSupport >= 0 else { return "school \(s.urn) has a negative count of pupils; check the numbers" }
+        for (field, text) in [("name", s.name), ("phase", s.phase), ("postcode", s.postcode ?? ""), ("address", s.address ?? ""), ("la", s.la ?? "")] {
+            if text.count > 200 { return "school \(s.urn): \(field) is over 200 characters" }
+            if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                return "school \(s.urn): \(field) holds a control character (a line break?); remove it"
+            }
+            if let first = text.first, "=+-@".contains(first) { return "school \(s.urn): \(field) starts with \(first), like a spreadsheet formula; remove it" }
+        }
+        return nil
+    }
+
     /// Whether it is a primary school (its day ends earlier).
     public var isPrimary: Bool { phase.lowercased().contains("primary") }
 }
@@ -61,9 +82,11 @@ public enum SchoolFile {
         let pupils = t.value("pupils", in: f).flatMap(Int.init) ?? sen.flatMap { extra?.value("census_nor", in: $0) }.flatMap(Int.init) ?? 300
         let ehc = sen.flatMap { extra?.value("ehcp_count", in: $0) }.flatMap(Int.init) ?? max(1, pupils / 50)
         let support = sen.flatMap { extra?.value("sen_support_count", in: $0) }.flatMap(Int.init) ?? pupils / 8
-        let name = t.value("name", in: f) ?? "School \(urn)"
-        return .success(SchoolRecord(urn: urn, name: name, phase: t.value("phase", in: f) ?? "Primary",
+        guard let name = t.value("name", in: f) else { return .failure(Skip(message: "school \(urn) has no name; add it")) }
+        let record = SchoolRecord(urn: urn, name: name, phase: t.value("phase", in: f) ?? "Primary",
                                      location: GeoPoint(lat: lat, lon: lon), pupils: pupils, ehcPlans: ehc, senSupport: support,
-                                     postcode: t.value("postcode", in: f), address: t.value("address", in: f), la: t.value("la", in: f)))
+                                     postcode: t.value("postcode", in: f), address: t.value("address", in: f), la: t.value("la", in: f))
+        if let problem = SchoolRecord.problem(record) { return .failure(Skip(message: problem)) }
+        return .success(record)
     }
 }
