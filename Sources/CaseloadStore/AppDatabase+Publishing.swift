@@ -14,6 +14,8 @@ extension AppDatabase {
             guard row.status == "draft" else {
                 throw StoreError.conflict("the week of \(week) is already published (a re-plan of a published week is published at once)")
             }
+            try AppDatabase.refuseStale(db, row)
+            try AppDatabase.refuseDoubleBooking(db, row)
             row.status = "published"
             row.publishedAt = stamp.iso
             try row.update(db)
@@ -24,6 +26,40 @@ extension AppDatabase {
             try db.audit(stamp, "publish", "timetable", week.description, ["series_started": "\(started)"])
             return started
         }
+    }
+
+    /// Refuses a draft planned before something it depends on changed: a referral's status or
+    /// details, an outcome, a specialist or their leave, a school, or another week's publishing.
+    static func refuseStale(_ db: Database, _ t: TimetableRow) throws {
+        let changes = try Row.fetchAll(db, sql: """
+            SELECT action, entity, entity_id FROM audit_log WHERE id > ? AND (
+              (entity = 'referral' AND action IN ('status', 'update', 'session', 'correct_session'))
+              OR entity IN ('specialist', 'school')
+              OR (entity = 'timetable' AND entity_id != ? AND action IN ('publish', 'replan')))
+            ORDER BY id LIMIT 4
+            """, arguments: [t.basedOnAudit, t.weekStart])
+        guard !changes.isEmpty else { return }
+        let what = changes.prefix(3).map { r -> String in
+            let (action, entity, id): (String, String, String) = (r[0], r[1], r[2])
+            return entity == "timetable" ? "the week of \(id) was \(action == "publish" ? "published" : "re-planned")" : "\(entity) \(id): \(action)"
+        }.joined(separator: "; ")
+        throw StoreError.conflict("the draft of the week of \(t.weekStart) was planned before later changes (\(what)\(changes.count > 3 ? "; and more" : "")); plan the week again, then publish it")
+    }
+
+    /// Refuses to publish a booking that would start a referral twice or book one that is no
+    /// longer waiting or running.
+    static func refuseDoubleBooking(_ db: Database, _ t: TimetableRow) throws {
+        let bad = try Row.fetchAll(db, sql: """
+            SELECT b.referral_id, r.status FROM booking b JOIN referral r ON r.id = b.referral_id
+            LEFT JOIN series s ON s.referral_id = b.referral_id
+            WHERE b.week_start = ? AND NOT (
+              (b.session_number = 1 AND r.status = 'waiting') OR
+              (r.status = 'active' AND s.sessions_done + 1 = b.session_number))
+            LIMIT 5
+            """, arguments: [t.weekStart])
+        guard let first = bad.first else { return }
+        let (id, status): (Int64, String) = (first[0], first[1])
+        throw StoreError.conflict("the draft of the week of \(t.weekStart) books referral \(id), which is \(status) now (and \(bad.count - 1) more); plan the week again, then publish it")
     }
 
     /// A referral's series, if it has started.

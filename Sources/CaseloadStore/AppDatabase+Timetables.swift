@@ -59,7 +59,9 @@ extension AppDatabase {
             let published = existing?.status == "published"
             if published, !keepPublished { throw StoreError.conflict("the week of \(week) is published; re-plan it instead") }
             let revision = existing.map { $0.revision + 1 } ?? 0
-            try timetableRow(t, existing, revision: revision, stamp).save(db)
+            var row = try timetableRow(t, existing, revision: revision, stamp)
+            row.basedOnAudit = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit_log") ?? 0
+            try row.save(db)
             let (removed, added) = try replaceBookings(db, t, published: published, revision: revision)
             try db.execute(sql: "DELETE FROM unbooked WHERE week_start = ?", arguments: [week])
             for u in t.unbooked { try UnbookedRow(weekStart: week, referralId: u.referral, code: u.code, reason: u.reason).insert(db) }
@@ -104,7 +106,7 @@ extension AppDatabase {
             weekStart: t.weekStart.description, status: existing?.status ?? "draft",
             scenario: String(decoding: try t.scenario.jsonData(), as: UTF8.self), plan: String(decoding: try t.plan.jsonData(), as: UTF8.self),
             servedPriority: stats?.servedPriority ?? 0, travelMin: stats?.travelMinutes ?? 0, createdAt: stamp.iso,
-            publishedAt: existing?.publishedAt, revision: revision)
+            publishedAt: existing?.publishedAt, revision: revision, basedOnAudit: 0)
     }
 
     /// The stored timetable of a week, or `nil` if none was generated.

@@ -37,7 +37,10 @@ extension AppDatabase {
             t.add(column: "outcome_at", .text)
             t.add(column: "outcome_by", .text)
         }
-        try db.alter(table: "timetable") { t in t.add(column: "revision", .integer).notNull().defaults(to: 0) }
+        try db.alter(table: "timetable") { t in
+            t.add(column: "revision", .integer).notNull().defaults(to: 0)
+            t.add(column: "based_on_audit", .integer).notNull().defaults(to: 0)
+        }
         try db.create(table: "cancelled_booking") { t in
             t.autoIncrementedPrimaryKey("id")
             t.column("week_start", .text).notNull().indexed().references("timetable", onDelete: .cascade)

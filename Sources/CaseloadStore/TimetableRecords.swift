@@ -8,6 +8,8 @@ struct TimetableRow: SnakeCaseRecord, Sendable {
     var servedPriority: Int, travelMin: Int, createdAt: String, publishedAt: String?
     /// 0 when first planned; one more at each re-plan (iCalendar's SEQUENCE).
     var revision: Int
+    /// The last audit entry when it was planned: the state it was planned on.
+    var basedOnAudit: Int64
 }
 
 /// A row of `cancelled_booking`: a published booking that a re-plan moved or dropped, kept so that

@@ -151,3 +151,35 @@ import Testing
         }
     }
 }
+
+/// A week is published only from a draft planned on the state now in force.
+@Suite struct StaleDraftTests {
+    @Test func aDraftPlannedBeforeAnotherWeekWasPublishedIsRefusedAndNothingIsBookedTwice() throws {
+        let db = try demoTrust()
+        let week2 = week1.adding(days: 7)
+        _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
+        _ = try scheduler(db).schedule(week: week2, replan: false, stamp: stamp)
+        try db.publish(week: week1, stamp: stamp)
+        let refusal = #expect(throws: StoreError.self) { try db.publish(week: week2, stamp: stamp) }
+        #expect(refusal?.description.contains("week of \(week1) was published") == true)
+        #expect(try db.timetable(week: week2)?.published == false)
+        _ = try scheduler(db).schedule(week: week2, replan: false, stamp: stamp)
+        try db.publish(week: week2, stamp: stamp)
+        let started = Dictionary(uniqueKeysWithValues: try db.timetable(week: week1)!.bookings.filter { $0.sessionNumber == 1 }.map { ($0.referral, $0) })
+        for b in try db.timetable(week: week2)!.bookings where started[b.referral] != nil {
+            #expect(b.specialist == started[b.referral]!.specialist)   // the same series, offered again, not a second start
+            #expect(try db.history(b.referral).filter { $0.to == .active }.count == 1)
+        }
+    }
+
+    @Test func aDraftBookingAWithdrawnReferralIsRefused() throws {
+        let db = try demoTrust()
+        let t = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
+        let first = try #require(t.bookings.first { $0.sessionNumber == 1 })
+        _ = try db.changeStatus(first.referral, to: .withdrawn, note: "moved school", stamp: stamp)
+        #expect(throws: StoreError.self) { try db.publish(week: week1, stamp: stamp) }
+        _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
+        #expect(try db.publish(week: week1, stamp: stamp) > 0)
+        #expect(try db.referral(first.referral).status == .withdrawn)
+    }
+}
