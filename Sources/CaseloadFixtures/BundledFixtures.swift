@@ -45,7 +45,7 @@ public struct BundledFixture: Sendable {
     public static func demoFiles(schoolsFolder: String) throws -> (roster: String, referrals: String) {
         let main = try String(contentsOfFile: "\(schoolsFolder)/\(demoTrust).csv", encoding: .utf8)
         let extra = try? String(contentsOfFile: "\(schoolsFolder)/\(demoTrust)_sen_extra.csv", encoding: .utf8)
-        let g = TrustDemoGenerator(schools: SchoolFile.read(schools: main, senExtra: extra).schools, seed: demoSeed, asOf: demoAsOf)
+        let g = TrustDemoGenerator(schools: SchoolFile.read(schools: main, senExtra: extra, namingUnnamed: true).schools, seed: demoSeed, asOf: demoAsOf)
         return (g.rosterCSV(specialists: demoSpecialists), g.referralsCSV(count: demoReferrals))
     }
 
@@ -55,7 +55,7 @@ public struct BundledFixture: Sendable {
         if let trust {
             let main = try String(contentsOfFile: "\(schoolsFolder)/\(trust).csv", encoding: .utf8)
             let extra = try? String(contentsOfFile: "\(schoolsFolder)/\(trust)_sen_extra.csv", encoding: .utf8)
-            schools = SchoolFile.read(schools: main, senExtra: extra).schools
+            schools = SchoolFile.read(schools: main, senExtra: extra, namingUnnamed: true).schools
         } else {
             schools = CountyGenerator(schoolCount: countySchools, seed: settings.seed).schools()
         }

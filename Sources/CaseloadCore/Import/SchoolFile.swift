@@ -57,14 +57,16 @@ public struct SchoolRecord: Sendable, Hashable {
 /// latitude,longitude,pupils,la` and the `*_sen_extra.csv` companion keyed by URN.
 public enum SchoolFile {
     /// The schools that can be used, and one line per row that cannot (with its line number and why).
-    public static func read(schools: String, senExtra: String?) -> (schools: [SchoolRecord], skipped: [String]) {
+    /// `namingUnnamed` gives a school without a name "School URN" (for generated planning weeks,
+    /// where names are only labels); an import refuses such a row.
+    public static func read(schools: String, senExtra: String?, namingUnnamed: Bool = false) -> (schools: [SchoolRecord], skipped: [String]) {
         let main = CSVTable(schools)
         let extra = senExtra.map(CSVTable.init)
         var sen: [String: [String]] = [:]
         for row in extra?.rows ?? [] { if let urn = extra?.value("urn", in: row.fields) { sen[urn] = row.fields } }
         var out: [SchoolRecord] = [], skipped: [String] = []
         for row in main.rows {
-            switch record(row.fields, main, sen[main.value("urn", in: row.fields) ?? ""], extra) {
+            switch record(row.fields, main, sen[main.value("urn", in: row.fields) ?? ""], extra, namingUnnamed) {
             case .success(let school): out.append(school)
             case .failure(let why): skipped.append("line \(row.line): \(why.message)")
             }
@@ -74,7 +76,7 @@ public enum SchoolFile {
 
     struct Skip: Error { let message: String }
 
-    static func record(_ f: [String], _ t: CSVTable, _ sen: [String]?, _ extra: CSVTable?) -> Result<SchoolRecord, Skip> {
+    static func record(_ f: [String], _ t: CSVTable, _ sen: [String]?, _ extra: CSVTable?, _ namingUnnamed: Bool) -> Result<SchoolRecord, Skip> {
         guard let urn = t.value("urn", in: f) else { return .failure(Skip(message: "no URN")) }
         guard let lat = t.value("latitude", in: f).flatMap(Double.init), let lon = t.value("longitude", in: f).flatMap(Double.init) else {
             return .failure(Skip(message: "school \(urn) has no latitude/longitude, and Caseload will not guess where it is; add them"))
@@ -82,7 +84,9 @@ public enum SchoolFile {
         let pupils = t.value("pupils", in: f).flatMap(Int.init) ?? sen.flatMap { extra?.value("census_nor", in: $0) }.flatMap(Int.init) ?? 300
         let ehc = sen.flatMap { extra?.value("ehcp_count", in: $0) }.flatMap(Int.init) ?? max(1, pupils / 50)
         let support = sen.flatMap { extra?.value("sen_support_count", in: $0) }.flatMap(Int.init) ?? pupils / 8
-        guard let name = t.value("name", in: f) else { return .failure(Skip(message: "school \(urn) has no name; add it")) }
+        guard let name = t.value("name", in: f) ?? (namingUnnamed ? "School \(urn)" : nil) else {
+            return .failure(Skip(message: "school \(urn) has no name; add it"))
+        }
         let record = SchoolRecord(urn: urn, name: name, phase: t.value("phase", in: f) ?? "Primary",
                                      location: GeoPoint(lat: lat, lon: lon), pupils: pupils, ehcPlans: ehc, senSupport: support,
                                      postcode: t.value("postcode", in: f), address: t.value("address", in: f), la: t.value("la", in: f))
