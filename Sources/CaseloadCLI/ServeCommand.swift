@@ -17,6 +17,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (1-65535).") var port = 8080
     @Option(help: "Planner iterations per thread when a leader generates a week (default: from its size).") var planIterations: Int?
+    @Option(help: "Changes one token may make a minute (0: no limit); over it, 429 with Retry-After.") var writesPerMinute = 300
+    @Option(help: "How many changes a token may make at once before the per-minute rate applies.") var writeBurst = 60
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port \(port): give a port from 1 to 65535") }
@@ -25,7 +27,8 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let state = try ServerState(db: store.open(), configPath: store.configPath,
-                                        planner: PlannerOptions(iterations: planIterations), now: { (try? store.now()) ?? Moment.london() })
+                                        planner: PlannerOptions(iterations: planIterations), writesPerMinute: writesPerMinute,
+                                        writeBurst: writeBurst, now: { (try? store.now()) ?? Moment.london() })
             let app = buildApplication(state, settings: ServerSettings(host: host, port: port))
             let failure = Mutex<String?>(nil)
             let done = DispatchSemaphore(value: 0)

@@ -18,7 +18,7 @@ public func buildRouter(_ state: ServerState) -> Router<AppContext> {
     router.add(middleware: ProblemMiddleware())
     let system = SystemController(state: state)
     system.registerPublic(router)
-    let v1 = router.group("v1").add(middleware: AuthMiddleware(db: state.db))
+    let v1 = router.group("v1").add(middleware: AuthMiddleware(db: state.db)).add(middleware: WriteLimitMiddleware(limiter: state.writes))
     system.register(router, v1)
     ReferralController(state: state).register(v1)
     WaitlistController(state: state).register(v1)

@@ -17,11 +17,15 @@ public final class ServerState: Sendable {
     let planner: PlannerOptions
     let metrics = RequestMetrics()
     let waiting = WaitingCache()
+    let writes: WriteLimiter
 
     /// State over `db`, with the settings at `configPath`.
+    /// `writesPerMinute` per token (0: no limit), in bursts of up to `writeBurst`.
     public init(db: AppDatabase, configPath: String, planner: PlannerOptions = PlannerOptions(),
+                writesPerMinute: Int = 300, writeBurst: Int = 60,
                 now: @escaping @Sendable () -> Moment = { Moment.london() }) throws {
         self.db = db; self.configPath = configPath; self.now = now; self.planner = planner
+        writes = WriteLimiter(perMinute: writesPerMinute, burst: writeBurst)
         guard let data = FileManager.default.contents(atPath: configPath) else {
             throw InputError(field: configPath, problem: "cannot be read; run `caseload init` to write a starter config, or pass --config PATH")
         }

@@ -137,4 +137,24 @@ import Testing
             }
         }
     }
+
+    @Test func aTokenThatWritesTooFastIsToldToWait() async throws {
+        let h = try Harness(writesPerMinute: 6, writeBurst: 3)
+        defer { h.cleanup() }
+        try await h.app.test(.router) { client in
+            var statuses: [HTTPResponse.Status] = []
+            for k in 0..<5 {
+                let json = goodReferral.replacingOccurrences(of: "H-2026-1", with: "R-\(k)")
+                try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(json)) { r in
+                    statuses.append(r.status)
+                    if r.status == .tooManyRequests { #expect(Int(r.headers[.retryAfter] ?? "") ?? 0 >= 1) }
+                }
+            }
+            #expect(statuses == [.created, .created, .created, .tooManyRequests, .tooManyRequests])
+            try await client.execute(uri: "/v1/waitlist", method: .get, headers: headers(h.sencoA)) { #expect($0.status == .ok) }   // reads go on
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoB, json: true), body: body(goodReferral)) {
+                #expect($0.status == .created)   // another token is not held up
+            }
+        }
+    }
 }

@@ -22,7 +22,7 @@ struct Harness {
     let leader: String, sencoA: String, sencoB: String, specialist: String
     static let schoolA = "136156", schoolB = "136281"
 
-    init() throws {
+    init(writesPerMinute: Int = 300, writeBurst: Int = 60) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let configPath = folder.appendingPathComponent("trust.yaml").path
         try FileManager.default.copyItem(atPath: repoRoot.appendingPathComponent("Config/trust.yaml").path, toPath: configPath)
@@ -30,7 +30,8 @@ struct Harness {
         let config = try TrustConfigFile.load(configPath)
         _ = try DemoTrust.load(into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
                                today: CalendarDate("2026-11-23")!, stamp: stamp)
-        state = try ServerState(db: db, configPath: configPath, planner: PlannerOptions(iterations: 60), now: { [clock] in clock.now })
+        state = try ServerState(db: db, configPath: configPath, planner: PlannerOptions(iterations: 60), writesPerMinute: writesPerMinute,
+                                writeBurst: writeBurst, now: { [clock] in clock.now })
         leader = try db.createToken(role: .leader, label: "leader", stamp: stamp).secret
         sencoA = try db.createToken(role: .senco(school: Harness.schoolA), label: "A", stamp: stamp).secret
         sencoB = try db.createToken(role: .senco(school: Harness.schoolB), label: "B", stamp: stamp).secret
