@@ -50,8 +50,11 @@ struct TimetableController {
     @Sendable func generate(_ request: Request, context: AppContext) async throws -> ScheduleDTO {
         let caller = try leader(context), w = try week(context)
         let replan = request.uri.queryParameters.get("replan") == "true"
-        let result = try WeeklyScheduler(db: state.db, config: state.config, options: state.planner)
-            .schedule(week: w, replan: replan, now: state.now(), stamp: Stamp(actor: caller.actor))
+        let scheduler = WeeklyScheduler(db: state.db, config: state.config, options: state.planner)
+        let now = state.now()
+        let result = try await state.heavy.run("planning the week") {
+            try scheduler.schedule(week: w, replan: replan, now: now, stamp: Stamp(actor: caller.actor))
+        }
         let t = result.timetable
         return ScheduleDTO(week: w.description, status: t.published ? "published" : "draft", bookings: t.bookings.count,
                            unbooked: t.unbooked.count, travelMinutes: t.plan.statistics?.travelMinutes ?? 0, moved: result.moved.count)

@@ -4,6 +4,7 @@ import CaseloadStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 /// A table of what a careless or hostile caller may send, each with the answer expected and a
@@ -157,4 +158,40 @@ import Testing
             }
         }
     }
+
+    /// Heavy work runs one job at a time off the request threads: a second simulation is told to
+    /// come back, and /health answers while the first runs.
+    @Test func heavyWorkDoesNotStallOtherCallers() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let payload = #"{"weeks": 3, "seed": 2}"#
+        try await h.app.test(.router) { client in
+            let order = Log()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for k in 0..<2 {
+                    group.addTask {
+                        try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.leader, json: true), body: body(payload)) { r in
+                            order.add("simulation \(r.status.code)\(r.headers[.retryAfter] != nil ? " retry" : "")")
+                        }
+                    }
+                    if k == 0 { try await Task.sleep(for: .milliseconds(200)) }
+                }
+                group.addTask {
+                    try await Task.sleep(for: .milliseconds(400))
+                    try await client.execute(uri: "/health", method: .get) { r in order.add("health \(r.status.code)") }
+                }
+                try await group.waitForAll()
+            }
+            let seen = order.lines
+            #expect(seen.contains("simulation 503 retry") && seen.contains("simulation 200"), "\(seen)")
+            #expect(seen.firstIndex(of: "health 200")! < seen.firstIndex(of: "simulation 200")!, "\(seen)")
+        }
+    }
+}
+
+/// Lines appended from concurrent tasks.
+final class Log: Sendable {
+    private let lines_ = Mutex<[String]>([])
+    func add(_ line: String) { lines_.withLock { $0.append(line) } }
+    var lines: [String] { lines_.withLock { $0 } }
 }

@@ -1,0 +1,33 @@
+import Dispatch
+import Hummingbird
+import Synchronization
+
+/// Planning and simulating are heavy: they run one at a time on a thread of their own, off the
+/// threads that answer requests, so `/health` and every read stay fast meanwhile. A second heavy
+/// request while one runs is answered 503 with `Retry-After`, not queued.
+final class HeavyWork: Sendable {
+    private let running = Mutex(0)
+    let limit: Int
+    private let queue = DispatchQueue(label: "caseload.heavy-work", qos: .userInitiated, attributes: .concurrent)
+
+    /// At most `limit` heavy jobs at once.
+    init(limit: Int = 1) { self.limit = limit }
+
+    /// Runs `body` off the request threads, or refuses at once when `limit` jobs are running.
+    func run<T: Sendable>(_ what: String, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+        let admitted = running.withLock { n -> Bool in
+            guard n < limit else { return false }
+            n += 1
+            return true
+        }
+        guard admitted else {
+            var problem = Problem(.serviceUnavailable, "the server is busy with another plan or simulation; try \(what) again in a minute")
+            problem.headers[.retryAfter] = "30"
+            throw problem
+        }
+        defer { running.withLock { $0 -= 1 } }
+        return try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+}
