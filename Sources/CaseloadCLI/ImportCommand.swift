@@ -51,7 +51,8 @@ struct ImportCommand: ParsableCommand {
             try reportingErrors {
                 let db = try store.open()
                 let schools = Dictionary(uniqueKeysWithValues: try db.schools().map { ($0.urn, $0.location) })
-                let (entries, problems) = RosterReader.read(try records(file, key: "specialists"), schools: schools)
+                let (entries, problems) = RosterReader.read(try records(file, key: "specialists"), schools: schools,
+                                                             services: try store.loadConfig().services.map(\.code))
                 try rows.refuseOrReport(problems, file: file)
                 print("imported \(try db.importSpecialists(entries, stamp: store.stamp)) specialists from \(file)\(rows.skipped(problems))")
             }

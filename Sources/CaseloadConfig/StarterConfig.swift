@@ -61,6 +61,7 @@ priority:
 # referral is always dated the day it arrives, so no school can move a pupil up the list.
 intake:
   max_backdate_weeks: 12
+  # pupil_ref_pattern: ^[A-Z][0-9]{12}$   # optional: the shape every pupil reference must have
 
 services:
   EP:

@@ -143,7 +143,7 @@ extension CommandHarness {
         try run(["init"])
         try run(["import", "schools", root.appendingPathComponent("Fixtures/examples/schools.csv").path])
         let roster = folder.appendingPathComponent("roster.csv")
-        try "id,service,base_urn,days\nep-1,EP,900001,mon;tue\nep 2,EP,900001,sat\n".write(to: roster, atomically: true, encoding: .utf8)
+        try "id,service,base_urn,days\nep-1,EP,900001,mon;tue\nep 2,EP,900001,sat\not-1,OT,900001,mon\n".write(to: roster, atomically: true, encoding: .utf8)
         #expect(throws: ExitCode(2)) { try run(["import", "specialists", roster.path]) }
         let store = try AppDatabase.open(path: db)
         #expect(try store.specialists().isEmpty)

@@ -130,4 +130,17 @@ import Testing
         #expect(t.plan.routes.allSatisfy { $0.breakStart != nil })
         #expect(try check(t)["valid"] as? Bool == true)
     }
+
+    @Test func theTrustsPupilReferenceShapeIsEnforced() throws {
+        var strict = config
+        strict.pupilRefPattern = "^[A-Z][0-9]{12}$"
+        let r = ReferralRequest(school: urn, pupilRef: "P-9", yearGroup: 3, service: "EP", area: .cognitionAndLearning, severity: 3,
+                                apdrCycles: 2, consent: true, reason: "", receivedOn: week1)
+        #expect(throws: InputError.self) { try Threshold(strict).check(r) }
+        var upn = r
+        upn.pupilRef = "A123456789012"
+        try Threshold(strict).check(upn)
+        #expect(throws: InputError.self) { try Threshold(config).check(ReferralRequest(school: urn, pupilRef: "P-1", yearGroup: 3, service: "OT",
+            area: .socialEmotionalMentalHealth, severity: 3, apdrCycles: 2, consent: true, reason: "", receivedOn: week1)) }
+    }
 }

@@ -3,11 +3,17 @@
 public enum RosterReader {
     /// Entries from `rows`, and one problem per bad row naming its line and field.
     /// `schools` resolves a base given as a URN to its location.
-    public static func read(_ rows: [(line: Int, value: JSONValue)], schools: [String: GeoPoint]) -> (entries: [RosterEntry], problems: [String]) {
+    /// `services`, when given, are the services the trust runs: a specialist of any other is refused.
+    public static func read(_ rows: [(line: Int, value: JSONValue)], schools: [String: GeoPoint],
+                            services: [String]? = nil) -> (entries: [RosterEntry], problems: [String]) {
         var entries: [RosterEntry] = [], problems: [String] = [], seen = Set<String>()
         for (line, value) in rows {
             do {
                 let entry = try entry(value, schools: schools)
+                if let services, !services.contains(entry.specialist.service) {
+                    problems.append("line \(line): service \"\(entry.specialist.service.prefix(40))\" is not one the trust runs; use one of \(services.joined(separator: ", "))")
+                    continue
+                }
                 guard seen.insert(entry.specialist.id).inserted else {
                     problems.append("line \(line): specialist \(entry.specialist.id) is listed twice")
                     continue
@@ -38,7 +44,7 @@ public enum RosterReader {
         let days = try f.flexibleDays("days")
         guard !days.isEmpty else { throw f.error("days", "list the days they work, e.g. mon;tue;thu") }
         let specialist = Specialist(
-            id: id, service: try f.string("service").uppercased(), skills: try f.flexibleList("skills"), base: base,
+            id: id, service: try f.string("service").uppercased(), skills: try skills(f), base: base,
             maxTravelMinPerDay: try f.flexibleInt("max_travel_min_per_day", in: 0...1440),
             maxSchoolsPerDay: try f.flexibleInt("max_schools_per_day", in: 1...20),
             days: try days.map { d throws(InputError) in
@@ -47,6 +53,15 @@ public enum RosterReader {
                 return day
             })
         return RosterEntry(specialist: specialist, baseSchool: urn)
+    }
+
+    /// Skills as short codes (letters, digits, - or _).
+    static func skills(_ f: JSONFields) throws(InputError) -> [String] {
+        let list = try f.flexibleList("skills")
+        for skill in list where skill.unicodeScalars.count > 32 || !skill.unicodeScalars.allSatisfy({ ReferralReader.isRefCharacter($0) && $0 != "/" }) {
+            throw f.error("skills", "\"\(skill.prefix(40))\" is not a skill code; use letters, digits, - or _ (ADOS, AAC)")
+        }
+        return list
     }
 
     /// A lunch break: `break_minutes` inside `break_earliest`–`break_latest_end` (12:00-14:00 by default).

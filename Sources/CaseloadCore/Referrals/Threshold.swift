@@ -1,3 +1,5 @@
+import Foundation
+
 /// The answer to a referral at intake.
 public enum IntakeDecision: Hashable, Sendable {
     /// Joins the waiting list with this score and band.
@@ -34,6 +36,10 @@ public struct Threshold: Sendable {
     /// Refuses a request for a service or pathway the trust does not run: that is a mistake to fix,
     /// not a referral the thresholds turned down, so nothing is stored.
     public func check(_ r: ReferralRequest) throws(InputError) {
+        if let pattern = config.pupilRefPattern, let regex = try? NSRegularExpression(pattern: pattern),
+           regex.firstMatch(in: r.pupilRef, range: NSRange(r.pupilRef.startIndex..., in: r.pupilRef)) == nil {
+            throw InputError(field: "pupil_ref", problem: "does not have the shape the trust uses for pupil references (\(pattern))")
+        }
         guard let rules = config.service(r.service) else {
             throw InputError(field: "service", problem: "the trust does not run a service \"\(r.service.prefix(40))\"; use one of \(config.services.map(\.code).joined(separator: ", "))")
         }

@@ -114,6 +114,9 @@ public struct TrustConfig: Hashable, Sendable {
     public var services: [ServiceRules]
     /// How far back a leader may date a paper referral's receipt (`intake.max_backdate_weeks`).
     public var maxBackdateWeeks = 12
+    /// The shape every pupil reference must also have (`intake.pupil_ref_pattern`, a regular
+    /// expression such as the DfE unique pupil number's `^[A-Z][0-9]{12}$`), if the trust sets one.
+    public var pupilRefPattern: String?
 
     /// A configuration with every field.
     public init(trustName: String, weights: PriorityWeights, ageingPointsPerWeek: Double, statutory: StatutoryRule,

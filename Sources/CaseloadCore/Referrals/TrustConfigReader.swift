@@ -1,3 +1,5 @@
+import Foundation
+
 extension TrustConfig {
     /// Reads and validates the trust's settings from a parsed document (YAML or JSON).
     /// Every error names the key at fault and the values allowed.
@@ -19,8 +21,14 @@ extension TrustConfig {
                                  bands: bands, services: services)
         if root.optional("intake") != nil {
             let intake = try root.object("intake")
-            try intake.onlyKeys(["max_backdate_weeks"])
+            try intake.onlyKeys(["max_backdate_weeks", "pupil_ref_pattern"])
             config.maxBackdateWeeks = try intake.optionalInt("max_backdate_weeks", in: 0...52) ?? config.maxBackdateWeeks
+            if let pattern = try intake.optionalString("pupil_ref_pattern") {
+                guard pattern.count <= 200, (try? NSRegularExpression(pattern: pattern)) != nil else {
+                    throw intake.error("pupil_ref_pattern", "is not a regular expression Caseload can use (up to 200 characters), e.g. ^[A-Z][0-9]{12}$")
+                }
+                config.pupilRefPattern = pattern
+            }
         }
         return config
     }
