@@ -1,4 +1,5 @@
 import CaseloadCore
+import CaseloadService
 import Foundation
 import Hummingbird
 
@@ -43,5 +44,19 @@ struct JSONBody {
     mutating func set(_ key: String, _ value: JSONValue) {
         pairs.removeAll { $0.0 == key }
         pairs.append((key, value))
+    }
+}
+
+extension Paging {
+    /// `?page=&per_page=` of a list request (400 naming the parameter when it is not a number).
+    static func from(_ request: Request) throws -> Paging {
+        func number(_ key: String) throws -> Int? {
+            guard let text = request.uri.queryParameters.get(key) else { return nil }
+            guard let n = Int(text) else { throw Problem(.badRequest, "\(key) must be a whole number", field: key) }
+            return n
+        }
+        do { return try Paging(page: try number("page"), perPage: try number("per_page")) } catch let e as InputError {
+            throw Problem(.badRequest, e.description, field: e.field)
+        }
     }
 }

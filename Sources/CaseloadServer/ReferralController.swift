@@ -49,9 +49,12 @@ struct ReferralController {
             }
             return [s]
         }
-        let referrals = try state.db.referrals(school: school, service: request.uri.queryParameters.get("service")?.uppercased(), statuses: statuses)
-        let places = try waitingPlaces(service: request.uri.queryParameters.get("service")?.uppercased())
-        return ListDTO(items: referrals.map { ReferralDTO($0, waiting: places[$0.id]) })
+        let paging = try Paging.from(request)
+        let service = request.uri.queryParameters.get("service")?.uppercased()
+        let (referrals, total) = try state.db.referrals(school: school, service: service, statuses: statuses, limit: paging.perPage,
+                                                        offset: paging.offset)
+        let places = try referrals.contains { $0.status == .waiting } ? waitingPlaces(service: service) : [:]
+        return ListDTO(items: referrals.map { ReferralDTO($0, waiting: places[$0.id]) }, total: total, page: paging.page, perPage: paging.perPage)
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> ReferralDTO {

@@ -51,10 +51,34 @@ public struct BreakdownDTO: Codable, Sendable {
     }
 }
 
-/// A list wrapper so that every collection answer is an object.
+/// A page of a list: the items, how many there are in all, and which page this is.
 public struct ListDTO<Item: Codable & Sendable>: Codable, Sendable {
     public var items: [Item]
+    public var total: Int
+    public var page: Int
+    public var perPage: Int
 
-    /// A list of `items`.
-    public init(items: [Item]) { self.items = items }
+    /// Page `page` (from 1) of `perPage` items out of `total`.
+    public init(items: [Item], total: Int? = nil, page: Int = 1, perPage: Int? = nil) {
+        self.items = items; self.total = total ?? items.count; self.page = page; self.perPage = perPage ?? max(items.count, 1)
+    }
+}
+
+/// Which page of a list to answer: `page` from 1, `per_page` from 1 to 500 (100 by default).
+public struct Paging: Sendable, Equatable {
+    public var page: Int, perPage: Int
+
+    /// A page; `nil`s take the defaults.
+    public init(page: Int? = nil, perPage: Int? = nil) throws(InputError) {
+        let p = page ?? 1, n = perPage ?? 100
+        guard p >= 1, p <= 1_000_000 else { throw InputError(field: "page", problem: "must be a whole number from 1") }
+        guard (1...500).contains(n) else { throw InputError(field: "per_page", problem: "must be a whole number from 1 to 500") }
+        self.page = p; self.perPage = n
+    }
+
+    /// Rows to skip.
+    public var offset: Int { (page - 1) * perPage }
+
+    /// This page of `all`.
+    public func slice<T>(_ all: [T]) -> [T] { Array(all.dropFirst(min(offset, all.count)).prefix(perPage)) }
 }

@@ -109,13 +109,25 @@ extension AppDatabase {
 
     /// Referrals, optionally only of one school, service or set of statuses.
     public func referrals(school: String? = nil, service: String? = nil, statuses: [ReferralStatus]? = nil) throws -> [Referral] {
+        try read { db in try filtered(school, service, statuses).fetchAll(db).map(\.referral) }
+    }
+
+    /// One page of those referrals (`limit` from `offset`, in order of number) and how many there are in all.
+    public func referrals(school: String?, service: String?, statuses: [ReferralStatus]?, limit: Int, offset: Int) throws
+        -> (referrals: [Referral], total: Int)
+    {
         try read { db in
-            var request = ReferralRow.order(Column("id"))
-            if let school { request = request.filter(Column("school_urn") == school) }
-            if let service { request = request.filter(Column("service") == service) }
-            if let statuses { request = request.filter(statuses.map(\.rawValue).contains(Column("status"))) }
-            return try request.fetchAll(db).map(\.referral)
+            let request = filtered(school, service, statuses)
+            return (try request.limit(limit, offset: offset).fetchAll(db).map(\.referral), try request.fetchCount(db))
         }
+    }
+
+    private func filtered(_ school: String?, _ service: String?, _ statuses: [ReferralStatus]?) -> QueryInterfaceRequest<ReferralRow> {
+        var request = ReferralRow.order(Column("id"))
+        if let school { request = request.filter(Column("school_urn") == school) }
+        if let service { request = request.filter(Column("service") == service) }
+        if let statuses { request = request.filter(statuses.map(\.rawValue).contains(Column("status"))) }
+        return request
     }
 
     /// A referral's status changes, oldest first.

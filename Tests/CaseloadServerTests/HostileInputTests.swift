@@ -189,6 +189,30 @@ import Testing
     }
 }
 
+@Suite struct PagingTests {
+    @Test func everyListAnswersAPageAndTheTotal() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let all = try h.state.db.referrals().count, ours = try h.state.db.referrals(school: Harness.schoolA).count
+        try await h.app.test(.router) { client in
+            try await client.execute(uri: "/v1/referrals?per_page=10&page=2", method: .get, headers: headers(h.leader)) { r in
+                let o = object(r)
+                #expect((o["items"] as? [Any])?.count == 10 && o["total"] as? Int == all && o["page"] as? Int == 2 && o["per_page"] as? Int == 10)
+                #expect(((o["items"] as? [[String: Any]])?.first?["id"] as? Int64).map { $0 > 10 } ?? true)
+            }
+            try await client.execute(uri: "/v1/referrals", method: .get, headers: headers(h.sencoA)) { r in
+                #expect(object(r)["total"] as? Int == ours && (object(r)["items"] as? [Any])?.count == min(ours, 100))
+            }
+            try await client.execute(uri: "/v1/waitlist?service=EP&per_page=5", method: .get, headers: headers(h.leader)) { r in
+                #expect((object(r)["items"] as? [Any])?.count == 5 && (object(r)["total"] as? Int ?? 0) > 5)
+            }
+            for bad in ["page=0", "per_page=501", "page=x"] {
+                try await client.execute(uri: "/v1/referrals?\(bad)", method: .get, headers: headers(h.leader)) { #expect($0.status == .badRequest) }
+            }
+        }
+    }
+}
+
 /// Lines appended from concurrent tasks.
 final class Log: Sendable {
     private let lines_ = Mutex<[String]>([])
