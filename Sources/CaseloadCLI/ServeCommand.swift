@@ -26,7 +26,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let state = try ServerState(db: store.open(), configPath: store.configPath,
+            let state = try ServerState(db: store.open(waitSeconds: 300), configPath: store.configPath,
                                         planner: PlannerOptions(iterations: planIterations), writesPerMinute: writesPerMinute,
                                         writeBurst: writeBurst, now: { (try? store.now()) ?? Moment.london() })
             let app = buildApplication(state, settings: ServerSettings(host: host, port: port))

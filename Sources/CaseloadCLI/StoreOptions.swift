@@ -23,9 +23,10 @@ struct StoreOptions: ParsableArguments {
     var configPath: String { config ?? environment["CASELOAD_CONFIG"] ?? "Config/trust.yaml" }
     var stamp: Stamp { Stamp(actor: actor ?? environment["USER"].map { "cli:\($0)" } ?? "cli") }
 
-    /// Opens the database; it must exist already (made by `caseload init`).
-    func open() throws -> AppDatabase {
-        try AppDatabase.open(path: databasePath)
+    /// Opens the database; it must exist already (made by `caseload init`). `waitSeconds`: how
+    /// long a write waits for another process's lock.
+    func open(waitSeconds: Double = 10) throws -> AppDatabase {
+        try AppDatabase.open(path: databasePath, waitSeconds: waitSeconds)
     }
 
     func loadConfig() throws -> TrustConfig {

@@ -31,3 +31,16 @@ final class HeavyWork: Sendable {
         }
     }
 }
+
+/// Database writes run on a queue of their own, so a write waiting for the lock (a long import
+/// from the command line, say) holds no thread that answers requests.
+enum DatabaseWork {
+    private static let queue = DispatchQueue(label: "caseload.database-writes", qos: .userInitiated, attributes: .concurrent)
+
+    /// Runs `body` off the request threads and waits for it.
+    static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+}

@@ -35,7 +35,8 @@ struct ReferralController {
         let threshold = Threshold(state.config)
         try threshold.check(input)
         let decision = threshold.evaluate(input)
-        let referral = try state.db.submit(input, decision: decision, stamp: Stamp(actor: caller.actor))
+        let db = state.db, stamp = Stamp(actor: caller.actor)
+        let referral = try await DatabaseWork.run { try db.submit(input, decision: decision, stamp: stamp) }
         let place = referral.status == .waiting ? try state.waiting.place(referral, state: state) : nil
         return EditedResponse(status: .created, response: ReferralDTO(referral, waiting: place))
     }
@@ -69,8 +70,8 @@ struct ReferralController {
         let note = body.string("note") ?? ""
         guard note.count <= 500 else { throw Problem(.unprocessableContent, "note is over 500 characters", field: "note") }
         body.remove("note")
-        let changed = try ReferralUpdating(db: state.db, config: state.config)
-            .update(referral.id, patch: body.value, school: caller.school, note: note, stamp: Stamp(actor: caller.actor))
+        let editor = ReferralUpdating(db: state.db, config: state.config), patch = body.value, stamp = Stamp(actor: caller.actor)
+        let changed = try await DatabaseWork.run { try editor.update(referral.id, patch: patch, school: caller.school, note: note, stamp: stamp) }
         state.waiting.invalidate()
         return try dto(changed)
     }
@@ -79,7 +80,8 @@ struct ReferralController {
         let referral = try visible(request, context)
         let caller = try context.caller()
         let note = try await JSONBody.note(request, context)
-        let changed = try state.db.changeStatus(referral.id, to: status, note: note, stamp: Stamp(actor: caller.actor))
+        let db = state.db, stamp = Stamp(actor: caller.actor)
+        let changed = try await DatabaseWork.run { try db.changeStatus(referral.id, to: status, note: note, stamp: stamp) }
         state.waiting.invalidate()
         return try dto(changed)
     }

@@ -29,7 +29,8 @@ struct SessionController {
                                 outcome: try OutcomeEntry.outcome(try f.string("outcome"), field: "outcomes[\(i)].outcome"))
         }
         try allowed(caller, day, entries.map(\.referral))
-        let done = try state.db.recordOutcomes(day: day, entries, today: state.today(), config: state.config, stamp: Stamp(actor: caller.actor))
+        let (db, today, config, stamp) = (state.db, state.today(), state.config, Stamp(actor: caller.actor))
+        let done = try await DatabaseWork.run { try db.recordOutcomes(day: day, entries, today: today, config: config, stamp: stamp) }
         return RecordedDTO(date: day.description, recorded: done.count)
     }
 
@@ -43,7 +44,8 @@ struct SessionController {
         let reason = try body.string("reason")
         guard reason.count <= 500 else { throw Problem(.unprocessableContent, "reason is over 500 characters", field: "reason") }
         try allowed(caller, day, [id])
-        try state.db.correctOutcome(day: day, referral: id, to: outcome, reason: reason, config: state.config, stamp: Stamp(actor: caller.actor))
+        let (db, config, stamp) = (state.db, state.config, Stamp(actor: caller.actor))
+        try await DatabaseWork.run { try db.correctOutcome(day: day, referral: id, to: outcome, reason: reason, config: config, stamp: stamp) }
         return CorrectedDTO(date: day.description, referral: id, outcome: outcome.rawValue)
     }
 

@@ -62,7 +62,8 @@ struct TimetableController {
 
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> PublishDTO {
         let caller = try leader(context), w = try week(context)
-        let started = try state.db.publish(week: w, stamp: Stamp(actor: caller.actor))
+        let (db, stamp) = (state.db, Stamp(actor: caller.actor))
+        let started = try await DatabaseWork.run { try db.publish(week: w, stamp: stamp) }
         state.waiting.invalidate()
         return PublishDTO(week: w.description, seriesStarted: started)
     }

@@ -18,9 +18,11 @@ public final class AppDatabase: Sendable {
     /// Opens the Caseload database at `path` and migrates it to the current schema. A missing,
     /// empty (a failed copy) or foreign file is refused, never turned into an empty database:
     /// only `create(path:)` (`caseload init`) makes one.
-    public static func open(path: String) throws -> AppDatabase {
+    /// `waitSeconds`: how long a write waits for another process's lock before giving up (the
+    /// server waits long, so that a long import from the command line never fails a caller).
+    public static func open(path: String, waitSeconds: Double = 10) throws -> AppDatabase {
         try checkFile(path)
-        return try pool(path)
+        return try pool(path, waitSeconds: waitSeconds)
     }
 
     /// Creates the database at `path` if there is no file there; an existing file must be a
@@ -29,10 +31,10 @@ public final class AppDatabase: Sendable {
         FileManager.default.fileExists(atPath: path) ? try open(path: path) : try pool(path)
     }
 
-    static func pool(_ path: String) throws -> AppDatabase {
+    static func pool(_ path: String, waitSeconds: Double = 10) throws -> AppDatabase {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(waitSeconds)
         // WAL with synchronous=NORMAL: a commit survives a crash of the process; only a power cut
         // can lose the last commits, and never corrupts the file.
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
