@@ -54,7 +54,8 @@ struct ReferralController {
         let service = request.uri.queryParameters.get("service")?.uppercased()
         let (referrals, total) = try state.db.referrals(school: school, service: service, statuses: statuses, limit: paging.perPage,
                                                         offset: paging.offset)
-        let places = try referrals.contains { $0.status == .waiting } ? waitingPlaces(service: service) : [:]
+        let waiting = Set(referrals.filter { $0.status == .waiting }.map(\.id))
+        let places = try state.waiting.places(waiting, services: service.map { [$0] } ?? state.config.services.map(\.code), state: state)
         return ListDTO(items: referrals.map { ReferralDTO($0, waiting: places[$0.id]) }, total: total, page: paging.page, perPage: paging.perPage)
     }
 
@@ -111,15 +112,8 @@ struct ReferralController {
         }
     }
 
-    /// Places on the waiting lists (from the server's short-lived copy), by referral.
-    func waitingPlaces(service: String?) throws -> [Int64: WaitingEntry] {
-        let services = service.map { [$0] } ?? state.config.services.map(\.code)
-        let entries = try services.flatMap { try state.waiting.list(service: $0, school: nil, state: state) }
-        return Dictionary(entries.map { ($0.referral.id, $0) }, uniquingKeysWith: { a, _ in a })
-    }
-
     func dto(_ r: Referral) throws -> ReferralDTO {
-        let place = r.status == .waiting ? try waitingPlaces(service: r.request.service)[r.id] : nil
+        let place = r.status == .waiting ? try state.waiting.places([r.id], services: [r.request.service], state: state)[r.id] : nil
         return ReferralDTO(r, waiting: place)
     }
 }

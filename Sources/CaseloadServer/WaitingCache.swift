@@ -11,6 +11,8 @@ final class WaitingCache: Sendable {
         var entries: [WaitingEntry]; var list: WaitingList; var minutes: Int; var built: ContinuousClock.Instant
         /// One school's places, kept until the list changes.
         var bySchool: [String: [WaitingEntry]] = [:]
+        /// A caller is rebuilding this stale list.
+        var rebuilding = false
     }
     let maxAge: Duration = .seconds(10)
     private let snapshots = Mutex<[String: Snapshot]>([:])
@@ -31,6 +33,42 @@ final class WaitingCache: Sendable {
         }
     }
 
+    /// One page of the places of `services` (in that order), optionally one school's, and how many
+    /// there are in all: only the page is copied out of the cache.
+    func page(services: [String], school: String?, offset: Int, limit: Int, state: ServerState) throws -> (entries: [WaitingEntry], total: Int) {
+        for service in services { try ensure(service, state) }
+        if let school { for service in services { _ = try list(service: service, school: school, state: state) } }
+        return snapshots.withLock { all in
+            var out: [WaitingEntry] = [], skip = offset, total = 0
+            for service in services {
+                guard let snapshot = all[service] else { continue }
+                let n = school.map { snapshot.bySchool[$0]?.count ?? 0 } ?? snapshot.entries.count
+                total += n
+                guard out.count < limit, skip < n else { skip = max(0, skip - n); continue }
+                let end = min(n, skip + limit - out.count)
+                out += school.map { Array(snapshot.bySchool[$0]![skip..<end]) } ?? Array(snapshot.entries[skip..<end])
+                skip = 0
+            }
+            return (out, total)
+        }
+    }
+
+    /// The places of the referrals `ids` (those on the lists of `services`), found by one scan.
+    func places(_ ids: Set<Int64>, services: [String], state: ServerState) throws -> [Int64: WaitingEntry] {
+        guard !ids.isEmpty else { return [:] }
+        for service in services { try ensure(service, state) }
+        return snapshots.withLock { all in
+            var out: [Int64: WaitingEntry] = [:]
+            for service in services {
+                for e in all[service]?.entries ?? [] where ids.contains(e.referral.id) {
+                    out[e.referral.id] = e
+                    if out.count == ids.count { return out }
+                }
+            }
+            return out
+        }
+    }
+
     /// The new referral's place, inserted into the cached list of its service.
     func place(_ r: Referral, state: ServerState) throws -> WaitingEntry {
         try ensure(r.request.service, state)
@@ -45,13 +83,24 @@ final class WaitingCache: Sendable {
         }
     }
 
-    /// Builds the service's list from the database unless a fresh one is cached.
+    /// Builds the service's list from the database unless a fresh one is cached. Only one caller
+    /// rebuilds a stale list; the others go on with it meanwhile rather than rebuilding too.
     private func ensure(_ service: String, _ state: ServerState) throws {
-        let fresh = snapshots.withLock { all in all[service].map { ContinuousClock.now - $0.built < maxAge } ?? false }
-        guard !fresh else { return }
-        let (entries, list, capacity) = try state.db.waitingSnapshot(config: state.config, today: state.today(), service: service)
-        let s = Snapshot(entries: entries, list: list, minutes: capacity.first { $0.service == service }?.minutesPerWeek ?? 0, built: .now)
-        snapshots.withLock { $0[service] = s }
+        let mustBuild = snapshots.withLock { all -> Bool in
+            guard let s = all[service] else { return true }
+            guard ContinuousClock.now - s.built >= maxAge, !s.rebuilding else { return false }
+            all[service]!.rebuilding = true
+            return true
+        }
+        guard mustBuild else { return }
+        do {
+            let (entries, list, capacity) = try state.db.waitingSnapshot(config: state.config, today: state.today(), service: service)
+            let s = Snapshot(entries: entries, list: list, minutes: capacity.first { $0.service == service }?.minutesPerWeek ?? 0, built: .now)
+            snapshots.withLock { $0[service] = s }
+        } catch {
+            snapshots.withLock { $0[service]?.rebuilding = false }
+            throw error
+        }
     }
 }
 

@@ -15,7 +15,7 @@ struct WaitlistController {
         let school = try ReferralController(state: state).scope(caller, requested: request.uri.queryParameters.get("school"))
         let services = request.uri.queryParameters.get("service").map { [$0.uppercased()] } ?? state.config.services.map(\.code)
         let paging = try Paging.from(request)
-        let entries = try services.flatMap { try state.waiting.list(service: $0, school: school, state: state) }
-        return ListDTO(items: paging.slice(entries).map(WaitingDTO.init), total: entries.count, page: paging.page, perPage: paging.perPage)
+        let (entries, total) = try state.waiting.page(services: services, school: school, offset: paging.offset, limit: paging.perPage, state: state)
+        return ListDTO(items: entries.map(WaitingDTO.init), total: total, page: paging.page, perPage: paging.perPage)
     }
 }

@@ -1,6 +1,7 @@
 import CaseloadCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// The trust's one SQLite database: schools, specialists, referrals, their history and the
 /// audit log. Opening it migrates it to the current schema; every write that must keep an
@@ -8,6 +9,8 @@ import GRDB
 public final class AppDatabase: Sendable {
     /// The connection (a WAL-mode pool for files, a queue in memory).
     public let writer: any DatabaseWriter
+    /// SQLite's quick check reads the whole file, so it runs at most once a minute.
+    let integrity = IntegrityCheck()
 
     /// Wraps `writer` and migrates it.
     public init(_ writer: any DatabaseWriter) throws {
@@ -108,8 +111,8 @@ public final class AppDatabase: Sendable {
             return "the database file \(pool.path) is gone; writes would be lost at restart. Restore it and restart the server"
         }
         do {
-            let check = try writer.read { try String.fetchOne($0, sql: "PRAGMA quick_check(1)") }
-            return check == "ok" ? nil : "the database fails its integrity check (\(check ?? "no answer")); restore a backup"
+            _ = try writer.read { try Int.fetchOne($0, sql: "PRAGMA schema_version") }
+            return try integrity.check { try writer.read { try String.fetchOne($0, sql: "PRAGMA quick_check(1)") } }
         } catch {
             return "the database cannot be read (\(error)); check the file and restart the server"
         }
@@ -154,5 +157,19 @@ extension AppDatabase {
         let copy = try DatabaseQueue(configuration: config)
         try writer.backup(to: copy)
         return try AppDatabase(copy)
+    }
+}
+
+/// The last quick check's answer, reused for a minute.
+final class IntegrityCheck: Sendable {
+    private let last = Mutex<(at: ContinuousClock.Instant, problem: String?)?>(nil)
+
+    /// `nil` when well, else what is wrong; runs `quickCheck` when the last answer is over a minute old.
+    func check(_ quickCheck: () throws -> String?) throws -> String? {
+        if let cached = last.withLock({ $0 }), ContinuousClock.now - cached.at < .seconds(60) { return cached.problem }
+        let answer = try quickCheck()
+        let problem = answer == "ok" ? nil : "the database fails its integrity check (\(answer ?? "no answer")); restore a backup"
+        last.withLock { $0 = (.now, problem) }
+        return problem
     }
 }

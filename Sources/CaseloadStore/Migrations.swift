@@ -59,6 +59,7 @@ extension AppDatabase {
             t.add(column: "skill", .text)
         }
         try db.alter(table: "token") { t in t.add(column: "expires_at", .text) }
+        try db.create(index: "referral_by_school", on: "referral", columns: ["school_urn", "id"])
         try db.execute(sql: "UPDATE token SET expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', created_at, '+180 days')")
     }
 

@@ -45,6 +45,14 @@ func intake(count: Int) throws {
                  entries.count, requests.count, listSeconds))
 }
 
+/// Prints `count` referrals of the demo trust's schools as a referrals CSV (for the API load benchmark).
+func referralsCSV(count: Int) throws {
+    let text = try String(contentsOfFile: "Fixtures/schools/the_kemnal_academies_trust.csv", encoding: .utf8)
+    let extra = try String(contentsOfFile: "Fixtures/schools/the_kemnal_academies_trust_sen_extra.csv", encoding: .utf8)
+    let schools = SchoolFile.read(schools: text, senExtra: extra).schools
+    print(TrustDemoGenerator(schools: schools, seed: 7, asOf: CalendarDate("2026-11-23")!).referralsCSV(count: count), terminator: "")
+}
+
 /// Loads the demo trust into a fresh database file, then for `weeks` weeks: schedules the week,
 /// publishes it and marks every session delivered; prints the weekly planning time and the
 /// waiting list's trend.
@@ -107,9 +115,10 @@ func simulate(weeks: Int, schools countySize: Int) throws {
 let args = CommandLine.arguments.dropFirst()
 switch args.first {
 case "intake": try intake(count: args.dropFirst().first.flatMap(Int.init) ?? 100_000)
+case "referrals-csv": try referralsCSV(count: args.dropFirst().first.flatMap(Int.init) ?? 60_000)
 case "rolling": try rolling(weeks: args.dropFirst().first.flatMap(Int.init) ?? 12)
 case "simulate": try simulate(weeks: args.dropFirst().first.flatMap(Int.init) ?? 12, schools: 400)
 default:
-    print("usage: caseload-bench intake [COUNT] | rolling [WEEKS] | simulate [WEEKS]   (run from the repository root)")
+    print("usage: caseload-bench intake [COUNT] | rolling [WEEKS] | simulate [WEEKS] | referrals-csv [COUNT]   (run from the repository root)")
     exit(2)
 }
