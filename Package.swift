@@ -70,7 +70,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseloadServiceTests",
-            dependencies: ["CaseloadService", "CaseloadCore", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures"]
+            dependencies: ["CaseloadService", "CaseloadCore", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures"],
+            exclude: ["ics_events.py"]
         ),
     ]
 )
