@@ -22,16 +22,17 @@ struct AuthMiddleware: RouterMiddleware {
         context.identity = identity
         do {
             var response = try await next(request, context)
-            AuthMiddleware.private(&response.headers)
+            AuthMiddleware.markPrivate(&response.headers)
             return response
         } catch {
             var response = try Problem.answer(error, request, context)
-            AuthMiddleware.private(&response.headers)
+            AuthMiddleware.markPrivate(&response.headers)
             return response
         }
     }
 
-    static func `private`(_ headers: inout HTTPFields) {
+    /// Marks an answer that may carry pupil data: not to be cached, not to be sniffed.
+    static func markPrivate(_ headers: inout HTTPFields) {
         headers[.cacheControl] = "no-store"
         headers[.init("X-Content-Type-Options")!] = "nosniff"
     }

@@ -1,5 +1,5 @@
 import CaseloadCore
-import CaseloadServer
+@testable import CaseloadServer
 import CaseloadStore
 import Foundation
 import Hummingbird
@@ -140,7 +140,7 @@ import Testing
     }
 
     @Test func aTokenThatWritesTooFastIsToldToWait() async throws {
-        let h = try Harness(writesPerMinute: 6, writeBurst: 3)
+        let h = try Harness(writesPerMinute: 1, writeBurst: 3)   // one more a minute: none refills during the test
         defer { h.cleanup() }
         try await h.app.test(.router) { client in
             var statuses: [HTTPResponse.Status] = []
@@ -157,6 +157,17 @@ import Testing
                 #expect($0.status == .created)   // another token is not held up
             }
         }
+    }
+
+    @Test func theWriteBucketRefillsAtItsRate() {
+        let limiter = WriteLimiter(perMinute: 6, burst: 2)
+        let t0 = ContinuousClock.now
+        #expect(limiter.take(1, now: t0) == nil && limiter.take(1, now: t0) == nil)
+        #expect(limiter.take(1, now: t0) == 10)                      // one write every 10 s
+        #expect(limiter.take(2, now: t0) == nil)                     // another token has its own bucket
+        #expect(limiter.take(1, now: t0 + .seconds(4)) == 6)
+        #expect(limiter.take(1, now: t0 + .seconds(10)) == nil)
+        #expect(WriteLimiter(perMinute: 0, burst: 1).take(1, now: t0) == nil)   // 0: no limit
     }
 
     /// Heavy work runs one job at a time off the request threads: a second simulation is told to
