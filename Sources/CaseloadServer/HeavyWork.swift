@@ -7,11 +7,11 @@ import Synchronization
 /// request while one runs is answered 503 with `Retry-After`, not queued.
 final class HeavyWork: Sendable {
     private let running = Mutex(0)
-    let limit: Int
-    private let queue = DispatchQueue(label: "caseload.heavy-work", qos: .userInitiated, attributes: .concurrent)
-
-    /// At most `limit` heavy jobs at once.
-    init(limit: Int = 1) { self.limit = limit }
+    /// One heavy job at a time: the serial queue runs them in turn, and a second is refused.
+    let limit = 1
+    /// Serial queues get a thread of their own, so heavy work never waits for (or starves) the
+    /// shared worker threads.
+    private let queue = DispatchQueue(label: "caseload.heavy-work", qos: .userInitiated)
 
     /// Runs `body` off the request threads, or refuses at once when `limit` jobs are running.
     func run<T: Sendable>(_ what: String, _ body: @escaping @Sendable () throws -> T) async throws -> T {
@@ -33,9 +33,10 @@ final class HeavyWork: Sendable {
 }
 
 /// Database writes run on a queue of their own, so a write waiting for the lock (a long import
-/// from the command line, say) holds no thread that answers requests.
+/// from the command line, say) holds no thread that answers requests. SQLite takes one writer at
+/// a time anyway, so the queue is serial, which also gives it a thread of its own.
 enum DatabaseWork {
-    private static let queue = DispatchQueue(label: "caseload.database-writes", qos: .userInitiated, attributes: .concurrent)
+    private static let queue = DispatchQueue(label: "caseload.database-writes", qos: .userInitiated)
 
     /// Runs `body` off the request threads and waits for it.
     static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {

@@ -18,7 +18,7 @@ public final class ServerState: Sendable {
     let metrics = RequestMetrics()
     let waiting = WaitingCache()
     let writes: WriteLimiter
-    let heavy = HeavyWork(limit: 1)
+    let heavy = HeavyWork()
 
     /// State over `db`, with the settings at `configPath`.
     /// `writesPerMinute` per token (0: no limit), in bursts of up to `writeBurst`.
