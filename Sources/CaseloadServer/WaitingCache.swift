@@ -37,16 +37,16 @@ final class WaitingCache: Sendable {
     /// there are in all: only the page is copied out of the cache.
     func page(services: [String], school: String?, offset: Int, limit: Int, state: ServerState) throws -> (entries: [WaitingEntry], total: Int) {
         for service in services { try ensure(service, state) }
-        if let school { for service in services { _ = try list(service: service, school: school, state: state) } }
         return snapshots.withLock { all in
             var out: [WaitingEntry] = [], skip = offset, total = 0
-            for service in services {
-                guard let snapshot = all[service] else { continue }
-                let n = school.map { snapshot.bySchool[$0]?.count ?? 0 } ?? snapshot.entries.count
-                total += n
-                guard out.count < limit, skip < n else { skip = max(0, skip - n); continue }
-                let end = min(n, skip + limit - out.count)
-                out += school.map { Array(snapshot.bySchool[$0]![skip..<end]) } ?? Array(snapshot.entries[skip..<end])
+            for service in services where all[service] != nil {
+                if let urn = school, all[service]!.bySchool[urn] == nil {   // built under the lock, so a write cannot clear it meanwhile
+                    all[service]!.bySchool[urn] = all[service]!.entries.filter { $0.referral.request.school == urn }
+                }
+                let view = school.map { all[service]!.bySchool[$0]! } ?? all[service]!.entries
+                total += view.count
+                guard out.count < limit, skip < view.count else { skip = max(0, skip - view.count); continue }
+                out += view[skip..<min(view.count, skip + limit - out.count)]
                 skip = 0
             }
             return (out, total)
