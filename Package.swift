@@ -57,7 +57,7 @@ let package = Package(
             name: "caseload-bench",
             dependencies: ["CaseloadCore", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures", "CaseloadService"]
         ),
-        .testTarget(name: "CaseloadCoreTests", dependencies: ["CaseloadCore"]),
+        .testTarget(name: "CaseloadCoreTests", dependencies: ["CaseloadCore", "CaseloadConfig"]),
         .testTarget(name: "CaseloadPlannerTests", dependencies: ["CaseloadCore", "CaseloadPlanner", "CaseloadFixtures"]),
         .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadCore", "CaseloadConfig", "CaseloadFixtures"]),
         .testTarget(name: "CaseloadCLITests", dependencies: ["CaseloadCLI", "CaseloadCore", "CaseloadPlanner", "CaseloadStore"]),

@@ -25,7 +25,11 @@ struct ScheduleCommand: ParsableCommand {
             guard let monday = CalendarDate(week) else { throw CLIError.badInput("--week \(week): write the Monday as YYYY-MM-DD") }
             let db = try store.open()
             let scheduler = WeeklyScheduler(db: db, config: try store.loadConfig(), options: PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations))
-            let result = try scheduler.schedule(week: monday, replan: replan, now: try store.now(), stamp: store.stamp)
+            let result: ScheduleResult
+            do { result = try scheduler.schedule(week: monday, replan: replan, now: try store.now(), stamp: store.stamp) } catch let closed as SchoolsClosed {
+                print(closed.description)
+                return
+            }
             if let exportScenario { try ScenarioFiles.write(result.timetable.scenario.jsonData(), to: exportScenario) }
             if let exportPlan { try ScenarioFiles.write(result.timetable.plan.jsonData(), to: exportPlan) }
             print(summary(result))

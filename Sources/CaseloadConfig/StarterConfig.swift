@@ -63,6 +63,47 @@ intake:
   max_backdate_weeks: 12
   # pupil_ref_pattern: ^[A-Z][0-9]{12}$   # optional: the shape every pupil reference must have
 
+# Each school's day: when specialists can see pupils there. Primary and secondary days differ;
+# a school's own hours in the school file (a `school_day` column) come first, then its phase
+# here, then the default. A day can differ by weekday: "mon-thu 08:45-15:15, fri 08:45-13:30".
+school_day:
+  default: 09:00-15:15
+  primary: 08:45-15:00
+  secondary: 08:35-15:10
+
+# The school year. Between two terms every school is closed; inside a term, list half terms,
+# bank holidays and trust-wide closure days under `closures`. A school's own INSET days go in
+# with `caseload school close URN --from D --to D --reason "INSET day"` (or a CSV), and next
+# year's dates can be imported from the local authority's CSV or iCalendar file with
+# `caseload calendar import FILE`. These are the usual English dates for 2026-27: check them
+# against your local authority's published term dates.
+calendar:
+  terms:
+    - name: Autumn 2026
+      from: 2026-09-03
+      to: 2026-12-18
+      holiday_after: Christmas holiday
+    - name: Spring 2027
+      from: 2027-01-04
+      to: 2027-03-25
+      holiday_after: Easter holiday
+    - name: Summer 2027
+      from: 2027-04-12
+      to: 2027-07-21
+      holiday_after: Summer holiday
+  closures:
+    - from: 2026-10-26
+      to: 2026-10-30
+      reason: October half term
+    - from: 2027-02-15
+      to: 2027-02-19
+      reason: February half term
+    - on: 2027-05-03
+      reason: Early May bank holiday
+    - from: 2027-05-31
+      to: 2027-06-04
+      reason: May half term (Spring bank holiday on Monday)
+
 services:
   EP:
     name: Educational psychology

@@ -24,6 +24,7 @@ public func buildRouter(_ state: ServerState) -> Router<AppContext> {
     WaitlistController(state: state).register(v1)
     TimetableController(state: state).register(v1)
     SessionController(state: state).register(v1)
+    SchoolController(state: state).register(v1)
     SimulationController(state: state).register(v1)
     return router
 }

@@ -1,4 +1,5 @@
 import CaseloadCore
+import CaseloadService
 import CaseloadStore
 import Foundation
 import Hummingbird
@@ -49,6 +50,7 @@ public struct Problem: HTTPResponseError, Sendable {
         case StoreError.conflict(let m): return Problem(.conflict, m)
         case StoreError.invalid(let m): return Problem(.unprocessableContent, m)
         case StoreError.unavailable(let m): return Problem(.serviceUnavailable, m)
+        case let e as SchoolsClosed: return Problem(.conflict, e.description)
         case let e as HTTPError where e.status == .contentTooLarge:
             return Problem(.contentTooLarge, "the request body is over 64 KiB; send less")
         case is NIOTooManyBytesError:

@@ -2,6 +2,20 @@ import CaseloadCore
 import CaseloadPlanner
 import CaseloadStore
 
+/// A week in which no school of the trust is open: there is nothing to plan, and that is not a failure.
+public struct SchoolsClosed: Error, CustomStringConvertible, Equatable {
+    public var week: CalendarDate
+    /// Why, from the calendar ("Christmas holiday (2026-12-19 to 2027-01-03)").
+    public var reason: String
+    /// The next week with a school open, if the calendar knows one.
+    public var next: CalendarDate?
+
+    public var description: String {
+        "the week of \(week) books nothing: every school is closed (\(reason))"
+            + (next.map { "; the next week with schools open is \($0)" } ?? "")
+    }
+}
+
 /// What scheduling a week did.
 public struct ScheduleResult: Sendable {
     public var timetable: WeekTimetable
@@ -38,6 +52,10 @@ public struct WeeklyScheduler: Sendable {
         if replan, previous?.published != true {
             throw StoreError.conflict("the week of \(week) is not published, so there is nothing to keep; schedule it afresh")
         }
+        let calendar = try db.withClosures(config).calendar
+        if let why = calendar.closedWeekReason(week) {
+            throw SchoolsClosed(week: week, reason: why, next: calendar.nextTermWeek(from: week.adding(days: 7)))
+        }
         let progress = WeekProgress(week: week, now: now, dayStart: WeekDemand.schoolDay.start)
         guard !progress.openDays.isEmpty || previous != nil else {
             throw StoreError.invalid("the week of \(week) is over; there is nothing left to plan in it")
@@ -72,8 +90,10 @@ public struct WeeklyScheduler: Sendable {
     /// still to come that can stay (their specialist is not away that day).
     func split(_ previous: WeekTimetable, _ input: WeekDemand.Input, _ progress: WeekProgress) -> (frozen: [Booking], keep: [Booking]) {
         let frozen = previous.bookings.filter { previous.outcomes[$0.referral] != nil || progress.hasBegun($0) }
+        let calendar = input.config.calendar
         let keep = previous.bookings.filter { b in
-            !frozen.contains(b) && !input.leave.contains { $0.specialist == b.specialist && $0.covers(progress.date(b.day)) }
+            !frozen.contains(b) && calendar.isOpen(progress.date(b.day), school: b.school)
+                && !input.leave.contains { $0.specialist == b.specialist && $0.covers(progress.date(b.day)) }
         }
         return (frozen, keep)
     }

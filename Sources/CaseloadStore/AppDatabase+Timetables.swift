@@ -35,6 +35,7 @@ public struct WeekTimetable: Sendable {
 extension AppDatabase {
     /// Everything the week's demand is built from, as of the week's Monday.
     public func weekInput(week: CalendarDate, config: TrustConfig) throws -> WeekDemand.Input {
+        let config = try withClosures(config)
         let waiting = try waitingList(config: config, today: week)
         return try read { db in
             let active = try ReferralRow.filter(Column("status") == ReferralStatus.active.rawValue).fetchAll(db).map(\.referral)

@@ -12,6 +12,7 @@ extension AppDatabase {
 
     /// The list with what built it: the rules (with fair shares) and each service's weekly minutes.
     public func waitingSnapshot(config: TrustConfig, today: CalendarDate, service: String? = nil) throws -> ([WaitingEntry], WaitingList, [ServiceCapacity]) {
+        let config = try withClosures(config)
         let (referrals, schools, roster) = try read { db in
             var request = ReferralRow.filter([ReferralStatus.waiting, .active, .completed].map(\.rawValue).contains(Column("status")))
             if let service { request = request.filter(Column("service") == service) }

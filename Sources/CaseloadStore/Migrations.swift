@@ -26,7 +26,24 @@ extension AppDatabase {
             }
         }
         m.registerMigration("v4: the week as lived") { db in try weekAsLived(db) }
+        m.registerMigration("v5: the school year") { db in try schoolYear(db) }
         return m
+    }
+
+    /// Closures (trust-wide when `school_urn` is null: imported holidays; else a school's INSET
+    /// days and other closures) and each school's own day.
+    private static func schoolYear(_ db: Database) throws {
+        try db.create(table: "closure") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("school_urn", .text).indexed().references("school", onDelete: .cascade)
+            t.column("from_date", .text).notNull()
+            t.column("to_date", .text).notNull()
+            t.column("reason", .text).notNull()
+            t.column("created_at", .text).notNull()
+            t.column("created_by", .text).notNull()
+            t.check(sql: "from_date <= to_date")
+        }
+        try db.alter(table: "school") { t in t.add(column: "hours", .text) }
     }
 
     /// Outcomes with their date and author, timetable revisions, bookings cancelled by a re-plan,

@@ -16,15 +16,20 @@ struct SchoolRow: SnakeCaseRecord, Sendable {
     var urn: String, name: String, phase: String, postcode: String?, la: String?
     var lat: Double, lon: Double, pupils: Int, senSupport: Int, ehcPlans: Int
     var address: String?
+    /// The school's own day (`SchoolHours` text), if the school file gave one.
+    var hours: String?
 
     init(_ s: SchoolRecord) {
         urn = s.urn; name = s.name; phase = s.phase; postcode = s.postcode; la = s.la; address = s.address
+        hours = s.hours?.description
         lat = s.location.lat; lon = s.location.lon; pupils = s.pupils; senSupport = s.senSupport; ehcPlans = s.ehcPlans
     }
 
     var record: SchoolRecord {
-        SchoolRecord(urn: urn, name: name, phase: phase, location: GeoPoint(lat: lat, lon: lon), pupils: pupils,
-                     ehcPlans: ehcPlans, senSupport: senSupport, postcode: postcode, address: address, la: la)
+        var s = SchoolRecord(urn: urn, name: name, phase: phase, location: GeoPoint(lat: lat, lon: lon), pupils: pupils,
+                             ehcPlans: ehcPlans, senSupport: senSupport, postcode: postcode, address: address, la: la)
+        s.hours = hours.flatMap(SchoolHours.init)
+        return s
     }
 }
 

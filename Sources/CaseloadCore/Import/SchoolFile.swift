@@ -16,6 +16,8 @@ public struct SchoolRecord: Sendable, Hashable {
     public var address: String?
     /// The local authority.
     public var la: String?
+    /// The school's own day, when the school file gives it (else the trust's rule by phase).
+    public var hours: SchoolHours?
 
     /// A school with its figures.
     public init(urn: String, name: String, phase: String, location: GeoPoint, pupils: Int, ehcPlans: Int, senSupport: Int,
@@ -54,7 +56,7 @@ public struct SchoolRecord: Sendable, Hashable {
 }
 
 /// Reads the trust files in `shared/data/schools/`: `urn,name,phase,postcode,easting,northing,
-/// latitude,longitude,pupils,la` and the `*_sen_extra.csv` companion keyed by URN.
+/// latitude,longitude,pupils,la` (optionally `address` and `school_day`, e.g. `08:45-15:00`) and the `*_sen_extra.csv` companion keyed by URN.
 public enum SchoolFile {
     /// The schools that can be used, and one line per row that cannot (with its line number and why).
     /// `namingUnnamed` gives a school without a name "School URN" (for generated planning weeks,
@@ -90,7 +92,14 @@ public enum SchoolFile {
         let record = SchoolRecord(urn: urn, name: name, phase: t.value("phase", in: f) ?? "Primary",
                                      location: GeoPoint(lat: lat, lon: lon), pupils: pupils, ehcPlans: ehc, senSupport: support,
                                      postcode: t.value("postcode", in: f), address: t.value("address", in: f), la: t.value("la", in: f))
-        if let problem = SchoolRecord.problem(record) { return .failure(Skip(message: problem)) }
-        return .success(record)
+        var school = record
+        if let text = t.value("school_day", in: f) {
+            guard let hours = SchoolHours(text) else {
+                return .failure(Skip(message: "school \(urn): school_day \"\(text.prefix(40))\" is not a school day; write 08:45-15:15 or mon-thu 08:45-15:15, fri 08:45-13:30"))
+            }
+            school.hours = hours
+        }
+        if let problem = SchoolRecord.problem(school) { return .failure(Skip(message: problem)) }
+        return .success(school)
     }
 }

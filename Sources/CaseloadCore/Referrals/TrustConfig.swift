@@ -117,6 +117,11 @@ public struct TrustConfig: Hashable, Sendable {
     /// The shape every pupil reference must also have (`intake.pupil_ref_pattern`, a regular
     /// expression such as the DfE unique pupil number's `^[A-Z][0-9]{12}$`), if the trust sets one.
     public var pupilRefPattern: String?
+    /// The school year: terms, holidays and trust-wide closures (`calendar`), plus each school's
+    /// stored closures once the store has added them.
+    public var calendar = SchoolCalendar()
+    /// Each school's day (`school_day`).
+    public var schoolDay = SchoolDayRule.fallback
 
     /// A configuration with every field.
     public init(trustName: String, weights: PriorityWeights, ageingPointsPerWeek: Double, statutory: StatutoryRule,

@@ -5,7 +5,7 @@ extension TrustConfig {
     /// Every error names the key at fault and the values allowed.
     public static func decode(_ document: JSONValue) throws(InputError) -> TrustConfig {
         let root = try JSONFields(document, path: "")
-        try root.onlyKeys(["trust", "priority", "services", "intake"])
+        try root.onlyKeys(["trust", "priority", "services", "intake", "calendar", "school_day"])
         let priority = try root.object("priority")
         try priority.onlyKeys(["weights", "ageing_points_per_week", "statutory", "fair_share", "bands"])
         try root.object("trust").onlyKeys(["name"])
@@ -30,6 +30,7 @@ extension TrustConfig {
                 config.pupilRefPattern = pattern
             }
         }
+        try readYear(root, into: &config)
         return config
     }
 

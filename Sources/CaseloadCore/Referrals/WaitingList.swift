@@ -115,18 +115,14 @@ public struct WaitingList: Sendable {
 
     /// Numbers the entries and estimates each first-session week by filling weekly capacity in
     /// order; a first session that does not fit in what is left of a week goes to the next.
+    /// Only weeks the schools are open count, each in proportion to its open days.
     func estimate(_ entries: [WaitingEntry], today: CalendarDate, minutesPerWeek cap: Int) -> [WaitingEntry] {
-        let nextMonday = today.adding(days: 7 - today.weekday.index)
-        var week = 0, left = cap
+        var fill = Fill(weeks: openWeeks(after: today), cap: cap)
         return entries.enumerated().map { k, e in
             var e = e
             e.position = k + 1
             guard cap > 0 else { return e }
-            let minutes = self.minutes(e)
-            if minutes > left, left < cap { week += 1; left = cap }
-            e.estimatedFirstWeek = nextMonday.adding(days: 7 * week)
-            left -= minutes
-            while left < 0 { week += 1; left += cap }
+            e.estimatedFirstWeek = fill.add(minutes(e))
             return e
         }
     }
@@ -142,16 +138,45 @@ public struct WaitingList: Sendable {
         var entry = new
         entry.position = lo + 1
         guard cap > 0 else { return (lo, entry) }
-        var week = 0, left = cap
-        for k in 0...lo {
-            let minutes = self.minutes(k < lo ? sorted[k] : new)
-            if minutes > left, left < cap { week += 1; left = cap }
-            if k == lo { break }
-            left -= minutes
-            while left < 0 { week += 1; left += cap }
-        }
-        entry.estimatedFirstWeek = today.adding(days: 7 - today.weekday.index).adding(days: 7 * week)
+        var fill = Fill(weeks: openWeeks(after: today), cap: cap)
+        for k in 0..<lo { _ = fill.add(minutes(sorted[k])) }
+        entry.estimatedFirstWeek = fill.add(minutes(new))
         return (lo, entry)
+    }
+
+    /// The Mondays from next week on, each with the share of its weekdays the trust is open
+    /// (closed weeks left out), two years ahead.
+    func openWeeks(after today: CalendarDate) -> [(monday: CalendarDate, share: Double)] {
+        let next = today.adding(days: 7 - today.weekday.index)
+        return (0..<104).compactMap { w in
+            let monday = next.adding(days: 7 * w)
+            let open = config.calendar.trustWide.openDays(week: monday).filter { $0 < .sat }.count
+            return open == 0 ? nil : (monday, Double(open) / 5)
+        }
+    }
+
+    /// Fills open weeks in list order: a session that does not fit in what is left of a week
+    /// that has been started goes to the next; one longer than a week's capacity spills over.
+    struct Fill {
+        let weeks: [(monday: CalendarDate, share: Double)]
+        let cap: Int
+        var week = 0
+        var left: Double
+
+        init(weeks: [(monday: CalendarDate, share: Double)], cap: Int) {
+            self.weeks = weeks; self.cap = cap; left = Double(cap) * (weeks.first?.share ?? 1)
+        }
+
+        func capacity(_ w: Int) -> Double { Double(cap) * (w < weeks.count ? weeks[w].share : 1) }
+
+        /// The Monday the session of `minutes` is estimated for, and the fill moved on past it.
+        mutating func add(_ minutes: Int) -> CalendarDate? {
+            if Double(minutes) > left, left < capacity(week) { week += 1; left = capacity(week) }
+            let at = week < weeks.count ? weeks[week].monday : nil
+            left -= Double(minutes)
+            while left < 0 { week += 1; left += capacity(week) }
+            return at
+        }
     }
 
     func minutes(_ e: WaitingEntry) -> Int {

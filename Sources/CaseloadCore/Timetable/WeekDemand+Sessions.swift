@@ -14,11 +14,14 @@ extension WeekDemand {
                                        reason: "its day (\(series.weekday?.displayName ?? "")) has already passed this week; it is offered again next week"))
                 continue
             }
-            var s = Session(id: WeekDemand.sessionId(referral: referral.id, number: series.sessionsDone + 1),
-                            referral: "r\(referral.id)", school: referral.request.school, service: referral.request.service,
-                            durationMin: pathway.minutes, priority: 90, skills: skills(referral), specialist: series.specialist,
-                            days: days, earliest: WeekDemand.schoolDay.start, latestEnd: WeekDemand.schoolDay.end)
-            sessions.append(s)
+            guard let slot = slot(referral.request.school, among: days, minutes: pathway.minutes) else {
+                leftOut.append(LeftOut(referral: referral.id, code: "school_closed", reason: closedWhy(referral.request.school, among: days)))
+                continue
+            }
+            sessions.append(Session(id: WeekDemand.sessionId(referral: referral.id, number: series.sessionsDone + 1),
+                                    referral: "r\(referral.id)", school: referral.request.school, service: referral.request.service,
+                                    durationMin: pathway.minutes, priority: 90, skills: skills(referral), specialist: series.specialist,
+                                    days: slot.days, earliest: slot.earliest, latestEnd: slot.latestEnd))
         }
         return (sessions, leftOut)
     }
@@ -46,8 +49,7 @@ extension WeekDemand {
                 }
                 let priority = due ? 99 : 1 + (89 * (entries.count - rank - 1)) / max(1, entries.count)
                 guard let session = first(e, pathway, priority: priority) else {
-                    leftOut.append(LeftOut(referral: e.referral.id, code: "days_passed",
-                                           reason: "its only possible days (\(WeekDemand.names(e.referral.request.preferredDays))) have passed this week"))
+                    leftOut.append(notOpen(e))
                     continue
                 }
                 budget -= Double(pathway.minutes)
@@ -57,10 +59,14 @@ extension WeekDemand {
         return (sessions, leftOut)
     }
 
-    /// Whether the statutory deadline falls in this week or has passed.
+    /// Whether the statutory deadline falls in this week or has passed, or this is the last week
+    /// the school is open before it.
     func isDueThisWeek(_ e: WaitingEntry) -> Bool {
         guard let deadline = e.statutoryDeadline else { return false }
-        return deadline.dayNumber <= input.weekStart.dayNumber + 6
+        if deadline.dayNumber <= input.weekStart.dayNumber + 6 { return true }
+        // A deadline in a holiday (or after the school's closure) is due in the last week it is open before it.
+        let last = input.config.calendar.lastOpenDay(onOrBefore: deadline, school: e.referral.request.school)
+        return last.map { $0.dayNumber <= input.weekStart.dayNumber + 6 } ?? false
     }
 
     /// The first session of a waiting referral: on its preferred days only when the school says
@@ -71,11 +77,24 @@ extension WeekDemand {
         let only = r.request.daysOnly && !preferred.isEmpty
         let days = openDays(only ? preferred : nil)
         if days?.isEmpty == true { return nil }
+        guard let slot = slot(r.request.school, among: days, minutes: pathway.minutes) else { return nil }
         var s = Session(id: WeekDemand.sessionId(referral: r.id, number: 1), referral: "r\(r.id)", school: r.request.school,
                         service: r.request.service, durationMin: pathway.minutes, priority: max(1, min(100, priority)),
-                        skills: skills(r), days: days, earliest: WeekDemand.schoolDay.start, latestEnd: WeekDemand.schoolDay.end)
+                        skills: skills(r), days: slot.days, earliest: slot.earliest, latestEnd: slot.latestEnd)
         s.preferredDays = only || preferred.isEmpty ? nil : preferred
         return s
+    }
+
+    /// Why a waiting referral's first session has no day this week: its only days have passed,
+    /// or its school is closed.
+    func notOpen(_ e: WaitingEntry) -> LeftOut {
+        let r = e.referral, only = r.request.daysOnly && !r.request.preferredDays.isEmpty
+        let days = openDays(only ? r.request.preferredDays : nil)
+        if days?.isEmpty == true {
+            return LeftOut(referral: r.id, code: "days_passed",
+                           reason: "its only possible days (\(WeekDemand.names(r.request.preferredDays))) have passed this week")
+        }
+        return LeftOut(referral: r.id, code: "school_closed", reason: closedWhy(r.request.school, among: days))
     }
 
     func skills(_ r: Referral) -> [String] { r.request.skill.map { [$0] } ?? [] }

@@ -37,15 +37,21 @@ public struct WeekDemand: Sendable {
         }
     }
 
-    /// The school day sessions must fit in.
+    /// The school day sessions fitted in before schools had their own (the trust default when
+    /// `school_day` is not set), and the start of the day for what counts as begun.
     public static let schoolDay = (start: ClockTime(minutes: 540), end: ClockTime(minutes: 915))
     /// First sessions offered per service: enough to fill this many times its week.
     public static let shortlistFactor = 2.0
 
     public let input: Input
+    /// The schools by URN.
+    let schools: [String: SchoolRecord]
 
     /// A builder over `input`.
-    public init(_ input: Input) { self.input = input }
+    public init(_ input: Input) {
+        self.input = input
+        schools = Dictionary(input.schools.map { ($0.urn, $0) }, uniquingKeysWith: { a, _ in a })
+    }
 
     /// The session id of session `number` of referral `referral`.
     public static func sessionId(referral: Int64, number: Int) -> String { "r\(referral)-s\(number)" }
@@ -72,7 +78,7 @@ public struct WeekDemand: Sendable {
         let recorded = Set(input.frozen.filter { $0.specialist == s.id }.map(\.day))
         s.days = s.days.filter { d in
             recorded.contains(d.day)
-                || (input.openDays.contains(d.day) && !away.contains { $0.covers(input.weekStart.adding(days: d.day.index)) })
+                || (input.openDays.contains(d.day) && trustOpen(d.day) && !away.contains { $0.covers(date(d.day)) })
         }
         return s
     }

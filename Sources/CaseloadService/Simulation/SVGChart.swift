@@ -4,8 +4,10 @@ import Foundation
 enum SVGChart {
     struct Series { var name: String; var values: [Double]; var dashed: Bool; var colour: String }
 
-    /// A line chart of `series` over the weeks named by `labels` (the week each value is for).
-    static func lines(title: String, unit: String, labels: [String], series: [Series], width: Double = 640, height: Double = 220) -> String {
+    /// A line chart of `series` over the weeks named by `labels` (the week each value is for);
+    /// `breaks` marks holidays between two weeks (before the week at that index) with a shaded band.
+    static func lines(title: String, unit: String, labels: [String], series: [Series], breaks: [Int: String] = [:],
+                      width: Double = 640, height: Double = 220) -> String {
         let n = series.map(\.values.count).max() ?? 0
         let top = unit == "%" ? 1.0 : max(1, series.flatMap(\.values).max() ?? 1) * 1.1
         let (l, r, t, b) = (48.0, 16.0, 28.0, 36.0)
@@ -16,6 +18,11 @@ enum SVGChart {
         for k in 0...4 {
             let v = top * Double(k) / 4
             svg += "<line x1=\"\(l)\" x2=\"\(width - r)\" y1=\"\(f(y(v)))\" y2=\"\(f(y(v)))\" class=\"g\"/><text x=\"\(l - 6)\" y=\"\(f(y(v) + 4))\" class=\"a\" text-anchor=\"end\">\(label(v, unit))</text>"
+        }
+        for (i, name) in breaks.sorted(by: { $0.key < $1.key }) where i > 0 && i < n {
+            let (x0, x1) = (x(i - 1) + 3, x(i) - 3)
+            svg += "<rect x=\"\(f(x0))\" y=\"\(t)\" width=\"\(f(max(1, x1 - x0)))\" height=\"\(f(height - t - b))\" class=\"h\" fill=\"#eee\"><title>\(escape(name))</title></rect>"
+            svg += "<text x=\"\(f((x0 + x1) / 2))\" y=\"\(t + 10)\" class=\"a\" text-anchor=\"middle\">\(escape(String(name.prefix(18))))</text>"
         }
         let every = max(1, (n + 7) / 8)   // at most eight dates, so they never overlap
         for i in stride(from: 0, to: n, by: every) {

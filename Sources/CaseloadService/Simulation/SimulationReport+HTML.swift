@@ -31,7 +31,7 @@ extension SimulationReport {
             series.append(.init(name: "\(s) baseline", values: baseline.map { Double($0[keyPath: key][s] ?? 0) }, dashed: false, colour: c))
             series.append(.init(name: "\(s) alternative", values: alternative.map { Double($0[keyPath: key][s] ?? 0) }, dashed: true, colour: c))
         }
-        return SVGChart.lines(title: title, unit: unit, labels: weekLabels, series: series)
+        return SVGChart.lines(title: title, unit: unit, labels: weekLabels, series: series, breaks: holidays)
     }
 
     func chartInt(_ key: KeyPath<WeekFigures, [String: Int]>, title: String) -> String { chart(key, title: title, unit: "") }
@@ -43,7 +43,14 @@ extension SimulationReport {
             series.append(.init(name: "\(s) baseline", values: baseline.map { $0.withinTarget[s] ?? 1 }, dashed: false, colour: c))
             series.append(.init(name: "\(s) alternative", values: alternative.map { $0.withinTarget[s] ?? 1 }, dashed: true, colour: c))
         }
-        return SVGChart.lines(title: "Share of first sessions within the target wait", unit: "%", labels: weekLabels, series: series)
+        return SVGChart.lines(title: "Share of first sessions within the target wait", unit: "%", labels: weekLabels, series: series, breaks: holidays)
+    }
+
+    /// The holidays the simulation stepped over, before the week at each index.
+    var holidays: [Int: String] {
+        var out: [Int: String] = [:]
+        for (i, w) in baseline.enumerated() { if let h = w.holidayBefore { out[i] = h } }
+        return out
     }
 
     /// "30 Nov" for each simulated week.

@@ -34,6 +34,9 @@ public struct WeekFigures: Sendable, Equatable {
     /// Referrals that arrived this week, and those the thresholds declined, by school.
     public var arrived = 0
     public var declined: [String: Int] = [:]
+    /// The holiday stepped over just before this week ("Christmas holiday (…)"), if any: the
+    /// simulation steps through term weeks only.
+    public var holidayBefore: String?
 
     /// A week's figures.
     public init(week: CalendarDate, waiting: [String: Int], withinTarget: [String: Double], medianWait: [String: Int], p90Wait: [String: Int],
@@ -45,7 +48,7 @@ public struct WeekFigures: Sendable, Equatable {
     }
 }
 
-/// Rolls a term forward from the database as it is, on an in-memory copy (the database is never
+/// Rolls term weeks forward (holidays stepped over) from the database as it is, on an in-memory copy (the database is never
 /// changed): arrivals join under the policy's thresholds, each week is planned by the real planner,
 /// published and delivered, less a share of sessions lost to pupil absence.
 public struct TermSimulation: Sendable {
@@ -71,9 +74,12 @@ public struct TermSimulation: Sendable {
         let scheduler = WeeklyScheduler(db: db, config: policy.config, options: planner)
         var figures: [WeekFigures] = []
         var cohort = Cohort()
-        for w in 0..<weeks {
-            let week = start.adding(days: 7 * w)
-            let arriving = w < arrivals.weeks.count ? arrivals.weeks[w] : []
+        let calendar = try db.withClosures(policy.config).calendar
+        var previous: CalendarDate?
+        for (w, week) in calendar.termWeeks(from: start, count: weeks).enumerated() {
+            let skipped = previous.map { p in stride(from: p.dayNumber + 7, to: week.dayNumber, by: 7).map { CalendarDate(dayNumber: $0) } } ?? []
+            previous = week
+            let arriving = (w < arrivals.weeks.count ? arrivals.weeks[w] : []).map { r in var r = r; r.receivedOn = week; return r }
             let judged = arriving.map { ($0, threshold.evaluate($0)) }
             _ = try db.submit(batch: judged, stamp: stamp)
             let waitingBefore = try db.waitingList(config: policy.config, today: week)
@@ -84,6 +90,7 @@ public struct TermSimulation: Sendable {
             cohort.see(result.timetable.bookings.filter { $0.sessionNumber == 1 }.map(\.referral), week: week)
             var f = try measure(result.timetable, waitingBefore, db, policy.config)
             f.arrived = judged.count
+            f.holidayBefore = skipped.first.flatMap(calendar.closedWeekReason)
             for (r, d) in judged { if case .declined = d { f.declined[r.school, default: 0] += 1 } }
             cohort.waits(until: week, into: &f)
             figures.append(f)

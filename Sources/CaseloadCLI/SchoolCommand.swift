@@ -1,0 +1,77 @@
+import ArgumentParser
+import CaseloadCore
+import CaseloadStore
+import Foundation
+
+/// `caseload school …`: a school's own closures (INSET days and the like).
+struct SchoolCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "school", abstract: "Record the days a school is closed (INSET days, polling days), list and remove them.",
+        subcommands: [Close.self, Closures.self, Reopen.self])
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close a school for whole days (or import a CSV of closures: urn,from,to,reason); then re-plan any week it touches.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The school's URN (not needed with --file).") var urn: String?
+        @Option(help: "First closed day, YYYY-MM-DD.") var from: String?
+        @Option(help: "Last closed day (default: the first).") var to: String?
+        @Option(help: "Why, as a SENCO would put it, e.g. \"INSET day\".") var reason: String = "INSET day"
+        @Option(help: "A CSV of closures, urn,from,to,reason (all or nothing).") var file: String?
+
+        func run() throws {
+            try reportingErrors {
+                let closures = try read()
+                let affected = try store.open().addClosures(closures, stamp: store.stamp)
+                print("recorded \(closures.count) closure\(closures.count == 1 ? "" : "s")")
+                for w in affected {
+                    print("  the week of \(w.week) has \(w.bookings) session\(w.bookings == 1 ? "" : "s") on closed days; re-plan it: caseload schedule --week \(w.week) --replan")
+                }
+            }
+        }
+
+        func read() throws -> [Closure] {
+            if let file {
+                let result = ClosureFile.read(try ScenarioFiles.text(file), school: urn)
+                if !result.problems.isEmpty { try BadRows().refuseOrReport(result.problems, file: file) }
+                guard result.closures.allSatisfy({ $0.school != nil }) else {
+                    throw CLIError.badInput("\(file): give each row a urn column, or the URN as the argument (for trust-wide closures use caseload calendar import)")
+                }
+                return result.closures
+            }
+            guard let urn, let a = from.flatMap(CalendarDate.init), let b = CalendarDate(to ?? from ?? "") else {
+                throw CLIError.badInput("give the URN, --from and optionally --to as YYYY-MM-DD (or --file closures.csv)")
+            }
+            return [Closure(from: a, to: b, reason: reason, school: urn)]
+        }
+    }
+
+    struct Closures: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List stored closures: one school's (with the trust's), or all.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The school's URN (default: every stored closure).") var urn: String?
+
+        func run() throws {
+            try reportingErrors {
+                var t = TextTable(["id", "school", "from", "to", "reason"])
+                for c in try store.open().closures(school: urn) {
+                    t.add(["\(c.id ?? 0)", c.school ?? "whole trust", c.from.description, c.to.description, c.reason])
+                }
+                print(t.text)
+            }
+        }
+    }
+
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a stored closure by its id (see caseload school closures).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The closure's id.") var id: Int64
+
+        func run() throws {
+            try reportingErrors {
+                try store.open().removeClosure(id: id, school: nil, stamp: store.stamp)
+                print("closure \(id) removed; re-plan any week it touched to use the days again")
+            }
+        }
+    }
+}

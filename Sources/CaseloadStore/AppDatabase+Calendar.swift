@@ -1,0 +1,94 @@
+import CaseloadCore
+import GRDB
+
+/// A row of `closure`: days a school (or, with no school, the whole trust) is closed.
+struct ClosureRow: SnakeCaseRecord, Sendable {
+    static let databaseTableName = "closure"
+    var id: Int64?
+    var schoolUrn: String?
+    var fromDate: String, toDate: String, reason: String
+    var createdAt: String, createdBy: String
+
+    var closure: Closure? {
+        guard let from = CalendarDate(fromDate), let to = CalendarDate(toDate) else { return nil }
+        return Closure(from: from, to: to, reason: reason, school: schoolUrn, id: id)
+    }
+}
+
+/// Bookings in stored timetables that fall on a newly closed day: their week needs re-planning.
+public struct ClosedBookings: Sendable, Equatable {
+    public var week: CalendarDate
+    public var bookings: Int
+
+    /// `bookings` sessions in the week of `week` fall on closed days.
+    public init(week: CalendarDate, bookings: Int) { self.week = week; self.bookings = bookings }
+}
+
+extension AppDatabase {
+    /// Stores closures (a school's INSET days, or imported trust-wide holidays), all or none.
+    /// Returns the weeks whose stored bookings fall on the closed days, so the leader can re-plan them.
+    @discardableResult
+    public func addClosures(_ closures: [Closure], stamp: Stamp) throws -> [ClosedBookings] {
+        for (i, c) in closures.enumerated() {
+            if let problem = Closure.problem(c) { throw StoreError.invalid("closure \(i + 1) (\(c.from)): \(problem); nothing was saved") }
+        }
+        return try write { db in
+            for c in closures {
+                if let urn = c.school, try !SchoolRow.exists(db, key: urn) {
+                    throw StoreError.notFound("no school with URN \(urn); import it first (nothing was saved)")
+                }
+                let row = ClosureRow(id: nil, schoolUrn: c.school, fromDate: c.from.description, toDate: c.to.description,
+                                     reason: c.reason, createdAt: stamp.iso, createdBy: stamp.actor)
+                try row.insert(db)
+                try db.audit(stamp, "close", c.school.map { "school:\($0)" } ?? "trust", "\(db.lastInsertedRowID)",
+                             ["from": c.from.description, "to": c.to.description, "reason": c.reason])
+            }
+            return try AppDatabase.bookingsOn(db, closures)
+        }
+    }
+
+    /// Stored closures: every one, or those of one school (with the trust-wide ones when `withTrust`).
+    public func closures(school: String? = nil, withTrust: Bool = true) throws -> [Closure] {
+        try read { db in
+            var request = ClosureRow.order(Column("from_date"), Column("id"))
+            if let school {
+                request = withTrust ? request.filter(Column("school_urn") == school || Column("school_urn") == nil)
+                    : request.filter(Column("school_urn") == school)
+            }
+            return try request.fetchAll(db).compactMap(\.closure)
+        }
+    }
+
+    /// Removes a stored closure (of `school`, when given: a SENCO removes only their own).
+    public func removeClosure(id: Int64, school: String?, stamp: Stamp) throws {
+        try write { db in
+            guard let row = try ClosureRow.fetchOne(db, key: id), school == nil || row.schoolUrn == school else {
+                throw StoreError.notFound("no closure \(id)\(school.map { " at school \($0)" } ?? ""); list them with GET /v1/schools/URN/closures")
+            }
+            _ = try row.delete(db)
+            try db.audit(stamp, "reopen", row.schoolUrn.map { "school:\($0)" } ?? "trust", "\(id)",
+                         ["from": row.fromDate, "to": row.toDate, "reason": row.reason])
+        }
+    }
+
+    /// `config` with the stored closures added to its calendar: the calendar every rule uses.
+    public func withClosures(_ config: TrustConfig) throws -> TrustConfig {
+        var config = config
+        let known = Set(config.calendar.closures.compactMap(\.id))
+        config.calendar.closures += try closures().filter { !known.contains($0.id ?? -1) }
+        return config
+    }
+
+    static func bookingsOn(_ db: Database, _ closures: [Closure]) throws -> [ClosedBookings] {
+        var weeks: [CalendarDate: Int] = [:]
+        guard let first = closures.map(\.from).min(), let last = closures.map(\.to).max() else { return [] }
+        let rows = try Row.fetchAll(db, sql: "SELECT week_start, day, school_urn FROM booking WHERE week_start BETWEEN ? AND ?",
+                                    arguments: [first.adding(days: -6).description, last.description])
+        for row in rows {
+            guard let week = CalendarDate(row["week_start"] as String), let day = Weekday(rawValue: row["day"]) else { continue }
+            let date = week.adding(days: day.index), school: String = row["school_urn"]
+            if closures.contains(where: { $0.covers(date) && ($0.school == nil || $0.school == school) }) { weeks[week, default: 0] += 1 }
+        }
+        return weeks.keys.sorted().map { ClosedBookings(week: $0, bookings: weeks[$0]!) }
+    }
+}

@@ -1,0 +1,89 @@
+import CaseloadCore
+import CaseloadPlanner
+import CaseloadService
+import CaseloadStore
+import Foundation
+import Testing
+
+/// The school year as it is: holidays, a school's INSET day, each school's own day, and series
+/// that carry on across a holiday.
+@Suite struct SchoolYearTests {
+    @Test func theWeekOf21December2026BooksNothingAndSaysTheSchoolsAreClosed() throws {
+        let db = try demoTrust()
+        let christmas = CalendarDate("2026-12-21")!
+        let closed = try #require(throws: SchoolsClosed.self) { try scheduler(db).schedule(week: christmas, replan: false, stamp: stamp) }
+        #expect(closed.description.contains("Christmas holiday"))
+        #expect(closed.next == CalendarDate("2027-01-04"))
+        #expect(try db.timetable(week: christmas) == nil)
+        let waiting = try db.waitingList(config: config, today: CalendarDate("2026-12-10")!)
+        let promised = Set(waiting.compactMap(\.estimatedFirstWeek))
+        #expect(!promised.contains(christmas) && !promised.contains(CalendarDate("2026-12-28")!))
+    }
+
+    @Test func aSchoolsINSETDayMovesItsSessionsToOtherDays() throws {
+        let db = try demoTrust()
+        _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
+        try db.publish(week: week1, stamp: stamp)
+        let before = try #require(try db.timetable(week: week1))
+        let busiest = try #require(Dictionary(grouping: before.bookings, by: { "\($0.school) \($0.day.rawValue)" }).max { $0.value.count < $1.value.count }?.value)
+        let (urn, day) = (busiest[0].school, busiest[0].day)
+        let affected = try db.addClosures([Closure(from: week1.adding(days: day.index), to: week1.adding(days: day.index), reason: "INSET day", school: urn)], stamp: stamp)
+        #expect(affected == [ClosedBookings(week: week1, bookings: busiest.count)])
+
+        let after = try scheduler(db).schedule(week: week1, replan: true, stamp: stamp).timetable
+        #expect(!after.bookings.contains { $0.school == urn && $0.day == day })
+        let rebooked = after.bookings.filter { b in busiest.contains { $0.referral == b.referral } }
+        #expect(!rebooked.isEmpty, "the INSET day's sessions go to other days, not off the timetable")
+        #expect(rebooked.allSatisfy { $0.day != day && $0.school == urn })
+        #expect(try check(after)["valid"] as? Bool == true)
+    }
+
+    @Test func aPrimarySchoolsDayEndsAt15_00AndASecondarysAt15_10() throws {
+        let db = try demoTrust()
+        let t = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
+        let phase = Dictionary(uniqueKeysWithValues: try db.schools().map { ($0.urn, $0.phase.lowercased()) })
+        let primary = t.bookings.filter { phase[$0.school]?.contains("primary") == true }
+        let secondary = t.bookings.filter { phase[$0.school]?.contains("secondary") == true }
+        #expect(!primary.isEmpty && !secondary.isEmpty)
+        #expect(primary.allSatisfy { $0.start >= ClockTime("08:45")! && $0.end <= ClockTime("15:00")! })
+        #expect(secondary.allSatisfy { $0.start >= ClockTime("08:35")! && $0.end <= ClockTime("15:10")! })
+        #expect(t.scenario.sessions.filter { phase[$0.school]?.contains("primary") == true && $0.specialist == nil }
+            .allSatisfy { $0.latestEnd == ClockTime("15:00")! })
+    }
+
+    @Test func aSchoolsOwnFridayEarlyFinishIsKept() throws {
+        let db = try demoTrust()
+        var school = try #require(try db.schools().first)
+        school.hours = SchoolHours("mon-thu 08:45-15:15, fri 08:45-12:00")
+        try db.importSchools([school], stamp: stamp)
+        let input = try db.weekInput(week: week1, config: config)
+        let friday = WeekDemand(input).build(name: "w").scenario.sessions.filter {
+            $0.school == school.urn && $0.specialist == nil && $0.days?.contains(.fri) == true
+        }
+        #expect(friday.allSatisfy { $0.latestEnd!.minutes <= 12 * 60 })
+    }
+
+    @Test func aSeriesSpansTheChristmasHolidayWithoutLosingASession() throws {
+        let db = try demoTrust()
+        let lastWeek = CalendarDate("2026-12-14")!, firstBack = CalendarDate("2027-01-04")!
+        _ = try scheduler(db).schedule(week: lastWeek, replan: false, stamp: stamp)
+        try db.publish(week: lastWeek, stamp: stamp)
+        let december = try #require(try db.timetable(week: lastWeek))
+        for (day, bookings) in Dictionary(grouping: december.bookings, by: \.day) {
+            let date = lastWeek.adding(days: day.index)
+            _ = try db.recordOutcomes(day: date, bookings.map { OutcomeEntry(referral: $0.referral, outcome: .delivered) },
+                                      today: date, config: config, stamp: stamp)
+        }
+        let series = december.bookings.filter { b in
+            let r = try? db.referral(b.referral)
+            return (r.flatMap { config.service($0.request.service)?.pathway($0.pathway)?.sessions } ?? 1) > b.sessionNumber
+        }
+        #expect(!series.isEmpty)
+        let january = try scheduler(db).schedule(week: firstBack, replan: false, stamp: stamp).timetable
+        let next = Dictionary(uniqueKeysWithValues: january.scenario.sessions.map { ($0.id, $0) })
+        for b in series {
+            let due = WeekDemand.sessionId(referral: b.referral, number: b.sessionNumber + 1)
+            #expect(next[due]?.specialist == b.specialist, "session \(b.sessionNumber + 1) of referral \(b.referral) is due on 4 January with the same specialist")
+        }
+    }
+}
