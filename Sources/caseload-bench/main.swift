@@ -53,7 +53,7 @@ func referralsCSV(count: Int) throws {
     print(TrustDemoGenerator(schools: schools, seed: 7, asOf: CalendarDate("2026-11-23")!).referralsCSV(count: count), terminator: "")
 }
 
-/// Loads the demo trust into a fresh database file, then for `weeks` weeks: schedules the week,
+/// Loads the demo trust into a fresh database file, then for `weeks` term weeks: schedules the week,
 /// publishes it and marks every session delivered; prints the weekly planning time and the
 /// waiting list's trend.
 func rolling(weeks: Int) throws {
@@ -66,8 +66,8 @@ func rolling(weeks: Int) throws {
     _ = try DemoTrust.load(into: db, fixtures: "Fixtures", config: config, today: CalendarDate("2026-11-23")!, stamp: stamp)
     let scheduler = WeeklyScheduler(db: db, config: config)
     print("week        plan s  booked  waiting  EP  SALT  COUNSELLING  over target  active series  completed")
-    var week = CalendarDate("2026-11-30")!
-    for _ in 0..<weeks {
+    let calendar = try db.withClosures(config).calendar
+    for week in calendar.termWeeks(from: CalendarDate("2026-11-30")!, count: weeks) {
         var result: ScheduleResult!
         let s = try seconds { result = try scheduler.schedule(week: week, replan: false, stamp: stamp) }
         try db.publish(week: week, stamp: stamp)
@@ -81,7 +81,6 @@ func rolling(weeks: Int) throws {
         print(String(format: "%@  %6.2f  %6d  %7d  %2d  %4d  %11d  %11d  %13d  %9d", week.description, s, result.timetable.bookings.count,
                      list.count, count("EP"), count("SALT"), count("COUNSELLING"), list.filter(\.breached).count,
                      try db.referrals(statuses: [.active]).count, try db.referrals(statuses: [.completed]).count))
-        week = week.adding(days: 7)
     }
 }
 
@@ -117,8 +116,9 @@ switch args.first {
 case "intake": try intake(count: args.dropFirst().first.flatMap(Int.init) ?? 100_000)
 case "referrals-csv": try referralsCSV(count: args.dropFirst().first.flatMap(Int.init) ?? 60_000)
 case "rolling": try rolling(weeks: args.dropFirst().first.flatMap(Int.init) ?? 12)
+case "estimates": try estimates(weeks: args.dropFirst().first.flatMap(Int.init) ?? 10)
 case "simulate": try simulate(weeks: args.dropFirst().first.flatMap(Int.init) ?? 12, schools: 400)
 default:
-    print("usage: caseload-bench intake [COUNT] | rolling [WEEKS] | simulate [WEEKS] | referrals-csv [COUNT]   (run from the repository root)")
+    print("usage: caseload-bench intake [COUNT] | rolling [WEEKS] | estimates [WEEKS] | simulate [WEEKS] | referrals-csv [COUNT]   (run from the repository root)")
     exit(2)
 }
