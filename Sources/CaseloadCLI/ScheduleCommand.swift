@@ -19,6 +19,8 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Stop searching after this many seconds at the latest.") var timeLimit: Double = 60
     @Option(help: "Random seed; the same seed and database give the same timetable.") var seed: UInt64 = 1
     @Option(help: "Search iterations per thread (default: chosen from the week's size).") var iterations: Int?
+    @Flag(inversion: .prefixedNo, help: "Then roll the waiting list forward with the planner, so the first weeks promised to SENCOs are fresh.")
+    var project = true
 
     func run() throws {
         try reportingErrors {
@@ -29,6 +31,11 @@ struct ScheduleCommand: ParsableCommand {
             do { result = try scheduler.schedule(week: monday, replan: replan, now: try store.now(), stamp: store.stamp) } catch let closed as SchoolsClosed {
                 print(closed.description)
                 return
+            }
+            if project {
+                let p = try WaitingProjection(db: db, config: try store.loadConfig(), options: PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations))
+                    .run(today: try store.today(), stamp: store.stamp)
+                print("projected the waiting list over \(p.weeks.count) term weeks: \(p.firstWeek.count) of \(p.waiting.count) waiting referrals have a first week")
             }
             if let exportScenario { try ScenarioFiles.write(result.timetable.scenario.jsonData(), to: exportScenario) }
             if let exportPlan { try ScenarioFiles.write(result.timetable.plan.jsonData(), to: exportPlan) }

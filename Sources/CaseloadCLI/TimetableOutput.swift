@@ -25,8 +25,11 @@ enum TimetableOutput {
             people.add([p.id, p.service, String(format: "%.1f", p.sessionHours), String(format: "%.1f", p.workingHours),
                         String(format: "%.0f", p.workingHours > 0 ? 100 * p.sessionHours / p.workingHours : 0), "\(p.travelMinutes)", String(format: "%.0f", p.miles)])
         }
-        return [services.text, "", schools.text, "", people.text, "",
+        let idle = r.idle.map { i in
+            String(format: "%@ is booked for %.1f of %.1f hours: ", i.id, i.bookedHours, i.workingHours) + i.advice
+        }
+        return ([services.text, "", schools.text, "", people.text, "",
                 String(format: "travel: %d minutes, %.0f miles, £%.2f mileage at 45p a mile", r.travelMinutes, r.miles, r.mileageCost)]
-            .joined(separator: "\n")
+            + (idle.isEmpty ? [] : ["", "free time out of reach of the waiting list:"] + idle.map { "  " + $0 })).joined(separator: "\n")
     }
 }

@@ -8,7 +8,7 @@ import Synchronization
 /// Lists are read and changed only inside the lock, so inserting never copies them.
 final class WaitingCache: Sendable {
     struct Snapshot {
-        var entries: [WaitingEntry]; var list: WaitingList; var minutes: Int; var built: ContinuousClock.Instant
+        var entries: [WaitingEntry]; var list: WaitingList; var capacity: ServiceCapacity?; var built: ContinuousClock.Instant
         /// One school's places, kept until the list changes.
         var bySchool: [String: [WaitingEntry]] = [:]
         /// A caller is rebuilding this stale list.
@@ -74,9 +74,10 @@ final class WaitingCache: Sendable {
         try ensure(r.request.service, state)
         let today = state.today(), service = r.request.service
         return snapshots.withLock { all in
-            guard let list = all[service]?.list, let minutes = all[service]?.minutes else { return WaitingEntry.unplaced(r) }
+            guard let list = all[service]?.list else { return WaitingEntry.unplaced(r) }
+            let capacity = all[service]?.capacity
             if let existing = all[service]!.entries.firstIndex(where: { $0.referral.id == r.id }) { return all[service]!.entries[existing] }
-            let (index, entry) = list.place(list.entry(r, today: today), in: all[service]!.entries, today: today, minutesPerWeek: minutes)
+            let (index, entry) = list.place(list.entry(r, today: today), in: all[service]!.entries, today: today, capacity: capacity)
             all[service]!.entries.insert(entry, at: index)
             all[service]!.bySchool.removeAll()
             return entry
@@ -95,7 +96,7 @@ final class WaitingCache: Sendable {
         guard mustBuild else { return }
         do {
             let (entries, list, capacity) = try state.db.waitingSnapshot(config: state.config, today: state.today(), service: service)
-            let s = Snapshot(entries: entries, list: list, minutes: capacity.first { $0.service == service }?.minutesPerWeek ?? 0, built: .now)
+            let s = Snapshot(entries: entries, list: list, capacity: capacity.first { $0.service == service }, built: .now)
             snapshots.withLock { $0[service] = s }
         } catch {
             snapshots.withLock { $0[service]?.rebuilding = false }

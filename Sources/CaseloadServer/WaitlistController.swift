@@ -1,13 +1,28 @@
 import CaseloadCore
 import CaseloadService
+import CaseloadStore
 import Hummingbird
 
 /// `/v1/waitlist`: leaders see every school's list; a SENCO sees their school's places.
 struct WaitlistController {
     let state: ServerState
 
+    struct ProjectionDTO: ResponseEncodable { var madeOn: String; var weeks: [String]; var waiting: Int; var seen: Int }
+
     func register(_ group: RouterGroup<AppContext>) {
         group.get("waitlist", use: list)
+        group.post("waitlist/projection", use: project)
+    }
+
+    /// A leader rolls the list forward with the planner (one heavy job at a time), so that the
+    /// first weeks promised to SENCOs are the planner's.
+    @Sendable func project(_ request: Request, context: AppContext) async throws -> ProjectionDTO {
+        let caller = try context.caller()
+        guard caller.isLeader else { throw Problem(.forbidden, "only a trust leader projects the waiting list") }
+        let projection = WaitingProjection(db: state.db, config: state.config, options: state.planner), today = state.today()
+        let p = try await state.heavy.run("projecting the waiting list") { try projection.run(today: today, stamp: Stamp(actor: caller.actor)) }
+        state.waiting.invalidate()
+        return ProjectionDTO(madeOn: p.madeOn.description, weeks: p.weeks.map(\.description), waiting: p.waiting.count, seen: p.firstWeek.count)
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> ListDTO<WaitingDTO> {

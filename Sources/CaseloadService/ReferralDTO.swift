@@ -29,6 +29,9 @@ public struct WaitingDTO: Codable, Sendable {
     public var referral: Int64, school: String, pupilRef: String, service: String, band: String, intakeBand: String
     public var position: Int, priority: Int, priorityBreakdown: BreakdownDTO, weeksWaited: Int, targetWeeks: Int?, breached: Bool
     public var statutoryDeadline: String?, estimatedFirstWeek: String?
+    /// `projection` (the planner rolled forward) or `fill_rate`.
+    public var estimateSource: String
+    public var deadlineWarning: String?
 
     /// The entry as shown.
     public init(_ e: WaitingEntry) {
@@ -37,6 +40,7 @@ public struct WaitingDTO: Codable, Sendable {
         priority = e.priority; priorityBreakdown = BreakdownDTO(e.breakdown)
         weeksWaited = e.weeksWaited; targetWeeks = e.targetWeeks; breached = e.breached
         statutoryDeadline = e.statutoryDeadline?.description; estimatedFirstWeek = e.estimatedFirstWeek?.description
+        estimateSource = e.estimateSource; deadlineWarning = e.deadlineWarning
     }
 }
 

@@ -15,6 +15,8 @@ public struct WeekReport: Sendable {
     public var services: [ServiceLine] = []
     public var schools: [SchoolLine] = []
     public var specialists: [SpecialistLine] = []
+    /// Specialists with free time that cannot reach any waiting demand.
+    public var idle: [IdleSpecialist] = []
     public var travelMinutes: Int { specialists.reduce(0) { $0 + $1.travelMinutes } }
     public var miles: Double { specialists.reduce(0) { $0 + $1.miles } }
     public var mileageCost: Double { miles * WeekReport.poundsPerMile }
@@ -27,6 +29,7 @@ public struct WeekReport: Sendable {
             WeekReport.serviceLine(service, rows.filter { $0.service == service }, waiting.filter { $0.referral.request.service == service })
         }
         self.schools = WeekReport.schoolLines(rows, schools, config)
+        idle = IdleSpecialists.find(scenario: t.scenario, bookings: t.bookings, waiting: waiting.map(\.referral), schools: schools)
     }
 
     static func serviceLine(_ service: String, _ rows: [TimetableRow], _ waiting: [WaitingEntry]) -> ServiceLine {

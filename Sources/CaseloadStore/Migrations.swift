@@ -31,7 +31,8 @@ extension AppDatabase {
     }
 
     /// Closures (trust-wide when `school_urn` is null: imported holidays; else a school's INSET
-    /// days and other closures) and each school's own day.
+    /// days and other closures), each school's own day, and the planner's latest projection of
+    /// the waiting list (each waiting referral's first week, `null` beyond its weeks).
     private static func schoolYear(_ db: Database) throws {
         try db.create(table: "closure") { t in
             t.autoIncrementedPrimaryKey("id")
@@ -44,6 +45,15 @@ extension AppDatabase {
             t.check(sql: "from_date <= to_date")
         }
         try db.alter(table: "school") { t in t.add(column: "hours", .text) }
+        try db.create(table: "projection_run") { t in
+            t.column("id", .integer).primaryKey().check { $0 == 1 }   // the latest run only
+            t.column("made_on", .text).notNull()
+            t.column("weeks", .text).notNull()
+        }
+        try db.create(table: "projection") { t in
+            t.primaryKey("referral_id", .integer).references("referral", onDelete: .cascade)
+            t.column("first_week", .text)
+        }
     }
 
     /// Outcomes with their date and author, timetable revisions, bookings cancelled by a re-plan,

@@ -4,45 +4,84 @@ import CaseloadService
 import CaseloadStore
 import Foundation
 
-/// How well the first-session week promised on day one holds: loads the demo trust, notes every
-/// waiting referral's promised week as of the Sunday before `start`, then rolls `weeks` term
-/// weeks forward with the real planner (schedule, publish, every session delivered, no new
-/// referrals) and compares, per service, the week each referral was first seen with its promise,
-/// counting term weeks only (a promise of the last week before Christmas kept in the first week
-/// back is one week late). Referrals promised beyond the horizon are left out.
+/// How well the first-session week promised on day one holds. Loads the demo trust, notes every
+/// waiting referral's promised week as of the Sunday before `start` (from the planner's
+/// projection, and from the plain fill rate for comparison), then rolls `weeks` term weeks
+/// forward with the real planner (schedule, publish, deliver) and compares, per service, the week
+/// each referral was first booked with its promise, in term weeks (a promise for the last week
+/// before Christmas kept in the first week back is one week late). Two worlds: as projected (no
+/// new referrals, every session delivered) and as lived (new referrals at the demo history's
+/// rate, some of them urgent, and 8% of pupils absent). Referrals promised beyond the horizon
+/// are left out of the table.
 func estimates(weeks: Int, start: CalendarDate = CalendarDate("2026-11-30")!) throws {
     let config = try TrustConfigFile.load("Config/trust.yaml")
     let stamp = Stamp(actor: "bench")
     let db = try AppDatabase.inMemory()
     _ = try DemoTrust.load(into: db, fixtures: "Fixtures", config: config, today: start.adding(days: -7), stamp: stamp)
-    let calendar = try db.withClosures(config).calendar
-    let termWeeks = calendar.termWeeks(from: start, count: weeks)
-    let index = Dictionary(uniqueKeysWithValues: termWeeks.enumerated().map { ($0.element, $0.offset) })
-    let promised = try db.waitingList(config: config, today: start.adding(days: -1))
+    let dayOne = start.adding(days: -1)
+    let fillPromises = try db.waitingList(config: config, today: dayOne)
+    var seconds = 0.0
+    try timed(&seconds) { try WaitingProjection(db: db, config: config, weeks: weeks + 2).run(today: dayOne, stamp: stamp) }
+    let promises = try db.waitingList(config: config, today: dayOne)
+    print("first-session promises over \(weeks) term weeks from \(start), demo trust (projection made in \(String(format: "%.1f", seconds)) s)")
+    for (world, arrivals, absence) in [("as projected: no new referrals, all delivered", false, 0.0),
+                                       ("as lived: new referrals at the history's rate, 8% absent", true, 0.08)] {
+        let seen = try roll(db, config, start: start, weeks: weeks, arrivals: arrivals, absence: absence, stamp: stamp)
+        print("\n\(world)")
+        table(promises, seen, config, title: "promise from the planner's projection")
+        table(fillPromises, seen, config, title: "promise from the fill rate alone (before this issue)")
+    }
+}
+
+func timed(_ seconds: inout Double, _ body: () throws -> Void) rethrows {
+    let start = ContinuousClock.now
+    try body()
+    let d = ContinuousClock.now - start
+    seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+/// Rolls a copy forward; returns each referral's first-booked term-week index.
+func roll(_ source: AppDatabase, _ config: TrustConfig, start: CalendarDate, weeks: Int, arrivals: Bool, absence: Double,
+          stamp: Stamp) throws -> (seen: [Int64: Int], weeks: [CalendarDate]) {
+    let db = try source.copyInMemory()
+    let terms = try db.withClosures(config).calendar.termWeeks(from: start, count: weeks)
+    let incoming = Arrivals(history: try db.referrals(), start: start, count: weeks, rate: nil, seed: 11)
+    let threshold = Threshold(config)
     var seen: [Int64: Int] = [:]
     let scheduler = WeeklyScheduler(db: db, config: config)
-    for (w, week) in termWeeks.enumerated() {
+    for (w, week) in terms.enumerated() {
+        if arrivals {
+            let batch = incoming.weeks[w].map { r in var r = r; r.receivedOn = week.adding(days: -3); return r }
+            _ = try db.submit(batch: batch.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
+        }
         let t = try scheduler.schedule(week: week, replan: false, stamp: stamp).timetable
         try db.publish(week: week, stamp: stamp)
         for b in t.bookings where b.sessionNumber == 1 && seen[b.referral] == nil { seen[b.referral] = w }
         for (day, bookings) in Dictionary(grouping: t.bookings, by: \.day) {
             let date = week.adding(days: day.index)
-            _ = try db.recordOutcomes(day: date, bookings.map { OutcomeEntry(referral: $0.referral, outcome: .delivered) }, today: date,
-                                      config: config, stamp: stamp)
+            let entries = bookings.map { b in
+                OutcomeEntry(referral: b.referral, outcome: Double((b.referral &* 2_654_435_761 &+ Int64(w)) % 1000) / 1000 < absence ? .pupilAbsent : .delivered)
+            }
+            _ = try db.recordOutcomes(day: date, entries, today: date, config: config, stamp: stamp)
         }
     }
-    print("first-session promises over \(weeks) term weeks from \(start) (\(termWeeks.first!) to \(termWeeks.last!)), demo trust")
-    print("service       promised  within 1 week  later by 2+ weeks  any later  earlier by 2+ weeks  mean error (weeks)")
+    return (seen, terms)
+}
+
+func table(_ promised: [WaitingEntry], _ rolled: (seen: [Int64: Int], weeks: [CalendarDate]), _ config: TrustConfig, title: String) {
+    let index = Dictionary(uniqueKeysWithValues: rolled.weeks.enumerated().map { ($0.element, $0.offset) })
+    print("  \(title)")
+    print("  service       promised  within 1 week  later by 2+ weeks  any later  earlier by 2+ weeks  mean error (weeks)")
     var all: [Int] = []
     for service in config.services.map(\.code) {
         let errors = promised.filter { $0.referral.request.service == service }.compactMap { e -> Int? in
             guard let p = e.estimatedFirstWeek.flatMap({ index[$0] }) else { return nil }
-            return (seen[e.referral.id] ?? weeks) - p   // not seen in the horizon: at least this late
+            return (rolled.seen[e.referral.id] ?? rolled.weeks.count) - p   // not seen in the horizon: at least this late
         }
         all += errors
-        print(row(service, errors))
+        print("  " + row(service, errors))
     }
-    print(row("all", all))
+    print("  " + row("all", all))
 }
 
 func row(_ name: String, _ errors: [Int]) -> String {

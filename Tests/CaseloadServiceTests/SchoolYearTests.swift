@@ -87,3 +87,21 @@ import Testing
         }
     }
 }
+
+/// A specialist whose free time cannot reach the waiting list is flagged, with what would change it.
+@Suite struct IdleSpecialistTests {
+    @Test func aSpecialistBasedOutOfReachOfEveryWaitingPupilIsFlaggedWithTheTravelCapThatWouldReach() throws {
+        let db = try demoTrust()
+        var far = try #require(try db.specialists().first { $0.specialist.service == "SALT" })
+        far.specialist.base = GeoPoint(lat: 54.97, lon: -1.61)   // Newcastle, far from every Kemnal school
+        far.specialist.maxTravelMinPerDay = 120
+        far.baseSchool = nil
+        try db.importSpecialists([far], stamp: stamp)
+        let t = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
+        let report = WeekReport(t, referrals: [:], waiting: try db.waitingList(config: config, today: week1), schools: try db.schools(), config: config)
+        let flagged = try #require(report.idle.first { $0.id == far.specialist.id })
+        #expect(flagged.bookedHours == 0 && flagged.workingHours > 0)
+        #expect(flagged.advice.contains("raise max_travel_min_per_day to at least"))
+        #expect(report.idle.allSatisfy { $0.bookedHours < $0.workingHours / 2 && $0.advice.hasPrefix("none of the") })
+    }
+}

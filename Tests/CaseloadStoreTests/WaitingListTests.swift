@@ -74,7 +74,7 @@ import Testing
                            score: 41, band: "routine", declineReasons: [])
         let capacity = [ServiceCapacity(service: "EP", minutesPerWeek: 400)]
         let sorted = list.entries(existing, today: today, capacity: capacity)
-        let (_, placed) = list.place(list.entry(new, today: today), in: sorted, today: today, minutesPerWeek: 400)
+        let (_, placed) = list.place(list.entry(new, today: today), in: sorted, today: today, capacity: capacity[0])
         let rebuilt = list.entries(existing + [new], today: today, capacity: capacity).first { $0.referral.id == 99 }!
         #expect(placed.position == rebuilt.position)
         #expect(placed.estimatedFirstWeek == rebuilt.estimatedFirstWeek)

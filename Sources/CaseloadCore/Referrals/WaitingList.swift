@@ -32,6 +32,11 @@ public struct WaitingEntry: Hashable, Sendable {
     /// The Monday of the week its first session is likely, from current capacity; `nil` when the
     /// service has no free capacity at all.
     public var estimatedFirstWeek: CalendarDate?
+    /// Where the estimate comes from: `projection` (the planner rolled forward) or `fill_rate`.
+    public var estimateSource = "fill_rate"
+    /// For a statutory deadline: that it falls in a holiday (and the last school day before it),
+    /// or that the estimate is after it, so the leader can act ahead of time.
+    public var deadlineWarning: String?
 
     /// An entry with every field.
     public init(referral: Referral, position: Int, priority: Int, weeksWaited: Int, targetWeeks: Int?, breached: Bool,
@@ -46,9 +51,13 @@ public struct WaitingEntry: Hashable, Sendable {
 public struct ServiceCapacity: Hashable, Sendable {
     public var service: String
     public var minutesPerWeek: Int
+    /// Minutes already taken by running series, week by week from next week.
+    public var committed: [Int]
 
-    /// Capacity of a service in minutes per week.
-    public init(service: String, minutesPerWeek: Int) { self.service = service; self.minutesPerWeek = minutesPerWeek }
+    /// Capacity of a service in minutes per week, less what running series take each week.
+    public init(service: String, minutesPerWeek: Int, committed: [Int] = []) {
+        self.service = service; self.minutesPerWeek = minutesPerWeek; self.committed = committed
+    }
 }
 
 /// Orders waiting referrals by their current priority, recomputed as time passes.
@@ -57,6 +66,8 @@ public struct WaitingList: Sendable {
     public let fairShare: FairShare
     /// Each school's share of each service's time received so far, `[service: [urn: share]]`.
     public let received: [String: [String: Double]]
+    /// The latest projection by the planner, if one has been made: promises come from it.
+    public var projection: Projection?
 
     /// A waiting list under `config`.
     public init(config: TrustConfig, fairShare: FairShare, received: [String: [String: Double]] = [:]) {
@@ -66,12 +77,45 @@ public struct WaitingList: Sendable {
     /// The list of `referrals` with status `waiting`, per service in priority order, as of `today`.
     public func entries(_ referrals: [Referral], today: CalendarDate, capacity: [ServiceCapacity]) -> [WaitingEntry] {
         let waiting = referrals.filter { $0.status == .waiting }
-        let minutes = Dictionary(capacity.map { ($0.service, $0.minutesPerWeek) }, uniquingKeysWith: +)
+        let minutes = Dictionary(capacity.map { ($0.service, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [WaitingEntry] = []
         for (service, group) in Dictionary(grouping: waiting, by: \.request.service).sorted(by: { $0.key < $1.key }) {
             let scored = group.map { entry($0, today: today) }
             let order = scored.indices.sorted { WaitingList.before(scored[$0], scored[$1]) }   // sort indices, not entries
-            out += estimate(order.map { scored[$0] }, today: today, minutesPerWeek: minutes[service] ?? 0)
+            out += estimate(order.map { scored[$0] }, today: today, capacity: minutes[service])
+        }
+        if let projection { out = projected(out, projection, today: today) }
+        return out.map(warned)
+    }
+
+    /// The entry with a warning when its statutory deadline falls on a day its school is closed,
+    /// or when the estimated first week is after the last school day before the deadline.
+    public func warned(_ e: WaitingEntry) -> WaitingEntry {
+        guard let deadline = e.statutoryDeadline else { return e }
+        var e = e, notes: [String] = []
+        let school = e.referral.request.school, calendar = config.calendar
+        let last = calendar.lastOpenDay(onOrBefore: deadline, school: school)
+        if let why = calendar.closedReason(deadline, school: school), deadline.weekday != .sat, deadline.weekday != .sun {
+            notes.append("the deadline \(deadline) falls in \(why); the last school day before it is \(last?.description ?? "not known")")
+        }
+        if let week = e.estimatedFirstWeek, let last, week > last {
+            notes.append("cannot be met as things stand: the first session is expected in the week of \(week), after \(last), the last school day before the deadline \(deadline); book it sooner or add EP time")
+        } else if e.estimatedFirstWeek == nil {
+            notes.append("no first week can be estimated, so the deadline \(deadline) is at risk")
+        }
+        e.deadlineWarning = notes.isEmpty ? nil : notes.joined(separator: "; ")
+        return e
+    }
+
+    /// `entries` (per service, in order) with their estimates from the projection.
+    func projected(_ entries: [WaitingEntry], _ projection: Projection, today: CalendarDate) -> [WaitingEntry] {
+        let open = openWeeks(after: today).map(\.monday)
+        guard let earliest = open.first else { return entries }
+        var out: [WaitingEntry] = []
+        for (_, group) in Dictionary(grouping: entries, by: \.referral.request.service).sorted(by: { $0.key < $1.key }) {
+            let list = group.sorted { $0.position < $1.position }
+            let weeks = projection.estimates(list, earliest: earliest, termWeeks: open)
+            out += zip(list, weeks).map { e, w in var e = e; e.estimatedFirstWeek = w; e.estimateSource = "projection"; return e }
         }
         return out
     }
@@ -114,22 +158,24 @@ public struct WaitingList: Sendable {
     }
 
     /// Numbers the entries and estimates each first-session week by filling weekly capacity in
-    /// order; a first session that does not fit in what is left of a week goes to the next.
+    /// list order: each referral's first session goes in the first week (from the one before it)
+    /// with room, and its later sessions take their weeks' room too, as running series already do.
     /// Only weeks the schools are open count, each in proportion to its open days.
-    func estimate(_ entries: [WaitingEntry], today: CalendarDate, minutesPerWeek cap: Int) -> [WaitingEntry] {
-        var fill = Fill(weeks: openWeeks(after: today), cap: cap)
+    func estimate(_ entries: [WaitingEntry], today: CalendarDate, capacity: ServiceCapacity?) -> [WaitingEntry] {
+        let cap = capacity?.minutesPerWeek ?? 0
+        var fill = Fill(weeks: openWeeks(after: today), cap: cap, committed: capacity?.committed ?? [])
         return entries.enumerated().map { k, e in
             var e = e
             e.position = k + 1
             guard cap > 0 else { return e }
-            e.estimatedFirstWeek = fill.add(minutes(e))
+            e.estimatedFirstWeek = fill.add(pathway(e))
             return e
         }
     }
 
     /// Where a new entry goes in a service's `sorted` list, numbered and estimated as
     /// `entries` would (for answering a submission without recomputing the whole list).
-    public func place(_ new: WaitingEntry, in sorted: [WaitingEntry], today: CalendarDate, minutesPerWeek cap: Int) -> (index: Int, entry: WaitingEntry) {
+    public func place(_ new: WaitingEntry, in sorted: [WaitingEntry], today: CalendarDate, capacity: ServiceCapacity?) -> (index: Int, entry: WaitingEntry) {
         var lo = 0, hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -137,11 +183,18 @@ public struct WaitingList: Sendable {
         }
         var entry = new
         entry.position = lo + 1
-        guard cap > 0 else { return (lo, entry) }
-        var fill = Fill(weeks: openWeeks(after: today), cap: cap)
-        for k in 0..<lo { _ = fill.add(minutes(sorted[k])) }
-        entry.estimatedFirstWeek = fill.add(minutes(new))
-        return (lo, entry)
+        guard let capacity, capacity.minutesPerWeek > 0 else { return (lo, entry) }
+        if let projection {
+            let earliest = openWeeks(after: today).first?.monday ?? today
+            let next = sorted[lo...].lazy.compactMap { projection.firstWeek[$0.referral.id] }.first
+            entry.estimatedFirstWeek = next.map { max($0, earliest) } ?? sorted.last?.estimatedFirstWeek
+            entry.estimateSource = "projection"
+            return (lo, warned(entry))
+        }
+        var fill = Fill(weeks: openWeeks(after: today), cap: capacity.minutesPerWeek, committed: capacity.committed)
+        for k in 0..<lo { _ = fill.add(pathway(sorted[k])) }
+        entry.estimatedFirstWeek = fill.add(pathway(new))
+        return (lo, warned(entry))
     }
 
     /// The Mondays from next week on, each with the share of its weekdays the trust is open
@@ -155,28 +208,34 @@ public struct WaitingList: Sendable {
         }
     }
 
-    /// Fills open weeks in list order: a session that does not fit in what is left of a week
-    /// that has been started goes to the next; one longer than a week's capacity spills over.
+    /// Fills open weeks in list order. A first session goes in the first week from the current
+    /// one with room for it (an empty week takes even one longer than its room); the series'
+    /// later sessions take room in the weeks they fall due.
     struct Fill {
         let weeks: [(monday: CalendarDate, share: Double)]
         let cap: Int
+        var used: [Double]
         var week = 0
-        var left: Double
 
-        init(weeks: [(monday: CalendarDate, share: Double)], cap: Int) {
-            self.weeks = weeks; self.cap = cap; left = Double(cap) * (weeks.first?.share ?? 1)
+        init(weeks: [(monday: CalendarDate, share: Double)], cap: Int, committed: [Int]) {
+            self.weeks = weeks; self.cap = cap
+            used = (0..<weeks.count).map { $0 < committed.count ? Double(committed[$0]) : 0 }
         }
 
-        func capacity(_ w: Int) -> Double { Double(cap) * (w < weeks.count ? weeks[w].share : 1) }
+        func capacity(_ w: Int) -> Double { Double(cap) * weeks[w].share }
 
-        /// The Monday the session of `minutes` is estimated for, and the fill moved on past it.
-        mutating func add(_ minutes: Int) -> CalendarDate? {
-            if Double(minutes) > left, left < capacity(week) { week += 1; left = capacity(week) }
-            let at = week < weeks.count ? weeks[week].monday : nil
-            left -= Double(minutes)
-            while left < 0 { week += 1; left += capacity(week) }
-            return at
+        /// The Monday the first session of `p` is estimated for (`nil` beyond two years).
+        mutating func add(_ p: Pathway) -> CalendarDate? {
+            let minutes = Double(p.minutes)
+            while week < weeks.count, used[week] + minutes > capacity(week), used[week] > 0 { week += 1 }
+            guard week < weeks.count else { return nil }
+            for k in 0..<p.sessions where week + k * p.everyWeeks < weeks.count { used[week + k * p.everyWeeks] += minutes }
+            return weeks[week].monday
         }
+    }
+
+    func pathway(_ e: WaitingEntry) -> Pathway {
+        config.service(e.referral.request.service)?.pathway(e.referral.pathway) ?? Pathway(name: "", sessions: 1, minutes: 60)
     }
 
     func minutes(_ e: WaitingEntry) -> Int {

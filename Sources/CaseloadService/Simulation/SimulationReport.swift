@@ -31,6 +31,20 @@ public struct SimulationReport: Sendable {
             : "\(losers.count) school\(losers.count == 1 ? " loses" : "s lose") more than 10% of \(losers.count == 1 ? "its" : "their") hours: "
                 + losers.map { "\($0.name) (\(Int((-100 * $0.change).rounded()))%)" }.joined(separator: ", ") + ".")
         if let declines = declines() { out.append(declines) }
+        let holidays = baseline.compactMap(\.holidayBefore)
+        if !holidays.isEmpty { out.append("Term weeks only: the simulation steps over " + holidays.joined(separator: "; ") + ".") }
+        out += idleSentences()
+        return out
+    }
+
+    /// Specialists whose free time reached no waiting referral in the first week, in either run.
+    func idleSentences() -> [String] {
+        var seen = Set<String>(), out: [String] = []
+        for (run, weeks) in [("baseline", baseline), ("alternative", alternative)] {
+            for i in weeks.first?.idle ?? [] where seen.insert(i.id).inserted {
+                out.append(String(format: "%@ (%@) is booked for %.1f of %.1f hours in the first week: ", i.id, run, i.bookedHours, i.workingHours) + i.advice + ".")
+            }
+        }
         return out
     }
 

@@ -37,6 +37,8 @@ public struct WeekFigures: Sendable, Equatable {
     /// The holiday stepped over just before this week ("Christmas holiday (…)"), if any: the
     /// simulation steps through term weeks only.
     public var holidayBefore: String?
+    /// Specialists whose free time this week could reach no waiting referral.
+    public var idle: [IdleSpecialist] = []
 
     /// A week's figures.
     public init(week: CalendarDate, waiting: [String: Int], withinTarget: [String: Double], medianWait: [String: Int], p90Wait: [String: Int],
@@ -91,6 +93,8 @@ public struct TermSimulation: Sendable {
             var f = try measure(result.timetable, waitingBefore, db, policy.config)
             f.arrived = judged.count
             f.holidayBefore = skipped.first.flatMap(calendar.closedWeekReason)
+            f.idle = IdleSpecialists.find(scenario: result.timetable.scenario, bookings: result.timetable.bookings,
+                                          waiting: waitingBefore.map(\.referral), schools: try db.schools())
             for (r, d) in judged { if case .declined = d { f.declined[r.school, default: 0] += 1 } }
             cohort.waits(until: week, into: &f)
             figures.append(f)

@@ -1,0 +1,77 @@
+import CaseloadCore
+import CaseloadPlanner
+import CaseloadStore
+import Foundation
+
+/// Makes the promise a SENCO sees: rolls the waiting list forward with the real planner on a
+/// private copy of the database (the database itself is never changed), term week by term week:
+/// a week already drafted is published as it stands, a week not yet planned is scheduled (with
+/// new referrals arriving as they have over the last 26 weeks), and every session is taken as
+/// delivered. Each referral waiting today is promised the week its
+/// first session fell in; the projection is stored, and the waiting list uses it.
+public struct WaitingProjection: Sendable {
+    public let db: AppDatabase
+    public let config: TrustConfig
+    public let options: PlannerOptions
+    /// Term weeks to roll forward.
+    public var weeks: Int
+    /// New referrals are expected at the rate of the last 26 weeks (school by school, service by
+    /// service, as varied as they were), so that a promise allows for urgent ones arriving ahead.
+    public var expectArrivals = true
+
+    /// A projection of `weeks` term weeks with the planner's `options` (its seed included).
+    public init(db: AppDatabase, config: TrustConfig, options: PlannerOptions = PlannerOptions(), weeks: Int = 12) {
+        self.db = db; self.config = config; self.options = options; self.weeks = weeks
+    }
+
+    /// Projects from the week after `today`, stores the result and returns it.
+    @discardableResult
+    public func run(today: CalendarDate, stamp: Stamp) throws -> Projection {
+        let projection = try project(today: today)
+        try db.saveProjection(projection, stamp: stamp)
+        return projection
+    }
+
+    /// The projection, without storing it.
+    public func project(today: CalendarDate) throws -> Projection {
+        let copy = try db.copyInMemory()
+        let calendar = try copy.withClosures(config).calendar
+        let waiting = Set(try copy.waitingList(config: config, today: today).map(\.referral.id))
+        let quiet = Stamp(actor: "projection", at: Date(timeIntervalSince1970: 0))
+        let scheduler = WeeklyScheduler(db: copy, config: config, options: options)
+        let terms = calendar.termWeeks(from: today.adding(days: 7 - today.weekday.index), count: weeks)
+        let incoming = expectArrivals ? Arrivals(history: try copy.referrals(), start: terms.first ?? today, count: terms.count, rate: nil, seed: 1).weeks : []
+        let threshold = Threshold(config)
+        var first: [Int64: CalendarDate] = [:]
+        for (w, week) in terms.enumerated() {
+            if w < incoming.count, try copy.timetable(week: week) == nil {
+                let batch = incoming[w].map { r in var r = r; r.receivedOn = week.adding(days: -3); return r }
+                _ = try copy.submit(batch: batch.map { ($0, threshold.evaluate($0)) }, stamp: quiet)
+            }
+            let t = try timetable(week, copy, scheduler, quiet)
+            for b in t.bookings where b.sessionNumber == 1 && waiting.contains(b.referral) && first[b.referral] == nil { first[b.referral] = week }
+            try deliver(t, copy, quiet)
+        }
+        return Projection(madeOn: today, weeks: terms, firstWeek: first, waiting: waiting)
+    }
+
+    /// The week as it will be: the stored one (published if still a draft), else a new plan.
+    func timetable(_ week: CalendarDate, _ copy: AppDatabase, _ scheduler: WeeklyScheduler, _ stamp: Stamp) throws -> WeekTimetable {
+        if try copy.timetable(week: week) == nil { _ = try scheduler.schedule(week: week, replan: false, stamp: stamp) }
+        if try copy.timetable(week: week)?.published == false {
+            do { try copy.publish(week: week, stamp: stamp) } catch StoreError.conflict {   // a draft older than the list: plan it again
+                _ = try scheduler.schedule(week: week, replan: false, stamp: stamp)
+                try copy.publish(week: week, stamp: stamp)
+            }
+        }
+        return try copy.timetable(week: week)!
+    }
+
+    func deliver(_ t: WeekTimetable, _ copy: AppDatabase, _ stamp: Stamp) throws {
+        for (day, bookings) in Dictionary(grouping: t.bookings.filter { t.outcomes[$0.referral] == nil }, by: \.day) {
+            let date = t.weekStart.adding(days: day.index)
+            _ = try copy.recordOutcomes(day: date, bookings.map { OutcomeEntry(referral: $0.referral, outcome: .delivered) },
+                                        today: date, config: config, stamp: stamp)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import CaseloadCore
+import GRDB
+
+extension AppDatabase {
+    /// Replaces the stored projection with `p`.
+    public func saveProjection(_ p: Projection, stamp: Stamp) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM projection")
+            try db.execute(sql: "INSERT OR REPLACE INTO projection_run (id, made_on, weeks) VALUES (1, ?, ?)",
+                           arguments: [p.madeOn.description, p.weeks.map(\.description).joined(separator: ",")])
+            let insert = try db.cachedStatement(sql: "INSERT INTO projection (referral_id, first_week) VALUES (?, ?)")
+            for id in p.waiting.sorted() { try insert.execute(arguments: [id, p.firstWeek[id]?.description]) }
+            try db.audit(stamp, "project", "waitlist", p.madeOn.description,
+                         ["weeks": "\(p.weeks.count)", "referrals": "\(p.waiting.count)", "seen": "\(p.firstWeek.count)"])
+        }
+    }
+
+    /// The latest projection, if one was made no more than `maxAgeDays` before `today`.
+    public func projection(today: CalendarDate, maxAgeDays: Int = 21) throws -> Projection? {
+        try read { db in try AppDatabase.projection(db, today: today, maxAgeDays: maxAgeDays) }
+    }
+
+    static func projection(_ db: Database, today: CalendarDate, maxAgeDays: Int) throws -> Projection? {
+        guard let run = try Row.fetchOne(db, sql: "SELECT made_on, weeks FROM projection_run WHERE id = 1"),
+              let made = CalendarDate(run["made_on"] as String), today.dayNumber - made.dayNumber <= maxAgeDays else { return nil }
+        let weeks = (run["weeks"] as String).split(separator: ",").compactMap { CalendarDate(String($0)) }
+        var first: [Int64: CalendarDate] = [:], waiting = Set<Int64>()
+        for row in try Row.fetchAll(db, sql: "SELECT referral_id, first_week FROM projection") {
+            let id: Int64 = row["referral_id"]
+            waiting.insert(id)
+            if let w = (row["first_week"] as String?).flatMap(CalendarDate.init) { first[id] = w }
+        }
+        return Projection(madeOn: made, weeks: weeks, firstWeek: first, waiting: waiting)
+    }
+}
