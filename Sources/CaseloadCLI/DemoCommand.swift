@@ -50,6 +50,7 @@ struct DemoCommand: ParsableCommand {
             schedule.store.asOf = monday.adding(days: -1).description
         }
         try schedule.run()
+        guard let monday = CalendarDate(week), try store.open().timetable(week: monday) != nil else { return }   // a holiday week: said so above
         var show = try TimetableCommand.Show.parse(["--week", week])
         show.store = store
         try show.run()

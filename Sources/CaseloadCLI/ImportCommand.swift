@@ -106,6 +106,13 @@ func records(_ file: String, key: String) throws -> [(line: Int, value: JSONValu
 struct BadRows: ParsableArguments {
     @Flag(help: "Import the good rows and list the bad ones, instead of refusing the whole file.") var skipBadRows = false
 
+    /// Refuses any bad row (for files where a partial import makes no sense, such as a what-if roster).
+    static func refuse(_ problems: [String], file: String) throws {
+        var strict = try BadRows.parse([])
+        strict.skipBadRows = false
+        try strict.refuseOrReport(problems, file: file)
+    }
+
     /// Refuses the file when any row is bad (listing every one), unless told to skip them.
     func refuseOrReport(_ problems: [String], file: String) throws {
         guard !problems.isEmpty else { return }

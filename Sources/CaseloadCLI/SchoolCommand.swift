@@ -17,7 +17,8 @@ struct SchoolCommand: ParsableCommand {
         @Option(help: "First closed day, YYYY-MM-DD.") var from: String?
         @Option(help: "Last closed day (default: the first).") var to: String?
         @Option(help: "Why, as a SENCO would put it, e.g. \"INSET day\".") var reason: String = "INSET day"
-        @Option(help: "A CSV of closures, urn,from,to,reason (all or nothing).") var file: String?
+        @Option(help: "A CSV of closures, urn,from,to,reason (all or nothing, unless --skip-bad-rows).") var file: String?
+        @OptionGroup var badRows: BadRows
 
         func run() throws {
             try reportingErrors {
@@ -33,7 +34,7 @@ struct SchoolCommand: ParsableCommand {
         func read() throws -> [Closure] {
             if let file {
                 let result = ClosureFile.read(try ScenarioFiles.text(file), school: urn)
-                if !result.problems.isEmpty { try BadRows().refuseOrReport(result.problems, file: file) }
+                try badRows.refuseOrReport(result.problems, file: file)
                 guard result.closures.allSatisfy({ $0.school != nil }) else {
                     throw CLIError.badInput("\(file): give each row a urn column, or the URN as the argument (for trust-wide closures use caseload calendar import)")
                 }

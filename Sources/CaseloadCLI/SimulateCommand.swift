@@ -52,7 +52,7 @@ struct SimulateCommand: ParsableCommand {
         let schools = Dictionary(uniqueKeysWithValues: try db.schools().map { ($0.urn, $0.location) })
         let (entries, problems) = RosterReader.read(try records(roster, key: "specialists"), schools: schools,
                                                      services: try store.loadConfig().services.map(\.code))
-        try BadRows().refuseOrReport(problems, file: roster)
+        try BadRows.refuse(problems, file: roster)
         return entries
     }
 
