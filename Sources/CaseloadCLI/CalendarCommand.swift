@@ -25,10 +25,9 @@ struct CalendarCommand: ParsableCommand {
                 var t = TextTable(["week", "trust", "closed days"])
                 for w in 0..<max(1, min(weeks, 104)) {
                     let monday = start.adding(days: 7 * w)
-                    let closed = (0..<5).compactMap { d in calendar.closedReason(monday.adding(days: d)).map { "\(monday.adding(days: d).weekday.rawValue): \($0)" } }
                     let schoolDays = calendar.closures.filter { $0.school != nil && $0.from <= monday.adding(days: 4) && $0.to >= monday }
                     t.add([monday.description, calendar.isTermWeek(monday) ? "open" : "closed",
-                           (Array(Set(closed)).sorted() + schoolDays.map { "school \($0.school!): \($0.label)" }).joined(separator: "; ")])
+                           (Show.closedDays(calendar, monday) + schoolDays.map { "school \($0.school!): \($0.label)" }).joined(separator: "; ")])
                 }
                 print(t.text)
                 if let last = calendar.terms.last?.to, last < start.adding(days: 7 * weeks) {
@@ -38,6 +37,22 @@ struct CalendarCommand: ParsableCommand {
         }
     }
 
+}
+
+extension CalendarCommand.Show {
+    /// Weekdays closed trust-wide, runs of days with the same reason together: "mon-fri: Christmas holiday (…)".
+    static func closedDays(_ calendar: SchoolCalendar, _ monday: CalendarDate) -> [String] {
+        var runs: [(first: Weekday, last: Weekday, reason: String)] = []
+        for d in 0..<5 {
+            let date = monday.adding(days: d)
+            guard let why = calendar.closedReason(date) else { continue }
+            if let last = runs.last, last.reason == why, last.last.index == d - 1 { runs[runs.count - 1].last = date.weekday } else { runs.append((date.weekday, date.weekday, why)) }
+        }
+        return runs.map { ($0.first == $0.last ? $0.first.rawValue : "\($0.first.rawValue)-\($0.last.rawValue)") + ": \($0.reason)" }
+    }
+}
+
+extension CalendarCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import closures (holidays, bank holidays, INSET days) from a CSV (from,to,reason[,urn]) or an iCalendar (.ics) file.")

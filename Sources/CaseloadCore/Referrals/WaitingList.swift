@@ -85,13 +85,18 @@ public struct WaitingList: Sendable {
             out += estimate(order.map { scored[$0] }, today: today, capacity: minutes[service])
         }
         if let projection { out = projected(out, projection, today: today) }
-        return out.map(warned)
+        return out.map { warned($0, today: today) }
     }
 
-    /// The entry with a warning when its statutory deadline falls on a day its school is closed,
-    /// or when the estimated first week is after the last school day before the deadline.
-    public func warned(_ e: WaitingEntry) -> WaitingEntry {
+    /// The entry with a warning when its statutory deadline has passed, falls on a day its school
+    /// is closed, or comes before the estimated first week (after the last school day before it).
+    public func warned(_ e: WaitingEntry, today: CalendarDate) -> WaitingEntry {
         guard let deadline = e.statutoryDeadline else { return e }
+        if deadline < today {
+            var e = e
+            e.deadlineWarning = "the statutory deadline \(deadline) has passed; the first session is expected in the week of \(e.estimatedFirstWeek?.description ?? "(no estimate)")"
+            return e
+        }
         var e = e, notes: [String] = []
         let school = e.referral.request.school, calendar = config.calendar
         let last = calendar.lastOpenDay(onOrBefore: deadline, school: school)
@@ -189,12 +194,12 @@ public struct WaitingList: Sendable {
             let next = sorted[lo...].lazy.compactMap { projection.firstWeek[$0.referral.id] }.first
             entry.estimatedFirstWeek = next.map { max($0, earliest) } ?? sorted.last?.estimatedFirstWeek
             entry.estimateSource = "projection"
-            return (lo, warned(entry))
+            return (lo, warned(entry, today: today))
         }
         var fill = Fill(weeks: openWeeks(after: today), cap: capacity.minutesPerWeek, committed: capacity.committed)
         for k in 0..<lo { _ = fill.add(pathway(sorted[k])) }
         entry.estimatedFirstWeek = fill.add(pathway(new))
-        return (lo, warned(entry))
+        return (lo, warned(entry, today: today))
     }
 
     /// The Mondays from next week on, each with the share of its weekdays the trust is open

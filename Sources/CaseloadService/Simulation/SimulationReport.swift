@@ -117,6 +117,7 @@ public struct SimulationReport: Sendable {
         lines.append("")
         lines.append("week        " + services.map { "\($0) waiting (base/alt)" }.joined(separator: "  "))
         for (b, a) in zip(baseline, alternative) {
+            if let holiday = b.holidayBefore { lines.append("            (\(holiday))") }
             lines.append(b.week.description + "  " + services.map { s in "\(b.waiting[s] ?? 0)/\(a.waiting[s] ?? 0)".padding(toLength: s.count + 22, withPad: " ", startingAt: 0) }.joined())
         }
         lines.append(String(format: "utilisation %.0f%% against %.0f%% in the baseline", 100 * utilisation(alternative), 100 * utilisation(baseline)))
