@@ -6,8 +6,8 @@ import Foundation
 /// Makes the promise a SENCO sees: rolls the waiting list forward with the real planner on a
 /// private copy of the database (the database itself is never changed), term week by term week:
 /// a week already drafted is published as it stands, a week not yet planned is scheduled (with
-/// new referrals arriving as they have over the last 26 weeks), and every session is taken as
-/// delivered. Each referral waiting today is promised the week its
+/// new referrals arriving as they have over the last 26 weeks), and sessions are delivered but
+/// for the pupils' usual absence. Each referral waiting today is promised the week its
 /// first session fell in; the projection is stored, and the waiting list uses it.
 public struct WaitingProjection: Sendable {
     public let db: AppDatabase
@@ -32,15 +32,39 @@ public struct WaitingProjection: Sendable {
         return projection
     }
 
+    /// The share of sessions taken as missed because the pupil is absent (a missed first session
+    /// is offered again, and takes time again): `nil` for the trust's own rate over the last 12
+    /// weeks when at least 200 sessions are recorded, else `typicalAbsence`.
+    public var absence: Double?
+    /// Pupil absence in English schools runs at about 7%.
+    public static let typicalAbsence = 0.07
+
+    /// How many futures to roll forward, each with its own draw of arrivals; each referral is
+    /// promised the median of its first weeks over them (one when arrivals are not expected).
+    public var samples = 3
+
     /// The projection, without storing it.
     public func project(today: CalendarDate) throws -> Projection {
+        let measured = try db.absenceRate(since: today.adding(days: -84))
+        let absence = self.absence ?? (measured.sessions >= 200 ? measured.rate : WaitingProjection.typicalAbsence)
+        let runs = try (0..<(expectArrivals ? max(1, samples) : 1)).map { try project(today: today, seed: UInt64($0 + 1), absence: absence) }
+        var first: [Int64: CalendarDate] = [:]
+        for id in runs[0].waiting {
+            let weeks = runs.map { $0.firstWeek[id] }.sorted { ($0?.dayNumber ?? Int.max) < ($1?.dayNumber ?? Int.max) }
+            if let median = weeks[min(weeks.count - 1, (weeks.count * 2) / 3)] { first[id] = median }
+        }
+        return Projection(madeOn: today, weeks: runs[0].weeks, firstWeek: first, waiting: runs[0].waiting)
+    }
+
+    /// One future, with arrivals drawn from `seed`.
+    func project(today: CalendarDate, seed: UInt64, absence: Double) throws -> Projection {
         let copy = try db.copyInMemory()
         let calendar = try copy.withClosures(config).calendar
         let waiting = Set(try copy.waitingList(config: config, today: today).map(\.referral.id))
         let quiet = Stamp(actor: "projection", at: Date(timeIntervalSince1970: 0))
         let scheduler = WeeklyScheduler(db: copy, config: config, options: options)
         let terms = calendar.termWeeks(from: today.adding(days: 7 - today.weekday.index), count: weeks)
-        let incoming = expectArrivals ? Arrivals(history: try copy.referrals(), start: terms.first ?? today, count: terms.count, rate: nil, seed: 1).weeks : []
+        let incoming = expectArrivals ? Arrivals(history: try copy.referrals(), start: terms.first ?? today, count: terms.count, rate: nil, seed: seed).weeks : []
         let threshold = Threshold(config)
         var first: [Int64: CalendarDate] = [:]
         for (w, week) in terms.enumerated() {
@@ -50,7 +74,7 @@ public struct WaitingProjection: Sendable {
             }
             let t = try timetable(week, copy, scheduler, quiet)
             for b in t.bookings where b.sessionNumber == 1 && waiting.contains(b.referral) && first[b.referral] == nil { first[b.referral] = week }
-            try deliver(t, copy, quiet)
+            try deliver(t, copy, quiet, absence: absence, seed: seed)
         }
         return Projection(madeOn: today, weeks: terms, firstWeek: first, waiting: waiting)
     }
@@ -67,11 +91,15 @@ public struct WaitingProjection: Sendable {
         return try copy.timetable(week: week)!
     }
 
-    func deliver(_ t: WeekTimetable, _ copy: AppDatabase, _ stamp: Stamp) throws {
+    /// Records the week's sessions as delivered, less a repeatable `absence` share missed.
+    func deliver(_ t: WeekTimetable, _ copy: AppDatabase, _ stamp: Stamp, absence: Double, seed: UInt64) throws {
         for (day, bookings) in Dictionary(grouping: t.bookings.filter { t.outcomes[$0.referral] == nil }, by: \.day) {
             let date = t.weekStart.adding(days: day.index)
-            _ = try copy.recordOutcomes(day: date, bookings.map { OutcomeEntry(referral: $0.referral, outcome: .delivered) },
-                                        today: date, config: config, stamp: stamp)
+            let entries = bookings.map { b in
+                var rng = SeededRandom(seed: seed &* 0x9E37_79B9 ^ UInt64(bitPattern: b.referral) ^ UInt64(date.dayNumber))
+                return OutcomeEntry(referral: b.referral, outcome: rng.unit() < absence ? .pupilAbsent : .delivered)
+            }
+            _ = try copy.recordOutcomes(day: date, entries, today: date, config: config, stamp: stamp)
         }
     }
 }

@@ -33,3 +33,18 @@ extension AppDatabase {
         return Projection(madeOn: made, weeks: weeks, firstWeek: first, waiting: waiting)
     }
 }
+
+extension AppDatabase {
+    /// The share of recorded sessions since `since` at which the pupil was absent, and how many
+    /// sessions that share is over.
+    public func absenceRate(since: CalendarDate) throws -> (rate: Double, sessions: Int) {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS n, COALESCE(SUM(outcome = 'pupil_absent'), 0) AS absent FROM booking
+                WHERE outcome IS NOT NULL AND week_start >= ?
+                """, arguments: [since.description])
+            let n: Int = row?["n"] ?? 0, absent: Int = row?["absent"] ?? 0
+            return (n > 0 ? Double(absent) / Double(n) : 0, n)
+        }
+    }
+}

@@ -11,8 +11,8 @@ import Foundation
 /// each referral was first booked with its promise, in term weeks (a promise for the last week
 /// before Christmas kept in the first week back is one week late). Two worlds: as projected (no
 /// new referrals, every session delivered) and as lived (new referrals at the demo history's
-/// rate, some of them urgent, and 8% of pupils absent). Referrals promised beyond the horizon
-/// are left out of the table.
+/// rate, some of them urgent, and 8% of pupils absent; three futures, drawn with seeds other than
+/// the projection's). Referrals promised beyond the horizon are left out of the table.
 func estimates(weeks: Int, start: CalendarDate = CalendarDate("2026-11-30")!) throws {
     let config = try TrustConfigFile.load("Config/trust.yaml")
     let stamp = Stamp(actor: "bench")
@@ -24,13 +24,19 @@ func estimates(weeks: Int, start: CalendarDate = CalendarDate("2026-11-30")!) th
     try timed(&seconds) { try WaitingProjection(db: db, config: config, weeks: weeks + 2).run(today: dayOne, stamp: stamp) }
     let promises = try db.waitingList(config: config, today: dayOne)
     print("first-session promises over \(weeks) term weeks from \(start), demo trust (projection made in \(String(format: "%.1f", seconds)) s)")
-    for (world, arrivals, absence) in [("as projected: no new referrals, all delivered", false, 0.0),
-                                       ("as lived: new referrals at the history's rate, 8% absent", true, 0.08)] {
+    let worlds: [(String, UInt64?, Double)] = [("as projected: no new referrals, all delivered", nil, 0.0)]
+        + (11...13).map { ("as lived (arrivals seed \($0)): new referrals at the history's rate, 8% absent", $0, 0.08) }
+    var pooled: (seen: [[Int64: Int]], weeks: [CalendarDate]) = ([], [])
+    for (world, arrivals, absence) in worlds {
         let seen = try roll(db, config, start: start, weeks: weeks, arrivals: arrivals, absence: absence, stamp: stamp)
+        if arrivals != nil { pooled.seen.append(seen.seen); pooled.weeks = seen.weeks }
         print("\n\(world)")
         table(promises, seen, config, title: "promise from the planner's projection")
         table(fillPromises, seen, config, title: "promise from the fill rate alone (before this issue)")
     }
+    print("\nas lived, the three futures pooled")
+    table(promises, pooled, config, title: "promise from the planner's projection")
+    table(fillPromises, pooled, config, title: "promise from the fill rate alone (before this issue)")
 }
 
 func timed(_ seconds: inout Double, _ body: () throws -> Void) rethrows {
@@ -41,16 +47,16 @@ func timed(_ seconds: inout Double, _ body: () throws -> Void) rethrows {
 }
 
 /// Rolls a copy forward; returns each referral's first-booked term-week index.
-func roll(_ source: AppDatabase, _ config: TrustConfig, start: CalendarDate, weeks: Int, arrivals: Bool, absence: Double,
+func roll(_ source: AppDatabase, _ config: TrustConfig, start: CalendarDate, weeks: Int, arrivals: UInt64?, absence: Double,
           stamp: Stamp) throws -> (seen: [Int64: Int], weeks: [CalendarDate]) {
     let db = try source.copyInMemory()
     let terms = try db.withClosures(config).calendar.termWeeks(from: start, count: weeks)
-    let incoming = Arrivals(history: try db.referrals(), start: start, count: weeks, rate: nil, seed: 11)
+    let incoming = Arrivals(history: try db.referrals(), start: start, count: weeks, rate: nil, seed: arrivals ?? 0)
     let threshold = Threshold(config)
     var seen: [Int64: Int] = [:]
     let scheduler = WeeklyScheduler(db: db, config: config)
     for (w, week) in terms.enumerated() {
-        if arrivals {
+        if arrivals != nil {
             let batch = incoming.weeks[w].map { r in var r = r; r.receivedOn = week.adding(days: -3); return r }
             _ = try db.submit(batch: batch.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
         }
@@ -69,14 +75,21 @@ func roll(_ source: AppDatabase, _ config: TrustConfig, start: CalendarDate, wee
 }
 
 func table(_ promised: [WaitingEntry], _ rolled: (seen: [Int64: Int], weeks: [CalendarDate]), _ config: TrustConfig, title: String) {
+    table(promised, (seen: [rolled.seen], weeks: rolled.weeks), config, title: title)
+}
+
+/// The table over one or more futures (each referral counted once per future).
+func table(_ promised: [WaitingEntry], _ rolled: (seen: [[Int64: Int]], weeks: [CalendarDate]), _ config: TrustConfig, title: String) {
     let index = Dictionary(uniqueKeysWithValues: rolled.weeks.enumerated().map { ($0.element, $0.offset) })
     print("  \(title)")
     print("  service       promised  within 1 week  later by 2+ weeks  any later  earlier by 2+ weeks  mean error (weeks)")
     var all: [Int] = []
     for service in config.services.map(\.code) {
-        let errors = promised.filter { $0.referral.request.service == service }.compactMap { e -> Int? in
-            guard let p = e.estimatedFirstWeek.flatMap({ index[$0] }) else { return nil }
-            return (rolled.seen[e.referral.id] ?? rolled.weeks.count) - p   // not seen in the horizon: at least this late
+        let errors = rolled.seen.flatMap { seen in
+            promised.filter { $0.referral.request.service == service }.compactMap { e -> Int? in
+                guard let p = e.estimatedFirstWeek.flatMap({ index[$0] }) else { return nil }
+                return (seen[e.referral.id] ?? rolled.weeks.count) - p   // not seen in the horizon: at least this late
+            }
         }
         all += errors
         print("  " + row(service, errors))

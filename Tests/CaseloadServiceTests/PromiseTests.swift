@@ -12,6 +12,7 @@ import Testing
         let sunday = week1.adding(days: -1)
         var projection = WaitingProjection(db: db, config: config, options: PlannerOptions(seed: 3, iterations: 150), weeks: 3)
         projection.expectArrivals = false
+        projection.absence = 0
         let p = try projection.run(today: sunday, stamp: stamp)
         #expect(p.weeks == [week1, week1.adding(days: 7), week1.adding(days: 14)])
         #expect(try db.timetable(week: week1) == nil, "the projection plans on a copy")
