@@ -63,6 +63,32 @@ import Testing
         #expect(friday.allSatisfy { $0.latestEnd!.minutes <= 12 * 60 })
     }
 
+    @Test func everyWeekTheBuilderWritesWithBreaksClosuresAndSchoolDaysPassesTheChecker() throws {
+        let db = try demoTrust()
+        let roster = try db.specialists().map { e in
+            var e = e
+            for d in e.specialist.days.indices { e.specialist.days[d].rest = DayBreak(minutes: 30, earliest: ClockTime("11:30")!, latestEnd: ClockTime("14:00")!) }
+            return e
+        }
+        try db.importSpecialists(roster, stamp: stamp)
+        var friday = try #require(try db.schools().first { $0.phase.lowercased().contains("secondary") })
+        friday.hours = SchoolHours("mon-thu 08:40-15:10, fri 08:40-13:00")
+        try db.importSchools([friday], stamp: stamp)
+        let back = CalendarDate("2027-01-04")!
+        try db.addClosures([Closure(from: back, to: back, reason: "INSET day", school: try db.schools()[3].urn)], stamp: stamp)
+        for week in [week1, CalendarDate("2026-12-07")!] {
+            let t = try scheduler(db).schedule(week: week, replan: false, stamp: stamp).timetable
+            try db.publish(week: week, stamp: stamp)
+            #expect(t.plan.routes.filter { !$0.stops.isEmpty }.allSatisfy { $0.breakStart != nil })
+            #expect(try check(t)["valid"] as? Bool == true, "week of \(week)")
+        }
+        let january = try scheduler(db).schedule(week: back, replan: false, stamp: stamp).timetable
+        #expect(try check(january)["valid"] as? Bool == true)
+        let closed = try db.schools()[3].urn
+        #expect(!january.bookings.contains { $0.school == closed && $0.day == .mon })
+        #expect(!january.bookings.contains { $0.school == friday.urn && $0.day == .fri && $0.end > ClockTime("13:00")! })
+    }
+
     @Test func aSeriesSpansTheChristmasHolidayWithoutLosingASession() throws {
         let db = try demoTrust()
         let lastWeek = CalendarDate("2026-12-14")!, firstBack = CalendarDate("2027-01-04")!
