@@ -25,7 +25,7 @@ func estimates(weeks: Int, start: CalendarDate = CalendarDate("2026-11-30")!) th
     let promises = try db.waitingList(config: config, today: dayOne)
     print("first-session promises over \(weeks) term weeks from \(start), demo trust (projection made in \(String(format: "%.1f", seconds)) s)")
     let worlds: [(String, UInt64?, Double)] = [("as projected: no new referrals, all delivered", nil, 0.0)]
-        + (11...13).map { ("as lived (arrivals seed \($0)): new referrals at the history's rate, 8% absent", $0, 0.08) }
+        + (UInt64(11)...13).map { seed in ("as lived (arrivals seed \(seed)): new referrals at the history's rate, 8% absent", seed, 0.08) }
     var pooled: (seen: [[Int64: Int]], weeks: [CalendarDate]) = ([], [])
     for (world, arrivals, absence) in worlds {
         let seen = try roll(db, config, start: start, weeks: weeks, arrivals: arrivals, absence: absence, stamp: stamp)
@@ -66,7 +66,8 @@ func roll(_ source: AppDatabase, _ config: TrustConfig, start: CalendarDate, wee
         for (day, bookings) in Dictionary(grouping: t.bookings, by: \.day) {
             let date = week.adding(days: day.index)
             let entries = bookings.map { b in
-                OutcomeEntry(referral: b.referral, outcome: Double((b.referral &* 2_654_435_761 &+ Int64(w)) % 1000) / 1000 < absence ? .pupilAbsent : .delivered)
+                var rng = SeededRandom(seed: (arrivals ?? 0) &* 0x2545_F491_4F6C_DD1D ^ UInt64(bitPattern: b.referral) ^ UInt64(date.dayNumber))
+                return OutcomeEntry(referral: b.referral, outcome: rng.unit() < absence ? .pupilAbsent : .delivered)
             }
             _ = try db.recordOutcomes(day: date, entries, today: date, config: config, stamp: stamp)
         }
