@@ -9,6 +9,10 @@ import Synchronization
 final class WaitingCache: Sendable {
     struct Snapshot {
         var entries: [WaitingEntry]; var list: WaitingList; var capacity: ServiceCapacity?; var built: ContinuousClock.Instant
+        /// Each entry by referral, for finding one place without a scan.
+        var byId: [Int64: WaitingEntry] = [:]
+        /// Each entry's fill item, in list order (placing a new referral fills up to its place).
+        var items: [WaitingList.FillItem] = []
         /// One school's places, kept until the list changes.
         var bySchool: [String: [WaitingEntry]] = [:]
         /// A caller is rebuilding this stale list.
@@ -53,17 +57,15 @@ final class WaitingCache: Sendable {
         }
     }
 
-    /// The places of the referrals `ids` (those on the lists of `services`), found by one scan.
+    /// The places of the referrals `ids` (those on the lists of `services`), looked up by id.
     func places(_ ids: Set<Int64>, services: [String], state: ServerState) throws -> [Int64: WaitingEntry] {
         guard !ids.isEmpty else { return [:] }
         for service in services { try ensure(service, state) }
         return snapshots.withLock { all in
             var out: [Int64: WaitingEntry] = [:]
             for service in services {
-                for e in all[service]?.entries ?? [] where ids.contains(e.referral.id) {
-                    out[e.referral.id] = e
-                    if out.count == ids.count { return out }
-                }
+                guard let byId = all[service]?.byId else { continue }
+                for id in ids where out[id] == nil { out[id] = byId[id] }
             }
             return out
         }
@@ -76,9 +78,12 @@ final class WaitingCache: Sendable {
         return snapshots.withLock { all in
             guard let list = all[service]?.list else { return WaitingEntry.unplaced(r) }
             let capacity = all[service]?.capacity
-            if let existing = all[service]!.entries.firstIndex(where: { $0.referral.id == r.id }) { return all[service]!.entries[existing] }
-            let (index, entry) = list.place(list.entry(r, today: today), in: all[service]!.entries, today: today, capacity: capacity)
+            if let existing = all[service]!.byId[r.id] { return existing }
+            let (index, entry) = list.place(list.entry(r, today: today), in: all[service]!.entries, today: today, capacity: capacity,
+                                            items: all[service]!.items)
             all[service]!.entries.insert(entry, at: index)
+            all[service]!.items.insert(list.fillItem(r), at: index)
+            all[service]!.byId[r.id] = entry
             all[service]!.bySchool.removeAll()
             return entry
         }
@@ -96,7 +101,9 @@ final class WaitingCache: Sendable {
         guard mustBuild else { return }
         do {
             let (entries, list, capacity) = try state.db.waitingSnapshot(config: state.config, today: state.today(), service: service)
-            let s = Snapshot(entries: entries, list: list, capacity: capacity.first { $0.service == service }, built: .now)
+            var s = Snapshot(entries: entries, list: list, capacity: capacity.first { $0.service == service }, built: .now)
+            s.byId = Dictionary(entries.map { ($0.referral.id, $0) }, uniquingKeysWith: { a, _ in a })
+            s.items = entries.map { list.fillItem($0.referral) }
             snapshots.withLock { $0[service] = s }
         } catch {
             snapshots.withLock { $0[service]?.rebuilding = false }

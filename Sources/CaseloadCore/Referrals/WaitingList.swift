@@ -68,10 +68,15 @@ public struct WaitingList: Sendable {
     public let received: [String: [String: Double]]
     /// The latest projection by the planner, if one has been made: promises come from it.
     public var projection: Projection?
+    /// Each service's pathways by name, and its default (looked up once per entry in the fill).
+    let pathways: [String: (byName: [String: Pathway], standard: Pathway?)]
 
     /// A waiting list under `config`.
     public init(config: TrustConfig, fairShare: FairShare, received: [String: [String: Double]] = [:]) {
         self.config = config; self.fairShare = fairShare; self.received = received
+        pathways = Dictionary(config.services.map { rules in
+            (rules.code, (Dictionary(rules.pathways.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }), rules.pathway(nil)))
+        }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The list of `referrals` with status `waiting`, per service in priority order, as of `today`.
@@ -180,7 +185,10 @@ public struct WaitingList: Sendable {
 
     /// Where a new entry goes in a service's `sorted` list, numbered and estimated as
     /// `entries` would (for answering a submission without recomputing the whole list).
-    public func place(_ new: WaitingEntry, in sorted: [WaitingEntry], today: CalendarDate, capacity: ServiceCapacity?) -> (index: Int, entry: WaitingEntry) {
+    /// `items`, when given, are the entries' fill items in the same order (kept by a cache, so
+    /// that placing one referral does not look up every pathway before it).
+    public func place(_ new: WaitingEntry, in sorted: [WaitingEntry], today: CalendarDate, capacity: ServiceCapacity?,
+                      items: [FillItem]? = nil) -> (index: Int, entry: WaitingEntry) {
         var lo = 0, hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -197,7 +205,8 @@ public struct WaitingList: Sendable {
             return (lo, warned(entry, today: today))
         }
         var fill = Fill(weeks: openWeeks(after: today), cap: capacity.minutesPerWeek, committed: capacity.committed)
-        for k in 0..<lo { _ = fill.add(pathway(sorted[k])) }
+        let items = items ?? sorted.map { fillItem($0.referral) }
+        for k in 0..<lo { _ = fill.add(items[k]) }
         entry.estimatedFirstWeek = fill.add(pathway(new))
         return (lo, warned(entry, today: today))
     }
@@ -230,17 +239,32 @@ public struct WaitingList: Sendable {
         func capacity(_ w: Int) -> Double { Double(cap) * weeks[w].share }
 
         /// The Monday the first session of `p` is estimated for (`nil` beyond two years).
-        mutating func add(_ p: Pathway) -> CalendarDate? {
+        mutating func add(_ p: Pathway) -> CalendarDate? { add(FillItem(p)) }
+
+        mutating func add(_ p: FillItem) -> CalendarDate? {
             let minutes = Double(p.minutes)
             while week < weeks.count, used[week] + minutes > capacity(week), used[week] > 0 { week += 1 }
             guard week < weeks.count else { return nil }
-            for k in 0..<p.sessions where week + k * p.everyWeeks < weeks.count { used[week + k * p.everyWeeks] += minutes }
+            for k in 0..<Int(p.sessions) where week + k * Int(p.everyWeeks) < weeks.count { used[week + k * Int(p.everyWeeks)] += minutes }
             return weeks[week].monday
         }
     }
 
-    func pathway(_ e: WaitingEntry) -> Pathway {
-        config.service(e.referral.request.service)?.pathway(e.referral.pathway) ?? Pathway(name: "", sessions: 1, minutes: 60)
+    /// What the fill needs of a referral's pathway, small enough to keep beside a cached list.
+    public struct FillItem: Hashable, Sendable {
+        var minutes: Int32, sessions: Int32, everyWeeks: Int32
+
+        init(_ p: Pathway) { minutes = Int32(p.minutes); sessions = Int32(p.sessions); everyWeeks = Int32(max(1, p.everyWeeks)) }
+    }
+
+    /// The fill item of `r`'s pathway.
+    public func fillItem(_ r: Referral) -> FillItem { FillItem(pathway(r)) }
+
+    func pathway(_ e: WaitingEntry) -> Pathway { pathway(e.referral) }
+
+    func pathway(_ r: Referral) -> Pathway {
+        let known = pathways[r.request.service]
+        return known?.byName[r.pathway] ?? known?.standard ?? Pathway(name: "", sessions: 1, minutes: 60)
     }
 
     func minutes(_ e: WaitingEntry) -> Int {
