@@ -56,7 +56,6 @@ struct WaitlistCommand: ParsableCommand {
     func json(_ entries: [WaitingEntry]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: try encoder.encode(ListDTO(items: entries.map(WaitingDTO.init))), as: UTF8.self)
     }
 }

@@ -13,7 +13,10 @@ struct SchoolController {
         init(_ c: Closure) { id = c.id; school = c.school; from = c.from.description; to = c.to.description; reason = c.reason }
     }
     struct ClosuresDTO: ResponseEncodable { var items: [ClosureDTO] }
-    struct AddedDTO: ResponseEncodable { var closure: ClosureDTO; var replanWeeks: [String] }
+    struct AddedDTO: ResponseEncodable {
+        var closure: ClosureDTO; var replanWeeks: [String]
+        enum CodingKeys: String, CodingKey { case closure, replanWeeks = "replan_weeks" }
+    }
 
     func register(_ group: RouterGroup<AppContext>) {
         group.get("schools/:urn/closures", use: list)

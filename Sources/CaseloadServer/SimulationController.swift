@@ -15,6 +15,11 @@ struct SimulationController {
         var waiting: [String: Int], withinTarget: [String: Double], medianWait: [String: Int], p90Wait: [String: Int]
         var statutoryBreaches: Int, travelMinutes: Int, miles: Double
 
+        enum CodingKeys: String, CodingKey {
+            case waiting, withinTarget = "within_target", medianWait = "median_wait", p90Wait = "p90_wait"
+            case statutoryBreaches = "statutory_breaches", travelMinutes = "travel_minutes", miles
+        }
+
         init(_ f: WeekFigures) {
             waiting = f.waiting; withinTarget = f.withinTarget; medianWait = f.medianWait; p90Wait = f.p90Wait
             statutoryBreaches = f.statutoryBreaches; travelMinutes = f.travelMinutes; miles = f.miles

@@ -9,8 +9,14 @@ import Hummingbird
 struct TimetableController {
     let state: ServerState
 
-    struct ScheduleDTO: ResponseEncodable { var week: String, status: String, bookings: Int, unbooked: Int, travelMinutes: Int, moved: Int }
-    struct PublishDTO: ResponseEncodable { var week: String, seriesStarted: Int }
+    struct ScheduleDTO: ResponseEncodable {
+        var week: String, status: String, bookings: Int, unbooked: Int, travelMinutes: Int, moved: Int
+        enum CodingKeys: String, CodingKey { case week, status, bookings, unbooked, travelMinutes = "travel_minutes", moved }
+    }
+    struct PublishDTO: ResponseEncodable {
+        var week: String, seriesStarted: Int
+        enum CodingKeys: String, CodingKey { case week, seriesStarted = "series_started" }
+    }
 
     func register(_ group: RouterGroup<AppContext>) {
         group.get("timetables/:week", use: show)

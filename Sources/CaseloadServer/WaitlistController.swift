@@ -7,7 +7,10 @@ import Hummingbird
 struct WaitlistController {
     let state: ServerState
 
-    struct ProjectionDTO: ResponseEncodable { var madeOn: String; var weeks: [String]; var waiting: Int; var seen: Int }
+    struct ProjectionDTO: ResponseEncodable {
+        var madeOn: String; var weeks: [String]; var waiting: Int; var seen: Int
+        enum CodingKeys: String, CodingKey { case madeOn = "made_on", weeks, waiting, seen }
+    }
 
     func register(_ group: RouterGroup<AppContext>) {
         group.get("waitlist", use: list)

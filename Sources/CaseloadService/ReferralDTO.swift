@@ -1,14 +1,21 @@
 import CaseloadCore
 import Foundation
 
-/// A referral as the API and the CLI's JSON show it (encode with `.convertToSnakeCase`): everything submitted, the
-/// decision, and its place on the waiting list while it waits.
+/// A referral as the API and the CLI's JSON show it: everything submitted, the decision, and its
+/// place on the waiting list while it waits. Keys are snake_case by their coding keys, so an
+/// encoder needs no key conversion (which costs more than the rest of an answer).
 public struct ReferralDTO: Codable, Sendable {
     public var id: Int64, school: String, pupilRef: String, yearGroup: Int, service: String, pathway: String, area: String
     public var severity: Int, flags: [String], apdrCycles: Int, consent: Bool, preferredDays: [String], daysOnly: Bool
     public var skill: String?, reason: String
     public var receivedOn: String, status: String, score: Int, band: String, decision: String, declineReasons: [String]
     public var waiting: WaitingDTO?
+
+    enum CodingKeys: String, CodingKey {
+        case id, school, pupilRef = "pupil_ref", yearGroup = "year_group", service, pathway, area, severity, flags
+        case apdrCycles = "apdr_cycles", consent, preferredDays = "preferred_days", daysOnly = "days_only", skill, reason
+        case receivedOn = "received_on", status, score, band, decision, declineReasons = "decline_reasons", waiting
+    }
 
     /// The referral with its waiting-list entry, if it waits.
     public init(_ r: Referral, waiting entry: WaitingEntry?) {
@@ -33,6 +40,13 @@ public struct WaitingDTO: Codable, Sendable {
     public var estimateSource: String
     public var deadlineWarning: String?
 
+    enum CodingKeys: String, CodingKey {
+        case referral, school, pupilRef = "pupil_ref", service, band, intakeBand = "intake_band", position, priority
+        case priorityBreakdown = "priority_breakdown", weeksWaited = "weeks_waited", targetWeeks = "target_weeks", breached
+        case statutoryDeadline = "statutory_deadline", estimatedFirstWeek = "estimated_first_week"
+        case estimateSource = "estimate_source", deadlineWarning = "deadline_warning"
+    }
+
     /// The entry as shown.
     public init(_ e: WaitingEntry) {
         referral = e.referral.id; school = e.referral.request.school; pupilRef = e.referral.request.pupilRef
@@ -48,6 +62,8 @@ public struct WaitingDTO: Codable, Sendable {
 public struct BreakdownDTO: Codable, Sendable {
     public var score: Double, waiting: Double, deadline: Double, fairShare: Double
 
+    enum CodingKeys: String, CodingKey { case score, waiting, deadline, fairShare = "fair_share" }
+
     /// The breakdown as shown.
     public init(_ b: PriorityBreakdown) {
         func r(_ x: Double) -> Double { (x * 10).rounded() / 10 }
@@ -61,6 +77,8 @@ public struct ListDTO<Item: Codable & Sendable>: Codable, Sendable {
     public var total: Int
     public var page: Int
     public var perPage: Int
+
+    enum CodingKeys: String, CodingKey { case items, total, page, perPage = "per_page" }
 
     /// Page `page` (from 1) of `perPage` items out of `total`.
     public init(items: [Item], total: Int? = nil, page: Int = 1, perPage: Int? = nil) {
