@@ -13,6 +13,8 @@ final class WaitingCache: Sendable {
         var byId: [Int64: WaitingEntry] = [:]
         /// Each entry's fill item, in list order (placing a new referral fills up to its place).
         var items: [WaitingList.FillItem] = []
+        /// The open weeks from the day the list was built.
+        var weeks: [(monday: CalendarDate, share: Double)] = []
         /// One school's places, kept until the list changes.
         var bySchool: [String: [WaitingEntry]] = [:]
         /// A caller is rebuilding this stale list.
@@ -80,7 +82,7 @@ final class WaitingCache: Sendable {
             let capacity = all[service]?.capacity
             if let existing = all[service]!.byId[r.id] { return existing }
             let (index, entry) = list.place(list.entry(r, today: today), in: all[service]!.entries, today: today, capacity: capacity,
-                                            items: all[service]!.items)
+                                            items: all[service]!.items, weeks: all[service]!.weeks)
             all[service]!.entries.insert(entry, at: index)
             all[service]!.items.insert(list.fillItem(r), at: index)
             all[service]!.byId[r.id] = entry
@@ -104,6 +106,7 @@ final class WaitingCache: Sendable {
             var s = Snapshot(entries: entries, list: list, capacity: capacity.first { $0.service == service }, built: .now)
             s.byId = Dictionary(entries.map { ($0.referral.id, $0) }, uniquingKeysWith: { a, _ in a })
             s.items = entries.map { list.fillItem($0.referral) }
+            s.weeks = list.openWeeks(after: state.today())
             snapshots.withLock { $0[service] = s }
         } catch {
             snapshots.withLock { $0[service]?.rebuilding = false }

@@ -187,8 +187,9 @@ public struct WaitingList: Sendable {
     /// `entries` would (for answering a submission without recomputing the whole list).
     /// `items`, when given, are the entries' fill items in the same order (kept by a cache, so
     /// that placing one referral does not look up every pathway before it).
+    /// `weeks`, when given, are `openWeeks(after: today)` kept by the cache.
     public func place(_ new: WaitingEntry, in sorted: [WaitingEntry], today: CalendarDate, capacity: ServiceCapacity?,
-                      items: [FillItem]? = nil) -> (index: Int, entry: WaitingEntry) {
+                      items: [FillItem]? = nil, weeks: [(monday: CalendarDate, share: Double)]? = nil) -> (index: Int, entry: WaitingEntry) {
         var lo = 0, hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -198,13 +199,13 @@ public struct WaitingList: Sendable {
         entry.position = lo + 1
         guard let capacity, capacity.minutesPerWeek > 0 else { return (lo, entry) }
         if let projection {
-            let earliest = openWeeks(after: today).first?.monday ?? today
+            let earliest = (weeks ?? openWeeks(after: today)).first?.monday ?? today
             let next = sorted[lo...].lazy.compactMap { projection.firstWeek[$0.referral.id] }.first
             entry.estimatedFirstWeek = next.map { max($0, earliest) } ?? sorted.last?.estimatedFirstWeek
             entry.estimateSource = "projection"
             return (lo, warned(entry, today: today))
         }
-        var fill = Fill(weeks: openWeeks(after: today), cap: capacity.minutesPerWeek, committed: capacity.committed)
+        var fill = Fill(weeks: (weeks ?? openWeeks(after: today)), cap: capacity.minutesPerWeek, committed: capacity.committed)
         let items = items ?? sorted.map { fillItem($0.referral) }
         for k in 0..<lo { _ = fill.add(items[k]) }
         entry.estimatedFirstWeek = fill.add(pathway(new))
@@ -213,7 +214,7 @@ public struct WaitingList: Sendable {
 
     /// The Mondays from next week on, each with the share of its weekdays the trust is open
     /// (closed weeks left out), two years ahead.
-    func openWeeks(after today: CalendarDate) -> [(monday: CalendarDate, share: Double)] {
+    public func openWeeks(after today: CalendarDate) -> [(monday: CalendarDate, share: Double)] {
         let next = today.adding(days: 7 - today.weekday.index)
         return (0..<104).compactMap { w in
             let monday = next.adding(days: 7 * w)
