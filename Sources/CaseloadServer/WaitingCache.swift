@@ -1,4 +1,5 @@
 import CaseloadCore
+import Foundation
 import CaseloadStore
 import Synchronization
 
@@ -15,16 +16,32 @@ final class WaitingCache: Sendable {
         var items: [WaitingList.FillItem] = []
         /// The open weeks from the day the list was built.
         var weeks: [(monday: CalendarDate, share: Double)] = []
+        /// Referrals placed while a new list was being built, to place again in it.
+        var pending: [Referral] = []
+        /// The cache's generation when it was built.
+        var generation = 0
         /// One school's places, kept until the list changes.
         var bySchool: [String: [WaitingEntry]] = [:]
         /// A caller is rebuilding this stale list.
         var rebuilding = false
     }
-    let maxAge: Duration = .seconds(10)
+    let maxAge: Duration
+
+    /// A cache whose lists are rebuilt once older than `maxAge`.
+    init(maxAge: Duration = .seconds(10)) { self.maxAge = maxAge }
+
+    /// Whether any list is being rebuilt in the background.
+    var rebuilding: Bool { snapshots.withLock { $0.values.contains { $0.rebuilding } } }
     private let snapshots = Mutex<[String: Snapshot]>([:])
 
     /// Forgets every list (after a change other than a plain submission).
-    func invalidate() { snapshots.withLock { $0.removeAll() } }
+    func invalidate() {
+        generation.withLock { $0 += 1 }
+        snapshots.withLock { $0.removeAll() }
+    }
+
+    /// Counts invalidations: a list built from before one is not put in place.
+    private let generation = Mutex(0)
 
     /// The service's current list, optionally only one school's places.
     func list(service: String, school: String?, state: ServerState) throws -> [WaitingEntry] {
@@ -78,40 +95,74 @@ final class WaitingCache: Sendable {
         try ensure(r.request.service, state)
         let today = state.today(), service = r.request.service
         return snapshots.withLock { all in
-            guard let list = all[service]?.list else { return WaitingEntry.unplaced(r) }
-            let capacity = all[service]?.capacity
+            guard all[service] != nil else { return WaitingEntry.unplaced(r) }
             if let existing = all[service]!.byId[r.id] { return existing }
-            let (index, entry) = list.place(list.entry(r, today: today), in: all[service]!.entries, today: today, capacity: capacity,
-                                            items: all[service]!.items, weeks: all[service]!.weeks)
-            all[service]!.entries.insert(entry, at: index)
-            all[service]!.items.insert(list.fillItem(r), at: index)
-            all[service]!.byId[r.id] = entry
-            all[service]!.bySchool.removeAll()
-            return entry
+            if all[service]!.rebuilding { all[service]!.pending.append(r) }
+            return WaitingCache.insert(r, into: &all[service]!, today: today)
         }
     }
 
-    /// Builds the service's list from the database unless a fresh one is cached. Only one caller
-    /// rebuilds a stale list; the others go on with it meanwhile rather than rebuilding too.
+    /// Builds the service's list from the database when none is cached (the caller waits). A
+    /// stale list is rebuilt in the background while callers go on with it (a rebuild of a large
+    /// list takes a good part of a second, which no request should wait for); referrals placed
+    /// meanwhile are placed again in the new list.
     private func ensure(_ service: String, _ state: ServerState) throws {
-        let mustBuild = snapshots.withLock { all -> Bool in
-            guard let s = all[service] else { return true }
+        let stale = snapshots.withLock { all -> Bool? in
+            guard let s = all[service] else { return nil }
             guard ContinuousClock.now - s.built >= maxAge, !s.rebuilding else { return false }
             all[service]!.rebuilding = true
             return true
         }
-        guard mustBuild else { return }
-        do {
-            let (entries, list, capacity) = try state.db.waitingSnapshot(config: state.config, today: state.today(), service: service)
-            var s = Snapshot(entries: entries, list: list, capacity: capacity.first { $0.service == service }, built: .now)
-            s.byId = Dictionary(entries.map { ($0.referral.id, $0) }, uniquingKeysWith: { a, _ in a })
-            s.items = entries.map { list.fillItem($0.referral) }
-            s.weeks = list.openWeeks(after: state.today())
-            snapshots.withLock { $0[service] = s }
-        } catch {
-            snapshots.withLock { $0[service]?.rebuilding = false }
-            throw error
+        switch stale {
+        case nil: try install(service, build(service, state), state, whatever: true)   // a caller waits for it
+        case true?:
+            refresher.async { [self] in
+                do { try install(service, build(service, state), state) } catch {
+                    snapshots.withLock { $0[service]?.rebuilding = false }   // the next caller tries again
+                }
+            }
+        case false?: return
         }
+    }
+
+    /// Where stale lists are rebuilt, one at a time, off the request path.
+    private let refresher = DispatchQueue(label: "caseload.waiting-cache", qos: .utility)
+
+    private func build(_ service: String, _ state: ServerState) throws -> Snapshot {
+        let started = generation.withLock { $0 }
+        let (entries, list, capacity) = try state.db.waitingSnapshot(config: state.config, today: state.today(), service: service)
+        var s = Snapshot(entries: entries, list: list, capacity: capacity.first { $0.service == service }, built: .now)
+        s.byId = Dictionary(entries.map { ($0.referral.id, $0) }, uniquingKeysWith: { a, _ in a })
+        s.items = entries.map { list.fillItem($0.referral) }
+        s.weeks = list.openWeeks(after: state.today())
+        s.generation = started
+        return s
+    }
+
+    /// Puts `fresh` in place, with the referrals placed in the old list while it was built; a
+    /// background rebuild overtaken by a change is dropped (`whatever`: put it in place anyway).
+    private func install(_ service: String, _ fresh: Snapshot, _ state: ServerState, whatever: Bool = false) {
+        let today = state.today()
+        guard whatever || generation.withLock({ $0 }) == fresh.generation else {   // changed meanwhile: build again on the next call
+            snapshots.withLock { $0[service]?.rebuilding = false }
+            return
+        }
+        snapshots.withLock { all in
+            var s = fresh
+            for r in all[service]?.pending ?? [] where s.byId[r.id] == nil { WaitingCache.insert(r, into: &s, today: today) }
+            all[service] = s
+        }
+    }
+
+    /// Places `r` in the snapshot `s`: numbered and estimated among the others.
+    static func insert(_ r: Referral, into s: inout Snapshot, today: CalendarDate) -> WaitingEntry {
+        let (index, entry) = s.list.place(s.list.entry(r, today: today), in: s.entries, today: today, capacity: s.capacity,
+                                          items: s.items, weeks: s.weeks)
+        s.entries.insert(entry, at: index)
+        s.items.insert(s.list.fillItem(r), at: index)
+        s.byId[r.id] = entry
+        s.bySchool.removeAll()
+        return entry
     }
 }
 
