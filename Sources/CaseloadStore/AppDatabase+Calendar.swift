@@ -40,8 +40,8 @@ extension AppDatabase {
                 let row = ClosureRow(id: nil, schoolUrn: c.school, fromDate: c.from.description, toDate: c.to.description,
                                      reason: c.reason, createdAt: stamp.iso, createdBy: stamp.actor)
                 try row.insert(db)
-                try db.audit(stamp, "close", c.school.map { "school:\($0)" } ?? "trust", "\(db.lastInsertedRowID)",
-                             ["from": c.from.description, "to": c.to.description, "reason": c.reason])
+                try db.audit(stamp, "close", "closure", "\(db.lastInsertedRowID)",
+                             ["school": c.school ?? "whole trust", "from": c.from.description, "to": c.to.description, "reason": c.reason])
             }
             return try AppDatabase.bookingsOn(db, closures)
         }
@@ -66,8 +66,8 @@ extension AppDatabase {
                 throw StoreError.notFound("no closure \(id)\(school.map { " at school \($0)" } ?? ""); list them with GET /v1/schools/URN/closures")
             }
             _ = try row.delete(db)
-            try db.audit(stamp, "reopen", row.schoolUrn.map { "school:\($0)" } ?? "trust", "\(id)",
-                         ["from": row.fromDate, "to": row.toDate, "reason": row.reason])
+            try db.audit(stamp, "reopen", "closure", "\(id)",
+                         ["school": row.schoolUrn ?? "whole trust", "from": row.fromDate, "to": row.toDate, "reason": row.reason])
         }
     }
 

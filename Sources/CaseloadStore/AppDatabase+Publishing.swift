@@ -29,18 +29,20 @@ extension AppDatabase {
     }
 
     /// Refuses a draft planned before something it depends on changed: a referral's status or
-    /// details, an outcome, a specialist or their leave, a school, or another week's publishing.
+    /// details, an outcome, a specialist or their leave, a school or its closures, or another
+    /// week's publishing.
     static func refuseStale(_ db: Database, _ t: TimetableRow) throws {
         let changes = try Row.fetchAll(db, sql: """
             SELECT action, entity, entity_id FROM audit_log WHERE id > ? AND (
               (entity = 'referral' AND action IN ('status', 'update', 'session', 'correct_session'))
-              OR entity IN ('specialist', 'school')
+              OR entity IN ('specialist', 'school', 'closure')
               OR (entity = 'timetable' AND entity_id != ? AND action IN ('publish', 'replan')))
             ORDER BY id LIMIT 4
             """, arguments: [t.basedOnAudit, t.weekStart])
         guard !changes.isEmpty else { return }
         let what = changes.prefix(3).map { r -> String in
             let (action, entity, id): (String, String, String) = (r[0], r[1], r[2])
+            if entity == "closure" { return "closure \(id) was \(action == "close" ? "added" : "removed")" }
             return entity == "timetable" ? "the week of \(id) was \(action == "publish" ? "published" : "re-planned")" : "\(entity) \(id): \(action)"
         }.joined(separator: "; ")
         throw StoreError.conflict("the draft of the week of \(t.weekStart) was planned before later changes (\(what)\(changes.count > 3 ? "; and more" : "")); plan the week again, then publish it")

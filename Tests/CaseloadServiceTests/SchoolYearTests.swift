@@ -38,6 +38,18 @@ import Testing
         #expect(try check(after)["valid"] as? Bool == true)
     }
 
+    @Test func aDraftPlannedBeforeAClosureIsNotPublished() throws {
+        let db = try demoTrust()
+        let draft = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
+        let b = try #require(draft.bookings.first)
+        try db.addClosures([Closure(from: week1.adding(days: b.day.index), to: week1.adding(days: b.day.index), reason: "INSET day", school: b.school)], stamp: stamp)
+        let refused = #expect(throws: StoreError.self) { try db.publish(week: week1, stamp: stamp) }
+        #expect(refused?.description.contains("closure") == true)
+        _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
+        try db.publish(week: week1, stamp: stamp)
+        #expect(try db.timetable(week: week1)?.bookings.contains { $0.school == b.school && $0.day == b.day } == false)
+    }
+
     @Test func aPrimarySchoolsDayEndsAt15_00AndASecondarysAt15_10() throws {
         let db = try demoTrust()
         let t = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
