@@ -37,6 +37,10 @@ import Testing
         #expect(!sessions.isEmpty && sessions.allSatisfy { $0.days?.contains(.tue) == false })
         try await h.app.test(.router) { client in
             try await client.execute(uri: "/v1/schools/\(Harness.schoolA)/closures/1", method: .delete, headers: headers(h.sencoA)) { #expect($0.status == .noContent) }
+            try await client.execute(uri: "/v1/timetables/2026-12-21", method: .post, headers: headers(h.leader)) { r in
+                #expect(r.status == .conflict)
+                #expect((object(r)["detail"] as? String)?.contains("Christmas holiday") == true)
+            }
         }
     }
 }
