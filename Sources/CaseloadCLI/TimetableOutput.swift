@@ -30,6 +30,8 @@ enum TimetableOutput {
         }
         return ([services.text, "", schools.text, "", people.text, "",
                 String(format: "travel: %d minutes, %.0f miles, £%.2f mileage at 45p a mile", r.travelMinutes, r.miles, r.mileageCost)]
-            + (idle.isEmpty ? [] : ["", "free time out of reach of the waiting list:"] + idle.map { "  " + $0 })).joined(separator: "\n")
+            + (idle.isEmpty ? [] : ["", "free time out of reach of the waiting list:"] + idle.map { "  " + $0 })
+            + (r.deadlines.isEmpty ? [] : ["", "statutory deadlines to watch:"] + r.deadlines.map { "  referral \($0.referral) (\($0.school)): \($0.warning)" }))
+            .joined(separator: "\n")
     }
 }

@@ -17,6 +17,8 @@ public struct WeekReport: Sendable {
     public var specialists: [SpecialistLine] = []
     /// Specialists with free time that cannot reach any waiting demand.
     public var idle: [IdleSpecialist] = []
+    /// Waiting referrals whose statutory deadline is at risk or falls in a holiday, with why.
+    public var deadlines: [(referral: Int64, school: String, warning: String)] = []
     public var travelMinutes: Int { specialists.reduce(0) { $0 + $1.travelMinutes } }
     public var miles: Double { specialists.reduce(0) { $0 + $1.miles } }
     public var mileageCost: Double { miles * WeekReport.poundsPerMile }
@@ -29,6 +31,7 @@ public struct WeekReport: Sendable {
             WeekReport.serviceLine(service, rows.filter { $0.service == service }, waiting.filter { $0.referral.request.service == service })
         }
         self.schools = WeekReport.schoolLines(rows, schools, config)
+        deadlines = waiting.compactMap { e in e.deadlineWarning.map { (e.referral.id, e.referral.request.school, $0) } }
         idle = IdleSpecialists.find(scenario: t.scenario, bookings: t.bookings, waiting: waiting.map(\.referral), schools: schools)
     }
 

@@ -141,5 +141,6 @@ import Testing
         #expect(flagged.bookedHours == 0 && flagged.workingHours > 0)
         #expect(flagged.advice.contains("raise max_travel_min_per_day to at least"))
         #expect(report.idle.allSatisfy { $0.bookedHours < $0.workingHours / 2 && $0.advice.hasPrefix("none of the") })
+        #expect(!report.deadlines.isEmpty && report.deadlines.allSatisfy { d in (try? db.referral(d.referral))?.request.flags.ehcNeedsAssessment == true })
     }
 }
