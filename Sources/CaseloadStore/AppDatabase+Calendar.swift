@@ -33,6 +33,7 @@ extension AppDatabase {
             if let problem = Closure.problem(c) { throw StoreError.invalid("closure \(i + 1) (\(c.from)): \(problem); nothing was saved") }
         }
         return try write { db in
+            try AppDatabase.refuseTooMany(db, closures)
             for c in closures {
                 if let urn = c.school, try !SchoolRow.exists(db, key: urn) {
                     throw StoreError.notFound("no school with URN \(urn); import it first (nothing was saved)")
@@ -77,6 +78,20 @@ extension AppDatabase {
         let known = Set(config.calendar.closures.compactMap(\.id))
         config.calendar.closures += try closures().filter { !known.contains($0.id ?? -1) }
         return config
+    }
+
+    /// Most closures kept for one school, and for the whole trust: far more than any school year
+    /// holds, few enough that checking a day stays quick.
+    public static let closureLimit = (perSchool: 400, trustWide: 1_000)
+
+    static func refuseTooMany(_ db: Database, _ closures: [Closure]) throws {
+        for (school, adding) in Dictionary(grouping: closures, by: \.school) {
+            let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM closure WHERE school_urn IS ?", arguments: [school]) ?? 0
+            let limit = school == nil ? closureLimit.trustWide : closureLimit.perSchool
+            guard stored + adding.count <= limit else {
+                throw StoreError.invalid("\(school.map { "school \($0)" } ?? "the trust") would have \(stored + adding.count) closures, over the \(limit) kept; remove old ones with caseload school reopen (nothing was saved)")
+            }
+        }
     }
 
     static func bookingsOn(_ db: Database, _ closures: [Closure]) throws -> [ClosedBookings] {

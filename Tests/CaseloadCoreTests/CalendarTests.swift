@@ -53,6 +53,20 @@ import Testing
         }
     }
 
+    @Test func aClosureThatCannotBeRightIsRefusedWithWhy() {
+        let day = CalendarDate("2027-01-04")!
+        for (c, words) in [(Closure(from: CalendarDate("0001-01-01")!, to: day, reason: "x"), "2000-2100"),
+                           (Closure(from: day, to: day.adding(days: -1), reason: "x"), "before it starts"),
+                           (Closure(from: day, to: day.adding(days: 400), reason: "x"), "over a year"),
+                           (Closure(from: day, to: day, reason: " "), "needs a reason"),
+                           (Closure(from: day, to: day, reason: "=HYPERLINK(\"x\")"), "plain text"),
+                           (Closure(from: day, to: day, reason: "INSET\r\nday"), "control characters"),
+                           (Closure(from: day, to: day, reason: String(repeating: "a", count: 121)), "over 120")] {
+            #expect(Closure.problem(c)?.contains(words) == true, "\(c.reason.prefix(20)): \(Closure.problem(c) ?? "accepted")")
+        }
+        #expect(Closure.problem(Closure(from: day, to: day, reason: "INSET day")) == nil)
+    }
+
     @Test func closuresImportFromALocalAuthorityCSVOrICalendar() {
         let csv = ClosureFile.read("from,to,reason\n2027-10-25,2027-10-29,October half term\n2027-12-20,,Christmas\nbad,2027-01-01,x\n")
         #expect(csv.closures.count == 2 && csv.problems.count == 1 && csv.problems[0].hasPrefix("line 4"))

@@ -23,16 +23,23 @@ public struct Closure: Hashable, Sendable {
     /// "Christmas holiday (2026-12-19 to 2027-01-03)".
     public var label: String { from == to ? "\(reason) (\(from))" : "\(reason) (\(from) to \(to))" }
 
-    /// What is wrong with it, if anything: dates the wrong way round, a closure over a year long,
-    /// or a reason that is empty, too long or holds control characters.
+    /// What is wrong with it, if anything: a year outside 2000-2100, dates the wrong way round, a
+    /// closure over a year long, or a reason that is empty, too long or holds control characters.
     public static func problem(_ c: Closure) -> String? {
+        if c.from.year < 2000 || c.to.year > 2100 { return "falls outside 2000-2100 (\(c.from) to \(c.to)); check the year" }
         if c.to < c.from { return "ends (\(c.to)) before it starts (\(c.from)); give the first and last closed days" }
         if c.to.dayNumber - c.from.dayNumber > 366 { return "is over a year long; give each holiday as its own closure" }
         let reason = c.reason.trimmingCharacters(in: .whitespaces)
         if reason.isEmpty { return "needs a reason a SENCO would recognise, e.g. INSET day" }
-        if reason.count > 120 { return "has a reason over 120 characters" }
-        if reason.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) || "=+@".contains(reason.first!) {
-            return "has a reason with control characters or starting with = + @; write it as plain text"
+        return textProblem(reason, what: "reason")
+    }
+
+    /// Why a name or reason cannot be kept: over 120 characters, control characters, or a start
+    /// a spreadsheet would read as a formula.
+    public static func textProblem(_ text: String, what: String) -> String? {
+        if text.count > 120 { return "has a \(what) over 120 characters" }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) || text.first.map({ "=+@-".contains($0) }) == true {
+            return "has a \(what) with control characters or starting with = + - @; write it as plain text"
         }
         return nil
     }

@@ -8,19 +8,27 @@
 public struct SchoolCalendar: Hashable, Sendable {
     /// In date order.
     public var terms: [Term]
-    public var closures: [Closure]
+    public var closures: [Closure] { didSet { index() } }
+    /// The closures of the whole trust, and of each school, for a quick look-up.
+    private var trustClosures: [Closure] = []
+    private var schoolClosures: [String: [Closure]] = [:]
 
     /// A calendar; with no terms and no closures every weekday is open.
     public init(terms: [Term] = [], closures: [Closure] = []) {
         self.terms = terms.sorted { $0.from < $1.from }; self.closures = closures
+        index()
+    }
+
+    private mutating func index() {
+        trustClosures = closures.filter { $0.school == nil }
+        schoolClosures = Dictionary(grouping: closures.filter { $0.school != nil }, by: { $0.school! })
     }
 
     /// Why `school` (or, with `nil`, every school) is closed on `date`; `nil` when it is open.
     public func closedReason(_ date: CalendarDate, school: String? = nil) -> String? {
         if date.weekday == .sat || date.weekday == .sun { return "the weekend" }
-        if let c = closures.first(where: { $0.covers(date) && ($0.school == nil || $0.school == school) }) {
-            return c.school == nil ? c.label : "\(c.label) at this school"
-        }
+        if let c = trustClosures.first(where: { $0.covers(date) }) { return c.label }
+        if let school, let c = schoolClosures[school]?.first(where: { $0.covers(date) }) { return "\(c.label) at this school" }
         return holiday(date)
     }
 
@@ -70,7 +78,7 @@ public struct SchoolCalendar: Hashable, Sendable {
     }
 
     /// The calendar without per-school closures.
-    var trustWide: SchoolCalendar { SchoolCalendar(terms: terms, closures: closures.filter { $0.school == nil }) }
+    var trustWide: SchoolCalendar { SchoolCalendar(terms: terms, closures: trustClosures) }
 
     /// The holiday between two terms that `date` falls in, by name.
     func holiday(_ date: CalendarDate) -> String? {

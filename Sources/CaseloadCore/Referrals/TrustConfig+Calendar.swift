@@ -14,6 +14,10 @@ extension TrustConfig {
             let term = Term(name: try t.string("name"), from: try date(t, "from"), to: try date(t, "to"),
                             holidayAfter: try t.optionalString("holiday_after"))
             guard term.from <= term.to else { throw t.error("to", "\(term.to) is before the term starts (\(term.from))") }
+            for (key, text) in [("name", term.name), ("holiday_after", term.holidayAfter ?? "x")] {
+                if let problem = Closure.textProblem(text, what: key) { throw t.error(key, problem) }
+            }
+            if term.from.year < 2000 || term.to.year > 2100 { throw t.error("from", "falls outside 2000-2100; check the year") }
             if let previous = terms.last, previous.to >= term.from {
                 throw t.error("from", "\(term.from) is inside the term before (\(previous.name), to \(previous.to)); list terms in order without overlaps")
             }
