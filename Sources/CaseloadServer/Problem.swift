@@ -51,6 +51,8 @@ public struct Problem: HTTPResponseError, Sendable {
         case StoreError.invalid(let m): return Problem(.unprocessableContent, m)
         case StoreError.unavailable(let m): return Problem(.serviceUnavailable, m)
         case let e as SchoolsClosed: return Problem(.conflict, e.description)
+        case AccessDenied.forbidden(let m): return Problem(.forbidden, m)
+        case AccessDenied.notFound(let m): return Problem(.notFound, m)
         case let e as HTTPError where e.status == .contentTooLarge:
             return Problem(.contentTooLarge, "the request body is over 64 KiB; send less")
         case is NIOTooManyBytesError:

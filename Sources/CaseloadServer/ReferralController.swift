@@ -24,12 +24,9 @@ struct ReferralController {
 
     @Sendable func submit(_ request: Request, context: AppContext) async throws -> EditedResponse<ReferralDTO> {
         let caller = try context.caller()
-        guard caller.school != nil || caller.isLeader else { throw Problem(.forbidden, "only a school's SENCO or a trust leader submits referrals") }
         var body = try await JSONBody.object(request, context)
-        if let own = caller.school {
-            if let given = body.string("school"), given != own { throw Problem(.notFound, "no school \(given) for this token") }
-            body.set("school", .string(own))
-        }
+        let scope = try AccessPolicy.scope(caller, .submitReferral, school: body.string("school"))
+        if caller.school != nil, let own = scope.school { body.set("school", .string(own)) }
         let dating: ReceiptDating = caller.isLeader ? .upTo(weeks: state.config.maxBackdateWeeks) : .today
         let input = try ReferralReader.request(body.value, today: state.today(), dating: dating)
         let threshold = Threshold(state.config)
@@ -43,7 +40,7 @@ struct ReferralController {
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> ListDTO<ReferralDTO> {
         let caller = try context.caller()
-        let school = try scope(caller, requested: request.uri.queryParameters.get("school"))
+        let school = try AccessPolicy.scope(caller, .readReferrals, school: request.uri.queryParameters.get("school")).school
         let statuses = try request.uri.queryParameters.get("status").map { text -> [ReferralStatus] in
             guard let s = ReferralStatus(rawValue: text) else {
                 throw Problem(.badRequest, "status must be one of \(ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))", field: "status")
@@ -65,7 +62,7 @@ struct ReferralController {
 
     /// Corrects what was submitted for a waiting referral (its SENCO or a leader); judged again.
     @Sendable func update(_ request: Request, context: AppContext) async throws -> ReferralDTO {
-        let referral = try visible(request, context)
+        let referral = try visible(request, context, .changeReferral)
         let caller = try context.caller()
         var body = try await JSONBody.object(request, context)
         let note = body.string("note") ?? ""
@@ -78,7 +75,7 @@ struct ReferralController {
     }
 
     func change(_ request: Request, _ context: AppContext, to status: ReferralStatus) async throws -> ReferralDTO {
-        let referral = try visible(request, context)
+        let referral = try visible(request, context, .changeReferral)
         let caller = try context.caller()
         let note = try await JSONBody.note(request, context)
         let db = state.db, stamp = Stamp(actor: caller.actor)
@@ -87,29 +84,17 @@ struct ReferralController {
         return try dto(changed)
     }
 
-    /// The referral in the path, if the caller may see it (another school's is a 404).
-    func visible(_ request: Request, _ context: AppContext) throws -> Referral {
+    /// The referral in the path, if the access policy lets the caller do `action` to it (another
+    /// school's answers exactly as a missing one does).
+    func visible(_ request: Request, _ context: AppContext, _ action: Action = .readReferrals) throws -> Referral {
         let caller = try context.caller()
-        guard let id = request.uri.path.split(separator: "/").dropFirst(2).first.flatMap({ Int64($0) }) else {
-            throw Problem(.notFound, "no such referral")
-        }
-        guard caller.isLeader || caller.school != nil else { throw Problem(.forbidden, "specialists read timetables, not referrals") }
-        let referral = try? state.db.referral(id)
-        guard let referral, caller.school == nil || referral.request.school == caller.school else {
-            throw Problem(.notFound, "no referral \(id) for this token")   // the same answer for another school's and a missing one
-        }
+        let id = request.uri.path.split(separator: "/").dropFirst(2).first.flatMap { Int64($0) }
+        let referral = id.flatMap { try? state.db.referral($0) }
+        let missing = Problem(.notFound, "no referral \(id.map(String.init) ?? "") for this token")
+        if case .notFound? = AccessPolicy.denial(caller, action, .school(referral?.request.school ?? caller.school ?? "")) { throw missing }
+        try AccessPolicy.check(caller, action, .school(referral?.request.school ?? caller.school ?? ""))
+        guard let referral else { throw missing }
         return referral
-    }
-
-    /// The school a caller's listing is confined to; a SENCO asking for another school sees nothing of it.
-    func scope(_ caller: Identity, requested: String?) throws -> String? {
-        switch caller.role {
-        case .leader: return requested
-        case .senco(let own):
-            if let requested, requested != own { throw Problem(.notFound, "no school \(requested) for this token") }
-            return own
-        case .specialist: throw Problem(.forbidden, "specialists read timetables, not referrals")
-        }
     }
 
     func dto(_ r: Referral) throws -> ReferralDTO {

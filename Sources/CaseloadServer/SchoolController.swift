@@ -1,4 +1,5 @@
 import CaseloadCore
+import CaseloadService
 import CaseloadStore
 import Foundation
 import Hummingbird
@@ -56,12 +57,9 @@ struct SchoolController {
 
     /// The school in the path, if the caller may manage it: a leader, or that school's SENCO.
     func school(_ context: AppContext) throws -> String {
-        let caller = try context.caller(), urn = context.parameters.get("urn") ?? ""
-        switch caller.role {
-        case .leader: guard (try? state.db.school(urn)) != nil else { throw Problem(.notFound, "no school \(urn.prefix(20))") }
-        case .senco(let own): guard own == urn else { throw Problem(.notFound, "no school \(urn.prefix(20)) for this token") }
-        case .specialist: throw Problem(.forbidden, "a school's SENCO or a trust leader records its closures")
-        }
+        let urn = context.parameters.get("urn") ?? ""
+        _ = try context.caller(may: .manageClosures, .school(urn))
+        guard (try? state.db.school(urn)) != nil else { throw Problem(.notFound, "no school \(urn.prefix(20))") }
         return urn
     }
 }

@@ -56,15 +56,17 @@ struct SessionController {
         return d
     }
 
-    /// Leaders record anyone's sessions; a specialist only their own; a SENCO none.
+    /// Whose sessions they are decides it (the access policy): leaders record anyone's, a specialist
+    /// only their own, a SENCO none; a referral with no session of the caller's that week is a 404.
     func allowed(_ caller: Identity, _ day: CalendarDate, _ referrals: [Int64]) throws {
-        switch caller.role {
-        case .leader: return
-        case .senco: throw Problem(.forbidden, "specialists and leaders record sessions; a SENCO reads the school's visits")
-        case .specialist(let id):
-            let mine = Set(try state.db.timetable(week: day.monday)?.bookings.filter { $0.specialist == id }.map(\.referral) ?? [])
-            if let other = referrals.first(where: { !mine.contains($0) }) {
-                throw Problem(.notFound, "referral \(other) has no session of yours in the week of \(day.monday)")
+        guard try AccessPolicy.scope(caller, .recordOutcomes, school: nil) != .trust else { return }
+        let owners = Dictionary(try state.db.timetable(week: day.monday)?.bookings.map { ($0.referral, $0.specialist) } ?? [],
+                                uniquingKeysWith: { a, _ in a })
+        for r in referrals {
+            switch AccessPolicy.denial(caller, .recordOutcomes, .specialist(owners[r] ?? "")) {
+            case nil: continue
+            case .notFound?: throw Problem(.notFound, "referral \(r) has no session of yours in the week of \(day.monday)")
+            case let other?: throw other
             }
         }
     }

@@ -37,7 +37,7 @@ struct SimulationController {
     }
 
     @Sendable func simulate(_ request: Request, context: AppContext) async throws -> ResultDTO {
-        _ = try leader(context)
+        _ = try context.caller(may: .simulate)
         let body = try await JSONBody.object(request, context)
         let f = try JSONFields(body.value, path: "")
         try f.onlyKeys(["weeks", "seed", "absence", "arrival_rate", "alt_config"])

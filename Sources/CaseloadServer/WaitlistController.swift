@@ -20,8 +20,7 @@ struct WaitlistController {
     /// A leader rolls the list forward with the planner (one heavy job at a time), so that the
     /// first weeks promised to SENCOs are the planner's.
     @Sendable func project(_ request: Request, context: AppContext) async throws -> ProjectionDTO {
-        let caller = try context.caller()
-        guard caller.isLeader else { throw Problem(.forbidden, "only a trust leader projects the waiting list") }
+        let caller = try context.caller(may: .projectWaitingList)
         let projection = WaitingProjection(db: state.db, config: state.config, options: state.planner), today = state.today()
         let p = try await state.heavy.run("projecting the waiting list") { try projection.run(today: today, stamp: Stamp(actor: caller.actor)) }
         state.waiting.invalidate()
@@ -30,7 +29,7 @@ struct WaitlistController {
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> ListDTO<WaitingDTO> {
         let caller = try context.caller()
-        let school = try ReferralController(state: state).scope(caller, requested: request.uri.queryParameters.get("school"))
+        let school = try AccessPolicy.scope(caller, .readWaitingList, school: request.uri.queryParameters.get("school")).school
         let services = request.uri.queryParameters.get("service").map { [$0.uppercased()] } ?? state.config.services.map(\.code)
         let paging = try Paging.from(request)
         let (entries, total) = try state.waiting.page(services: services, school: school, offset: paging.offset, limit: paging.perPage, state: state)

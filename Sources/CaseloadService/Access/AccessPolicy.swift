@@ -1,0 +1,105 @@
+import CaseloadCore
+
+/// What a caller may ask to do.
+public enum Action: String, CaseIterable, Sendable {
+    case submitReferral, readReferrals, changeReferral
+    case readWaitingList, readTimetable, readDraftTimetable
+    case recordOutcomes, manageClosures
+    case planWeek, projectWaitingList, simulate, readSettings, changeSettings
+}
+
+/// Whose things an action touches: the whole trust, one school's, or one specialist's.
+public enum Scope: Hashable, Sendable {
+    case trust
+    case school(String)
+    case specialist(String)
+
+    /// The school it confines a listing to, if any.
+    public var school: String? {
+        if case .school(let urn) = self { return urn }
+        return nil
+    }
+}
+
+/// Why a caller may not do something: forbidden outright (403), or another school's or
+/// specialist's things, answered exactly as if they did not exist (404).
+public enum AccessDenied: Error, Equatable, CustomStringConvertible, Sendable {
+    case forbidden(String)
+    case notFound(String)
+
+    public var description: String {
+        switch self {
+        case .forbidden(let m), .notFound(let m): m
+        }
+    }
+}
+
+/// The one place that decides who may do what (role × action × own or another's), asked by every
+/// use case the API (and the web pages to come) offer. A trust leader may do everything; a SENCO
+/// works with their own school's referrals, list places, visits and closures; a specialist reads
+/// their own week and records their own sessions.
+public enum AccessPolicy {
+    /// Allows `caller` to do `action` to the things of `scope`, or says why not.
+    public static func check(_ caller: Identity, _ action: Action, _ scope: Scope) throws(AccessDenied) {
+        switch caller.role {
+        case .leader: return
+        case .senco(let own): try senco(own, action, scope)
+        case .specialist(let own): try specialist(own, action, scope)
+        }
+    }
+
+    /// Whether `check` would allow it.
+    public static func allows(_ caller: Identity, _ action: Action, _ scope: Scope) -> Bool { denial(caller, action, scope) == nil }
+
+    /// Why `check` would refuse it, or `nil` when it is allowed.
+    public static func denial(_ caller: Identity, _ action: Action, _ scope: Scope) -> AccessDenied? {
+        do { try check(caller, action, scope) } catch { return error }
+        return nil
+    }
+
+    /// The scope of a listing or reading: a leader gets what was asked (the trust when nothing
+    /// was); a SENCO is confined to their school and a specialist to their own week, and asking
+    /// for another's is a 404.
+    public static func scope(_ caller: Identity, _ action: Action, school: String?, specialist: String? = nil) throws(AccessDenied) -> Scope {
+        let asked: Scope
+        switch caller.role {
+        case .leader: return school.map(Scope.school) ?? specialist.map(Scope.specialist) ?? .trust
+        case .senco(let own): asked = .school(school ?? own)
+        case .specialist(let own): asked = .specialist(specialist ?? own)
+        }
+        try check(caller, action, asked)
+        return asked
+    }
+
+    static let schoolActions: Set<Action> = [.submitReferral, .readReferrals, .changeReferral, .readWaitingList, .readTimetable, .manageClosures]
+
+    static func senco(_ own: String, _ action: Action, _ scope: Scope) throws(AccessDenied) {
+        guard schoolActions.contains(action) else {
+            if action == .recordOutcomes { throw .forbidden("specialists and leaders record sessions; a SENCO reads the school's visits") }
+            throw .forbidden(leaderOnly(action))
+        }
+        guard case .school(let urn) = scope else { throw .forbidden("a SENCO's token works with its own school (\(own)) only") }
+        guard urn == own else { throw .notFound("no school \(urn.prefix(20)) for this token") }
+    }
+
+    static func specialist(_ own: String, _ action: Action, _ scope: Scope) throws(AccessDenied) {
+        switch action {
+        case .readTimetable, .recordOutcomes:
+            guard case .specialist(let id) = scope else { throw .forbidden("a specialist's token works with its own week (\(own)) only") }
+            guard id == own else { throw .notFound(action == .readTimetable ? "no timetable of \(id.prefix(40)) for this token" : "no session of yours") }
+        case .submitReferral, .readReferrals, .changeReferral, .readWaitingList:
+            throw .forbidden("specialists read timetables, not referrals")
+        case .manageClosures: throw .forbidden("a school's SENCO or a trust leader records its closures")
+        default: throw .forbidden(leaderOnly(action))
+        }
+    }
+
+    static func leaderOnly(_ action: Action) -> String {
+        switch action {
+        case .planWeek, .readDraftTimetable: "only a trust leader generates and publishes timetables"
+        case .projectWaitingList: "only a trust leader projects the waiting list"
+        case .simulate: "only a trust leader runs what-if simulations"
+        default: "only a trust leader may do this"
+        }
+    }
+}
