@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseloadConfig
 import CaseloadCore
+import CaseloadService
 import CaseloadStore
 import Foundation
 
@@ -71,14 +72,11 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let config = try store.loadConfig()
-                let dating: ReceiptDating = existingList ? .anyPast : .upTo(weeks: config.maxBackdateWeeks)
-                let threshold = Threshold(config)
-                let (requests, problems) = ReferralReader.read(try records(file, key: "referrals"), today: try store.today(), dating: dating,
-                                                               check: threshold.check)
-                try rows.refuseOrReport(problems, file: file)
                 let db = try store.open()
-                let stored = try db.submit(batch: requests.map { ($0, threshold.evaluate($0)) }, stamp: store.stamp)
+                let intake = ReferralIntake(db: db, config: try store.loadConfig())
+                let (requests, problems) = intake.read(try records(file, key: "referrals"), today: try store.today(), existingList: existingList)
+                try rows.refuseOrReport(problems, file: file)
+                let stored = try intake.take(requests, stamp: store.stamp)
                 if existingList {
                     try db.recordAudit(store.stamp, action: "import_existing_list", entity: "referral", id: file,
                                        detail: ["referrals": "\(stored.count)", "earliest_received": requests.map(\.receivedOn).min()?.description ?? ""])

@@ -44,11 +44,8 @@ struct ReferralCommand: ParsableCommand {
                 if let skill { fields.append(("skill", .string(skill))) }
                 if let received { fields.append(("received_on", .string(received))) }
                 let config = try store.loadConfig()
-                let request = try ReferralReader.request(.orderedObject(fields), today: try store.today(),
-                                                         dating: .upTo(weeks: config.maxBackdateWeeks))
-                let threshold = Threshold(config)
-                try threshold.check(request)
-                let referral = try store.open().submit(request, decision: threshold.evaluate(request), stamp: store.stamp)
+                let referral = try ReferralIntake(db: try store.open(), config: config)
+                    .submit(fields, from: .trustOperator, today: try store.today(), stamp: store.stamp)
                 print(try ReferralView(referral: referral, store: store, config: config).text)
             }
         }

@@ -24,16 +24,9 @@ struct ReferralController {
 
     @Sendable func submit(_ request: Request, context: AppContext) async throws -> EditedResponse<ReferralDTO> {
         let caller = try context.caller()
-        var body = try await JSONBody.object(request, context)
-        let scope = try AccessPolicy.scope(caller, .submitReferral, school: body.string("school"))
-        if caller.school != nil, let own = scope.school { body.set("school", .string(own)) }
-        let dating: ReceiptDating = caller.isLeader ? .upTo(weeks: state.config.maxBackdateWeeks) : .today
-        let input = try ReferralReader.request(body.value, today: state.today(), dating: dating)
-        let threshold = Threshold(state.config)
-        try threshold.check(input)
-        let decision = threshold.evaluate(input)
-        let db = state.db, stamp = Stamp(actor: caller.actor)
-        let referral = try await DatabaseWork.run { try db.submit(input, decision: decision, stamp: stamp) }
+        let body = try await JSONBody.object(request, context)
+        let intake = ReferralIntake(db: state.db, config: state.config), today = state.today(), stamp = Stamp(actor: caller.actor)
+        let referral = try await DatabaseWork.run { try intake.submit(body.pairs, from: .caller(caller), today: today, stamp: stamp) }
         let place = referral.status == .waiting ? try state.waiting.place(referral, state: state) : nil
         return EditedResponse(status: .created, response: ReferralDTO(referral, waiting: place))
     }

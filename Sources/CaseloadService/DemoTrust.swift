@@ -19,10 +19,10 @@ public enum DemoTrust {
         let roster = RosterReader.read(CSVTable(try text("\(fixtures)/trust/roster.csv")).objects(), schools: locations)
         guard roster.problems.isEmpty else { throw StoreError.invalid("roster.csv: \(roster.problems.joined(separator: "; "))") }
         try db.importSpecialists(roster.entries, stamp: stamp)
-        let referrals = ReferralReader.read(CSVTable(try text("\(fixtures)/trust/referrals.csv")).objects(), today: today, dating: .anyPast)
+        let intake = ReferralIntake(db: db, config: config)
+        let referrals = intake.read(CSVTable(try text("\(fixtures)/trust/referrals.csv")).objects(), today: today, existingList: true)
         guard referrals.problems.isEmpty else { throw StoreError.invalid("referrals.csv: \(referrals.problems.joined(separator: "; "))") }
-        let threshold = Threshold(config)
-        let stored = try db.submit(batch: referrals.requests.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
+        let stored = try intake.take(referrals.requests, stamp: stamp)
         return Loaded(schools: schools.count, skippedSchools: skipped, specialists: roster.entries.count,
                       referrals: stored.count, waiting: stored.filter { $0.status == .waiting }.count)
     }

@@ -65,12 +65,12 @@ public struct WaitingProjection: Sendable {
         let scheduler = WeeklyScheduler(db: copy, config: config, options: options)
         let terms = calendar.termWeeks(from: today.adding(days: 7 - today.weekday.index), count: weeks)
         let incoming = expectArrivals ? Arrivals(history: try copy.referrals(), start: terms.first ?? today, count: terms.count, rate: nil, seed: seed).weeks : []
-        let threshold = Threshold(config)
+        let intake = ReferralIntake(db: copy, config: config)
         var first: [Int64: CalendarDate] = [:]
         for (w, week) in terms.enumerated() {
             if w < incoming.count, try copy.timetable(week: week) == nil {
                 let batch = incoming[w].map { r in var r = r; r.receivedOn = week.adding(days: -3); return r }
-                _ = try copy.submit(batch: batch.map { ($0, threshold.evaluate($0)) }, stamp: quiet)
+                _ = try intake.take(batch, stamp: quiet)
             }
             let t = try timetable(week, copy, scheduler, quiet)
             for b in t.bookings where b.sessionNumber == 1 && waiting.contains(b.referral) && first[b.referral] == nil { first[b.referral] = week }

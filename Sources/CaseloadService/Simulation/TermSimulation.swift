@@ -70,7 +70,7 @@ public struct TermSimulation: Sendable {
         let db = try source.copyInMemory()
         let stamp = Stamp(actor: "simulation:\(policy.name)", at: Date(timeIntervalSince1970: 0))
         if !policy.roster.isEmpty { try db.importSpecialists(policy.roster, stamp: stamp) }
-        let threshold = Threshold(policy.config)
+        let intake = ReferralIntake(db: db, config: policy.config)
         var planner = self.planner
         planner.seed = seed
         let scheduler = WeeklyScheduler(db: db, config: policy.config, options: planner)
@@ -82,8 +82,7 @@ public struct TermSimulation: Sendable {
             let skipped = previous.map { p in stride(from: p.dayNumber + 7, to: week.dayNumber, by: 7).map { CalendarDate(dayNumber: $0) } } ?? []
             previous = week
             let arriving = (w < arrivals.weeks.count ? arrivals.weeks[w] : []).map { r in var r = r; r.receivedOn = week; return r }
-            let judged = arriving.map { ($0, threshold.evaluate($0)) }
-            _ = try db.submit(batch: judged, stamp: stamp)
+            let taken = try intake.take(arriving, stamp: stamp)
             let waitingBefore = try db.waitingList(config: policy.config, today: week)
             cohort.join(waitingBefore)
             let result = try scheduler.schedule(week: week, replan: false, stamp: stamp)
@@ -91,11 +90,11 @@ public struct TermSimulation: Sendable {
             try deliver(result.timetable, db, policy.config, stamp)
             cohort.see(result.timetable.bookings.filter { $0.sessionNumber == 1 }.map(\.referral), week: week)
             var f = try measure(result.timetable, waitingBefore, db, policy.config)
-            f.arrived = judged.count
+            f.arrived = taken.count
             f.holidayBefore = skipped.first.flatMap(calendar.closedWeekReason)
             f.idle = IdleSpecialists.find(scenario: result.timetable.scenario, bookings: result.timetable.bookings,
                                           waiting: waitingBefore.map(\.referral), schools: try db.schools())
-            for (r, d) in judged { if case .declined = d { f.declined[r.school, default: 0] += 1 } }
+            for r in taken where r.status == .declined { f.declined[r.request.school, default: 0] += 1 }
             cohort.waits(until: week, into: &f)
             figures.append(f)
         }
