@@ -36,7 +36,7 @@ extension AppDatabase {
         row.id = db.lastInsertedRowID
         try db.recordStatus(row.id!, from: nil, to: row.status, note: "intake", stamp)
         try db.audit(stamp, "submit", "referral", "\(row.id!)", ["school": row.schoolUrn, "service": row.service, "status": row.status, "score": "\(row.score)"])
-        return row.referral
+        return try row.referral()
     }
 
     /// A required skill must be one that a specialist of the service has on the roster.
@@ -70,7 +70,7 @@ extension AppDatabase {
             if row.status != old.status {
                 try db.recordStatus(id, from: old.status, to: row.status, note: "re-judged after an update: \(row.declineReasons)", stamp)
             }
-            return row.referral
+            return try row.referral()
         }
     }
 
@@ -86,16 +86,16 @@ extension AppDatabase {
     public func changeStatus(_ id: Int64, to status: ReferralStatus, note: String, stamp: Stamp) throws -> Referral {
         try write { db in
             guard var row = try ReferralRow.fetchOne(db, key: id) else { throw StoreError.notFound("no referral \(id)") }
-            let from = ReferralStatus(rawValue: row.status) ?? .waiting
+            let from = try row.currentStatus()
             if let refusal = StatusChange.refusal(id: id, from: from, to: status) { throw StoreError.conflict(refusal) }
-            if status.isOpen, !from.isOpen, let other = try openReferral(db, row.referral.request), other != id {
+            if status.isOpen, !from.isOpen, let other = try openReferral(db, try row.referral().request), other != id {
                 throw StoreError.conflict("pupil \(row.pupilRef) already has another open \(row.service) referral (#\(other)); close that one first")
             }
             row.status = status.rawValue
             try row.update(db)
             try db.recordStatus(id, from: from.rawValue, to: status.rawValue, note: note, stamp)
             try db.audit(stamp, "status", "referral", "\(id)", ["from": from.rawValue, "to": status.rawValue, "note": note])
-            return row.referral
+            return try row.referral()
         }
     }
 
@@ -104,12 +104,12 @@ extension AppDatabase {
         guard let r = try read({ try ReferralRow.fetchOne($0, key: id) }) else {
             throw StoreError.notFound("no referral \(id); list them with `caseload waitlist`")
         }
-        return r.referral
+        return try r.referral()
     }
 
     /// Referrals, optionally only of one school, service or set of statuses.
     public func referrals(school: String? = nil, service: String? = nil, statuses: [ReferralStatus]? = nil) throws -> [Referral] {
-        try read { db in try filtered(school, service, statuses).fetchAll(db).map(\.referral) }
+        try read { db in try filtered(school, service, statuses).fetchAll(db).map { try $0.referral() } }
     }
 
     /// One page of those referrals (`limit` from `offset`, in order of number) and how many there are in all.
@@ -118,7 +118,7 @@ extension AppDatabase {
     {
         try read { db in
             let request = filtered(school, service, statuses)
-            return (try request.limit(limit, offset: offset).fetchAll(db).map(\.referral), try request.fetchCount(db))
+            return (try request.limit(limit, offset: offset).fetchAll(db).map { try $0.referral() }, try request.fetchCount(db))
         }
     }
 
@@ -133,9 +133,11 @@ extension AppDatabase {
     /// A referral's status changes, oldest first.
     public func history(_ id: Int64) throws -> [StatusEntry] {
         try read { db in
-            try StatusRow.filter(Column("referral_id") == id).order(Column("id")).fetchAll(db).map {
-                StatusEntry(from: $0.fromStatus.flatMap(ReferralStatus.init), to: ReferralStatus(rawValue: $0.toStatus) ?? .waiting,
-                            at: $0.at, actor: $0.actor, note: $0.note)
+            try StatusRow.filter(Column("referral_id") == id).order(Column("id")).fetchAll(db).map { row in
+                guard let to = ReferralStatus(rawValue: row.toStatus) else {
+                    throw StoreError.unavailable("referral \(id) has an unreadable status \"\(row.toStatus.prefix(20))\" in its history; restore it from a backup")
+                }
+                return StatusEntry(from: row.fromStatus.flatMap(ReferralStatus.init), to: to, at: row.at, actor: row.actor, note: row.note)
             }
         }
     }

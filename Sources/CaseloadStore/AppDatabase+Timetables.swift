@@ -38,7 +38,7 @@ extension AppDatabase {
         let config = try withClosures(config)
         let waiting = try waitingList(config: config, today: week)
         return try read { db in
-            let active = try ReferralRow.filter(Column("status") == ReferralStatus.active.rawValue).fetchAll(db).map(\.referral)
+            let active = try ReferralRow.filter(Column("status") == ReferralStatus.active.rawValue).fetchAll(db).map { try $0.referral() }
             let series = Dictionary(uniqueKeysWithValues: try SeriesRow.fetchAll(db).map { ($0.referralId, $0.series) })
             let leave = try AppDatabase.leave(db, from: week, to: week.adding(days: 6))
             return WeekDemand.Input(

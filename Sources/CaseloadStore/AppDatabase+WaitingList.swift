@@ -17,7 +17,7 @@ extension AppDatabase {
             var request = ReferralRow.filter([ReferralStatus.waiting, .active, .completed].map(\.rawValue).contains(Column("status")))
             if let service { request = request.filter(Column("service") == service) }
             let done = Dictionary(try SeriesRow.fetchAll(db).map { ($0.referralId, $0.series.sessionsDone) }, uniquingKeysWith: max)
-            return (try request.fetchAll(db).map(\.referral), try SchoolRow.fetchAll(db), try SpecialistRow.fetchAll(db), done,
+            return (try request.fetchAll(db).map { try $0.referral() }, try SchoolRow.fetchAll(db), try SpecialistRow.fetchAll(db), done,
                     try AppDatabase.projection(db, today: today, maxAgeDays: 21))
         }
         let needs = schools.map { SchoolNeed(urn: $0.urn, pupils: $0.pupils, senSupport: $0.senSupport, ehcPlans: $0.ehcPlans) }

@@ -62,20 +62,30 @@ struct ReferralRow: FetchableRecord, PersistableRecord, Sendable {
          (f.lookedAfter, "looked_after"), (f.safeguarding, "safeguarding")].filter(\.0).map(\.1).joined(separator: ",")
     }
 
-    var referral: Referral {
+    /// The referral this row holds; a value that cannot be read is an error naming the referral
+    /// and the column, never a default.
+    func referral() throws -> Referral {
         let f = Set(flags.split(separator: ",").map(String.init))
+        guard let area = AreaOfNeed(rawValue: area) else { throw unreadable("area", self.area) }
+        guard let received = CalendarDate(receivedOn) else { throw unreadable("received_on", receivedOn) }
+        let days = try preferredDays.split(separator: ",").map { text in
+            guard let day = Weekday(rawValue: String(text)) else { throw unreadable("preferred_days", preferredDays) }
+            return day
+        }
         var request = ReferralRequest(
             school: schoolUrn, pupilRef: pupilRef, yearGroup: yearGroup, service: service, pathway: pathway,
-            area: AreaOfNeed(rawValue: area) ?? .cognitionAndLearning, severity: severity,
+            area: area, severity: severity,
             flags: ReferralFlags(ehcPlan: f.contains("ehc_plan"), ehcNeedsAssessment: f.contains("ehc_needs_assessment"),
                                  exclusionRisk: f.contains("exclusion_risk"), lookedAfter: f.contains("looked_after"),
                                  safeguarding: f.contains("safeguarding")),
-            apdrCycles: apdrCycles, consent: consent,
-            preferredDays: preferredDays.split(separator: ",").compactMap { Weekday(rawValue: String($0)) },
-            reason: reason, receivedOn: CalendarDate(receivedOn) ?? CalendarDate(dayNumber: 0))
+            apdrCycles: apdrCycles, consent: consent, preferredDays: days, reason: reason, receivedOn: received)
         request.daysOnly = daysOnly
         request.skill = skill
-        return Referral(id: id ?? 0, request: request, pathway: pathway, status: ReferralStatus(rawValue: status) ?? .waiting,
+        return Referral(id: id ?? 0, request: request, pathway: pathway, status: try currentStatus(),
                         score: score, band: band, declineReasons: declineReasons.isEmpty ? [] : declineReasons.components(separatedBy: "\n"))
+    }
+
+    func unreadable(_ column: String, _ value: String) -> StoreError {
+        StoreError.unavailable("referral \(id ?? 0) has an unreadable \(column) \"\(value.prefix(40))\" in the database; restore it from a backup or correct the row")
     }
 }
