@@ -26,12 +26,16 @@ struct CalendarCommand: ParsableCommand {
                 for w in 0..<max(1, min(weeks, 104)) {
                     let monday = start.adding(days: 7 * w)
                     let schoolDays = calendar.closures.filter { $0.school != nil && $0.from <= monday.adding(days: 4) && $0.to >= monday }
-                    t.add([monday.description, calendar.isTermWeek(monday) ? "open" : "closed",
-                           (Show.closedDays(calendar, monday) + schoolDays.map { "school \($0.school!): \($0.label)" }).joined(separator: "; ")])
+                    t.add([
+                        monday.description, calendar.isTermWeek(monday) ? "open" : "closed",
+                        (Show.closedDays(calendar, monday) + schoolDays.map { "school \($0.school!): \($0.label)" }).joined(separator: "; "),
+                    ])
                 }
                 print(t.text)
                 if let last = calendar.terms.last?.to, last < start.adding(days: 7 * weeks) {
-                    print("the calendar's terms end on \(last): add next year's terms to calendar.terms, and import its holidays with caseload calendar import")
+                    print(
+                        "the calendar's terms end on \(last): add next year's terms to calendar.terms, and import its holidays with caseload calendar import"
+                    )
                 }
             }
         }
@@ -46,7 +50,11 @@ extension CalendarCommand.Show {
         for d in 0..<5 {
             let date = monday.adding(days: d)
             guard let why = calendar.closedReason(date) else { continue }
-            if let last = runs.last, last.reason == why, last.last.index == d - 1 { runs[runs.count - 1].last = date.weekday } else { runs.append((date.weekday, date.weekday, why)) }
+            if let last = runs.last, last.reason == why, last.last.index == d - 1 {
+                runs[runs.count - 1].last = date.weekday
+            } else {
+                runs.append((date.weekday, date.weekday, why))
+            }
         }
         return runs.map { ($0.first == $0.last ? $0.first.rawValue : "\($0.first.rawValue)-\($0.last.rawValue)") + ": \($0.reason)" }
     }
@@ -69,10 +77,15 @@ extension CalendarCommand {
                 let affected = try store.open().addClosures(result.closures, stamp: store.stamp)
                 print("imported \(result.closures.count) closure\(result.closures.count == 1 ? "" : "s") from \(file)")
                 if !result.notClosures.isEmpty {
-                    print("left out \(result.notClosures.count) event\(result.notClosures.count == 1 ? "" : "s") that mark a term's first or last day (put term dates in calendar.terms):")
+                    print(
+                        "left out \(result.notClosures.count) event\(result.notClosures.count == 1 ? "" : "s") that mark a term's first or last day (put term dates in calendar.terms):"
+                    )
                     for n in result.notClosures.prefix(10) { print("  \(n)") }
                 }
-                for w in affected { print("  the week of \(w.week) has \(w.bookings) sessions on closed days; re-plan it: caseload schedule --week \(w.week) --replan") }
+                for w in affected {
+                    print(
+                        "  the week of \(w.week) has \(w.bookings) sessions on closed days; re-plan it: caseload schedule --week \(w.week) --replan")
+                }
             }
         }
     }

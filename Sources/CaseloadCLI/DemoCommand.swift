@@ -28,8 +28,9 @@ struct DemoCommand: ParsableCommand {
                 throw CLIError.badInput("\(store.databasePath) already exists; pass --replace to start again, or --db with a new file name")
             }
             try InitCommand.initialise(store)
-            let loaded = try DemoTrust.load(into: try store.open(), fixtures: fixtures, config: try store.loadConfig(),
-                                            today: try store.today(), stamp: store.stamp)
+            let loaded = try DemoTrust.load(
+                into: try store.open(), fixtures: fixtures, config: try store.loadConfig(),
+                today: try store.today(), stamp: store.stamp)
             print("imported \(loaded.schools) schools; skipped \(loaded.skippedSchools.count): \(loaded.skippedSchools.joined(separator: "; "))")
             print("imported \(loaded.specialists) specialists")
             print("took in \(loaded.referrals) referrals: \(loaded.waiting) on the waiting list, \(loaded.referrals - loaded.waiting) declined")
@@ -50,7 +51,7 @@ struct DemoCommand: ParsableCommand {
             schedule.store.asOf = monday.adding(days: -1).description
         }
         try schedule.run()
-        guard let monday = CalendarDate(week), try store.open().timetable(week: monday) != nil else { return }   // a holiday week: said so above
+        guard let monday = CalendarDate(week), try store.open().timetable(week: monday) != nil else { return }  // a holiday week: said so above
         var show = try TimetableCommand.Show.parse(["--week", week])
         show.store = store
         try show.run()

@@ -30,7 +30,9 @@ struct FixturesCommand: ParsableCommand {
             for fixture in BundledFixture.all {
                 let scenario = try fixture.scenario(schoolsFolder: schools)
                 try ScenarioFiles.write(scenario.jsonData(), to: "\(out)/\(fixture.file)")
-                print("\(out)/\(fixture.file): \(scenario.schools.count) schools, \(scenario.specialists.count) specialists, \(scenario.sessions.count) sessions")
+                print(
+                    "\(out)/\(fixture.file): \(scenario.schools.count) schools, \(scenario.specialists.count) specialists, \(scenario.sessions.count) sessions"
+                )
             }
         }
     }

@@ -52,8 +52,9 @@ struct ImportCommand: ParsableCommand {
             try reportingErrors {
                 let db = try store.open()
                 let schools = Dictionary(uniqueKeysWithValues: try db.schools().map { ($0.urn, $0.location) })
-                let (entries, problems) = RosterReader.read(try records(file, key: "specialists"), schools: schools,
-                                                             services: try store.loadConfig().services.map(\.code))
+                let (entries, problems) = RosterReader.read(
+                    try records(file, key: "specialists"), schools: schools,
+                    services: try store.loadConfig().services.map(\.code))
                 try rows.refuseOrReport(problems, file: file)
                 print("imported \(try db.importSpecialists(entries, stamp: store.stamp)) specialists from \(file)\(rows.skipped(problems))")
             }
@@ -78,11 +79,14 @@ struct ImportCommand: ParsableCommand {
                 try rows.refuseOrReport(problems, file: file)
                 let stored = try intake.take(requests, stamp: store.stamp)
                 if existingList {
-                    try db.recordAudit(store.stamp, action: "import_existing_list", entity: "referral", id: file,
-                                       detail: ["referrals": "\(stored.count)", "earliest_received": requests.map(\.receivedOn).min()?.description ?? ""])
+                    try db.recordAudit(
+                        store.stamp, action: "import_existing_list", entity: "referral", id: file,
+                        detail: ["referrals": "\(stored.count)", "earliest_received": requests.map(\.receivedOn).min()?.description ?? ""])
                 }
                 let accepted = stored.filter { $0.status == .waiting }.count
-                print("took in \(stored.count) referrals from \(file): \(accepted) on the waiting list, \(stored.count - accepted) declined\(rows.skipped(problems))")
+                print(
+                    "took in \(stored.count) referrals from \(file): \(accepted) on the waiting list, \(stored.count - accepted) declined\(rows.skipped(problems))"
+                )
             }
         }
     }
@@ -119,7 +123,8 @@ struct BadRows: ParsableArguments {
             FileHandle.standardError.write(Data("\(file): left out \(problems.count) bad row\(problems.count == 1 ? "" : "s"):\n\(list)\n".utf8))
             return
         }
-        throw CLIError.badInput("""
+        throw CLIError.badInput(
+            """
             \(file) has \(problems.count) bad row\(problems.count == 1 ? "" : "s"), so nothing was imported:
             \(list)
             fix \(problems.count == 1 ? "it" : "them") and import again, or pass --skip-bad-rows to import the other rows

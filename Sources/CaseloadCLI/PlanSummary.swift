@@ -12,8 +12,9 @@ struct PlanSummary {
         var lines = [
             "Plan for \(scenario.name) (week of \(scenario.weekStart)) written to \(path)",
             "  sessions placed   \(s.placedSessions) of \(s.sessions)",
-            String(format: "  served priority   %d of %d requested; %.1f%% of the upper bound %d",
-                   s.servedPriority, s.totalPriority, 100 * s.shareOfBound, s.upperBound),
+            String(
+                format: "  served priority   %d of %d requested; %.1f%% of the upper bound %d",
+                s.servedPriority, s.totalPriority, 100 * s.shareOfBound, s.upperBound),
             "  travel            \(s.travelMinutes) minutes over \(plan.routes.count) specialist-days",
             String(format: "  search            %.1f s, %d iterations per thread, seed %llu", s.seconds, s.iterations, s.seed),
         ]

@@ -10,8 +10,9 @@ final class ProgressLine: @unchecked Sendable {
     func show(_ p: PlannerProgress) {
         guard enabled else { return }
         let pct = p.totalIterations == 0 ? 100 : 100 * p.iteration / p.totalIterations
-        let line = String(format: "\r  searching %3d%%  served %d  placed %d  travel %d min  %.1f s ",
-                          pct, p.servedPriority, p.placedSessions, p.travelMinutes, p.elapsed)
+        let line = String(
+            format: "\r  searching %3d%%  served %d  placed %d  travel %d min  %.1f s ",
+            pct, p.servedPriority, p.placedSessions, p.travelMinutes, p.elapsed)
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -67,7 +67,9 @@ enum CLIError: Error, CustomStringConvertible {
     case badInput(String)
 
     var description: String {
-        switch self { case .badInput(let message): message }
+        switch self {
+        case .badInput(let message): message
+        }
     }
 }
 

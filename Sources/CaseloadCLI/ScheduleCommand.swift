@@ -26,16 +26,23 @@ struct ScheduleCommand: ParsableCommand {
         try reportingErrors {
             guard let monday = CalendarDate(week) else { throw CLIError.badInput("--week \(week): write the Monday as YYYY-MM-DD") }
             let db = try store.open()
-            let scheduler = WeeklyScheduler(db: db, config: try store.loadConfig(), options: PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations))
+            let scheduler = WeeklyScheduler(
+                db: db, config: try store.loadConfig(), options: PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations))
             let result: ScheduleResult
-            do { result = try scheduler.schedule(week: monday, replan: replan, now: try store.now(), stamp: store.stamp) } catch let closed as SchoolsClosed {
+            do { result = try scheduler.schedule(week: monday, replan: replan, now: try store.now(), stamp: store.stamp) } catch let closed
+                as SchoolsClosed
+            {
                 print(closed.description)
                 return
             }
             if project {
-                let p = try WaitingProjection(db: db, config: try store.loadConfig(), options: PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations))
-                    .run(today: try store.today(), stamp: store.stamp)
-                print("projected the waiting list over \(p.weeks.count) term weeks: \(p.firstWeek.count) of \(p.waiting.count) waiting referrals have a first week")
+                let p = try WaitingProjection(
+                    db: db, config: try store.loadConfig(), options: PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations)
+                )
+                .run(today: try store.today(), stamp: store.stamp)
+                print(
+                    "projected the waiting list over \(p.weeks.count) term weeks: \(p.firstWeek.count) of \(p.waiting.count) waiting referrals have a first week"
+                )
             }
             if let exportScenario { try ScenarioFiles.write(result.timetable.scenario.jsonData(), to: exportScenario) }
             if let exportPlan { try ScenarioFiles.write(result.timetable.plan.jsonData(), to: exportPlan) }
@@ -45,9 +52,11 @@ struct ScheduleCommand: ParsableCommand {
 
     func summary(_ r: ScheduleResult) -> String {
         let t = r.timetable, s = t.plan.statistics
-        var lines = ["\(replan ? "re-planned" : "planned") the week of \(t.weekStart) (\(t.published ? "published" : "draft")):",
-                     "  \(t.bookings.count) sessions booked for \(Set(t.bookings.map(\.referral)).count) referrals; \(t.unbooked.count) waiting referrals not booked this week",
-                     "  travel \(s?.travelMinutes ?? 0) minutes; served priority \(s?.servedPriority ?? 0) (\(String(format: "%.1f", 100 * (s?.shareOfBound ?? 0)))% of the upper bound)"]
+        var lines = [
+            "\(replan ? "re-planned" : "planned") the week of \(t.weekStart) (\(t.published ? "published" : "draft")):",
+            "  \(t.bookings.count) sessions booked for \(Set(t.bookings.map(\.referral)).count) referrals; \(t.unbooked.count) waiting referrals not booked this week",
+            "  travel \(s?.travelMinutes ?? 0) minutes; served priority \(s?.servedPriority ?? 0) (\(String(format: "%.1f", 100 * (s?.shareOfBound ?? 0)))% of the upper bound)",
+        ]
         if replan {
             lines.append("  \(r.frozen) sessions already begun or recorded kept exactly as they were")
             lines.append("  \(r.moved.count) bookings moved:")
@@ -57,7 +66,9 @@ struct ScheduleCommand: ParsableCommand {
             }
         }
         if t.published {
-            lines.append("the re-plan is published at once: moved sessions show as cancelled in the iCalendar export; see caseload timetable show --week \(t.weekStart)")
+            lines.append(
+                "the re-plan is published at once: moved sessions show as cancelled in the iCalendar export; see caseload timetable show --week \(t.weekStart)"
+            )
         } else {
             lines.append("next: caseload timetable show --week \(t.weekStart), then caseload timetable publish --week \(t.weekStart)")
         }
@@ -78,8 +89,10 @@ struct SpecialistCommand: ParsableCommand {
             try reportingErrors {
                 var t = TextTable(["id", "service", "skills", "base school", "days"])
                 for e in try store.open().specialists() {
-                    t.add([e.specialist.id, e.specialist.service, e.specialist.skills.joined(separator: ";"), e.baseSchool ?? "",
-                           e.specialist.days.map { "\($0.day.rawValue) \($0.start)-\($0.end)" }.joined(separator: ", ")])
+                    t.add([
+                        e.specialist.id, e.specialist.service, e.specialist.skills.joined(separator: ";"), e.baseSchool ?? "",
+                        e.specialist.days.map { "\($0.day.rawValue) \($0.start)-\($0.end)" }.joined(separator: ", "),
+                    ])
                 }
                 print(t.text)
             }
@@ -97,7 +110,9 @@ struct SpecialistCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                guard let a = CalendarDate(from), let b = CalendarDate(to ?? from) else { throw CLIError.badInput("--from/--to: write dates as YYYY-MM-DD") }
+                guard let a = CalendarDate(from), let b = CalendarDate(to ?? from) else {
+                    throw CLIError.badInput("--from/--to: write dates as YYYY-MM-DD")
+                }
                 try store.open().addLeave(specialist: id, from: a, to: b, reason: reason, stamp: store.stamp)
                 let monday = a.adding(days: -a.weekday.index)
                 print("\(id) is away \(a) to \(b); re-plan with: caseload schedule --week \(monday) --replan")

@@ -26,7 +26,9 @@ struct SchoolCommand: ParsableCommand {
                 let affected = try store.open().addClosures(closures, stamp: store.stamp)
                 print("recorded \(closures.count) closure\(closures.count == 1 ? "" : "s")")
                 for w in affected {
-                    print("  the week of \(w.week) has \(w.bookings) session\(w.bookings == 1 ? "" : "s") on closed days; re-plan it: caseload schedule --week \(w.week) --replan")
+                    print(
+                        "  the week of \(w.week) has \(w.bookings) session\(w.bookings == 1 ? "" : "s") on closed days; re-plan it: caseload schedule --week \(w.week) --replan"
+                    )
                 }
             }
         }
@@ -36,7 +38,8 @@ struct SchoolCommand: ParsableCommand {
                 let result = ClosureFile.read(try ScenarioFiles.text(file), school: urn)
                 try badRows.refuseOrReport(result.problems, file: file)
                 guard result.closures.allSatisfy({ $0.school != nil }) else {
-                    throw CLIError.badInput("\(file): give each row a urn column, or the URN as the argument (for trust-wide closures use caseload calendar import)")
+                    throw CLIError.badInput(
+                        "\(file): give each row a urn column, or the URN as the argument (for trust-wide closures use caseload calendar import)")
                 }
                 return result.closures
             }

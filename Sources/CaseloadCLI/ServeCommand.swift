@@ -26,9 +26,10 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let state = try ServerState(db: store.open(waitSeconds: 300), configPath: store.configPath,
-                                        planner: PlannerOptions(iterations: planIterations), writesPerMinute: writesPerMinute,
-                                        writeBurst: writeBurst, now: { (try? store.now()) ?? Moment.london() })
+            let state = try ServerState(
+                db: store.open(waitSeconds: 300), configPath: store.configPath,
+                planner: PlannerOptions(iterations: planIterations), writesPerMinute: writesPerMinute,
+                writeBurst: writeBurst, now: { (try? store.now()) ?? Moment.london() })
             let app = buildApplication(state, settings: ServerSettings(host: host, port: port))
             let failure = Mutex<String?>(nil)
             let done = DispatchSemaphore(value: 0)
@@ -93,8 +94,10 @@ struct TokenCommand: ParsableCommand {
             try reportingErrors {
                 var t = TextTable(["id", "role", "school", "specialist", "label", "created", "expires", "revoked"])
                 for k in try store.open().tokens() {
-                    t.add(["\(k.id)", k.role, k.school ?? "", k.specialist ?? "", k.label, k.createdAt, k.expiresAt ?? "never",
-                           k.revoked ? "yes" : ""])
+                    t.add([
+                        "\(k.id)", k.role, k.school ?? "", k.specialist ?? "", k.label, k.createdAt, k.expiresAt ?? "never",
+                        k.revoked ? "yes" : "",
+                    ])
                 }
                 print(t.text)
             }

@@ -34,11 +34,17 @@ struct SessionCommand: ParsableCommand {
                     print("recorded referral \(id) in the week of \(week): \(o.rawValue)")
                     return
                 }
-                guard let dayText = day, let date = CalendarDate(dayText) else { throw CLIError.badInput("--day: give the sessions' day as YYYY-MM-DD") }
-                let entries = try file.map { try OutcomeFile.read(try ScenarioFiles.text($0)) } ?? [try single()].map { OutcomeEntry(referral: $0.0, outcome: $0.1) }
+                guard let dayText = day, let date = CalendarDate(dayText) else {
+                    throw CLIError.badInput("--day: give the sessions' day as YYYY-MM-DD")
+                }
+                let entries =
+                    try file.map { try OutcomeFile.read(try ScenarioFiles.text($0)) }
+                    ?? [try single()].map { OutcomeEntry(referral: $0.0, outcome: $0.1) }
                 let done = try db.recordOutcomes(day: date, entries, today: today, config: config, stamp: store.stamp)
-                print("recorded \(done.count) session\(done.count == 1 ? "" : "s") of \(date): "
-                      + Dictionary(grouping: entries, by: \.outcome).map { "\($0.value.count) \($0.key.rawValue)" }.sorted().joined(separator: ", "))
+                print(
+                    "recorded \(done.count) session\(done.count == 1 ? "" : "s") of \(date): "
+                        + Dictionary(grouping: entries, by: \.outcome).map { "\($0.value.count) \($0.key.rawValue)" }.sorted().joined(separator: ", ")
+                )
             }
         }
 

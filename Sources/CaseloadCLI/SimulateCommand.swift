@@ -25,17 +25,21 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let db = try store.open(), base = try store.loadConfig()
-            let alt = try altConfig.map { path -> TrustConfig in
-                do { return try TrustConfigFile.load(path) } catch let e as InputError { throw CLIError.badInput(e.description) }
-            } ?? base
+            let alt =
+                try altConfig.map { path -> TrustConfig in
+                    do { return try TrustConfigFile.load(path) } catch let e as InputError { throw CLIError.badInput(e.description) }
+                } ?? base
             let rate = try arrivalRate()
             let extra = try rosterEntries(db)
             let today = try store.today()
             let start = today.adding(days: 7 - today.weekday.index)
-            let whatIf = WhatIf(simulation: TermSimulation(weeks: weeks, start: start, absence: absence, seed: seed,
-                                                           planner: PlannerOptions(iterations: iterations)), rate: rate)
-            let report = try whatIf.run(baseline: Policy(name: "baseline", config: base),
-                                        alternative: Policy(name: "alternative", config: alt, roster: extra), db: db)
+            let whatIf = WhatIf(
+                simulation: TermSimulation(
+                    weeks: weeks, start: start, absence: absence, seed: seed,
+                    planner: PlannerOptions(iterations: iterations)), rate: rate)
+            let report = try whatIf.run(
+                baseline: Policy(name: "baseline", config: base),
+                alternative: Policy(name: "alternative", config: alt, roster: extra), db: db)
             print(report.text)
             if let out { try write(report, to: out) }
         }
@@ -43,15 +47,18 @@ struct SimulateCommand: ParsableCommand {
 
     func arrivalRate() throws -> Double? {
         if arrivals == "historical" { return nil }
-        guard let r = Double(arrivals), r >= 0 else { throw CLIError.badInput("--arrivals \(arrivals): give historical or a number per school and service per week") }
+        guard let r = Double(arrivals), r >= 0 else {
+            throw CLIError.badInput("--arrivals \(arrivals): give historical or a number per school and service per week")
+        }
         return r
     }
 
     func rosterEntries(_ db: AppDatabase) throws -> [RosterEntry] {
         guard let roster else { return [] }
         let schools = Dictionary(uniqueKeysWithValues: try db.schools().map { ($0.urn, $0.location) })
-        let (entries, problems) = RosterReader.read(try records(roster, key: "specialists"), schools: schools,
-                                                     services: try store.loadConfig().services.map(\.code))
+        let (entries, problems) = RosterReader.read(
+            try records(roster, key: "specialists"), schools: schools,
+            services: try store.loadConfig().services.map(\.code))
         try BadRows.refuse(problems, file: roster)
         return entries
     }

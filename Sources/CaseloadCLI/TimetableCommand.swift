@@ -35,8 +35,9 @@ struct TimetableCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (t, referrals) = try load(store, week)
-                let view = TimetableView(t, referrals: referrals, schools: try store.open().schools(), specialist: specialist,
-                                         school: school, today: try store.today())
+                let view = TimetableView(
+                    t, referrals: referrals, schools: try store.open().schools(), specialist: specialist,
+                    school: school, today: try store.today())
                 switch format {
                 case .table:
                     if !t.published { print("DRAFT: the week of \(t.weekStart) is not published yet; schools and specialists cannot see it") }
@@ -59,17 +60,23 @@ struct TimetableCommand: ParsableCommand {
             try reportingErrors {
                 let (t, referrals) = try load(store, week)
                 let db = try store.open()
-                let estimates = Dictionary(uniqueKeysWithValues: try db.waitingList(config: store.loadConfig(), today: t.weekStart)
-                    .map { ($0.referral.id, $0.estimatedFirstWeek) })
+                let estimates = Dictionary(
+                    uniqueKeysWithValues: try db.waitingList(config: store.loadConfig(), today: t.weekStart)
+                        .map { ($0.referral.id, $0.estimatedFirstWeek) })
                 var table = TextTable(["referral", "school", "pupil", "service", "why not this week", "likely first week"])
                 for u in t.unbooked where school == nil || referrals[u.referral]?.request.school == school {
                     let r = referrals[u.referral]
-                    table.add(["\(u.referral)", r?.request.school ?? "", r?.request.pupilRef ?? "", r?.request.service ?? "", u.reason,
-                               (estimates[u.referral] ?? nil)?.description ?? "-"])
+                    table.add([
+                        "\(u.referral)", r?.request.school ?? "", r?.request.pupilRef ?? "", r?.request.service ?? "", u.reason,
+                        (estimates[u.referral] ?? nil)?.description ?? "-",
+                    ])
                 }
                 for (b, r) in TimetableRows.offPreference(t, referrals: referrals) where school == nil || r.request.school == school {
-                    table.add(["\(b.referral)", r.request.school, r.request.pupilRef, r.request.service,
-                               "booked \(b.day.displayName), not a preferred day (\(r.request.preferredDays.map(\.displayName).joined(separator: ", "))): they had no room this week", t.weekStart.description])
+                    table.add([
+                        "\(b.referral)", r.request.school, r.request.pupilRef, r.request.service,
+                        "booked \(b.day.displayName), not a preferred day (\(r.request.preferredDays.map(\.displayName).joined(separator: ", "))): they had no room this week",
+                        t.weekStart.description,
+                    ])
                 }
                 print(table.rows.isEmpty ? "every waiting referral is booked this week, on a day the school prefers" : table.text)
             }
@@ -77,7 +84,8 @@ struct TimetableCommand: ParsableCommand {
     }
 
     struct Summary: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The trust's report: hours against fair share, waits, breaches, travel, utilisation.")
+        static let configuration = CommandConfiguration(
+            abstract: "The trust's report: hours against fair share, waits, breaches, travel, utilisation.")
         @OptionGroup var store: StoreOptions
         @Option(help: "The Monday of the week.") var week: String
 
@@ -85,8 +93,9 @@ struct TimetableCommand: ParsableCommand {
             try reportingErrors {
                 let (t, referrals) = try load(store, week)
                 let db = try store.open(), config = try store.loadConfig()
-                let report = WeekReport(t, referrals: referrals, waiting: try db.waitingList(config: config, today: t.weekStart),
-                                        schools: try db.schools(), config: config)
+                let report = WeekReport(
+                    t, referrals: referrals, waiting: try db.waitingList(config: config, today: t.weekStart),
+                    schools: try db.schools(), config: config)
                 print(TimetableOutput.report(report))
             }
         }
@@ -118,7 +127,9 @@ func monday(_ text: String) throws -> CalendarDate {
 /// The stored week and the referrals it books or explains.
 func load(_ store: StoreOptions, _ week: String) throws -> (WeekTimetable, [Int64: Referral]) {
     let db = try store.open(), w = try monday(week)
-    guard let t = try db.timetable(week: w) else { throw CLIError.badInput("no timetable for the week of \(week); run `caseload schedule --week \(week)` first") }
+    guard let t = try db.timetable(week: w) else {
+        throw CLIError.badInput("no timetable for the week of \(week); run `caseload schedule --week \(week)` first")
+    }
     let ids = Set(t.bookings.map(\.referral) + t.unbooked.map(\.referral))
     let referrals = Dictionary(uniqueKeysWithValues: try db.referrals().filter { ids.contains($0.id) }.map { ($0.id, $0) })
     return (t, referrals)

@@ -17,21 +17,30 @@ enum TimetableOutput {
         }
         var schools = TextTable(["service", "school", "urn", "hours", "fair share", "difference"])
         for s in r.schools where s.hours > 0 || s.entitledHours >= 0.5 {
-            schools.add([s.service, s.name, s.school, String(format: "%.1f", s.hours), String(format: "%.1f", s.entitledHours),
-                         String(format: "%+.1f", s.hours - s.entitledHours)])
+            schools.add([
+                s.service, s.name, s.school, String(format: "%.1f", s.hours), String(format: "%.1f", s.entitledHours),
+                String(format: "%+.1f", s.hours - s.entitledHours),
+            ])
         }
         var people = TextTable(["specialist", "service", "session hours", "working hours", "utilisation %", "travel min", "miles"])
         for p in r.specialists {
-            people.add([p.id, p.service, String(format: "%.1f", p.sessionHours), String(format: "%.1f", p.workingHours),
-                        String(format: "%.0f", p.workingHours > 0 ? 100 * p.sessionHours / p.workingHours : 0), "\(p.travelMinutes)", String(format: "%.0f", p.miles)])
+            people.add([
+                p.id, p.service, String(format: "%.1f", p.sessionHours), String(format: "%.1f", p.workingHours),
+                String(format: "%.0f", p.workingHours > 0 ? 100 * p.sessionHours / p.workingHours : 0), "\(p.travelMinutes)",
+                String(format: "%.0f", p.miles),
+            ])
         }
         let idle = r.idle.map { i in
             String(format: "%@ is booked for %.1f of %.1f hours: ", i.id, i.bookedHours, i.workingHours) + i.advice
         }
-        return ([services.text, "", schools.text, "", people.text, "",
-                String(format: "travel: %d minutes, %.0f miles, £%.2f mileage at 45p a mile", r.travelMinutes, r.miles, r.mileageCost)]
+        return
+            ([
+                services.text, "", schools.text, "", people.text, "",
+                String(format: "travel: %d minutes, %.0f miles, £%.2f mileage at 45p a mile", r.travelMinutes, r.miles, r.mileageCost),
+            ]
             + (idle.isEmpty ? [] : ["", "free time out of reach of the waiting list:"] + idle.map { "  " + $0 })
-            + (r.deadlines.isEmpty ? [] : ["", "statutory deadlines to watch:"] + r.deadlines.map { "  referral \($0.referral) (\($0.school)): \($0.warning)" }))
+            + (r.deadlines.isEmpty
+                ? [] : ["", "statutory deadlines to watch:"] + r.deadlines.map { "  referral \($0.referral) (\($0.school)): \($0.warning)" }))
             .joined(separator: "\n")
     }
 }

@@ -15,7 +15,10 @@ struct WaitlistCommand: ParsableCommand {
     @Option(help: "Only this service.") var service: String?
     @Option(help: "Only this school's referrals (URN).") var school: String?
     @Option(help: "table, csv or json.") var format: Format = .table
-    @Flag(help: "First roll the list forward with the planner (a few seconds a week), so that each first week promised is the week the planner would book it.")
+    @Flag(
+        help:
+            "First roll the list forward with the planner (a few seconds a week), so that each first week promised is the week the planner would book it."
+    )
     var project = false
     @Option(help: "With --project: term weeks to roll forward.") var weeks: Int = 12
 
@@ -25,15 +28,23 @@ struct WaitlistCommand: ParsableCommand {
             if project {
                 guard (1...52).contains(weeks) else { throw CLIError.badInput("--weeks \(weeks): give 1 to 52 term weeks") }
                 let p = try WaitingProjection(db: db, config: config, weeks: weeks).run(today: today, stamp: store.stamp)
-                FileHandle.standardError.write(Data("projected \(p.weeks.count) term weeks from \(p.weeks.first?.description ?? "-"): \(p.firstWeek.count) of \(p.waiting.count) waiting referrals seen\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "projected \(p.weeks.count) term weeks from \(p.weeks.first?.description ?? "-"): \(p.firstWeek.count) of \(p.waiting.count) waiting referrals seen\n"
+                            .utf8))
             }
             let entries = try db.waitingList(config: config, today: today, service: service?.uppercased(), school: school)
             switch format {
             case .table:
                 print(entries.isEmpty ? "nobody is waiting" : table(entries).text)
-                for e in entries where e.deadlineWarning != nil { print("! referral \(e.referral.id) (\(e.referral.request.school)): \(e.deadlineWarning!)") }
+                for e in entries where e.deadlineWarning != nil {
+                    print("! referral \(e.referral.id) (\(e.referral.request.school)): \(e.deadlineWarning!)")
+                }
                 if let source = entries.first?.estimateSource {
-                    print(source == "projection" ? "first weeks from the planner's projection" : "first weeks from the fill rate; run caseload waitlist --project for the planner's projection")
+                    print(
+                        source == "projection"
+                            ? "first weeks from the planner's projection"
+                            : "first weeks from the fill rate; run caseload waitlist --project for the planner's projection")
                 }
             case .csv: print(table(entries).csv)
             case .json: print(try json(entries))
@@ -42,13 +53,17 @@ struct WaitlistCommand: ParsableCommand {
     }
 
     func table(_ entries: [WaitingEntry]) -> TextTable {
-        var t = TextTable(["service", "pos", "referral", "school", "pupil", "band", "priority", "weeks", "target", "breach", "deadline", "first week"])
+        var t = TextTable([
+            "service", "pos", "referral", "school", "pupil", "band", "priority", "weeks", "target", "breach", "deadline", "first week",
+        ])
         for e in entries {
             let r = e.referral
-            t.add([r.request.service, "\(e.position)", "\(r.id)", r.request.school, r.request.pupilRef, e.band, "\(e.priority)",
-                   "\(e.weeksWaited)", e.targetWeeks.map(String.init) ?? "", e.breached ? "yes" : "",
-                   (e.statutoryDeadline?.description ?? "") + (e.deadlineWarning == nil ? "" : " !"),
-                   e.estimatedFirstWeek?.description ?? "no capacity"])
+            t.add([
+                r.request.service, "\(e.position)", "\(r.id)", r.request.school, r.request.pupilRef, e.band, "\(e.priority)",
+                "\(e.weeksWaited)", e.targetWeeks.map(String.init) ?? "", e.breached ? "yes" : "",
+                (e.statutoryDeadline?.description ?? "") + (e.deadlineWarning == nil ? "" : " !"),
+                e.estimatedFirstWeek?.description ?? "no capacity",
+            ])
         }
         return t
     }

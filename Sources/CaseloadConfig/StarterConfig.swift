@@ -3,161 +3,161 @@
 public enum StarterConfig {
     /// The YAML text.
     public static let yaml = """
-# Caseload settings for the trust.
-#
-# This file is yours to edit: it decides who joins each waiting list, who is seen first, and how
-# quickly. Check it after every change with:
-#
-#     caseload config check
-#
-# which names any key it cannot accept and the values it allows. Nothing changes until the file
-# passes that check.
+        # Caseload settings for the trust.
+        #
+        # This file is yours to edit: it decides who joins each waiting list, who is seen first, and how
+        # quickly. Check it after every change with:
+        #
+        #     caseload config check
+        #
+        # which names any key it cannot accept and the values it allows. Nothing changes until the file
+        # passes that check.
 
-trust:
-  name: The Kemnal Academies Trust
+        trust:
+          name: The Kemnal Academies Trust
 
-priority:
-  # Points a referral earns at intake. Its score decides whether it joins the list (see each
-  # service's threshold below) and its priority band.
-  weights:
-    severity: 10               # per level of severity, 1 (mild) to 5 (severe): 10 to 50 points
-    ehc_plan: 10               # the pupil has an EHC plan
-    ehc_needs_assessment: 25   # the referral is part of an EHC needs assessment
-    exclusion_risk: 12         # at risk of exclusion
-    looked_after: 10           # a looked-after child
-    safeguarding: 15           # a safeguarding concern
+        priority:
+          # Points a referral earns at intake. Its score decides whether it joins the list (see each
+          # service's threshold below) and its priority band.
+          weights:
+            severity: 10               # per level of severity, 1 (mild) to 5 (severe): 10 to 50 points
+            ehc_plan: 10               # the pupil has an EHC plan
+            ehc_needs_assessment: 25   # the referral is part of an EHC needs assessment
+            exclusion_risk: 12         # at risk of exclusion
+            looked_after: 10           # a looked-after child
+            safeguarding: 15           # a safeguarding concern
 
-  # While a referral waits, its priority climbs by this many points each week,
-  # so that nobody waits for ever behind newer, slightly higher scores.
-  ageing_points_per_week: 1.5
+          # While a referral waits, its priority climbs by this many points each week,
+          # so that nobody waits for ever behind newer, slightly higher scores.
+          ageing_points_per_week: 1.5
 
-  # The statutory deadline: EP advice for an EHC needs assessment is due within 6 weeks of the
-  # request. From `climb_from_week` weeks after the request, priority climbs steadily until it has
-  # gained `climb_points` by the deadline week.
-  statutory:
-    service: EP
-    ehc_advice_weeks: 6
-    climb_from_week: 2
-    climb_points: 40
+          # The statutory deadline: EP advice for an EHC needs assessment is due within 6 weeks of the
+          # request. From `climb_from_week` weeks after the request, priority climbs steadily until it has
+          # gained `climb_points` by the deadline week.
+          statutory:
+            service: EP
+            ehc_advice_weeks: 6
+            climb_from_week: 2
+            climb_points: 40
 
-  # Fair shares between schools, as local authorities share EP time: each school is entitled to
-  # a share of each service in proportion to
-  #   pupils × `pupils` + pupils on SEN support × `sen_support` + EHC plans × `ehc_plan`.
-  # A school that has had less than its share gains up to `max_points` on its referrals.
-  fair_share:
-    pupils: 1
-    sen_support: 5
-    ehc_plan: 15
-    max_points: 10
+          # Fair shares between schools, as local authorities share EP time: each school is entitled to
+          # a share of each service in proportion to
+          #   pupils × `pupils` + pupils on SEN support × `sen_support` + EHC plans × `ehc_plan`.
+          # A school that has had less than its share gains up to `max_points` on its referrals.
+          fair_share:
+            pupils: 1
+            sen_support: 5
+            ehc_plan: 15
+            max_points: 10
 
-  # Priority bands by score at intake, highest first. One band must start at 0.
-  # Each service sets a target wait for each band.
-  bands:
-    urgent: 70
-    high: 50
-    routine: 0
+          # Priority bands by score at intake, highest first. One band must start at 0.
+          # Each service sets a target wait for each band.
+          bands:
+            urgent: 70
+            high: 50
+            routine: 0
 
-# Intake: how many weeks back a trust leader may date a paper referral's receipt. A SENCO's
-# referral is always dated the day it arrives, so no school can move a pupil up the list.
-intake:
-  max_backdate_weeks: 12
-  # pupil_ref_pattern: ^[A-Z][0-9]{12}$   # optional: the shape every pupil reference must have
+        # Intake: how many weeks back a trust leader may date a paper referral's receipt. A SENCO's
+        # referral is always dated the day it arrives, so no school can move a pupil up the list.
+        intake:
+          max_backdate_weeks: 12
+          # pupil_ref_pattern: ^[A-Z][0-9]{12}$   # optional: the shape every pupil reference must have
 
-# Each school's day: when specialists can see pupils there. Primary and secondary days differ;
-# a school's own hours in the school file (a `school_day` column) come first, then its phase
-# here, then the default. A day can differ by weekday: "mon-thu 08:45-15:15, fri 08:45-13:30".
-school_day:
-  default: 09:00-15:15
-  primary: 08:45-15:00
-  secondary: 08:35-15:10
+        # Each school's day: when specialists can see pupils there. Primary and secondary days differ;
+        # a school's own hours in the school file (a `school_day` column) come first, then its phase
+        # here, then the default. A day can differ by weekday: "mon-thu 08:45-15:15, fri 08:45-13:30".
+        school_day:
+          default: 09:00-15:15
+          primary: 08:45-15:00
+          secondary: 08:35-15:10
 
-# The school year. Between two terms every school is closed; inside a term, list half terms,
-# bank holidays and trust-wide closure days under `closures`. A school's own INSET days go in
-# with `caseload school close URN --from D --to D --reason "INSET day"` (or a CSV), and next
-# year's dates can be imported from the local authority's CSV or iCalendar file with
-# `caseload calendar import FILE`. These are the usual English dates for 2026-27: check them
-# against your local authority's published term dates.
-calendar:
-  terms:
-    - name: Autumn 2026
-      from: 2026-09-03
-      to: 2026-12-18
-      holiday_after: Christmas holiday
-    - name: Spring 2027
-      from: 2027-01-04
-      to: 2027-03-25
-      holiday_after: Easter holiday
-    - name: Summer 2027
-      from: 2027-04-12
-      to: 2027-07-21
-      holiday_after: Summer holiday
-  closures:
-    - from: 2026-10-26
-      to: 2026-10-30
-      reason: October half term
-    - from: 2027-02-15
-      to: 2027-02-19
-      reason: February half term
-    - on: 2027-05-03
-      reason: Early May bank holiday
-    - from: 2027-05-31
-      to: 2027-06-04
-      reason: May half term (Spring bank holiday on Monday)
+        # The school year. Between two terms every school is closed; inside a term, list half terms,
+        # bank holidays and trust-wide closure days under `closures`. A school's own INSET days go in
+        # with `caseload school close URN --from D --to D --reason "INSET day"` (or a CSV), and next
+        # year's dates can be imported from the local authority's CSV or iCalendar file with
+        # `caseload calendar import FILE`. These are the usual English dates for 2026-27: check them
+        # against your local authority's published term dates.
+        calendar:
+          terms:
+            - name: Autumn 2026
+              from: 2026-09-03
+              to: 2026-12-18
+              holiday_after: Christmas holiday
+            - name: Spring 2027
+              from: 2027-01-04
+              to: 2027-03-25
+              holiday_after: Easter holiday
+            - name: Summer 2027
+              from: 2027-04-12
+              to: 2027-07-21
+              holiday_after: Summer holiday
+          closures:
+            - from: 2026-10-26
+              to: 2026-10-30
+              reason: October half term
+            - from: 2027-02-15
+              to: 2027-02-19
+              reason: February half term
+            - on: 2027-05-03
+              reason: Early May bank holiday
+            - from: 2027-05-31
+              to: 2027-06-04
+              reason: May half term (Spring bank holiday on Monday)
 
-services:
-  EP:
-    name: Educational psychology
-    threshold: 30              # the score needed to join the waiting list
-    apdr_cycles: 2             # assess-plan-do-review cycles the school must have completed
-                               # (always waived for an EHC needs assessment)
-    target_weeks:              # target wait per band, in weeks
-      urgent: 4
-      high: 8
-      routine: 16
-    default_pathway: assessment
-    pathways:
-      assessment:              # one 180-minute assessment session
-        sessions: 1
-        minutes: 180
-      consultation:
-        sessions: 1
-        minutes: 60
+        services:
+          EP:
+            name: Educational psychology
+            threshold: 30              # the score needed to join the waiting list
+            apdr_cycles: 2             # assess-plan-do-review cycles the school must have completed
+                                       # (always waived for an EHC needs assessment)
+            target_weeks:              # target wait per band, in weeks
+              urgent: 4
+              high: 8
+              routine: 16
+            default_pathway: assessment
+            pathways:
+              assessment:              # one 180-minute assessment session
+                sessions: 1
+                minutes: 180
+              consultation:
+                sessions: 1
+                minutes: 60
 
-  SALT:
-    name: Speech and language therapy
-    threshold: 25
-    apdr_cycles: 1
-    target_weeks:
-      urgent: 4
-      high: 10
-      routine: 18
-    default_pathway: therapy_block
-    pathways:
-      therapy_block:           # six weekly 30-minute sessions with the same therapist
-        sessions: 6
-        minutes: 30
-        every_weeks: 1
-        same_specialist: true
-      assessment:
-        sessions: 1
-        minutes: 60
+          SALT:
+            name: Speech and language therapy
+            threshold: 25
+            apdr_cycles: 1
+            target_weeks:
+              urgent: 4
+              high: 10
+              routine: 18
+            default_pathway: therapy_block
+            pathways:
+              therapy_block:           # six weekly 30-minute sessions with the same therapist
+                sessions: 6
+                minutes: 30
+                every_weeks: 1
+                same_specialist: true
+              assessment:
+                sessions: 1
+                minutes: 60
 
-  COUNSELLING:
-    name: School counselling
-    threshold: 25
-    apdr_cycles: 1
-    target_weeks:
-      urgent: 2
-      high: 6
-      routine: 12
-    default_pathway: counselling
-    pathways:
-      counselling:             # six weekly 50-minute sessions, same counsellor, same weekday
-        sessions: 6
-        minutes: 50
-        every_weeks: 1
-        same_specialist: true
-        same_weekday: true
+          COUNSELLING:
+            name: School counselling
+            threshold: 25
+            apdr_cycles: 1
+            target_weeks:
+              urgent: 2
+              high: 6
+              routine: 12
+            default_pathway: counselling
+            pathways:
+              counselling:             # six weekly 50-minute sessions, same counsellor, same weekday
+                sessions: 6
+                minutes: 50
+                every_weeks: 1
+                same_specialist: true
+                same_weekday: true
 
-"""
+        """
 }

@@ -52,7 +52,9 @@ public enum TrustConfigFile {
     static func value(_ node: Node, _ budget: inout Int, depth: Int) throws(InputError) -> JSONValue {
         budget -= 1
         guard budget >= 0, depth < 64 else {
-            throw InputError(field: "config", problem: "holds more values than any trust's settings (anchors and aliases such as &a and *a are not accepted); write each value out")
+            throw InputError(
+                field: "config",
+                problem: "holds more values than any trust's settings (anchors and aliases such as &a and *a are not accepted); write each value out")
         }
         switch node {
         case .scalar(let s): return scalar(s)

@@ -7,9 +7,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public init?(_ text: String) {
         let p = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.utf8.count == 10, p.count == 3, p[0].utf8.count == 4, p[1].utf8.count == 2,
-              text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 }),
-              let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]),
-              (1...12).contains(m), d >= 1, d <= CalendarDate.daysIn(month: m, year: y) else { return nil }
+            text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 }),
+            let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]),
+            (1...12).contains(m), d >= 1, d <= CalendarDate.daysIn(month: m, year: y)
+        else { return nil }
         year = y; month = m; day = d
     }
 

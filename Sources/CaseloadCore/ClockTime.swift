@@ -10,9 +10,10 @@ public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard text.count == 5, parts.count == 2,
-              let hours = Int(parts[0]), let mins = Int(parts[1]),
-              parts[0].count == 2, parts[1].count == 2,
-              (0...24).contains(hours), (0..<60).contains(mins) else { return nil }
+            let hours = Int(parts[0]), let mins = Int(parts[1]),
+            parts[0].count == 2, parts[1].count == 2,
+            (0...24).contains(hours), (0..<60).contains(mins)
+        else { return nil }
         minutes = hours * 60 + mins
     }
 

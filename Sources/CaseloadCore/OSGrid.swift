@@ -22,8 +22,9 @@ public enum OSGrid {
     static func meridionalArc(_ lat: Double) -> Double {
         let a = airy.a, b = airy.b, n = (a - b) / (a + b), n2 = n * n, n3 = n2 * n
         let d = lat - lat0, s = lat + lat0
-        return b * f0 * ((1 + n + 1.25 * n2 + 1.25 * n3) * d - (3 * n + 3 * n2 + 21.0 / 8 * n3) * sin(d) * cos(s)
-            + (15.0 / 8 * n2 + 15.0 / 8 * n3) * sin(2 * d) * cos(2 * s) - 35.0 / 24 * n3 * sin(3 * d) * cos(3 * s))
+        return b * f0
+            * ((1 + n + 1.25 * n2 + 1.25 * n3) * d - (3 * n + 3 * n2 + 21.0 / 8 * n3) * sin(d) * cos(s)
+                + (15.0 / 8 * n2 + 15.0 / 8 * n3) * sin(2 * d) * cos(2 * s) - 35.0 / 24 * n3 * sin(3 * d) * cos(3 * s))
     }
 
     static func airyLatLon(easting: Double, northing: Double) -> (Double, Double) {
@@ -42,8 +43,10 @@ public enum OSGrid {
         let xii = sec / (120 * pow(nu, 5)) * (5 + 28 * t2 + 24 * t4)
         let xiia = sec / (5040 * pow(nu, 7)) * (61 + 662 * t2 + 1320 * t4 + 720 * t4 * t2)
         let de = easting - e0
-        return (lat - vii * pow(de, 2) + viii * pow(de, 4) - ix * pow(de, 6),
-                lon0 + x * de - xi * pow(de, 3) + xii * pow(de, 5) - xiia * pow(de, 7))
+        return (
+            lat - vii * pow(de, 2) + viii * pow(de, 4) - ix * pow(de, 6),
+            lon0 + x * de - xi * pow(de, 3) + xii * pow(de, 5) - xiia * pow(de, 7)
+        )
     }
 
     static func cartesian(_ lat: Double, _ lon: Double, _ e: Ellipsoid) -> (Double, Double, Double) {

@@ -19,8 +19,9 @@ extension WeekScenario {
         let schools = try readSchools(root)
         let specialists = try readSpecialists(root)
         let sessions = try readSessions(root, schools: Set(schools.map(\.id)), specialists: Set(specialists.map(\.id)))
-        return WeekScenario(name: try root.string("name"), weekStart: weekStart, travel: try readTravel(root),
-                            schools: schools, specialists: specialists, sessions: sessions)
+        return WeekScenario(
+            name: try root.string("name"), weekStart: weekStart, travel: try readTravel(root),
+            schools: schools, specialists: specialists, sessions: sessions)
     }
 
     static func readTravel(_ root: JSONFields) throws(InputError) -> TravelSettings {
@@ -57,12 +58,13 @@ extension WeekScenario {
             let id = try f.string("id")
             f.id = id
             guard seen.insert(id).inserted else { throw f.error("id", "is used by another specialist; ids must be unique") }
-            out.append(Specialist(
-                id: id, service: try f.string("service"), skills: try f.strings("skills") ?? [],
-                base: try readPoint(f.object("base")),
-                maxTravelMinPerDay: try f.optionalInt("max_travel_min_per_day", in: 0...1440),
-                maxSchoolsPerDay: try f.optionalInt("max_schools_per_day", in: 0...1000),
-                days: try readDays(f)))
+            out.append(
+                Specialist(
+                    id: id, service: try f.string("service"), skills: try f.strings("skills") ?? [],
+                    base: try readPoint(f.object("base")),
+                    maxTravelMinPerDay: try f.optionalInt("max_travel_min_per_day", in: 0...1440),
+                    maxSchoolsPerDay: try f.optionalInt("max_schools_per_day", in: 0...1000),
+                    days: try readDays(f)))
         }
         return out
     }
@@ -119,11 +121,12 @@ extension WeekScenario {
             throw f.error("specialist", "\"\(pinned)\" is not among the scenario's specialists")
         }
         let days = try weekdays(f, "days"), preferred = try weekdays(f, "preferred_days")
-        var session = Session(id: id, referral: try f.optionalString("referral") ?? id, school: school,
-                       service: try f.string("service"), durationMin: try f.int("duration_min", in: 1...1440),
-                       priority: try f.int("priority", in: 1...100), skills: try f.strings("skills") ?? [],
-                       specialist: pinned, days: days, earliest: try f.optionalTime("earliest"),
-                       latestEnd: try f.optionalTime("latest_end"))
+        var session = Session(
+            id: id, referral: try f.optionalString("referral") ?? id, school: school,
+            service: try f.string("service"), durationMin: try f.int("duration_min", in: 1...1440),
+            priority: try f.int("priority", in: 1...100), skills: try f.strings("skills") ?? [],
+            specialist: pinned, days: days, earliest: try f.optionalTime("earliest"),
+            latestEnd: try f.optionalTime("latest_end"))
         session.preferredDays = preferred
         return session
     }

@@ -71,8 +71,10 @@ public struct PlanStatistics: Hashable, Sendable {
     public var iterations: Int
 
     /// Figures of a plan.
-    public init(servedPriority: Int, totalPriority: Int, travelMinutes: Int, placedSessions: Int, sessions: Int,
-                upperBound: Int, seconds: Double, seed: UInt64, iterations: Int) {
+    public init(
+        servedPriority: Int, totalPriority: Int, travelMinutes: Int, placedSessions: Int, sessions: Int,
+        upperBound: Int, seconds: Double, seed: UInt64, iterations: Int
+    ) {
         self.servedPriority = servedPriority; self.totalPriority = totalPriority; self.travelMinutes = travelMinutes
         self.placedSessions = placedSessions; self.sessions = sessions; self.upperBound = upperBound
         self.seconds = seconds; self.seed = seed; self.iterations = iterations

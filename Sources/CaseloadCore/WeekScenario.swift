@@ -81,8 +81,10 @@ public struct Specialist: Hashable, Sendable {
     public var days: [WorkingDay]
 
     /// A specialist with every field of the scenario format.
-    public init(id: String, service: String, skills: [String], base: GeoPoint,
-                maxTravelMinPerDay: Int?, maxSchoolsPerDay: Int?, days: [WorkingDay]) {
+    public init(
+        id: String, service: String, skills: [String], base: GeoPoint,
+        maxTravelMinPerDay: Int?, maxSchoolsPerDay: Int?, days: [WorkingDay]
+    ) {
         self.id = id; self.service = service; self.skills = skills; self.base = base
         self.maxTravelMinPerDay = maxTravelMinPerDay; self.maxSchoolsPerDay = maxSchoolsPerDay
         self.days = days
@@ -113,9 +115,11 @@ public struct Session: Hashable, Sendable {
     public var preferredDays: [Weekday]?
 
     /// A session with every field of the scenario format.
-    public init(id: String, referral: String, school: String, service: String, durationMin: Int,
-                priority: Int, skills: [String] = [], specialist: String? = nil,
-                days: [Weekday]? = nil, earliest: ClockTime? = nil, latestEnd: ClockTime? = nil) {
+    public init(
+        id: String, referral: String, school: String, service: String, durationMin: Int,
+        priority: Int, skills: [String] = [], specialist: String? = nil,
+        days: [Weekday]? = nil, earliest: ClockTime? = nil, latestEnd: ClockTime? = nil
+    ) {
         self.id = id; self.referral = referral; self.school = school; self.service = service
         self.durationMin = durationMin; self.priority = priority; self.skills = skills
         self.specialist = specialist; self.days = days; self.earliest = earliest; self.latestEnd = latestEnd
@@ -135,8 +139,10 @@ public struct WeekScenario: Hashable, Sendable {
     public var sessions: [Session]
 
     /// A scenario from its parts; use `WeekScenario.decode(_:)` to read and validate JSON.
-    public init(name: String, weekStart: String, travel: TravelSettings, schools: [School],
-                specialists: [Specialist], sessions: [Session]) {
+    public init(
+        name: String, weekStart: String, travel: TravelSettings, schools: [School],
+        specialists: [Specialist], sessions: [Session]
+    ) {
         self.name = name; self.weekStart = weekStart; self.travel = travel
         self.schools = schools; self.specialists = specialists; self.sessions = sessions
     }

@@ -23,9 +23,10 @@ public struct CountyGenerator: Sendable {
             let pupils = max(60, Int(rng.normal(mean: primary ? 320 : 1000, sd: primary ? 110 : 280)))
             let ehc = max(0, Int(Double(pupils) * max(0.005, rng.normal(mean: 0.025, sd: 0.01))))
             let support = max(1, Int(Double(pupils) * max(0.03, rng.normal(mean: 0.13, sd: 0.04))))
-            return SchoolRecord(urn: String(900_001 + i), name: "\(primary ? "Primary" : "Secondary") school \(i + 1)",
-                                phase: primary ? "Primary" : "Secondary", location: offset(town.point, &rng, sd: 4),
-                                pupils: pupils, ehcPlans: ehc, senSupport: support)
+            return SchoolRecord(
+                urn: String(900_001 + i), name: "\(primary ? "Primary" : "Secondary") school \(i + 1)",
+                phase: primary ? "Primary" : "Secondary", location: offset(town.point, &rng, sd: 4),
+                pupils: pupils, ehcPlans: ehc, senSupport: support)
         }
     }
 

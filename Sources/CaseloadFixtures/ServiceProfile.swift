@@ -23,16 +23,20 @@ public struct ServiceProfile: Sendable {
     /// Educational psychology: long assessments (some for EHC needs assessments) and consultations.
     public static let ep = ServiceProfile(
         service: "EP",
-        kinds: [Kind(name: "assessment", duration: 180, share: 0.35, seriesShare: 0, sameWeekday: false),
-                Kind(name: "consultation", duration: 60, share: 0.65, seriesShare: 0.2, sameWeekday: false)],
+        kinds: [
+            Kind(name: "assessment", duration: 180, share: 0.35, seriesShare: 0, sameWeekday: false),
+            Kind(name: "consultation", duration: 60, share: 0.65, seriesShare: 0.2, sameWeekday: false),
+        ],
         skills: [("ADOS", 0.4, 0.1), ("cognitive", 0.8, 0.15)], maxTravel: 180, maxSchools: 2)
 
     /// Speech and language therapy: short therapy sessions in blocks, assessments and groups.
     public static let salt = ServiceProfile(
         service: "SALT",
-        kinds: [Kind(name: "therapy", duration: 30, share: 0.6, seriesShare: 0.55, sameWeekday: false),
-                Kind(name: "assessment", duration: 60, share: 0.25, seriesShare: 0, sameWeekday: false),
-                Kind(name: "group", duration: 45, share: 0.15, seriesShare: 0.5, sameWeekday: true)],
+        kinds: [
+            Kind(name: "therapy", duration: 30, share: 0.6, seriesShare: 0.55, sameWeekday: false),
+            Kind(name: "assessment", duration: 60, share: 0.25, seriesShare: 0, sameWeekday: false),
+            Kind(name: "group", duration: 45, share: 0.15, seriesShare: 0.5, sameWeekday: true),
+        ],
         skills: [("AAC", 0.4, 0.08), ("dysfluency", 0.3, 0.05)], maxTravel: 150, maxSchools: 3)
 
     /// Counselling: weekly 50-minute sessions with the same counsellor on the same weekday.

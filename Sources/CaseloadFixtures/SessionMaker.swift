@@ -1,4 +1,5 @@
 import CaseloadCore
+import Foundation
 
 /// Makes one service's sessions: which school (by SEN numbers), which kind, priority,
 /// skills, continuity pins, allowed days and school-day windows.
@@ -26,8 +27,9 @@ struct SessionMaker {
         let week = series ? 2 + rng.below(5) : 1
         let referral = "r\(next)"
         next += 1
-        var s = Session(id: "\(referral)-w\(week)", referral: referral, school: school.urn, service: profile.service,
-                        durationMin: kind.duration, priority: priority(kind, series, &rng), skills: skills)
+        var s = Session(
+            id: "\(referral)-w\(week)", referral: referral, school: school.urn, service: profile.service,
+            durationMin: kind.duration, priority: priority(kind, series, &rng), skills: skills)
         window(&s, school, &rng)
         if series { pin(&s, school, kind, &rng) } else if rng.unit() < 0.15 { s.days = someDays(&rng) }
         return s
@@ -70,5 +72,3 @@ struct SessionMaker {
         return dx * dx + dy * dy
     }
 }
-
-import Foundation

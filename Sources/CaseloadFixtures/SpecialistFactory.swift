@@ -1,4 +1,5 @@
 import CaseloadCore
+import Foundation
 
 /// Bases a service's specialists at hub schools where the demand is (weighted k-means over
 /// schools, each centre moved to its nearest school) and
@@ -12,9 +13,10 @@ struct SpecialistFactory {
         return hubs.enumerated().map { i, hub in
             let base = GeoPoint(lat: hub.lat + rng.normal(mean: 0, sd: 0.01), lon: hub.lon + rng.normal(mean: 0, sd: 0.015))
             let skills = profile.skills.filter { rng.unit() < $0.specialistShare }.map(\.name)
-            return Specialist(id: "\(profile.service.lowercased())-\(i + 1)", service: profile.service, skills: skills,
-                              base: base, maxTravelMinPerDay: profile.maxTravel, maxSchoolsPerDay: profile.maxSchools,
-                              days: pattern(&rng))
+            return Specialist(
+                id: "\(profile.service.lowercased())-\(i + 1)", service: profile.service, skills: skills,
+                base: base, maxTravelMinPerDay: profile.maxTravel, maxSchoolsPerDay: profile.maxSchools,
+                days: pattern(&rng))
         }
     }
 
@@ -58,5 +60,3 @@ struct KMeans {
         return centres.indices.min { d(centres[$0]) < d(centres[$1]) }!
     }
 }
-
-import Foundation

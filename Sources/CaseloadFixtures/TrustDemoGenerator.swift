@@ -22,9 +22,10 @@ public struct TrustDemoGenerator: Sendable {
             for (i, hub) in hubs.enumerated() {
                 let skills = profile.skills.filter { rng.unit() < $0.specialistShare }.map(\.name).joined(separator: ";")
                 let days = SpecialistFactory(schools: schools).pattern(&rng)
-                lines.append("\(profile.service.lowercased())-\(i + 1),\(profile.service),\(skills),\(hub.urn),"
-                             + days.map(\.day.rawValue).joined(separator: ";")
-                             + ",\(days[0].start),\(days[0].end),\(profile.maxTravel),\(profile.maxSchools)")
+                lines.append(
+                    "\(profile.service.lowercased())-\(i + 1),\(profile.service),\(skills),\(hub.urn),"
+                        + days.map(\.day.rawValue).joined(separator: ";")
+                        + ",\(days[0].start),\(days[0].end),\(profile.maxTravel),\(profile.maxSchools)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -55,7 +56,8 @@ public struct TrustDemoGenerator: Sendable {
         let days = rng.unit() < 0.2 ? ["mon", "tue", "wed", "thu", "fri"].filter { _ in rng.unit() < 0.5 }.joined(separator: ";") : ""
         let received = asOf.adding(days: -rng.below(26 * 7))
         let ref = "\(school.isPrimary ? "P" : "S")\(2020 + rng.below(7))-\(String(format: "%04d", n))"
-        return "\(school.urn),\(ref),\(year),\(service),\(area),\(severity),\(flags.joined(separator: ";")),\(apdr),\(consent),\(days),\(reason(area)),\(received)"
+        return
+            "\(school.urn),\(ref),\(year),\(service),\(area),\(severity),\(flags.joined(separator: ";")),\(apdr),\(consent),\(days),\(reason(area)),\(received)"
     }
 
     func area(_ service: String, _ rng: inout SeededRandom) -> String {
@@ -67,9 +69,11 @@ public struct TrustDemoGenerator: Sendable {
     }
 
     func reason(_ area: String) -> String {
-        ["communication_interaction": "language delay affecting access to learning",
-         "cognition_learning": "slow progress despite targeted support",
-         "semh": "anxiety and emotional regulation difficulties",
-         "sensory_physical": "sensory processing needs in class"][area] ?? "needs assessment"
+        [
+            "communication_interaction": "language delay affecting access to learning",
+            "cognition_learning": "slow progress despite targeted support",
+            "semh": "anxiety and emotional regulation difficulties",
+            "sensory_physical": "sensory processing needs in class",
+        ][area] ?? "needs assessment"
     }
 }

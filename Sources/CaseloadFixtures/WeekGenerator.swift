@@ -18,8 +18,10 @@ public struct WeekGenerator: Sendable {
         public var travel = TravelSettings.standard
 
         /// Settings with the defaults (demand 1.8 × capacity, standard travel model).
-        public init(name: String, weekStart: String, seed: UInt64, specialists: [String: Int],
-                    demandFactor: Double = 1.8, sessions: Int? = nil) {
+        public init(
+            name: String, weekStart: String, seed: UInt64, specialists: [String: Int],
+            demandFactor: Double = 1.8, sessions: Int? = nil
+        ) {
             self.name = name; self.weekStart = weekStart; self.seed = seed; self.specialists = specialists
             self.demandFactor = demandFactor; self.sessions = sessions
         }
@@ -43,9 +45,10 @@ public struct WeekGenerator: Sendable {
             var maker = SessionMaker(profile: profile, schools: schools, team: team[k], next: sessions.count + 1)
             sessions += maker.make(minutes: quotas[k].minutes, count: quotas[k].count, &rng)
         }
-        return WeekScenario(name: settings.name, weekStart: settings.weekStart, travel: settings.travel,
-                            schools: schools.map { School(id: $0.urn, name: $0.name, location: $0.location) },
-                            specialists: team.flatMap { $0 }, sessions: sessions)
+        return WeekScenario(
+            name: settings.name, weekStart: settings.weekStart, travel: settings.travel,
+            schools: schools.map { School(id: $0.urn, name: $0.name, location: $0.location) },
+            specialists: team.flatMap { $0 }, sessions: sessions)
     }
 
     /// Per service: requested minutes (by demand factor) or a session count (by share of capacity).

@@ -1,4 +1,5 @@
 import CaseloadCore
+
 /// Polishes a solution with the neighbourhood moves until none improves it:
 /// re-sequencing routes, relocating sessions, swapping waiting sessions for
 /// lower-priority ones, and refilling whatever room that frees.

@@ -1,4 +1,5 @@
 import CaseloadCore
+
 /// Adaptive operator selection (Ropke and Pisinger): operators that find better
 /// solutions are chosen more often; weights are updated every segment.
 struct OperatorWeights: Sendable {

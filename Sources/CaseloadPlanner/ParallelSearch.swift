@@ -47,7 +47,8 @@ final class ParallelSearch: @unchecked Sendable {
     }
 
     private func report(_ s: Solution) -> PlannerProgress {
-        PlannerProgress(iteration: iterationsDone, totalIterations: total, servedPriority: s.served,
-                        travelMinutes: s.travel, placedSessions: s.placedCount, elapsed: elapsed())
+        PlannerProgress(
+            iteration: iterationsDone, totalIterations: total, servedPriority: s.served,
+            travelMinutes: s.travel, placedSessions: s.placedCount, elapsed: elapsed())
     }
 }

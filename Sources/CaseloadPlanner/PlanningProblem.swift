@@ -67,8 +67,9 @@ struct PlanningProblem: Sendable {
         var cands: [[Int]] = []
         var byVehicle = Array(repeating: [Int](), count: vehicles.count)
         let eligibility = Eligibility(scenario)
-        let reach = Reach(travel: travel, pointCount: pointCount, vehicles: vehicles, school: school,
-                          duration: duration, early: early, late: late)
+        let reach = Reach(
+            travel: travel, pointCount: pointCount, vehicles: vehicles, school: school,
+            duration: duration, early: early, late: late)
         for u in scenario.sessions.indices {
             let list = eligibility.vehicles(for: u, bySpecialist: bySpecialist, vehicles: vehicles).filter { reach.reaches(u, $0) }
             cands.append(list)
@@ -95,9 +96,10 @@ struct PlanningProblem: Sendable {
         var out: [Vehicle] = []
         for (i, sp) in scenario.specialists.enumerated() {
             for d in sp.days.sorted(by: { $0.day < $1.day }) {
-                var v = Vehicle(specialist: i, day: d.day, base: firstBase + i, start: d.start.minutes,
-                                end: d.end.minutes, travelCap: sp.maxTravelMinPerDay ?? Int.max / 4,
-                                schoolCap: sp.maxSchoolsPerDay ?? Int.max / 4)
+                var v = Vehicle(
+                    specialist: i, day: d.day, base: firstBase + i, start: d.start.minutes,
+                    end: d.end.minutes, travelCap: sp.maxTravelMinPerDay ?? Int.max / 4,
+                    schoolCap: sp.maxSchoolsPerDay ?? Int.max / 4)
                 if let rest = d.rest {
                     v.breakMinutes = rest.minutes; v.breakEarly = rest.earliest.minutes; v.breakLate = rest.latestEnd.minutes
                 }

@@ -49,8 +49,9 @@ extension Route {
     func firstBreakGap(_ p: PlanningProblem) -> Int? {
         let veh = p.vehicles[vehicle]
         return (0...stops.count).first { g in
-            Route.breakArrival(veh, departure: departure(before: g, p), latest: latestArrival(at: g, p),
-                               leg: p.t(point(g - 1, p), point(g, p))) != nil
+            Route.breakArrival(
+                veh, departure: departure(before: g, p), latest: latestArrival(at: g, p),
+                leg: p.t(point(g - 1, p), point(g, p))) != nil
         }
     }
 

@@ -62,7 +62,8 @@ struct Solution: Sendable {
     mutating func restoreFeasibility(vehicle v: Int, _ p: PlanningProblem) -> [Int] {
         var dropped: [Int] = []
         while !routes[v].isFeasible(p),
-              let worst = routes[v].stops.min(by: { (p.locked[$0] ? 1000 : 0) + p.priority[$0] < (p.locked[$1] ? 1000 : 0) + p.priority[$1] }) {
+            let worst = routes[v].stops.min(by: { (p.locked[$0] ? 1000 : 0) + p.priority[$0] < (p.locked[$1] ? 1000 : 0) + p.priority[$1] })
+        {
             remove(worst, p)
             dropped.append(worst)
         }

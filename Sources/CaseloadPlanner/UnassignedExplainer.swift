@@ -28,17 +28,26 @@ struct UnassignedExplainer: Sendable {
         let onDays = qualified.flatMap { p.vehiclesOfSpecialist[$0] }.filter { eligibility.allows(u, day: p.vehicles[$0].day) }
         if onDays.isEmpty { return dayProblem(s) }
         if !onDays.contains(where: { windowFits(u, $0) }) {
-            return (.windowTooShort, "its window \(window(s)) cannot hold \(s.durationMin) minutes inside any allowed working day; widen the window or allow other days")
+            return (
+                .windowTooShort,
+                "its window \(window(s)) cannot hold \(s.durationMin) minutes inside any allowed working day; widen the window or allow other days"
+            )
         }
         if p.candidates[u].isEmpty { return outOfReach(u, s, onDays) }
         if let reach = idleOutOfReach(u, s, onDays) { return reach }
-        return (.capacity, "no \(s.service) capacity on its allowed days (\(days(s))): every slot it could take holds work of equal or higher priority; add capacity or raise its priority")
+        return (
+            .capacity,
+            "no \(s.service) capacity on its allowed days (\(days(s))): every slot it could take holds work of equal or higher priority; add capacity or raise its priority"
+        )
     }
 
     private func outOfReach(_ u: Int, _ s: Session, _ vehicles: [Int]) -> (UnassignedCode, String) {
         let nearest = vehicles.map { p.t(p.vehicles[$0].base, p.school[u]) }.min() ?? 0
         let name = p.scenario.schools[p.school[u]].name
-        return (.outOfReach, "\(name) (\(s.school)) is \(nearest) minutes from the nearest base of a \(s.service) specialist who could take it: out of reach within the working day or travel cap; allow a closer specialist or raise the travel cap")
+        return (
+            .outOfReach,
+            "\(name) (\(s.school)) is \(nearest) minutes from the nearest base of a \(s.service) specialist who could take it: out of reach within the working day or travel cap; allow a closer specialist or raise the travel cap"
+        )
     }
 
     /// Specialists who could take `u` but cannot reach it while they have room for it: the
@@ -52,7 +61,10 @@ struct UnassignedExplainer: Sendable {
         }
         let school = p.scenario.schools[p.school[u]].name
         let free = idle.reduce(0) { $0 + routes[$1].freeMinutes(p) } / 60
-        return (.fullWithinReach, "the \(s.service) specialists who can reach \(school) (\(names(Array(reachable)))) are fully booked on its days with work of equal or higher priority, while \(names(idle)) (\(free) free hours) cannot reach it within the working day or travel cap; raise their travel cap, move a base nearer, or raise its priority")
+        return (
+            .fullWithinReach,
+            "the \(s.service) specialists who can reach \(school) (\(names(Array(reachable)))) are fully booked on its days with work of equal or higher priority, while \(names(idle)) (\(free) free hours) cannot reach it within the working day or travel cap; raise their travel cap, move a base nearer, or raise its priority"
+        )
     }
 
     private func missingSkill(_ s: Session, _ ofService: [Int]) -> (UnassignedCode, String) {

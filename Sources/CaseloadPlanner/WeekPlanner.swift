@@ -48,7 +48,8 @@ public struct WeekPlanner: Sendable {
         let total = options.iterations ?? WeekPlanner.automaticIterations(p)
         let search = ParallelSearch(problem: p, options: options, total: total, started: clock)
         solution = search.run(from: solution, progress: progress)
-        let seconds = Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
+        let seconds =
+            Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
             + Double((ContinuousClock.now - clock).components.seconds)
         return PlanAssembler(p).plan(solution, seconds: seconds, seed: options.seed, iterations: search.iterationsDone)
     }

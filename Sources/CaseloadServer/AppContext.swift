@@ -21,7 +21,7 @@ public struct AppContext: RequestContext {
     /// key on the fly cost more than all the rest of a waiting-list answer (a test checks that
     /// each answer type encodes the same as it would under `.convertToSnakeCase`).
     public var responseEncoder: JSONEncoder {
-        JSONEncoder()   // keys in declaration order: sorting them on every answer cost 5% of the server's time
+        JSONEncoder()  // keys in declaration order: sorting them on every answer cost 5% of the server's time
     }
 
     /// The caller, if the access policy lets them do `action` to the things of `scope`.

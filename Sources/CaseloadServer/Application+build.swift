@@ -34,7 +34,8 @@ public func buildRouter(_ state: ServerState) -> Router<AppContext> {
 public func buildApplication(_ state: ServerState, settings: ServerSettings = ServerSettings()) -> some ApplicationProtocol {
     var logger = Logger(label: "caseload")
     logger.logLevel = .info
-    return Application(router: buildRouter(state),
-                       configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "caseload"),
-                       logger: logger)
+    return Application(
+        router: buildRouter(state),
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "caseload"),
+        logger: logger)
 }

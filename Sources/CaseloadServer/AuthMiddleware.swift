@@ -1,6 +1,6 @@
-import Foundation
 import CaseloadCore
 import CaseloadStore
+import Foundation
 import Hummingbird
 
 /// Requires `Authorization: Bearer <token>` (the scheme in any case) and puts the caller's

@@ -28,7 +28,9 @@ public final class RequestMetrics: Sendable {
         for (k, s) in all.sorted(by: { $0.key < $1.key }) { lines.append("caseload_http_requests_total{\(k)} \(s.count)") }
         lines += ["# HELP caseload_http_request_seconds Time to answer.", "# TYPE caseload_http_request_seconds histogram"]
         for (k, s) in all.sorted(by: { $0.key < $1.key }) {
-            for (i, b) in RequestMetrics.bounds.enumerated() { lines.append("caseload_http_request_seconds_bucket{\(k),le=\"\(b)\"} \(s.buckets[i])") }
+            for (i, b) in RequestMetrics.bounds.enumerated() {
+                lines.append("caseload_http_request_seconds_bucket{\(k),le=\"\(b)\"} \(s.buckets[i])")
+            }
             lines.append("caseload_http_request_seconds_bucket{\(k),le=\"+Inf\"} \(s.count)")
             lines.append("caseload_http_request_seconds_sum{\(k)} \(s.seconds)")
             lines.append("caseload_http_request_seconds_count{\(k)} \(s.count)")
@@ -47,8 +49,9 @@ struct MetricsMiddleware: RouterMiddleware {
         let response = try await next(request, context)
         let d = ContinuousClock.now - start
         let route = context.endpointPath ?? "unmatched"
-        metrics.record(method: request.method.rawValue, route: route, status: response.status.code,
-                       seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+        metrics.record(
+            method: request.method.rawValue, route: route, status: response.status.code,
+            seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
         return response
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 enum OpenAPIDocument {
     static let yaml: String = {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
             return "openapi: 3.1.0\ninfo:\n  title: Caseload API (document missing from the build)\n  version: 0.0.0\npaths: {}\n"
         }
         return text

@@ -19,8 +19,10 @@ public struct Problem: HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var body: [String: String] = ["type": "about:blank", "title": status.reasonPhrase, "detail": detail,
-                                      "status": "\(status.code)", "instance": request.uri.path]
+        var body: [String: String] = [
+            "type": "about:blank", "title": status.reasonPhrase, "detail": detail,
+            "status": "\(status.code)", "instance": request.uri.path,
+        ]
         if let field { body["field"] = field }
         var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(body)) as! [String: Any]
         object["status"] = status.code

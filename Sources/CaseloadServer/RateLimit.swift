@@ -35,7 +35,8 @@ struct WriteLimitMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         guard [.post, .put, .patch, .delete].contains(request.method), let caller = context.identity,
-              let wait = limiter.take(caller.tokenId) else { return try await next(request, context) }
+            let wait = limiter.take(caller.tokenId)
+        else { return try await next(request, context) }
         var problem = Problem(.tooManyRequests, "this token has made too many changes in a short time; try again in \(wait) s")
         problem.headers[.retryAfter] = "\(wait)"
         throw problem

@@ -36,14 +36,16 @@ struct ReferralController {
         let school = try AccessPolicy.scope(caller, .readReferrals, school: request.uri.queryParameters.get("school")).school
         let statuses = try request.uri.queryParameters.get("status").map { text -> [ReferralStatus] in
             guard let s = ReferralStatus(rawValue: text) else {
-                throw Problem(.badRequest, "status must be one of \(ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))", field: "status")
+                throw Problem(
+                    .badRequest, "status must be one of \(ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))", field: "status")
             }
             return [s]
         }
         let paging = try Paging.from(request)
         let service = request.uri.queryParameters.get("service")?.uppercased()
-        let (referrals, total) = try state.db.referrals(school: school, service: service, statuses: statuses, limit: paging.perPage,
-                                                        offset: paging.offset)
+        let (referrals, total) = try state.db.referrals(
+            school: school, service: service, statuses: statuses, limit: paging.perPage,
+            offset: paging.offset)
         let waiting = Set(referrals.filter { $0.status == .waiting }.map(\.id))
         let places = try state.waiting.places(waiting, services: service.map { [$0] } ?? state.config.services.map(\.code), state: state)
         return ListDTO(items: referrals.map { ReferralDTO($0, waiting: places[$0.id]) }, total: total, page: paging.page, perPage: paging.perPage)

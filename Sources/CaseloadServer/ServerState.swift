@@ -22,9 +22,11 @@ public final class ServerState: Sendable {
 
     /// State over `db`, with the settings at `configPath`.
     /// `writesPerMinute` per token (0: no limit), in bursts of up to `writeBurst`.
-    public init(db: AppDatabase, configPath: String, planner: PlannerOptions = PlannerOptions(),
-                writesPerMinute: Int = 300, writeBurst: Int = 60,
-                now: @escaping @Sendable () -> Moment = { Moment.london() }) throws {
+    public init(
+        db: AppDatabase, configPath: String, planner: PlannerOptions = PlannerOptions(),
+        writesPerMinute: Int = 300, writeBurst: Int = 60,
+        now: @escaping @Sendable () -> Moment = { Moment.london() }
+    ) throws {
         self.db = db; self.configPath = configPath; self.now = now; self.planner = planner
         writes = WriteLimiter(perMinute: writesPerMinute, burst: writeBurst)
         guard let data = FileManager.default.contents(atPath: configPath) else {
@@ -46,11 +48,14 @@ public final class ServerState: Sendable {
     func replaceConfig(_ yaml: String, stamp: Stamp) throws -> TrustConfig {
         let parsed = try TrustConfigFile.parse(yaml)
         do { try Data(yaml.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic) } catch {
-            throw StoreError.unavailable("the settings are valid but cannot be saved to \(configPath) (\(error.localizedDescription)); check that the server may write that file")
+            throw StoreError.unavailable(
+                "the settings are valid but cannot be saved to \(configPath) (\(error.localizedDescription)); check that the server may write that file"
+            )
         }
         current.withLock { $0 = (parsed, yaml) }
         waiting.invalidate()
-        try db.recordAudit(stamp, action: "update", entity: "config", id: configPath, detail: ["services": parsed.services.map(\.code).joined(separator: ",")])
+        try db.recordAudit(
+            stamp, action: "update", entity: "config", id: configPath, detail: ["services": parsed.services.map(\.code).joined(separator: ",")])
         return parsed
     }
 

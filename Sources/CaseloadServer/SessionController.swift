@@ -25,8 +25,9 @@ struct SessionController {
         let entries = try body.array("outcomes").enumerated().map { i, value throws(InputError) in
             let f = try JSONFields(value, path: "outcomes[\(i)]")
             try f.onlyKeys(["referral", "outcome"])
-            return OutcomeEntry(referral: Int64(try f.int("referral", in: 1...Int.max)),
-                                outcome: try OutcomeEntry.outcome(try f.string("outcome"), field: "outcomes[\(i)].outcome"))
+            return OutcomeEntry(
+                referral: Int64(try f.int("referral", in: 1...Int.max)),
+                outcome: try OutcomeEntry.outcome(try f.string("outcome"), field: "outcomes[\(i)].outcome"))
         }
         try allowed(caller, day, entries.map(\.referral))
         let (db, today, config, stamp) = (state.db, state.today(), state.config, Stamp(actor: caller.actor))
@@ -60,8 +61,9 @@ struct SessionController {
     /// only their own, a SENCO none; a referral with no session of the caller's that week is a 404.
     func allowed(_ caller: Identity, _ day: CalendarDate, _ referrals: [Int64]) throws {
         guard try AccessPolicy.scope(caller, .recordOutcomes, school: nil) != .trust else { return }
-        let owners = Dictionary(try state.db.timetable(week: day.monday)?.bookings.map { ($0.referral, $0.specialist) } ?? [],
-                                uniquingKeysWith: { a, _ in a })
+        let owners = Dictionary(
+            try state.db.timetable(week: day.monday)?.bookings.map { ($0.referral, $0.specialist) } ?? [],
+            uniquingKeysWith: { a, _ in a })
         for r in referrals {
             switch AccessPolicy.denial(caller, .recordOutcomes, .specialist(owners[r] ?? "")) {
             case nil: continue

@@ -29,7 +29,9 @@ struct SimulationController {
 
     /// The alternative settings, with errors naming `alt_config.<key>`.
     static func parse(_ yaml: String) throws(InputError) -> TrustConfig {
-        do { return try TrustConfigFile.parse(yaml) } catch { throw InputError(field: "alt_config.\(error.field)", id: error.id, problem: error.problem) }
+        do { return try TrustConfigFile.parse(yaml) } catch {
+            throw InputError(field: "alt_config.\(error.field)", id: error.id, problem: error.problem)
+        }
     }
 
     func register(_ group: RouterGroup<AppContext>) {
@@ -44,16 +46,20 @@ struct SimulationController {
         let weeks = try f.optionalInt("weeks", in: 1...26) ?? 12
         let alternative = try f.optionalString("alt_config").map(SimulationController.parse) ?? state.config
         let today = state.today()
-        let simulation = TermSimulation(weeks: weeks, start: today.adding(days: 7 - today.weekday.index),
-                                        absence: try f.optionalNumber("absence", in: 0...0.9) ?? 0.08,
-                                        seed: UInt64(try f.optionalInt("seed", in: 0...Int(Int32.max)) ?? 1),
-                                        planner: PlannerOptions(timeLimit: 2, iterations: state.planner.iterations ?? 300, threads: 1))
+        let simulation = TermSimulation(
+            weeks: weeks, start: today.adding(days: 7 - today.weekday.index),
+            absence: try f.optionalNumber("absence", in: 0...0.9) ?? 0.08,
+            seed: UInt64(try f.optionalInt("seed", in: 0...Int(Int32.max)) ?? 1),
+            planner: PlannerOptions(timeLimit: 2, iterations: state.planner.iterations ?? 300, threads: 1))
         let whatIf = WhatIf(simulation: simulation, rate: try f.optionalNumber("arrival_rate", in: 0...50))
         let (baseline, db) = (state.config, state.db)
         let report = try await state.heavy.run("the simulation") {
-            try whatIf.run(baseline: Policy(name: "baseline", config: baseline), alternative: Policy(name: "alternative", config: alternative), db: db)
+            try whatIf.run(
+                baseline: Policy(name: "baseline", config: baseline), alternative: Policy(name: "alternative", config: alternative), db: db)
         }
-        let rows = zip(report.baseline, report.alternative).map { WeekDTO(week: $0.week.description, baseline: FiguresDTO($0), alternative: FiguresDTO($1)) }
+        let rows = zip(report.baseline, report.alternative).map {
+            WeekDTO(week: $0.week.description, baseline: FiguresDTO($0), alternative: FiguresDTO($1))
+        }
         return ResultDTO(summary: report.summary, weeks: rows, html: report.html)
     }
 }

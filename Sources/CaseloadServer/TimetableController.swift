@@ -44,8 +44,9 @@ struct TimetableController {
         }
         let ids = Set(t.bookings.map(\.referral) + t.cancelled.map(\.booking.referral))
         let referrals = Dictionary(uniqueKeysWithValues: try state.db.referrals().filter { ids.contains($0.id) }.map { ($0.id, $0) })
-        let view = TimetableView(t, referrals: referrals, schools: try state.db.schools(), specialist: specialist, school: school,
-                                 today: state.today())
+        let view = TimetableView(
+            t, referrals: referrals, schools: try state.db.schools(), specialist: specialist, school: school,
+            today: state.today())
         return try TimetableFormats.response(view, format: TimetableFormats.format(request))
     }
 
@@ -58,8 +59,9 @@ struct TimetableController {
             try scheduler.schedule(week: w, replan: replan, now: now, stamp: Stamp(actor: caller.actor))
         }
         let t = result.timetable
-        return ScheduleDTO(week: w.description, status: t.published ? "published" : "draft", bookings: t.bookings.count,
-                           unbooked: t.unbooked.count, travelMinutes: t.plan.statistics?.travelMinutes ?? 0, moved: result.moved.count)
+        return ScheduleDTO(
+            week: w.description, status: t.published ? "published" : "draft", bookings: t.bookings.count,
+            unbooked: t.unbooked.count, travelMinutes: t.plan.statistics?.travelMinutes ?? 0, moved: result.moved.count)
     }
 
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> PublishDTO {

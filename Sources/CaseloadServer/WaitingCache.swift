@@ -1,6 +1,6 @@
 import CaseloadCore
-import Foundation
 import CaseloadStore
+import Foundation
 import Synchronization
 
 /// Each service's waiting list kept in memory for a few seconds, so that answering a
@@ -63,7 +63,7 @@ final class WaitingCache: Sendable {
         return snapshots.withLock { all in
             var out: [WaitingEntry] = [], skip = offset, total = 0
             for service in services where all[service] != nil {
-                if let urn = school, all[service]!.bySchool[urn] == nil {   // built under the lock, so a write cannot clear it meanwhile
+                if let urn = school, all[service]!.bySchool[urn] == nil {  // built under the lock, so a write cannot clear it meanwhile
                     all[service]!.bySchool[urn] = all[service]!.entries.filter { $0.referral.request.school == urn }
                 }
                 let view = school.map { all[service]!.bySchool[$0]! } ?? all[service]!.entries
@@ -114,11 +114,11 @@ final class WaitingCache: Sendable {
             return true
         }
         switch stale {
-        case nil: try install(service, build(service, state), state, whatever: true)   // a caller waits for it
+        case nil: try install(service, build(service, state), state, whatever: true)  // a caller waits for it
         case true?:
             refresher.async { [self] in
                 do { try install(service, build(service, state), state) } catch {
-                    snapshots.withLock { $0[service]?.rebuilding = false }   // the next caller tries again
+                    snapshots.withLock { $0[service]?.rebuilding = false }  // the next caller tries again
                 }
             }
         case false?: return
@@ -143,7 +143,7 @@ final class WaitingCache: Sendable {
     /// background rebuild overtaken by a change is dropped (`whatever`: put it in place anyway).
     private func install(_ service: String, _ fresh: Snapshot, _ state: ServerState, whatever: Bool = false) {
         let today = state.today()
-        guard whatever || generation.withLock({ $0 }) == fresh.generation else {   // changed meanwhile: build again on the next call
+        guard whatever || generation.withLock({ $0 }) == fresh.generation else {  // changed meanwhile: build again on the next call
             snapshots.withLock { $0[service]?.rebuilding = false }
             return
         }
@@ -156,8 +156,9 @@ final class WaitingCache: Sendable {
 
     /// Places `r` in the snapshot `s`: numbered and estimated among the others.
     static func insert(_ r: Referral, into s: inout Snapshot, today: CalendarDate) -> WaitingEntry {
-        let (index, entry) = s.list.place(s.list.entry(r, today: today), in: s.entries, today: today, capacity: s.capacity,
-                                          items: s.items, weeks: s.weeks)
+        let (index, entry) = s.list.place(
+            s.list.entry(r, today: today), in: s.entries, today: today, capacity: s.capacity,
+            items: s.items, weeks: s.weeks)
         s.entries.insert(entry, at: index)
         s.items.insert(s.list.fillItem(r), at: index)
         s.byId[r.id] = entry
@@ -169,7 +170,8 @@ final class WaitingCache: Sendable {
 extension WaitingEntry {
     /// An entry with no place (when no list could be built).
     static func unplaced(_ r: Referral) -> WaitingEntry {
-        WaitingEntry(referral: r, position: 0, priority: r.score, weeksWaited: 0, targetWeeks: nil, breached: false,
-                     statutoryDeadline: nil, estimatedFirstWeek: nil)
+        WaitingEntry(
+            referral: r, position: 0, priority: r.score, weeksWaited: 0, targetWeeks: nil, breached: false,
+            statutoryDeadline: nil, estimatedFirstWeek: nil)
     }
 }

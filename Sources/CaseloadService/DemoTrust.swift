@@ -23,8 +23,9 @@ public enum DemoTrust {
         let referrals = intake.read(CSVTable(try text("\(fixtures)/trust/referrals.csv")).objects(), today: today, existingList: true)
         guard referrals.problems.isEmpty else { throw StoreError.invalid("referrals.csv: \(referrals.problems.joined(separator: "; "))") }
         let stored = try intake.take(referrals.requests, stamp: stamp)
-        return Loaded(schools: schools.count, skippedSchools: skipped, specialists: roster.entries.count,
-                      referrals: stored.count, waiting: stored.filter { $0.status == .waiting }.count)
+        return Loaded(
+            schools: schools.count, skippedSchools: skipped, specialists: roster.entries.count,
+            referrals: stored.count, waiting: stored.filter { $0.status == .waiting }.count)
     }
 
     static func text(_ path: String) throws -> String {

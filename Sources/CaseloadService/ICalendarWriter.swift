@@ -27,8 +27,10 @@ public struct ICalendarWriter: Sendable {
 
     /// A writer for a stored week: its revision, draft status and cancelled sessions (shown
     /// until the week ends, as of `today`).
-    public init(week t: WeekTimetable, rows: [TimetableRow], cancelled: [(row: TimetableRow, sequence: Int)], today: CalendarDate,
-                stamp: String = ICalendarWriter.utcStamp()) {
+    public init(
+        week t: WeekTimetable, rows: [TimetableRow], cancelled: [(row: TimetableRow, sequence: Int)], today: CalendarDate,
+        stamp: String = ICalendarWriter.utcStamp()
+    ) {
         self.init(rows: rows, scenario: t.scenario, stamp: stamp)
         sequence = t.revision
         draft = !t.published
@@ -37,10 +39,14 @@ public struct ICalendarWriter: Sendable {
 
     /// The calendar text, CRLF line ends, long lines folded.
     public var text: String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Caseload//Timetable//EN", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH", "X-WR-TIMEZONE:Europe/London"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Caseload//Timetable//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-TIMEZONE:Europe/London",
+        ]
         lines += ICalendarWriter.londonTimeZone
-        for visit in visits() { lines += travelEvent(visit) + visit.rows.flatMap { sessionEvent($0, status: draft ? "TENTATIVE" : "CONFIRMED", sequence: sequence) } }
+        for visit in visits() {
+            lines += travelEvent(visit) + visit.rows.flatMap { sessionEvent($0, status: draft ? "TENTATIVE" : "CONFIRMED", sequence: sequence) }
+        }
         for c in cancelled { lines += sessionEvent(c.row, status: "CANCELLED", sequence: c.sequence) }
         lines.append("END:VCALENDAR")
         return lines.map(ICalendarWriter.fold).joined(separator: "\r\n") + "\r\n"
@@ -57,12 +63,15 @@ public struct ICalendarWriter: Sendable {
         for row in timetable {
             let b = row.booking
             if var last = out.last, last.rows[0].booking.specialist == b.specialist, last.rows[0].booking.day == b.day,
-               last.rows[0].booking.school == b.school {
+                last.rows[0].booking.school == b.school
+            {
                 last.rows.append(row); out[out.count - 1] = last; continue
             }
             let sameDay = out.last.map { $0.rows[0].booking.specialist == b.specialist && $0.rows[0].booking.day == b.day } ?? false
             let from = sameDay ? schools[out.last!.rows[0].booking.school] : bases[b.specialist]?.base
-            let leave = sameDay ? out.last!.rows.last!.booking.end.minutes
+            let leave =
+                sameDay
+                ? out.last!.rows.last!.booking.end.minutes
                 : bases[b.specialist]?.days.first { $0.day == b.day }?.start.minutes ?? b.start.minutes
             let minutes = from.flatMap { f in schools[b.school].map { model.minutes(f, $0) } } ?? 0
             out.append(Visit(rows: [row], travelFrom: from, travelStart: leave, travelMinutes: minutes))
@@ -77,13 +86,15 @@ public struct ICalendarWriter: Sendable {
         let uid = "session-\(b.referral)-\(b.sessionNumber)-\(r.date)-\(ICalendarWriter.safe(b.specialist))-\(b.start.minutes)@caseload"
         let prefix = status == "CANCELLED" ? "CANCELLED: " : draft ? "DRAFT: " : ""
         let detail = "Pupil \(r.pupilRef): \(r.service) \(r.pathway), session \(b.sessionNumber), \(b.start)-\(b.end) with \(b.specialist)"
-        return ["BEGIN:VEVENT", "UID:\(uid)", "DTSTAMP:\(stamp)", "SEQUENCE:\(sequence)", "STATUS:\(status)",
-                "DTSTART;TZID=Europe/London:\(ICalendarWriter.local(r.date, b.start.minutes))",
-                "DTEND;TZID=Europe/London:\(ICalendarWriter.local(r.date, b.end.minutes))",
-                "SUMMARY:" + ICalendarWriter.escape("\(prefix)\(r.service) \(r.pupilRef) at \(r.schoolName)"),
-                "LOCATION:" + ICalendarWriter.escape(r.location.isEmpty ? r.schoolName : r.location),
-                "DESCRIPTION:" + ICalendarWriter.escape(detail + "\nSchool URN \(b.school)"),
-                "CATEGORIES:VISIT", "END:VEVENT"]
+        return [
+            "BEGIN:VEVENT", "UID:\(uid)", "DTSTAMP:\(stamp)", "SEQUENCE:\(sequence)", "STATUS:\(status)",
+            "DTSTART;TZID=Europe/London:\(ICalendarWriter.local(r.date, b.start.minutes))",
+            "DTEND;TZID=Europe/London:\(ICalendarWriter.local(r.date, b.end.minutes))",
+            "SUMMARY:" + ICalendarWriter.escape("\(prefix)\(r.service) \(r.pupilRef) at \(r.schoolName)"),
+            "LOCATION:" + ICalendarWriter.escape(r.location.isEmpty ? r.schoolName : r.location),
+            "DESCRIPTION:" + ICalendarWriter.escape(detail + "\nSchool URN \(b.school)"),
+            "CATEGORIES:VISIT", "END:VEVENT",
+        ]
     }
 
     /// Letters, digits and `-` only, for UIDs.
@@ -94,11 +105,13 @@ public struct ICalendarWriter: Sendable {
     func travelEvent(_ v: Visit) -> [String] {
         guard v.travelMinutes > 0 else { return [] }
         let first = v.rows[0], b = first.booking
-        return ["BEGIN:VEVENT", "UID:travel-\(first.date)-\(b.specialist)-\(b.school)-\(v.travelStart)@caseload", "DTSTAMP:\(stamp)",
-                "DTSTART;TZID=Europe/London:\(ICalendarWriter.local(first.date, v.travelStart))",
-                "DTEND;TZID=Europe/London:\(ICalendarWriter.local(first.date, v.travelStart + v.travelMinutes))",
-                "SUMMARY:" + ICalendarWriter.escape("Travel to \(first.schoolName) (\(v.travelMinutes) min)"),
-                "TRANSP:OPAQUE", "CATEGORIES:TRAVEL", "END:VEVENT"]
+        return [
+            "BEGIN:VEVENT", "UID:travel-\(first.date)-\(b.specialist)-\(b.school)-\(v.travelStart)@caseload", "DTSTAMP:\(stamp)",
+            "DTSTART;TZID=Europe/London:\(ICalendarWriter.local(first.date, v.travelStart))",
+            "DTEND;TZID=Europe/London:\(ICalendarWriter.local(first.date, v.travelStart + v.travelMinutes))",
+            "SUMMARY:" + ICalendarWriter.escape("Travel to \(first.schoolName) (\(v.travelMinutes) min)"),
+            "TRANSP:OPAQUE", "CATEGORIES:TRAVEL", "END:VEVENT",
+        ]
     }
 
     /// `YYYYMMDDTHHMMSSZ` for `date` (now by default), as DTSTAMP wants.

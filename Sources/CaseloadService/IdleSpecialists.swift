@@ -26,8 +26,9 @@ public enum IdleSpecialists {
             guard working > 0, hours < working / 2, !demand.isEmpty else { return nil }
             let away = demand.compactMap { r in place[r.request.school].map { (r, $0, model.minutes(sp.base, $0.location)) } }
             guard !away.isEmpty, !away.contains(where: { reachable(sp, $0.2) && skilled(sp, $0.0) }) else { return nil }
-            return IdleSpecialist(id: sp.id, service: sp.service, bookedHours: hours, workingHours: working,
-                                  advice: advice(sp, demand.count, away))
+            return IdleSpecialist(
+                id: sp.id, service: sp.service, bookedHours: hours, workingHours: working,
+                advice: advice(sp, demand.count, away))
         }
     }
 
@@ -45,11 +46,13 @@ public enum IdleSpecialists {
         let cap = sp.maxTravelMinPerDay.map { "\($0) min a day, so \($0 / 2) each way" } ?? "no cap"
         var text = "none of the \(count) waiting \(sp.service) referrals is within its reach (travel cap \(cap)); "
         if inReach.isEmpty {
-            text += "the nearest is at \(nearest.1.name) (\(nearest.1.urn)), \(nearest.2) min from its base. "
+            text +=
+                "the nearest is at \(nearest.1.name) (\(nearest.1.urn)), \(nearest.2) min from its base. "
                 + "To use its time: raise max_travel_min_per_day to at least \(2 * nearest.2), or move its base nearer the waiting pupils"
         } else {
             let needed = Set(inReach.compactMap(\.0.request.skill)).sorted().joined(separator: ", ")
-            text += "the \(inReach.count) within reach need skills it lacks (\(needed)); add them to its skills, or refer those pupils without a required skill"
+            text +=
+                "the \(inReach.count) within reach need skills it lacks (\(needed)); add them to its skills, or refer those pupils without a required skill"
         }
         return text
     }

@@ -40,7 +40,9 @@ public struct ReferralIntake: Sendable {
 
     /// The referrals of a file's rows, and every row that cannot be taken in (with its line and why).
     /// `existingList`: the trust's list moved in, so a receipt date may be any past day.
-    public func read(_ rows: [(line: Int, value: JSONValue)], today: CalendarDate, existingList: Bool = false) -> (requests: [ReferralRequest], problems: [String]) {
+    public func read(_ rows: [(line: Int, value: JSONValue)], today: CalendarDate, existingList: Bool = false) -> (
+        requests: [ReferralRequest], problems: [String]
+    ) {
         let threshold = Threshold(config)
         return ReferralReader.read(rows, today: today, dating: existingList ? .anyPast : dating(.trustOperator), check: threshold.check)
     }

@@ -18,7 +18,8 @@ public struct RouteMap: Sendable {
         let points = s.schools.map(\.location) + s.specialists.map(\.base)
         let project = RouteMap.projection(points, width: 900, height: 640)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 900 700\" font-family=\"system-ui, Arial, sans-serif\">"
-        out += "<rect width=\"900\" height=\"700\" fill=\"#fbfbf8\"/><text x=\"16\" y=\"24\" font-size=\"16\" font-weight=\"600\">Routes, week of \(timetable.weekStart)</text>"
+        out +=
+            "<rect width=\"900\" height=\"700\" fill=\"#fbfbf8\"/><text x=\"16\" y=\"24\" font-size=\"16\" font-weight=\"600\">Routes, week of \(timetable.weekStart)</text>"
         for school in s.schools {
             let (x, y) = project(school.location)
             out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"2.5\" fill=\"#bbb\"><title>\(esc(school.name))</title></circle>"
@@ -40,13 +41,15 @@ public struct RouteMap: Sendable {
                 let (x, y) = project(point)
                 return f(x) + "," + f(y)
             }
-            out += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-opacity=\"0.7\"/>"
+            out +=
+                "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-opacity=\"0.7\"/>"
         }
         for (urn, visits) in Dictionary(grouping: mine, by: \.school).sorted(by: { $0.key < $1.key }) {
             guard let school = schools[urn] else { continue }
             let hours = Double(visits.reduce(0) { $0 + $1.end.minutes - $1.start.minutes }) / 60
             let (x, y) = project(school.location)
-            out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(3 + 2.2 * hours.squareRoot()))\" fill=\"\(colour)\" fill-opacity=\"0.35\" stroke=\"\(colour)\"><title>\(esc(sp.id)) at \(esc(school.name)): \(String(format: "%.1f", hours)) h</title></circle>"
+            out +=
+                "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(3 + 2.2 * hours.squareRoot()))\" fill=\"\(colour)\" fill-opacity=\"0.35\" stroke=\"\(colour)\"><title>\(esc(sp.id)) at \(esc(school.name)): \(String(format: "%.1f", hours)) h</title></circle>"
         }
         return out
     }
@@ -54,7 +57,8 @@ public struct RouteMap: Sendable {
     func legend(_ specialists: [Specialist]) -> String {
         specialists.enumerated().map { k, sp in
             let x = 16 + Double(k % 6) * 145, y = 650 + Double(k / 6) * 16
-            return "<rect x=\"\(f(x))\" y=\"\(f(y - 9))\" width=\"10\" height=\"10\" fill=\"\(RouteMap.palette[k % RouteMap.palette.count])\"/><text x=\"\(f(x + 14))\" y=\"\(f(y))\" font-size=\"11\">\(esc(sp.id))</text>"
+            return
+                "<rect x=\"\(f(x))\" y=\"\(f(y - 9))\" width=\"10\" height=\"10\" fill=\"\(RouteMap.palette[k % RouteMap.palette.count])\"/><text x=\"\(f(x + 14))\" y=\"\(f(y))\" font-size=\"11\">\(esc(sp.id))</text>"
         }.joined()
     }
 

@@ -1,5 +1,6 @@
 import CaseloadCore
 import CaseloadStore
+import Foundation
 
 /// One booked session with everything a timetable shows about it.
 public struct TimetableRow: Sendable {
@@ -17,34 +18,42 @@ public struct TimetableRow: Sendable {
 /// A week's bookings as rows, in the order a specialist works through them.
 public enum TimetableRows {
     /// Rows of `timetable`, optionally for one specialist or one school; `schools` gives addresses.
-    public static func rows(_ t: WeekTimetable, referrals: [Int64: Referral], schools: [SchoolRecord] = [], specialist: String? = nil,
-                            school: String? = nil) -> [TimetableRow] {
+    public static func rows(
+        _ t: WeekTimetable, referrals: [Int64: Referral], schools: [SchoolRecord] = [], specialist: String? = nil,
+        school: String? = nil
+    ) -> [TimetableRow] {
         rows(t.bookings, t, referrals: referrals, schools: schools, specialist: specialist, school: school)
     }
 
     /// Rows of the bookings a re-plan cancelled (for calendars), filtered as `rows`.
-    public static func cancelledRows(_ t: WeekTimetable, referrals: [Int64: Referral], schools: [SchoolRecord] = [],
-                                     specialist: String? = nil, school: String? = nil) -> [(row: TimetableRow, sequence: Int)] {
+    public static func cancelledRows(
+        _ t: WeekTimetable, referrals: [Int64: Referral], schools: [SchoolRecord] = [],
+        specialist: String? = nil, school: String? = nil
+    ) -> [(row: TimetableRow, sequence: Int)] {
         let sequence = Dictionary(t.cancelled.map { ($0.booking, $0.revision) }, uniquingKeysWith: max)
         return rows(t.cancelled.map(\.booking), t, referrals: referrals, schools: schools, specialist: specialist, school: school)
             .map { ($0, sequence[$0.booking] ?? t.revision) }
     }
 
-    static func rows(_ bookings: [Booking], _ t: WeekTimetable, referrals: [Int64: Referral], schools: [SchoolRecord],
-                     specialist: String?, school: String?) -> [TimetableRow] {
+    static func rows(
+        _ bookings: [Booking], _ t: WeekTimetable, referrals: [Int64: Referral], schools: [SchoolRecord],
+        specialist: String?, school: String?
+    ) -> [TimetableRow] {
         let names = Dictionary(uniqueKeysWithValues: t.scenario.schools.map { ($0.id, $0.name) })
         let records = Dictionary(schools.map { ($0.urn, $0) }, uniquingKeysWith: { a, _ in a })
-        return bookings
+        return
+            bookings
             .filter { specialist == nil || $0.specialist == specialist }
             .filter { school == nil || $0.school == school }
             .sorted { ($0.specialist, $0.day, $0.start) < ($1.specialist, $1.day, $1.start) }
             .map { b in
                 let r = referrals[b.referral]
                 let name = names[b.school] ?? b.school
-                return TimetableRow(booking: b, date: t.weekStart.adding(days: b.day.index), schoolName: name,
-                                    pupilRef: r?.request.pupilRef ?? "?", service: r?.request.service ?? "?",
-                                    pathway: r?.pathway ?? "?", outcome: t.outcomes[b.referral],
-                                    location: location(name, records[b.school]))
+                return TimetableRow(
+                    booking: b, date: t.weekStart.adding(days: b.day.index), schoolName: name,
+                    pupilRef: r?.request.pupilRef ?? "?", service: r?.request.service ?? "?",
+                    pathway: r?.pathway ?? "?", outcome: t.outcomes[b.referral],
+                    location: location(name, records[b.school]))
             }
     }
 }
@@ -71,14 +80,18 @@ private func < (a: (String, Weekday, ClockTime), b: (String, Weekday, ClockTime)
 /// The shared CSV and JSON forms of timetable rows (CLI and API alike).
 extension TimetableRows {
     /// Column names, as in CSV headers and JSON keys.
-    public static let columns = ["specialist", "date", "day", "start", "end", "school", "school_name", "referral",
-                                 "pupil_ref", "service", "pathway", "session", "outcome"]
+    public static let columns = [
+        "specialist", "date", "day", "start", "end", "school", "school_name", "referral",
+        "pupil_ref", "service", "pathway", "session", "outcome",
+    ]
 
     /// One row's cells in `columns` order.
     public static func cells(_ r: TimetableRow) -> [String] {
         let b = r.booking
-        return [b.specialist, r.date.description, b.day.rawValue, b.start.description, b.end.description, b.school, r.schoolName,
-                "\(b.referral)", r.pupilRef, r.service, r.pathway, "\(b.sessionNumber)", r.outcome?.rawValue ?? ""]
+        return [
+            b.specialist, r.date.description, b.day.rawValue, b.start.description, b.end.description, b.school, r.schoolName,
+            "\(b.referral)", r.pupilRef, r.service, r.pathway, "\(b.sessionNumber)", r.outcome?.rawValue ?? "",
+        ]
     }
 
     /// RFC 4180 CSV with a header line and CRLF line ends; a last `status` column says whether
@@ -101,8 +114,10 @@ extension TimetableRows {
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            for (key, value) in [(CodingKeys.specialist, specialist), (.date, date), (.day, day), (.start, start), (.end, end),
-                                 (.school, school), (.schoolName, schoolName), (.pupilRef, pupilRef), (.service, service), (.pathway, pathway)] {
+            for (key, value) in [
+                (CodingKeys.specialist, specialist), (.date, date), (.day, day), (.start, start), (.end, end),
+                (.school, school), (.schoolName, schoolName), (.pupilRef, pupilRef), (.service, service), (.pathway, pathway),
+            ] {
                 try c.encode(value, forKey: key)
             }
             try c.encode(referral, forKey: .referral)
@@ -114,9 +129,10 @@ extension TimetableRows {
     /// `{"week": …, "status": "draft"|"published", "revision": n, "items": [...]}` with snake_case keys.
     public static func json(_ rows: [TimetableRow], week: CalendarDate, published: Bool, revision: Int) throws -> String {
         let items = rows.map { r in
-            Item(specialist: r.booking.specialist, date: r.date.description, day: r.booking.day.rawValue, start: r.booking.start.description,
-                 end: r.booking.end.description, school: r.booking.school, schoolName: r.schoolName, referral: r.booking.referral,
-                 pupilRef: r.pupilRef, service: r.service, pathway: r.pathway, session: r.booking.sessionNumber, outcome: r.outcome?.rawValue)
+            Item(
+                specialist: r.booking.specialist, date: r.date.description, day: r.booking.day.rawValue, start: r.booking.start.description,
+                end: r.booking.end.description, school: r.booking.school, schoolName: r.schoolName, referral: r.booking.referral,
+                pupilRef: r.pupilRef, service: r.service, pathway: r.pathway, session: r.booking.sessionNumber, outcome: r.outcome?.rawValue)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -124,5 +140,3 @@ extension TimetableRows {
         return String(decoding: try encoder.encode(page), as: UTF8.self)
     }
 }
-
-import Foundation

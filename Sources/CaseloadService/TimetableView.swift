@@ -10,8 +10,10 @@ public struct TimetableView: Sendable {
     public let today: CalendarDate
 
     /// The view of `t` for one specialist or school (or all), as of `today`.
-    public init(_ t: WeekTimetable, referrals: [Int64: Referral], schools: [SchoolRecord], specialist: String? = nil,
-                school: String? = nil, today: CalendarDate) {
+    public init(
+        _ t: WeekTimetable, referrals: [Int64: Referral], schools: [SchoolRecord], specialist: String? = nil,
+        school: String? = nil, today: CalendarDate
+    ) {
         timetable = t
         rows = TimetableRows.rows(t, referrals: referrals, schools: schools, specialist: specialist, school: school)
         cancelled = TimetableRows.cancelledRows(t, referrals: referrals, schools: schools, specialist: specialist, school: school)

@@ -64,12 +64,16 @@ public struct WaitingProjection: Sendable {
         let quiet = Stamp(actor: "projection", at: Date(timeIntervalSince1970: 0))
         let scheduler = WeeklyScheduler(db: copy, config: config, options: options)
         let terms = calendar.termWeeks(from: today.adding(days: 7 - today.weekday.index), count: weeks)
-        let incoming = expectArrivals ? Arrivals(history: try copy.referrals(), start: terms.first ?? today, count: terms.count, rate: nil, seed: seed).weeks : []
+        let incoming =
+            expectArrivals
+            ? Arrivals(history: try copy.referrals(), start: terms.first ?? today, count: terms.count, rate: nil, seed: seed).weeks : []
         let intake = ReferralIntake(db: copy, config: config)
         var first: [Int64: CalendarDate] = [:]
         for (w, week) in terms.enumerated() {
             if w < incoming.count, try copy.timetable(week: week) == nil {
-                let batch = incoming[w].map { r in var r = r; r.receivedOn = week.adding(days: -3); return r }
+                let batch = incoming[w].map { r in
+                    var r = r; r.receivedOn = week.adding(days: -3); return r
+                }
                 _ = try intake.take(batch, stamp: quiet)
             }
             let t = try timetable(week, copy, scheduler, quiet)
@@ -83,7 +87,7 @@ public struct WaitingProjection: Sendable {
     func timetable(_ week: CalendarDate, _ copy: AppDatabase, _ scheduler: WeeklyScheduler, _ stamp: Stamp) throws -> WeekTimetable {
         if try copy.timetable(week: week) == nil { _ = try scheduler.schedule(week: week, replan: false, stamp: stamp) }
         if try copy.timetable(week: week)?.published == false {
-            do { try copy.publish(week: week, stamp: stamp) } catch StoreError.conflict {   // a draft older than the list: plan it again
+            do { try copy.publish(week: week, stamp: stamp) } catch StoreError.conflict {  // a draft older than the list: plan it again
                 _ = try scheduler.schedule(week: week, replan: false, stamp: stamp)
                 try copy.publish(week: week, stamp: stamp)
             }

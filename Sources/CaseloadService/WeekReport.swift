@@ -10,7 +10,9 @@ public struct WeekReport: Sendable {
 
     public struct SchoolLine: Sendable { public var school: String, name: String, service: String, hours: Double, entitledHours: Double }
     public struct ServiceLine: Sendable { public var service: String, sessions: Int, hours: Double, waiting: Int, breached: Int, medianWeeks: Int }
-    public struct SpecialistLine: Sendable { public var id: String, service: String, sessionHours: Double, workingHours: Double, travelMinutes: Int, miles: Double }
+    public struct SpecialistLine: Sendable {
+        public var id: String, service: String, sessionHours: Double, workingHours: Double, travelMinutes: Int, miles: Double
+    }
 
     public var services: [ServiceLine] = []
     public var schools: [SchoolLine] = []
@@ -37,8 +39,9 @@ public struct WeekReport: Sendable {
 
     static func serviceLine(_ service: String, _ rows: [TimetableRow], _ waiting: [WaitingEntry]) -> ServiceLine {
         let weeks = waiting.map(\.weeksWaited).sorted()
-        return ServiceLine(service: service, sessions: rows.count, hours: hours(rows), waiting: waiting.count,
-                           breached: waiting.filter(\.breached).count, medianWeeks: weeks.isEmpty ? 0 : weeks[weeks.count / 2])
+        return ServiceLine(
+            service: service, sessions: rows.count, hours: hours(rows), waiting: waiting.count,
+            breached: waiting.filter(\.breached).count, medianWeeks: weeks.isEmpty ? 0 : weeks[weeks.count / 2])
     }
 
     static func hours(_ rows: [TimetableRow]) -> Double {
@@ -46,15 +49,18 @@ public struct WeekReport: Sendable {
     }
 
     static func schoolLines(_ rows: [TimetableRow], _ schools: [SchoolRecord], _ config: TrustConfig) -> [SchoolLine] {
-        let share = FairShare(schools: schools.map { SchoolNeed(urn: $0.urn, pupils: $0.pupils, senSupport: $0.senSupport, ehcPlans: $0.ehcPlans) },
-                              rule: config.fairShare)
+        let share = FairShare(
+            schools: schools.map { SchoolNeed(urn: $0.urn, pupils: $0.pupils, senSupport: $0.senSupport, ehcPlans: $0.ehcPlans) },
+            rule: config.fairShare)
         var out: [SchoolLine] = []
         for (service, serviceRows) in Dictionary(grouping: rows, by: \.service).sorted(by: { $0.key < $1.key }) {
             let total = hours(serviceRows)
             for s in schools {
                 let mine = serviceRows.filter { $0.booking.school == s.urn }
-                out.append(SchoolLine(school: s.urn, name: s.name, service: service, hours: hours(mine),
-                                      entitledHours: total * (share.entitlement[s.urn] ?? 0)))
+                out.append(
+                    SchoolLine(
+                        school: s.urn, name: s.name, service: service, hours: hours(mine),
+                        entitledHours: total * (share.entitlement[s.urn] ?? 0)))
             }
         }
         return out
@@ -76,8 +82,9 @@ public struct WeekReport: Sendable {
                 minutes += model.minutes(at, sp.base); km += TravelModel.distanceKm(at, sp.base) * model.settings.circuity
             }
             let working = Double(sp.days.reduce(0) { $0 + $1.end.minutes - $1.start.minutes }) / 60
-            return SpecialistLine(id: sp.id, service: sp.service, sessionHours: hours(mine), workingHours: working,
-                                  travelMinutes: minutes, miles: km / 1.609344)
+            return SpecialistLine(
+                id: sp.id, service: sp.service, sessionHours: hours(mine), workingHours: working,
+                travelMinutes: minutes, miles: km / 1.609344)
         }
     }
 }

@@ -76,14 +76,16 @@ public struct WeeklyScheduler: Sendable {
         let plan = WeekPlanner(options: options).plan(scenario)
         let assembler = TimetableAssembler(scenario: scenario, leave: input.leave)
         let bookings = WeeklyScheduler.keepingRecord(assembler.bookings(plan), frozen: input.frozen)
-        var timetable = WeekTimetable(weekStart: week, published: previous?.published ?? false, scenario: scenario, plan: plan,
-                                      bookings: bookings,
-                                      unbooked: assembler.unbooked(plan) + leftOut.map { ($0.referral, $0.code, $0.reason) },
-                                      outcomes: previous?.outcomes ?? [:])
+        var timetable = WeekTimetable(
+            weekStart: week, published: previous?.published ?? false, scenario: scenario, plan: plan,
+            bookings: bookings,
+            unbooked: assembler.unbooked(plan) + leftOut.map { ($0.referral, $0.code, $0.reason) },
+            outcomes: previous?.outcomes ?? [:])
         try db.saveTimetable(timetable, keepPublished: replan, stamp: stamp)
         timetable = try db.timetable(week: week) ?? timetable
-        return ScheduleResult(timetable: timetable, moved: replan ? moves(previous!.bookings, timetable.bookings) : [],
-                              frozen: input.frozen.count)
+        return ScheduleResult(
+            timetable: timetable, moved: replan ? moves(previous!.bookings, timetable.bookings) : [],
+            frozen: input.frozen.count)
     }
 
     /// The previous week's bookings that are part of the record (begun or recorded), and those

@@ -38,11 +38,13 @@ extension AppDatabase {
                 if let urn = c.school, try !SchoolRow.exists(db, key: urn) {
                     throw StoreError.notFound("no school with URN \(urn); import it first (nothing was saved)")
                 }
-                let row = ClosureRow(id: nil, schoolUrn: c.school, fromDate: c.from.description, toDate: c.to.description,
-                                     reason: c.reason, createdAt: stamp.iso, createdBy: stamp.actor)
+                let row = ClosureRow(
+                    id: nil, schoolUrn: c.school, fromDate: c.from.description, toDate: c.to.description,
+                    reason: c.reason, createdAt: stamp.iso, createdBy: stamp.actor)
                 try row.insert(db)
-                try db.audit(stamp, "close", "closure", "\(db.lastInsertedRowID)",
-                             ["school": c.school ?? "whole trust", "from": c.from.description, "to": c.to.description, "reason": c.reason])
+                try db.audit(
+                    stamp, "close", "closure", "\(db.lastInsertedRowID)",
+                    ["school": c.school ?? "whole trust", "from": c.from.description, "to": c.to.description, "reason": c.reason])
             }
             return try AppDatabase.bookingsOn(db, closures)
         }
@@ -53,7 +55,9 @@ extension AppDatabase {
         try read { db in
             var request = ClosureRow.order(Column("from_date"), Column("id"))
             if let school {
-                request = withTrust ? request.filter(Column("school_urn") == school || Column("school_urn") == nil)
+                request =
+                    withTrust
+                    ? request.filter(Column("school_urn") == school || Column("school_urn") == nil)
                     : request.filter(Column("school_urn") == school)
             }
             return try request.fetchAll(db).compactMap(\.closure)
@@ -67,8 +71,9 @@ extension AppDatabase {
                 throw StoreError.notFound("no closure \(id)\(school.map { " at school \($0)" } ?? ""); list them with GET /v1/schools/URN/closures")
             }
             _ = try row.delete(db)
-            try db.audit(stamp, "reopen", "closure", "\(id)",
-                         ["school": row.schoolUrn ?? "whole trust", "from": row.fromDate, "to": row.toDate, "reason": row.reason])
+            try db.audit(
+                stamp, "reopen", "closure", "\(id)",
+                ["school": row.schoolUrn ?? "whole trust", "from": row.fromDate, "to": row.toDate, "reason": row.reason])
         }
     }
 
@@ -89,7 +94,9 @@ extension AppDatabase {
             let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM closure WHERE school_urn IS ?", arguments: [school]) ?? 0
             let limit = school == nil ? closureLimit.trustWide : closureLimit.perSchool
             guard stored + adding.count <= limit else {
-                throw StoreError.invalid("\(school.map { "school \($0)" } ?? "the trust") would have \(stored + adding.count) closures, over the \(limit) kept; remove old ones with caseload school reopen (nothing was saved)")
+                throw StoreError.invalid(
+                    "\(school.map { "school \($0)" } ?? "the trust") would have \(stored + adding.count) closures, over the \(limit) kept; remove old ones with caseload school reopen (nothing was saved)"
+                )
             }
         }
     }
@@ -97,8 +104,9 @@ extension AppDatabase {
     static func bookingsOn(_ db: Database, _ closures: [Closure]) throws -> [ClosedBookings] {
         var weeks: [CalendarDate: Int] = [:]
         guard let first = closures.map(\.from).min(), let last = closures.map(\.to).max() else { return [] }
-        let rows = try Row.fetchAll(db, sql: "SELECT week_start, day, school_urn FROM booking WHERE week_start BETWEEN ? AND ?",
-                                    arguments: [first.adding(days: -6).description, last.description])
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT week_start, day, school_urn FROM booking WHERE week_start BETWEEN ? AND ?",
+            arguments: [first.adding(days: -6).description, last.description])
         for row in rows {
             guard let week = CalendarDate(row["week_start"] as String), let day = Weekday(rawValue: row["day"]) else { continue }
             let date = week.adding(days: day.index), school: String = row["school_urn"]

@@ -15,8 +15,10 @@ extension AppDatabase {
     /// Records the outcomes of one day's sessions at once, each against that session's own
     /// date: all of them, or none if any is refused (every refusal is listed). A session cannot
     /// be recorded before its day, nor twice (correct it instead).
-    public func recordOutcomes(day: CalendarDate, _ entries: [OutcomeEntry], today: CalendarDate, config: TrustConfig,
-                               stamp: Stamp) throws -> [Booking] {
+    public func recordOutcomes(
+        day: CalendarDate, _ entries: [OutcomeEntry], today: CalendarDate, config: TrustConfig,
+        stamp: Stamp
+    ) throws -> [Booking] {
         try write { db in
             try AppDatabase.publishedWeek(db, day.monday)
             var problems: [String] = [], done: [Booking] = []
@@ -31,8 +33,10 @@ extension AppDatabase {
     }
 
     /// Records one session of `referral` in the week of `week`, on whatever day it is booked.
-    public func recordOutcome(week: CalendarDate, referral id: Int64, outcome: SessionOutcome, today: CalendarDate,
-                              config: TrustConfig, stamp: Stamp) throws {
+    public func recordOutcome(
+        week: CalendarDate, referral id: Int64, outcome: SessionOutcome, today: CalendarDate,
+        config: TrustConfig, stamp: Stamp
+    ) throws {
         let day = try read { db in try AppDatabase.booking(db, week: week, referral: id).date() }
         _ = try recordOutcomes(day: day, [OutcomeEntry(referral: id, outcome: outcome)], today: today, config: config, stamp: stamp)
     }
@@ -40,8 +44,10 @@ extension AppDatabase {
     /// Corrects a recorded outcome: the series steps back or on to match, a completed referral
     /// reopens if its last delivered session did not happen after all; kept in the referral's
     /// history and the audit log with who and why.
-    public func correctOutcome(day: CalendarDate, referral id: Int64, to outcome: SessionOutcome, reason: String,
-                               config: TrustConfig, stamp: Stamp) throws {
+    public func correctOutcome(
+        day: CalendarDate, referral id: Int64, to outcome: SessionOutcome, reason: String,
+        config: TrustConfig, stamp: Stamp
+    ) throws {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StoreError.invalid("say why the outcome is corrected (a reason is kept in the audit log)")
         }
@@ -56,10 +62,12 @@ extension AppDatabase {
             if old == .delivered { try stepBack(db, b, reason: reason, stamp) }
             if outcome == .delivered { try advance(db, b, config, stamp) }
             let now = try ReferralRow.fetchOne(db, key: id)?.currentStatus().rawValue ?? "active"
-            try db.recordStatus(id, from: now, to: now,
-                                note: "session of \(day) corrected from \(old.rawValue) to \(outcome.rawValue): \(reason)", stamp)
-            try db.audit(stamp, "correct_session", "referral", "\(id)",
-                         ["date": day.description, "from": old.rawValue, "to": outcome.rawValue, "reason": reason])
+            try db.recordStatus(
+                id, from: now, to: now,
+                note: "session of \(day) corrected from \(old.rawValue) to \(outcome.rawValue): \(reason)", stamp)
+            try db.audit(
+                stamp, "correct_session", "referral", "\(id)",
+                ["date": day.description, "from": old.rawValue, "to": outcome.rawValue, "reason": reason])
         }
     }
 
@@ -67,14 +75,17 @@ extension AppDatabase {
     public func sessions(of referral: Int64) throws -> [SessionRecord] {
         try read { db in
             try BookingRow.filter(Column("referral_id") == referral).order(Column("week_start"), Column("id")).fetchAll(db).map { b in
-                SessionRecord(date: try b.date(), booking: try b.booking(), outcome: try b.outcome.map { try AppDatabase.outcome($0, b) },
-                              recordedBy: b.outcomeBy, recordedAt: b.outcomeAt)
+                SessionRecord(
+                    date: try b.date(), booking: try b.booking(), outcome: try b.outcome.map { try AppDatabase.outcome($0, b) },
+                    recordedBy: b.outcomeBy, recordedAt: b.outcomeAt)
             }
         }
     }
 
-    private func record(_ db: Database, day: CalendarDate, _ e: OutcomeEntry, today: CalendarDate, config: TrustConfig,
-                        stamp: Stamp) throws -> Booking {
+    private func record(
+        _ db: Database, day: CalendarDate, _ e: OutcomeEntry, today: CalendarDate, config: TrustConfig,
+        stamp: Stamp
+    ) throws -> Booking {
         var b = try AppDatabase.booking(db, week: day.monday, referral: e.referral, on: day)
         guard day <= today else { throw StoreError.invalid("its session is on \(day), which has not happened yet; record it on or after that day") }
         if let done = b.outcome { throw StoreError.conflict("its session on \(day) is already recorded as \(done); correct it instead") }
@@ -87,7 +98,9 @@ extension AppDatabase {
 
     /// A delivered session moves the series on, and completes the referral after its last one.
     private func advance(_ db: Database, _ b: BookingRow, _ config: TrustConfig, _ stamp: Stamp) throws {
-        guard var series = try SeriesRow.fetchOne(db, key: b.referralId), let referral = try ReferralRow.fetchOne(db, key: b.referralId) else { return }
+        guard var series = try SeriesRow.fetchOne(db, key: b.referralId), let referral = try ReferralRow.fetchOne(db, key: b.referralId) else {
+            return
+        }
         series.sessionsDone += 1
         series.lastWeek = max(series.lastWeek ?? b.weekStart, b.weekStart)
         try series.update(db)
@@ -102,9 +115,11 @@ extension AppDatabase {
     private func stepBack(_ db: Database, _ b: BookingRow, reason: String, _ stamp: Stamp) throws {
         guard var series = try SeriesRow.fetchOne(db, key: b.referralId) else { return }
         series.sessionsDone = max(0, series.sessionsDone - 1)
-        series.lastWeek = try String.fetchOne(db, sql: """
-            SELECT MAX(week_start) FROM booking WHERE referral_id = ? AND outcome = 'delivered'
-            """, arguments: [b.referralId])
+        series.lastWeek = try String.fetchOne(
+            db,
+            sql: """
+                SELECT MAX(week_start) FROM booking WHERE referral_id = ? AND outcome = 'delivered'
+                """, arguments: [b.referralId])
         try series.update(db)
         if try ReferralRow.fetchOne(db, key: b.referralId)?.currentStatus() == .completed {
             try db.moveByTheWeek(b.referralId, to: .active, note: "reopened: a delivered session was corrected (\(reason))", stamp)

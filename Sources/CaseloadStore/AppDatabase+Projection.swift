@@ -6,12 +6,14 @@ extension AppDatabase {
     public func saveProjection(_ p: Projection, stamp: Stamp) throws {
         try write { db in
             try db.execute(sql: "DELETE FROM projection")
-            try db.execute(sql: "INSERT OR REPLACE INTO projection_run (id, made_on, weeks) VALUES (1, ?, ?)",
-                           arguments: [p.madeOn.description, p.weeks.map(\.description).joined(separator: ",")])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO projection_run (id, made_on, weeks) VALUES (1, ?, ?)",
+                arguments: [p.madeOn.description, p.weeks.map(\.description).joined(separator: ",")])
             let insert = try db.cachedStatement(sql: "INSERT INTO projection (referral_id, first_week) VALUES (?, ?)")
             for id in p.waiting.sorted() { try insert.execute(arguments: [id, p.firstWeek[id]?.description]) }
-            try db.audit(stamp, "project", "waitlist", p.madeOn.description,
-                         ["weeks": "\(p.weeks.count)", "referrals": "\(p.waiting.count)", "seen": "\(p.firstWeek.count)"])
+            try db.audit(
+                stamp, "project", "waitlist", p.madeOn.description,
+                ["weeks": "\(p.weeks.count)", "referrals": "\(p.waiting.count)", "seen": "\(p.firstWeek.count)"])
         }
     }
 
@@ -22,7 +24,8 @@ extension AppDatabase {
 
     static func projection(_ db: Database, today: CalendarDate, maxAgeDays: Int) throws -> Projection? {
         guard let run = try Row.fetchOne(db, sql: "SELECT made_on, weeks FROM projection_run WHERE id = 1"),
-              let made = CalendarDate(run["made_on"] as String), today.dayNumber - made.dayNumber <= maxAgeDays else { return nil }
+            let made = CalendarDate(run["made_on"] as String), today.dayNumber - made.dayNumber <= maxAgeDays
+        else { return nil }
         let weeks = (run["weeks"] as String).split(separator: ",").compactMap { CalendarDate(String($0)) }
         var first: [Int64: CalendarDate] = [:], waiting = Set<Int64>()
         for row in try Row.fetchAll(db, sql: "SELECT referral_id, first_week FROM projection") {
@@ -39,10 +42,12 @@ extension AppDatabase {
     /// sessions that share is over.
     public func absenceRate(since: CalendarDate) throws -> (rate: Double, sessions: Int) {
         try read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*) AS n, COALESCE(SUM(outcome = 'pupil_absent'), 0) AS absent FROM booking
-                WHERE outcome IS NOT NULL AND week_start >= ?
-                """, arguments: [since.description])
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) AS n, COALESCE(SUM(outcome = 'pupil_absent'), 0) AS absent FROM booking
+                    WHERE outcome IS NOT NULL AND week_start >= ?
+                    """, arguments: [since.description])
             let n: Int = row?["n"] ?? 0, absent: Int = row?["absent"] ?? 0
             return (n > 0 ? Double(absent) / Double(n) : 0, n)
         }

@@ -32,36 +32,44 @@ extension AppDatabase {
     /// details, an outcome, a specialist or their leave, a school or its closures, or another
     /// week's publishing.
     static func refuseStale(_ db: Database, _ t: TimetableRow) throws {
-        let changes = try Row.fetchAll(db, sql: """
-            SELECT action, entity, entity_id FROM audit_log WHERE id > ? AND (
-              (entity = 'referral' AND action IN ('status', 'update', 'session', 'correct_session'))
-              OR entity IN ('specialist', 'school', 'closure')
-              OR (entity = 'timetable' AND entity_id != ? AND action IN ('publish', 'replan')))
-            ORDER BY id LIMIT 4
-            """, arguments: [t.basedOnAudit, t.weekStart])
+        let changes = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT action, entity, entity_id FROM audit_log WHERE id > ? AND (
+                  (entity = 'referral' AND action IN ('status', 'update', 'session', 'correct_session'))
+                  OR entity IN ('specialist', 'school', 'closure')
+                  OR (entity = 'timetable' AND entity_id != ? AND action IN ('publish', 'replan')))
+                ORDER BY id LIMIT 4
+                """, arguments: [t.basedOnAudit, t.weekStart])
         guard !changes.isEmpty else { return }
         let what = changes.prefix(3).map { r -> String in
             let (action, entity, id): (String, String, String) = (r[0], r[1], r[2])
             if entity == "closure" { return "closure \(id) was \(action == "close" ? "added" : "removed")" }
             return entity == "timetable" ? "the week of \(id) was \(action == "publish" ? "published" : "re-planned")" : "\(entity) \(id): \(action)"
         }.joined(separator: "; ")
-        throw StoreError.conflict("the draft of the week of \(t.weekStart) was planned before later changes (\(what)\(changes.count > 3 ? "; and more" : "")); plan the week again, then publish it")
+        throw StoreError.conflict(
+            "the draft of the week of \(t.weekStart) was planned before later changes (\(what)\(changes.count > 3 ? "; and more" : "")); plan the week again, then publish it"
+        )
     }
 
     /// Refuses to publish a booking that would start a referral twice or book one that is no
     /// longer waiting or running.
     static func refuseDoubleBooking(_ db: Database, _ t: TimetableRow) throws {
-        let bad = try Row.fetchAll(db, sql: """
-            SELECT b.referral_id, r.status FROM booking b JOIN referral r ON r.id = b.referral_id
-            LEFT JOIN series s ON s.referral_id = b.referral_id
-            WHERE b.week_start = ? AND NOT (
-              (b.session_number = 1 AND r.status = 'waiting') OR
-              (r.status = 'active' AND s.sessions_done + 1 = b.session_number))
-            LIMIT 5
-            """, arguments: [t.weekStart])
+        let bad = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.referral_id, r.status FROM booking b JOIN referral r ON r.id = b.referral_id
+                LEFT JOIN series s ON s.referral_id = b.referral_id
+                WHERE b.week_start = ? AND NOT (
+                  (b.session_number = 1 AND r.status = 'waiting') OR
+                  (r.status = 'active' AND s.sessions_done + 1 = b.session_number))
+                LIMIT 5
+                """, arguments: [t.weekStart])
         guard let first = bad.first else { return }
         let (id, status): (Int64, String) = (first[0], first[1])
-        throw StoreError.conflict("the draft of the week of \(t.weekStart) books referral \(id), which is \(status) now (and \(bad.count - 1) more); plan the week again, then publish it")
+        throw StoreError.conflict(
+            "the draft of the week of \(t.weekStart) books referral \(id), which is \(status) now (and \(bad.count - 1) more); plan the week again, then publish it"
+        )
     }
 
     /// A referral's series, if it has started.
@@ -89,7 +97,8 @@ extension Database {
     func startSeries(_ b: BookingRow, _ stamp: Stamp) throws -> Bool {
         guard b.sessionNumber == 1, let referral = try ReferralRow.fetchOne(self, key: b.referralId) else { return false }
         if referral.status == ReferralStatus.active.rawValue, var series = try SeriesRow.fetchOne(self, key: b.referralId),
-           series.sessionsDone == 0 {
+            series.sessionsDone == 0
+        {
             series.specialistId = b.specialistId
             series.weekday = b.day
             try series.update(self)
@@ -105,7 +114,8 @@ extension Database {
     /// waiting list, keeping its place (its receipt date and score are unchanged).
     func unstartSeries(_ b: BookingRow, _ stamp: Stamp) throws {
         guard b.sessionNumber == 1, let series = try SeriesRow.fetchOne(self, key: b.referralId), series.sessionsDone == 0,
-              try ReferralRow.fetchOne(self, key: b.referralId)?.status == ReferralStatus.active.rawValue else { return }
+            try ReferralRow.fetchOne(self, key: b.referralId)?.status == ReferralStatus.active.rawValue
+        else { return }
         _ = try SeriesRow.deleteOne(self, key: b.referralId)
         try moveByTheWeek(b.referralId, to: .waiting, note: "first session of \(b.weekStart) \(b.day) cancelled by a re-plan", stamp)
     }

@@ -28,25 +28,35 @@ extension AppDatabase {
         }
         try requireSkill(db, request)
         if case .accepted = decision, let open = try openReferral(db, request) {
-            throw StoreError.conflict("pupil \(request.pupilRef) at school \(request.school) already has an open \(request.service) referral (#\(open)); update that one instead")
+            throw StoreError.conflict(
+                "pupil \(request.pupilRef) at school \(request.school) already has an open \(request.service) referral (#\(open)); update that one instead"
+            )
         }
         var row = ReferralRow(request, decision: decision)
-        let insert = try db.cachedStatement(sql: "INSERT INTO referral (\(ReferralRow.columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: ReferralRow.columns.count).joined(separator: ", ")))")
+        let insert = try db.cachedStatement(
+            sql:
+                "INSERT INTO referral (\(ReferralRow.columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: ReferralRow.columns.count).joined(separator: ", ")))"
+        )
         try insert.execute(arguments: StatementArguments(row.values))
         row.id = db.lastInsertedRowID
         try db.recordStatus(row.id!, from: nil, to: row.status, note: "intake", stamp)
-        try db.audit(stamp, "submit", "referral", "\(row.id!)", ["school": row.schoolUrn, "service": row.service, "status": row.status, "score": "\(row.score)"])
+        try db.audit(
+            stamp, "submit", "referral", "\(row.id!)",
+            ["school": row.schoolUrn, "service": row.service, "status": row.status, "score": "\(row.score)"])
         return try row.referral()
     }
 
     /// A required skill must be one that a specialist of the service has on the roster.
     private func requireSkill(_ db: Database, _ r: ReferralRequest) throws {
         guard let skill = r.skill else { return }
-        let skills = Set(try String.fetchAll(db, sql: "SELECT skills FROM specialist WHERE service = ?", arguments: [r.service])
-            .flatMap { $0.split(separator: ",").map(String.init) })
+        let skills = Set(
+            try String.fetchAll(db, sql: "SELECT skills FROM specialist WHERE service = ?", arguments: [r.service])
+                .flatMap { $0.split(separator: ",").map(String.init) })
         guard skills.contains(skill) else {
             let known = skills.sorted().joined(separator: ", ")
-            throw StoreError.invalid("skill: no \(r.service) specialist on the roster has \(skill); \(known.isEmpty ? "leave it out" : "ask for one of \(known), or leave it out")")
+            throw StoreError.invalid(
+                "skill: no \(r.service) specialist on the roster has \(skill); \(known.isEmpty ? "leave it out" : "ask for one of \(known), or leave it out")"
+            )
         }
     }
 
@@ -75,10 +85,12 @@ extension AppDatabase {
     }
 
     private func openReferral(_ db: Database, _ r: ReferralRequest) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM referral WHERE school_urn = ? AND pupil_ref = ? AND service = ?
-            AND status IN ('waiting', 'active', 'on_hold')
-            """), arguments: [r.school, r.pupilRef, r.service])
+        try Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT id FROM referral WHERE school_urn = ? AND pupil_ref = ? AND service = ?
+                    AND status IN ('waiting', 'active', 'on_hold')
+                    """), arguments: [r.school, r.pupilRef, r.service])
     }
 
     /// Moves a referral to `status` (withdraw, hold, reopen, activate, complete), recording the
@@ -135,7 +147,8 @@ extension AppDatabase {
         try read { db in
             try StatusRow.filter(Column("referral_id") == id).order(Column("id")).fetchAll(db).map { row in
                 guard let to = ReferralStatus(rawValue: row.toStatus) else {
-                    throw StoreError.unavailable("referral \(id) has an unreadable status \"\(row.toStatus.prefix(20))\" in its history; restore it from a backup")
+                    throw StoreError.unavailable(
+                        "referral \(id) has an unreadable status \"\(row.toStatus.prefix(20))\" in its history; restore it from a backup")
                 }
                 return StatusEntry(from: row.fromStatus.flatMap(ReferralStatus.init), to: to, at: row.at, actor: row.actor, note: row.note)
             }

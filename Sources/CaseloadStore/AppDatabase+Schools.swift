@@ -10,8 +10,9 @@ extension AppDatabase {
             for s in schools {
                 let existed = try SchoolRow.exists(db, key: s.urn)
                 try SchoolRow(s).save(db)
-                try db.audit(stamp, existed ? "update" : "create", "school", s.urn,
-                             ["name": s.name, "pupils": "\(s.pupils)", "sen_support": "\(s.senSupport)", "ehc_plans": "\(s.ehcPlans)"])
+                try db.audit(
+                    stamp, existed ? "update" : "create", "school", s.urn,
+                    ["name": s.name, "pupils": "\(s.pupils)", "sen_support": "\(s.senSupport)", "ehc_plans": "\(s.ehcPlans)"])
             }
             return schools.count
         }

@@ -14,8 +14,9 @@ extension AppDatabase {
                 let existed = try SpecialistRow.exists(db, key: entry.specialist.id)
                 let row = SpecialistRow(entry)
                 try row.save(db)
-                try db.audit(stamp, existed ? "update" : "create", "specialist", row.id,
-                             ["service": row.service, "skills": row.skills, "pattern": row.pattern])
+                try db.audit(
+                    stamp, existed ? "update" : "create", "specialist", row.id,
+                    ["service": row.service, "skills": row.skills, "pattern": row.pattern])
             }
             return roster.count
         }
@@ -32,7 +33,9 @@ extension AppDatabase {
     public func addLeave(specialist id: String, from: CalendarDate, to: CalendarDate, reason: String, stamp: Stamp) throws {
         guard from <= to else { throw StoreError.invalid("leave from \(from) to \(to): the first day must not be after the last") }
         try write { db in
-            guard try SpecialistRow.exists(db, key: id) else { throw StoreError.notFound("no specialist \(id); check the id with `caseload specialist list`") }
+            guard try SpecialistRow.exists(db, key: id) else {
+                throw StoreError.notFound("no specialist \(id); check the id with `caseload specialist list`")
+            }
             try LeaveRow(id: nil, specialistId: id, firstDay: from.description, lastDay: to.description, reason: reason).insert(db)
             try db.audit(stamp, "leave", "specialist", id, ["from": from.description, "to": to.description, "reason": reason])
         }

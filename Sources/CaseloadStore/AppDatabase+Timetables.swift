@@ -25,8 +25,10 @@ public struct WeekTimetable: Sendable {
     public var cancelled: [CancelledBooking] = []
 
     /// A week's timetable from its parts.
-    public init(weekStart: CalendarDate, published: Bool, scenario: WeekScenario, plan: WeekPlan, bookings: [Booking],
-                unbooked: [(referral: Int64, code: String, reason: String)], outcomes: [Int64: SessionOutcome]) {
+    public init(
+        weekStart: CalendarDate, published: Bool, scenario: WeekScenario, plan: WeekPlan, bookings: [Booking],
+        unbooked: [(referral: Int64, code: String, reason: String)], outcomes: [Int64: SessionOutcome]
+    ) {
         self.weekStart = weekStart; self.published = published; self.scenario = scenario; self.plan = plan
         self.bookings = bookings; self.unbooked = unbooked; self.outcomes = outcomes
     }
@@ -70,9 +72,12 @@ extension AppDatabase {
                 for b in removed where !added.contains(where: { $0.referralId == b.referralId }) { try db.unstartSeries(b, stamp) }
                 for b in added { _ = try db.startSeries(b, stamp) }
             }
-            try db.audit(stamp, existing == nil ? "schedule" : "replan", "timetable", week,
-                         ["bookings": "\(t.bookings.count)", "unbooked": "\(t.unbooked.count)", "moved": "\(removed.count)",
-                          "revision": "\(revision)"])
+            try db.audit(
+                stamp, existing == nil ? "schedule" : "replan", "timetable", week,
+                [
+                    "bookings": "\(t.bookings.count)", "unbooked": "\(t.unbooked.count)", "moved": "\(removed.count)",
+                    "revision": "\(revision)",
+                ])
         }
     }
 
@@ -87,15 +92,18 @@ extension AppDatabase {
         let removed = before.filter { b in !after.contains { $0.sameSlot(b) } }
         let added = after.filter { a in !before.contains { $0.sameSlot(a) } }
         if let lost = removed.first(where: { $0.outcome != nil }) {
-            throw StoreError.conflict("the new plan would remove referral \(lost.referralId)'s session of \(try lost.date()), recorded as \(lost.outcome!); recorded sessions stay as they are")
+            throw StoreError.conflict(
+                "the new plan would remove referral \(lost.referralId)'s session of \(try lost.date()), recorded as \(lost.outcome!); recorded sessions stay as they are"
+            )
         }
         for b in removed {
             _ = try b.delete(db)
             if published { try CancelledRow(b, revision: revision).insert(db) }
         }
-        for var a in added {
-            try db.execute(sql: "DELETE FROM cancelled_booking WHERE week_start = ? AND referral_id = ? AND day = ? AND start = ? AND specialist_id = ?",
-                           arguments: [week, a.referralId, a.day, a.start, a.specialistId])
+        for a in added {
+            try db.execute(
+                sql: "DELETE FROM cancelled_booking WHERE week_start = ? AND referral_id = ? AND day = ? AND start = ? AND specialist_id = ?",
+                arguments: [week, a.referralId, a.day, a.start, a.specialistId])
             try a.insert(db)
         }
         return (removed, added)
@@ -119,10 +127,11 @@ extension AppDatabase {
             let cancelled = try CancelledRow.filter(Column("week_start") == row.weekStart).order(Column("id")).fetchAll(db)
             var outcomes: [Int64: SessionOutcome] = [:]
             for b in bookings { if let o = b.outcome { outcomes[b.referralId] = try AppDatabase.outcome(o, b) } }
-            var t = WeekTimetable(weekStart: week, published: row.status == "published",
-                                  scenario: try WeekScenario.decode(Data(row.scenario.utf8)), plan: try WeekPlan.decode(Data(row.plan.utf8)),
-                                  bookings: try bookings.map { try $0.booking() }, unbooked: unbooked.map { ($0.referralId, $0.code, $0.reason) },
-                                  outcomes: outcomes)
+            var t = WeekTimetable(
+                weekStart: week, published: row.status == "published",
+                scenario: try WeekScenario.decode(Data(row.scenario.utf8)), plan: try WeekPlan.decode(Data(row.plan.utf8)),
+                bookings: try bookings.map { try $0.booking() }, unbooked: unbooked.map { ($0.referralId, $0.code, $0.reason) },
+                outcomes: outcomes)
             t.revision = row.revision
             t.cancelled = try cancelled.map { CancelledBooking(booking: try $0.booking.booking(), revision: $0.revision) }
             return t

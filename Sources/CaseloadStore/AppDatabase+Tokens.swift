@@ -1,4 +1,5 @@
 import CaseloadCore
+import Foundation
 import GRDB
 
 /// A row of `token`: an API token, kept only as its SHA-256 hash.
@@ -31,18 +32,25 @@ extension AppDatabase {
 
     /// Creates a token for `role` that works for `days` days; returns its number and the secret,
     /// which is shown once and stored only as its hash.
-    public func createToken(role: Role, label: String, days: Int = AppDatabase.tokenLifetimeDays, stamp: Stamp) throws -> (id: Int64, secret: String) {
+    public func createToken(role: Role, label: String, days: Int = AppDatabase.tokenLifetimeDays, stamp: Stamp) throws -> (id: Int64, secret: String)
+    {
         guard (1...3650).contains(days) else { throw StoreError.invalid("a token lasts from 1 to 3650 days") }
         let expires = stamp.at.addingTimeInterval(Double(days) * 86_400).ISO8601Format()
         var rng = SystemRandomNumberGenerator()
         let secret = "cl_" + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
         return try write { db in
             let (school, specialist) = try check(role, db)
-            try TokenRow(id: nil, hash: SHA256.hex(secret), role: role.name, school: school, specialist: specialist, label: label,
-                         createdAt: stamp.iso, revokedAt: nil, expiresAt: expires).insert(db)
+            try TokenRow(
+                id: nil, hash: SHA256.hex(secret), role: role.name, school: school, specialist: specialist, label: label,
+                createdAt: stamp.iso, revokedAt: nil, expiresAt: expires
+            ).insert(db)
             let id = db.lastInsertedRowID
-            try db.audit(stamp, "create", "token", "\(id)", ["role": role.name, "school": school ?? "", "specialist": specialist ?? "",
-                                                             "label": label, "expires": expires])
+            try db.audit(
+                stamp, "create", "token", "\(id)",
+                [
+                    "role": role.name, "school": school ?? "", "specialist": specialist ?? "",
+                    "label": label, "expires": expires,
+                ])
             return (id, secret)
         }
     }
@@ -62,7 +70,9 @@ extension AppDatabase {
     /// Revokes token `id` at once.
     public func revokeToken(_ id: Int64, stamp: Stamp) throws {
         try write { db in
-            guard var row = try TokenRow.fetchOne(db, key: id) else { throw StoreError.notFound("no token \(id); list them with `caseload token list`") }
+            guard var row = try TokenRow.fetchOne(db, key: id) else {
+                throw StoreError.notFound("no token \(id); list them with `caseload token list`")
+            }
             guard row.revokedAt == nil else { throw StoreError.conflict("token \(id) is already revoked") }
             row.revokedAt = stamp.iso
             try row.update(db)
@@ -73,9 +83,11 @@ extension AppDatabase {
     /// The identity behind a secret, or `nil` for an unknown, revoked or expired token.
     public func identity(secret: String, now: Date = Date()) throws -> Identity? {
         try read { db in
-            try TokenRow.fetchOne(db.cachedStatement(sql: """
-                SELECT * FROM token WHERE hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
-                """), arguments: [SHA256.hex(secret), now.ISO8601Format()])?.identity
+            try TokenRow.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM token WHERE hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+                        """), arguments: [SHA256.hex(secret), now.ISO8601Format()])?.identity
         }
     }
 
@@ -83,11 +95,10 @@ extension AppDatabase {
     public func tokens() throws -> [TokenInfo] {
         try read { db in
             try TokenRow.order(Column("id")).fetchAll(db).map {
-                TokenInfo(id: $0.id ?? 0, role: $0.role, school: $0.school, specialist: $0.specialist, label: $0.label,
-                          createdAt: $0.createdAt, revoked: $0.revokedAt != nil, expiresAt: $0.expiresAt)
+                TokenInfo(
+                    id: $0.id ?? 0, role: $0.role, school: $0.school, specialist: $0.specialist, label: $0.label,
+                    createdAt: $0.createdAt, revoked: $0.revokedAt != nil, expiresAt: $0.expiresAt)
             }
         }
     }
 }
-
-import Foundation

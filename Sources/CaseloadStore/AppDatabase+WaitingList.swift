@@ -11,18 +11,23 @@ extension AppDatabase {
     }
 
     /// The list with what built it: the rules (with fair shares) and each service's weekly minutes.
-    public func waitingSnapshot(config: TrustConfig, today: CalendarDate, service: String? = nil) throws -> ([WaitingEntry], WaitingList, [ServiceCapacity]) {
+    public func waitingSnapshot(config: TrustConfig, today: CalendarDate, service: String? = nil) throws -> (
+        [WaitingEntry], WaitingList, [ServiceCapacity]
+    ) {
         let config = try withClosures(config)
         let (referrals, schools, roster, done, projection) = try read { db in
             var request = ReferralRow.filter([ReferralStatus.waiting, .active, .completed].map(\.rawValue).contains(Column("status")))
             if let service { request = request.filter(Column("service") == service) }
             let done = Dictionary(try SeriesRow.fetchAll(db).map { ($0.referralId, $0.series.sessionsDone) }, uniquingKeysWith: max)
-            return (try request.fetchAll(db).map { try $0.referral() }, try SchoolRow.fetchAll(db), try SpecialistRow.fetchAll(db), done,
-                    try AppDatabase.projection(db, today: today, maxAgeDays: 21))
+            return (
+                try request.fetchAll(db).map { try $0.referral() }, try SchoolRow.fetchAll(db), try SpecialistRow.fetchAll(db), done,
+                try AppDatabase.projection(db, today: today, maxAgeDays: 21)
+            )
         }
         let needs = schools.map { SchoolNeed(urn: $0.urn, pupils: $0.pupils, senSupport: $0.senSupport, ehcPlans: $0.ehcPlans) }
-        var list = WaitingList(config: config, fairShare: FairShare(schools: needs, rule: config.fairShare),
-                               received: CapacityEstimate.received(referrals, config: config))
+        var list = WaitingList(
+            config: config, fairShare: FairShare(schools: needs, rule: config.fairShare),
+            received: CapacityEstimate.received(referrals, config: config))
         list.projection = projection
         let capacity = CapacityEstimate.weekly(specialists: roster.map(\.specialist), active: referrals, config: config, done: done)
         return (list.entries(referrals, today: today, capacity: capacity), list, capacity)

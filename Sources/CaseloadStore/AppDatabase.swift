@@ -42,7 +42,8 @@ public final class AppDatabase: Sendable {
         // can lose the last commits, and never corrupts the file.
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do { return try AppDatabase(DatabasePool(path: path, configuration: config)) } catch let error as DatabaseError {
-            throw StoreError.unavailable("cannot open the database \(path) (\(error.message ?? "\(error.resultCode)")); check the path, or run `caseload init`")
+            throw StoreError.unavailable(
+                "cannot open the database \(path) (\(error.message ?? "\(error.resultCode)")); check the path, or run `caseload init`")
         }
     }
 
@@ -53,7 +54,8 @@ public final class AppDatabase: Sendable {
             throw StoreError.unavailable("there is no database at \(path); check the path, or create one with `caseload init`")
         }
         guard !isFolder.boolValue, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              attributes[.type] as? FileAttributeType == .typeRegular else {
+            attributes[.type] as? FileAttributeType == .typeRegular
+        else {
             throw StoreError.unavailable("\(path) is not a file; give the path of the database file")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.unavailable("cannot read \(path); check its permissions") }

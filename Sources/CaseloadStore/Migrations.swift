@@ -46,7 +46,7 @@ extension AppDatabase {
         }
         try db.alter(table: "school") { t in t.add(column: "hours", .text) }
         try db.create(table: "projection_run") { t in
-            t.column("id", .integer).primaryKey().check { $0 == 1 }   // the latest run only
+            t.column("id", .integer).primaryKey().check { $0 == 1 }  // the latest run only
             t.column("made_on", .text).notNull()
             t.column("weeks", .text).notNull()
         }
@@ -188,10 +188,11 @@ extension AppDatabase {
             t.column("decline_reasons", .text).notNull()
         }
         try db.create(index: "referral_by_service_status", on: "referral", columns: ["service", "status"])
-        try db.execute(sql: """
-            CREATE UNIQUE INDEX referral_one_open_per_service ON referral(school_urn, pupil_ref, service)
-            WHERE status IN ('waiting', 'active', 'on_hold')
-            """)
+        try db.execute(
+            sql: """
+                CREATE UNIQUE INDEX referral_one_open_per_service ON referral(school_urn, pupil_ref, service)
+                WHERE status IN ('waiting', 'active', 'on_hold')
+                """)
         try db.create(table: "referral_status") { t in
             t.autoIncrementedPrimaryKey("id")
             t.column("referral_id", .integer).notNull().indexed().references("referral", onDelete: .cascade)
@@ -214,10 +215,11 @@ extension AppDatabase {
             t.column("detail", .text).notNull()
         }
         for op in ["UPDATE", "DELETE"] {
-            try db.execute(sql: """
-                CREATE TRIGGER audit_log_no_\(op.lowercased()) BEFORE \(op) ON audit_log
-                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER audit_log_no_\(op.lowercased()) BEFORE \(op) ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+                    """)
         }
     }
 }

@@ -26,8 +26,9 @@ struct SchoolRow: SnakeCaseRecord, Sendable {
     }
 
     var record: SchoolRecord {
-        var s = SchoolRecord(urn: urn, name: name, phase: phase, location: GeoPoint(lat: lat, lon: lon), pupils: pupils,
-                             ehcPlans: ehcPlans, senSupport: senSupport, postcode: postcode, address: address, la: la)
+        var s = SchoolRecord(
+            urn: urn, name: name, phase: phase, location: GeoPoint(lat: lat, lon: lon), pupils: pupils,
+            ehcPlans: ehcPlans, senSupport: senSupport, postcode: postcode, address: address, la: la)
         s.hours = hours.flatMap(SchoolHours.init)
         return s
     }
@@ -53,14 +54,16 @@ struct SpecialistRow: SnakeCaseRecord, Sendable {
         let days: [WorkingDay] = pattern.split(separator: ";").compactMap { part in
             let bits = part.split(separator: " "), times = bits.count >= 2 ? bits[1].split(separator: "-") : []
             guard times.count == 2, let d = Weekday(rawValue: String(bits[0])), let a = ClockTime(String(times[0])),
-                  let b = ClockTime(String(times[1])) else { return nil }
+                let b = ClockTime(String(times[1]))
+            else { return nil }
             var day = WorkingDay(day: d, start: a, end: b)
             if bits.count == 3 { day.rest = SpecialistRow.rest(bits[2]) }
             return day
         }
-        return Specialist(id: id, service: service, skills: skills.split(separator: ",").map(String.init),
-                          base: GeoPoint(lat: baseLat, lon: baseLon), maxTravelMinPerDay: maxTravelMin,
-                          maxSchoolsPerDay: maxSchools, days: days)
+        return Specialist(
+            id: id, service: service, skills: skills.split(separator: ",").map(String.init),
+            base: GeoPoint(lat: baseLat, lon: baseLon), maxTravelMinPerDay: maxTravelMin,
+            maxSchoolsPerDay: maxSchools, days: days)
     }
 }
 
@@ -103,4 +106,3 @@ public struct AuditEntry: SnakeCaseRecord, Sendable, Equatable {
     /// What changed, as JSON.
     public var detail: String
 }
-

@@ -6,9 +6,11 @@ import GRDB
 /// Columns are read and written by hand: intake and the waiting list handle 100,000s of rows.
 struct ReferralRow: FetchableRecord, PersistableRecord, Sendable {
     static let databaseTableName = "referral"
-    static let columns = ["id", "school_urn", "pupil_ref", "year_group", "service", "pathway", "area", "severity", "flags",
-                          "apdr_cycles", "consent", "preferred_days", "reason", "received_on", "status", "score", "band",
-                          "decline_reasons", "days_only", "skill"]
+    static let columns = [
+        "id", "school_urn", "pupil_ref", "year_group", "service", "pathway", "area", "severity", "flags",
+        "apdr_cycles", "consent", "preferred_days", "reason", "received_on", "status", "score", "band",
+        "decline_reasons", "days_only", "skill",
+    ]
     var id: Int64?
     var schoolUrn: String, pupilRef: String, yearGroup: Int, service: String, pathway: String, area: String
     var severity: Int, flags: String, apdrCycles: Int, consent: Bool, preferredDays: String, reason: String
@@ -41,8 +43,10 @@ struct ReferralRow: FetchableRecord, PersistableRecord, Sendable {
 
     /// Values in the order of `columns`.
     var values: [(any DatabaseValueConvertible)?] {
-        [id, schoolUrn, pupilRef, yearGroup, service, pathway, area, severity, flags, apdrCycles, consent, preferredDays,
-         reason, receivedOn, status, score, band, declineReasons, daysOnly, skill]
+        [
+            id, schoolUrn, pupilRef, yearGroup, service, pathway, area, severity, flags, apdrCycles, consent, preferredDays,
+            reason, receivedOn, status, score, band, declineReasons, daysOnly, skill,
+        ]
     }
 
     /// The status, or an error naming the row when it cannot be read.
@@ -58,8 +62,10 @@ struct ReferralRow: FetchableRecord, PersistableRecord, Sendable {
     }
 
     static func words(_ f: ReferralFlags) -> String {
-        [(f.ehcPlan, "ehc_plan"), (f.ehcNeedsAssessment, "ehc_needs_assessment"), (f.exclusionRisk, "exclusion_risk"),
-         (f.lookedAfter, "looked_after"), (f.safeguarding, "safeguarding")].filter(\.0).map(\.1).joined(separator: ",")
+        [
+            (f.ehcPlan, "ehc_plan"), (f.ehcNeedsAssessment, "ehc_needs_assessment"), (f.exclusionRisk, "exclusion_risk"),
+            (f.lookedAfter, "looked_after"), (f.safeguarding, "safeguarding"),
+        ].filter(\.0).map(\.1).joined(separator: ",")
     }
 
     /// The referral this row holds; a value that cannot be read is an error naming the referral
@@ -75,17 +81,20 @@ struct ReferralRow: FetchableRecord, PersistableRecord, Sendable {
         var request = ReferralRequest(
             school: schoolUrn, pupilRef: pupilRef, yearGroup: yearGroup, service: service, pathway: pathway,
             area: area, severity: severity,
-            flags: ReferralFlags(ehcPlan: f.contains("ehc_plan"), ehcNeedsAssessment: f.contains("ehc_needs_assessment"),
-                                 exclusionRisk: f.contains("exclusion_risk"), lookedAfter: f.contains("looked_after"),
-                                 safeguarding: f.contains("safeguarding")),
+            flags: ReferralFlags(
+                ehcPlan: f.contains("ehc_plan"), ehcNeedsAssessment: f.contains("ehc_needs_assessment"),
+                exclusionRisk: f.contains("exclusion_risk"), lookedAfter: f.contains("looked_after"),
+                safeguarding: f.contains("safeguarding")),
             apdrCycles: apdrCycles, consent: consent, preferredDays: days, reason: reason, receivedOn: received)
         request.daysOnly = daysOnly
         request.skill = skill
-        return Referral(id: id ?? 0, request: request, pathway: pathway, status: try currentStatus(),
-                        score: score, band: band, declineReasons: declineReasons.isEmpty ? [] : declineReasons.components(separatedBy: "\n"))
+        return Referral(
+            id: id ?? 0, request: request, pathway: pathway, status: try currentStatus(),
+            score: score, band: band, declineReasons: declineReasons.isEmpty ? [] : declineReasons.components(separatedBy: "\n"))
     }
 
     func unreadable(_ column: String, _ value: String) -> StoreError {
-        StoreError.unavailable("referral \(id ?? 0) has an unreadable \(column) \"\(value.prefix(40))\" in the database; restore it from a backup or correct the row")
+        StoreError.unavailable(
+            "referral \(id ?? 0) has an unreadable \(column) \"\(value.prefix(40))\" in the database; restore it from a backup or correct the row")
     }
 }

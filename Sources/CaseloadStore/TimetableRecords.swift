@@ -26,8 +26,9 @@ struct CancelledRow: SnakeCaseRecord, Sendable {
     }
 
     var booking: BookingRow {
-        BookingRow(id: nil, weekStart: weekStart, referralId: referralId, sessionNumber: sessionNumber, specialistId: specialistId,
-                   day: day, start: start, end: end, schoolUrn: schoolUrn, outcome: nil, outcomeAt: nil, outcomeBy: nil)
+        BookingRow(
+            id: nil, weekStart: weekStart, referralId: referralId, sessionNumber: sessionNumber, specialistId: specialistId,
+            day: day, start: start, end: end, schoolUrn: schoolUrn, outcome: nil, outcomeAt: nil, outcomeBy: nil)
     }
 }
 
@@ -40,17 +41,20 @@ struct BookingRow: SnakeCaseRecord, Sendable {
     /// When and by whom the outcome was recorded.
     var outcomeAt: String?, outcomeBy: String?
 
-    init(id: Int64?, weekStart: String, referralId: Int64, sessionNumber: Int, specialistId: String, day: String, start: String,
-         end: String, schoolUrn: String, outcome: String?, outcomeAt: String?, outcomeBy: String?) {
+    init(
+        id: Int64?, weekStart: String, referralId: Int64, sessionNumber: Int, specialistId: String, day: String, start: String,
+        end: String, schoolUrn: String, outcome: String?, outcomeAt: String?, outcomeBy: String?
+    ) {
         self.id = id; self.weekStart = weekStart; self.referralId = referralId; self.sessionNumber = sessionNumber
         self.specialistId = specialistId; self.day = day; self.start = start; self.end = end; self.schoolUrn = schoolUrn
         self.outcome = outcome; self.outcomeAt = outcomeAt; self.outcomeBy = outcomeBy
     }
 
     init(week: CalendarDate, _ b: Booking) {
-        self.init(id: nil, weekStart: week.description, referralId: b.referral, sessionNumber: b.sessionNumber,
-                  specialistId: b.specialist, day: b.day.rawValue, start: b.start.description, end: b.end.description,
-                  schoolUrn: b.school, outcome: nil, outcomeAt: nil, outcomeBy: nil)
+        self.init(
+            id: nil, weekStart: week.description, referralId: b.referral, sessionNumber: b.sessionNumber,
+            specialistId: b.specialist, day: b.day.rawValue, start: b.start.description, end: b.end.description,
+            schoolUrn: b.school, outcome: nil, outcomeAt: nil, outcomeBy: nil)
     }
 
     /// The booking, or an error naming the row when a stored day or time cannot be read.
@@ -58,8 +62,9 @@ struct BookingRow: SnakeCaseRecord, Sendable {
         guard let d = Weekday(rawValue: day), let a = ClockTime(start), let b = ClockTime(end) else {
             throw StoreError.unavailable("booking \(id ?? 0) of the week of \(weekStart) has an unreadable day or time in the database")
         }
-        return Booking(referral: referralId, sessionNumber: sessionNumber, specialist: specialistId, day: d, start: a, end: b,
-                       school: schoolUrn)
+        return Booking(
+            referral: referralId, sessionNumber: sessionNumber, specialist: specialistId, day: d, start: a, end: b,
+            school: schoolUrn)
     }
 
     /// The same session at the same place and time (outcomes aside).
@@ -89,7 +94,8 @@ struct SeriesRow: SnakeCaseRecord, Sendable {
     var referralId: Int64, specialistId: String, weekday: String?, sessionsDone: Int, lastWeek: String?
 
     var series: Series {
-        Series(referral: referralId, specialist: specialistId, weekday: weekday.flatMap(Weekday.init),
-               sessionsDone: sessionsDone, lastWeek: lastWeek.flatMap(CalendarDate.init))
+        Series(
+            referral: referralId, specialist: specialistId, weekday: weekday.flatMap(Weekday.init),
+            sessionsDone: sessionsDone, lastWeek: lastWeek.flatMap(CalendarDate.init))
     }
 }

@@ -24,7 +24,8 @@ func estimates(weeks: Int, start: CalendarDate = CalendarDate("2026-11-30")!) th
     try timed(&seconds) { try WaitingProjection(db: db, config: config, weeks: weeks + 2).run(today: dayOne, stamp: stamp) }
     let promises = try db.waitingList(config: config, today: dayOne)
     print("first-session promises over \(weeks) term weeks from \(start), demo trust (projection made in \(String(format: "%.1f", seconds)) s)")
-    let worlds: [(String, UInt64?, Double)] = [("as projected: no new referrals, all delivered", nil, 0.0)]
+    let worlds: [(String, UInt64?, Double)] =
+        [("as projected: no new referrals, all delivered", nil, 0.0)]
         + (UInt64(11)...13).map { seed in ("as lived (arrivals seed \(seed)): new referrals at the history's rate, 8% absent", seed, 0.08) }
     var pooled: (seen: [[Int64: Int]], weeks: [CalendarDate]) = ([], [])
     for (world, arrivals, absence) in worlds {
@@ -47,8 +48,10 @@ func timed(_ seconds: inout Double, _ body: () throws -> Void) rethrows {
 }
 
 /// Rolls a copy forward; returns each referral's first-booked term-week index.
-func roll(_ source: AppDatabase, _ config: TrustConfig, start: CalendarDate, weeks: Int, arrivals: UInt64?, absence: Double,
-          stamp: Stamp) throws -> (seen: [Int64: Int], weeks: [CalendarDate]) {
+func roll(
+    _ source: AppDatabase, _ config: TrustConfig, start: CalendarDate, weeks: Int, arrivals: UInt64?, absence: Double,
+    stamp: Stamp
+) throws -> (seen: [Int64: Int], weeks: [CalendarDate]) {
     let db = try source.copyInMemory()
     let terms = try db.withClosures(config).calendar.termWeeks(from: start, count: weeks)
     let incoming = Arrivals(history: try db.referrals(), start: start, count: weeks, rate: nil, seed: arrivals ?? 0)
@@ -57,7 +60,9 @@ func roll(_ source: AppDatabase, _ config: TrustConfig, start: CalendarDate, wee
     let scheduler = WeeklyScheduler(db: db, config: config)
     for (w, week) in terms.enumerated() {
         if arrivals != nil {
-            let batch = incoming.weeks[w].map { r in var r = r; r.receivedOn = week.adding(days: -3); return r }
+            let batch = incoming.weeks[w].map { r in
+                var r = r; r.receivedOn = week.adding(days: -3); return r
+            }
             _ = try db.submit(batch: batch.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
         }
         let t = try scheduler.schedule(week: week, replan: false, stamp: stamp).timetable
@@ -89,7 +94,7 @@ func table(_ promised: [WaitingEntry], _ rolled: (seen: [[Int64: Int]], weeks: [
         let errors = rolled.seen.flatMap { seen in
             promised.filter { $0.referral.request.service == service }.compactMap { e -> Int? in
                 guard let p = e.estimatedFirstWeek.flatMap({ index[$0] }) else { return nil }
-                return (seen[e.referral.id] ?? rolled.weeks.count) - p   // not seen in the horizon: at least this late
+                return (seen[e.referral.id] ?? rolled.weeks.count) - p  // not seen in the horizon: at least this late
             }
         }
         all += errors
@@ -101,7 +106,8 @@ func table(_ promised: [WaitingEntry], _ rolled: (seen: [[Int64: Int]], weeks: [
 func row(_ name: String, _ errors: [Int]) -> String {
     let n = Double(max(1, errors.count))
     func share(_ f: (Int) -> Bool) -> Double { 100 * Double(errors.filter(f).count) / n }
-    return String(format: "%@  %8d  %12.1f%%  %16.1f%%  %8.1f%%  %18.1f%%  %+17.2f", name.padding(toLength: 12, withPad: " ", startingAt: 0),
-                  errors.count, share { abs($0) <= 1 }, share { $0 > 1 }, share { $0 > 0 }, share { $0 < -1 },
-                  Double(errors.reduce(0, +)) / n)
+    return String(
+        format: "%@  %8d  %12.1f%%  %16.1f%%  %8.1f%%  %18.1f%%  %+17.2f", name.padding(toLength: 12, withPad: " ", startingAt: 0),
+        errors.count, share { abs($0) <= 1 }, share { $0 > 1 }, share { $0 > 0 }, share { $0 < -1 },
+        Double(errors.reduce(0, +)) / n)
 }

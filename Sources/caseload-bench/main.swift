@@ -39,10 +39,14 @@ func intake(count: Int) throws {
     }
     var entries: [WaitingEntry] = []
     let listSeconds = try seconds { entries = try db.waitingList(config: config, today: today) }
-    print(String(format: "intake: %d referrals in %.2f s = %.0f a second (threshold, score, row, status history, audit row each)",
-                 requests.count, intakeSeconds, Double(requests.count) / intakeSeconds))
-    print(String(format: "waiting list: %d waiting of %d, computed in %.3f s (fetch, ageing, deadlines, fair share, estimates, sort)",
-                 entries.count, requests.count, listSeconds))
+    print(
+        String(
+            format: "intake: %d referrals in %.2f s = %.0f a second (threshold, score, row, status history, audit row each)",
+            requests.count, intakeSeconds, Double(requests.count) / intakeSeconds))
+    print(
+        String(
+            format: "waiting list: %d waiting of %d, computed in %.3f s (fetch, ageing, deadlines, fair share, estimates, sort)",
+            entries.count, requests.count, listSeconds))
 }
 
 /// Prints `count` referrals of the demo trust's schools as a referrals CSV (for the API load benchmark).
@@ -73,14 +77,17 @@ func rolling(weeks: Int) throws {
         try db.publish(week: week, stamp: stamp)
         for (day, bookings) in Dictionary(grouping: result.timetable.bookings, by: \.day) {
             let date = week.adding(days: day.index)
-            _ = try db.recordOutcomes(day: date, bookings.map { OutcomeEntry(referral: $0.referral, outcome: .delivered) }, today: date,
-                                      config: config, stamp: stamp)
+            _ = try db.recordOutcomes(
+                day: date, bookings.map { OutcomeEntry(referral: $0.referral, outcome: .delivered) }, today: date,
+                config: config, stamp: stamp)
         }
         let list = try db.waitingList(config: config, today: week.adding(days: 7))
         let count = { (svc: String) in list.filter { $0.referral.request.service == svc }.count }
-        print(String(format: "%@  %6.2f  %6d  %7d  %2d  %4d  %11d  %11d  %13d  %9d", week.description, s, result.timetable.bookings.count,
-                     list.count, count("EP"), count("SALT"), count("COUNSELLING"), list.filter(\.breached).count,
-                     try db.referrals(statuses: [.active]).count, try db.referrals(statuses: [.completed]).count))
+        print(
+            String(
+                format: "%@  %6.2f  %6d  %7d  %2d  %4d  %11d  %11d  %13d  %9d", week.description, s, result.timetable.bookings.count,
+                list.count, count("EP"), count("SALT"), count("COUNSELLING"), list.filter(\.breached).count,
+                try db.referrals(statuses: [.active]).count, try db.referrals(statuses: [.completed]).count))
     }
 }
 
@@ -89,7 +96,9 @@ func rolling(weeks: Int) throws {
 func simulate(weeks: Int, schools countySize: Int) throws {
     let config = try TrustConfigFile.load("Config/trust.yaml")
     var strict = config
-    strict.services = strict.services.map { var s = $0; if s.code == "SALT" { s.threshold = 45 }; return s }
+    strict.services = strict.services.map {
+        var s = $0; if s.code == "SALT" { s.threshold = 45 }; return s
+    }
     let stamp = Stamp(actor: "bench")
     let trust = try AppDatabase.inMemory()
     _ = try DemoTrust.load(into: trust, fixtures: "Fixtures", config: config, today: CalendarDate("2026-11-23")!, stamp: stamp)
@@ -98,14 +107,21 @@ func simulate(weeks: Int, schools countySize: Int) throws {
     try county.importSchools(schools, stamp: stamp)
     let generator = TrustDemoGenerator(schools: schools, seed: 7, asOf: CalendarDate("2026-11-23")!)
     let locations = Dictionary(uniqueKeysWithValues: schools.map { ($0.urn, $0.location) })
-    try county.importSpecialists(RosterReader.read(CSVTable(generator.rosterCSV(specialists: ["EP": 30, "SALT": 50, "COUNSELLING": 40])).objects(),
-                                                   schools: locations).entries, stamp: stamp)
-    let requests = ReferralReader.read(CSVTable(generator.referralsCSV(count: countySize * 15)).objects(), today: CalendarDate("2026-11-23")!, dating: .anyPast).requests
+    try county.importSpecialists(
+        RosterReader.read(
+            CSVTable(generator.rosterCSV(specialists: ["EP": 30, "SALT": 50, "COUNSELLING": 40])).objects(),
+            schools: locations
+        ).entries, stamp: stamp)
+    let requests = ReferralReader.read(
+        CSVTable(generator.referralsCSV(count: countySize * 15)).objects(), today: CalendarDate("2026-11-23")!, dating: .anyPast
+    ).requests
     _ = try county.submit(batch: requests.map { ($0, Threshold(config).evaluate($0)) }, stamp: stamp)
     for (name, db) in [("demo trust (41 schools, 20 specialists)", trust), ("county (\(countySize) schools, 120 specialists)", county)] {
         let whatIf = WhatIf(simulation: TermSimulation(weeks: weeks, start: CalendarDate("2026-11-30")!))
         var report: SimulationReport!
-        let s = try seconds { report = try whatIf.run(baseline: Policy(name: "now", config: config), alternative: Policy(name: "SALT 45", config: strict), db: db) }
+        let s = try seconds {
+            report = try whatIf.run(baseline: Policy(name: "now", config: config), alternative: Policy(name: "SALT 45", config: strict), db: db)
+        }
         print(String(format: "%@: %d-week what-if (two runs) in %.1f s", name, weeks, s))
         print("  " + report.summary.joined(separator: "\n  "))
     }
@@ -119,6 +135,8 @@ case "rolling": try rolling(weeks: args.dropFirst().first.flatMap(Int.init) ?? 1
 case "estimates": try estimates(weeks: args.dropFirst().first.flatMap(Int.init) ?? 10)
 case "simulate": try simulate(weeks: args.dropFirst().first.flatMap(Int.init) ?? 12, schools: 400)
 default:
-    print("usage: caseload-bench intake [COUNT] | rolling [WEEKS] | estimates [WEEKS] | simulate [WEEKS] | referrals-csv [COUNT]   (run from the repository root)")
+    print(
+        "usage: caseload-bench intake [COUNT] | rolling [WEEKS] | estimates [WEEKS] | simulate [WEEKS] | referrals-csv [COUNT]   (run from the repository root)"
+    )
     exit(2)
 }

@@ -22,7 +22,8 @@ import Testing
         #expect(try store.closures().filter { $0.school == nil }.map(\.reason) == ["October half term", "Christmas holiday", "February half term"])
 
         let bad = folder.appendingPathComponent("bad.csv")
-        try "urn,from,to,reason\n136156,2027-03-01,,INSET day\n999999,2027-03-02,,INSET day\n136156,2027-13-01,,x\n".write(to: bad, atomically: true, encoding: .utf8)
+        try "urn,from,to,reason\n136156,2027-03-01,,INSET day\n999999,2027-03-02,,INSET day\n136156,2027-13-01,,x\n".write(
+            to: bad, atomically: true, encoding: .utf8)
         #expect(throws: ExitCode(2)) { try run(["school", "close", "--file", bad.path]) }
         #expect(throws: ExitCode(2)) { try run(["school", "close", "999999", "--from", "2027-03-02"]) }
         #expect(try store.closures().count == 5, "a bad file writes nothing")

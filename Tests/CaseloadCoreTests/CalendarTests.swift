@@ -4,8 +4,10 @@ import Foundation
 import Testing
 
 @Suite struct CalendarTests {
-    let year = try! TrustConfigFile.load(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Config/trust.yaml").path).calendar
+    let year = try! TrustConfigFile.load(
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Config/trust.yaml").path
+    ).calendar
 
     @Test func theStarterYearClosesChristmasHalfTermsAndBankHolidays() {
         #expect(!year.isTermWeek(CalendarDate("2026-12-21")!) && !year.isTermWeek(CalendarDate("2026-12-28")!))
@@ -41,11 +43,14 @@ import Testing
 
     @Test func theConfigNamesABadDateOrOverlappingTerms() {
         let base = "calendar:\n  terms:\n    - name: A\n      from: 2026-09-03\n      to: 2026-12-18\n"
-        for (extra, field) in [("    - name: B\n      from: 2026-12-01\n      to: 2027-03-01\n", "calendar.terms[1].from"),
-                               ("  closures:\n    - on: 2026-13-01\n      reason: x\n", "calendar.closures[0].on"),
-                               ("  closures:\n    - from: 2026-10-30\n      to: 2026-10-26\n      reason: x\n", "calendar.closures[0].to"),
-                               ("  closure:\n    - on: 2026-10-30\n", "calendar.closure")] {
-            let yaml = StarterConfig.yaml.replacingOccurrences(of: "\ncalendar:\n", with: "\nunused_calendar:\n")
+        for (extra, field) in [
+            ("    - name: B\n      from: 2026-12-01\n      to: 2027-03-01\n", "calendar.terms[1].from"),
+            ("  closures:\n    - on: 2026-13-01\n      reason: x\n", "calendar.closures[0].on"),
+            ("  closures:\n    - from: 2026-10-30\n      to: 2026-10-26\n      reason: x\n", "calendar.closures[0].to"),
+            ("  closure:\n    - on: 2026-10-30\n", "calendar.closure"),
+        ] {
+            let yaml =
+                StarterConfig.yaml.replacingOccurrences(of: "\ncalendar:\n", with: "\nunused_calendar:\n")
                 .components(separatedBy: "\nunused_calendar:\n")[0] + "\n" + base + extra + "\nservices:\n"
                 + StarterConfig.yaml.components(separatedBy: "\nservices:\n")[1]
             #expect(throws: InputError.self) { try TrustConfigFile.parse(yaml) }
@@ -55,13 +60,15 @@ import Testing
 
     @Test func aClosureThatCannotBeRightIsRefusedWithWhy() {
         let day = CalendarDate("2027-01-04")!
-        for (c, words) in [(Closure(from: CalendarDate("0001-01-01")!, to: day, reason: "x"), "2000-2100"),
-                           (Closure(from: day, to: day.adding(days: -1), reason: "x"), "before it starts"),
-                           (Closure(from: day, to: day.adding(days: 400), reason: "x"), "over a year"),
-                           (Closure(from: day, to: day, reason: " "), "needs a reason"),
-                           (Closure(from: day, to: day, reason: "=HYPERLINK(\"x\")"), "plain text"),
-                           (Closure(from: day, to: day, reason: "INSET\r\nday"), "control characters"),
-                           (Closure(from: day, to: day, reason: String(repeating: "a", count: 121)), "over 120")] {
+        for (c, words) in [
+            (Closure(from: CalendarDate("0001-01-01")!, to: day, reason: "x"), "2000-2100"),
+            (Closure(from: day, to: day.adding(days: -1), reason: "x"), "before it starts"),
+            (Closure(from: day, to: day.adding(days: 400), reason: "x"), "over a year"),
+            (Closure(from: day, to: day, reason: " "), "needs a reason"),
+            (Closure(from: day, to: day, reason: "=HYPERLINK(\"x\")"), "plain text"),
+            (Closure(from: day, to: day, reason: "INSET\r\nday"), "control characters"),
+            (Closure(from: day, to: day, reason: String(repeating: "a", count: 121)), "over 120"),
+        ] {
             #expect(Closure.problem(c)?.contains(words) == true, "\(c.reason.prefix(20)): \(Closure.problem(c) ?? "accepted")")
         }
         #expect(Closure.problem(Closure(from: day, to: day, reason: "INSET day")) == nil)
@@ -90,8 +97,11 @@ import Testing
 
             """
         let read = ClosureFile.read(ics)
-        #expect(read.closures == [Closure(from: CalendarDate("2027-12-20")!, to: CalendarDate("2028-01-03")!, reason: "Christmas holiday, all schools"),
-                                  Closure(from: CalendarDate("2027-11-05")!, to: CalendarDate("2027-11-05")!, reason: "INSET day")])
+        #expect(
+            read.closures == [
+                Closure(from: CalendarDate("2027-12-20")!, to: CalendarDate("2028-01-03")!, reason: "Christmas holiday, all schools"),
+                Closure(from: CalendarDate("2027-11-05")!, to: CalendarDate("2027-11-05")!, reason: "INSET day"),
+            ])
         #expect(read.notClosures.count == 1 && read.problems.isEmpty)
     }
 }

@@ -1,6 +1,7 @@
-@testable import CaseloadCore
 import Foundation
 import Testing
+
+@testable import CaseloadCore
 
 @Suite struct OSGridTests {
     static let schoolsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

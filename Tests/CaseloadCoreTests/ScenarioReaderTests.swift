@@ -7,12 +7,20 @@ nonisolated(unsafe) let validScenario: [String: Any] = [
     "format": "caseload-scenario/1", "name": "tiny", "week_start": "2026-11-30",
     "travel": ["speed_kmh": 40.0, "circuity": 1.3, "overhead_min": 5],
     "schools": [["id": "112233", "name": "Example Primary", "lat": 50.2632, "lon": -5.0510]],
-    "specialists": [["id": "salt-2", "service": "SALT", "skills": ["AAC"], "base": ["lat": 50.2601, "lon": -5.0405],
-                     "max_travel_min_per_day": 120, "max_schools_per_day": 3,
-                     "days": [["day": "mon", "start": "08:30", "end": "16:30"]]]],
-    "sessions": [["id": "r17-w3", "referral": "r17", "school": "112233", "service": "SALT", "duration_min": 30,
-                  "priority": 73, "skills": ["AAC"], "specialist": "salt-2", "days": ["mon", "wed"],
-                  "earliest": "09:00", "latest_end": "15:15"]],
+    "specialists": [
+        [
+            "id": "salt-2", "service": "SALT", "skills": ["AAC"], "base": ["lat": 50.2601, "lon": -5.0405],
+            "max_travel_min_per_day": 120, "max_schools_per_day": 3,
+            "days": [["day": "mon", "start": "08:30", "end": "16:30"]],
+        ]
+    ],
+    "sessions": [
+        [
+            "id": "r17-w3", "referral": "r17", "school": "112233", "service": "SALT", "duration_min": 30,
+            "priority": 73, "skills": ["AAC"], "specialist": "salt-2", "days": ["mon", "wed"],
+            "earliest": "09:00", "latest_end": "15:15",
+        ]
+    ],
 ]
 
 func decode(_ object: [String: Any]) throws(InputError) -> WeekScenario {
@@ -28,8 +36,10 @@ func editing(_ list: String, _ edit: (inout [String: Any]) -> Void) -> [String: 
     return copy
 }
 
-func expectError(_ object: [String: Any], field: String, id: String? = nil, mentions: String,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
+func expectError(
+    _ object: [String: Any], field: String, id: String? = nil, mentions: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     do {
         _ = try decode(object)
         Issue.record("expected an error on \(field)", sourceLocation: sourceLocation)
@@ -56,7 +66,10 @@ func expectError(_ object: [String: Any], field: String, id: String? = nil, ment
     }
 
     @Test func ignoresUnknownFieldsAndTreatsNullCapsAsNone() throws {
-        let s = try decode(editing("specialists") { $0["max_travel_min_per_day"] = NSNull(); $0["colour"] = "blue" })
+        let s = try decode(
+            editing("specialists") {
+                $0["max_travel_min_per_day"] = NSNull(); $0["colour"] = "blue"
+            })
         #expect(s.specialists[0].maxTravelMinPerDay == nil)
     }
 
@@ -90,10 +103,12 @@ func expectError(_ object: [String: Any], field: String, id: String? = nil, ment
     @Test func badTimesAndWindowsAreRefused() {
         expectError(editing("sessions") { $0["earliest"] = "9:00" }, field: "sessions[0].earliest", id: "r17-w3", mentions: "HH:MM")
         expectError(editing("sessions") { $0["latest_end"] = "25:00" }, field: "sessions[0].latest_end", id: "r17-w3", mentions: "HH:MM")
-        expectError(editing("specialists") { $0["days"] = [["day": "mon", "start": "12:00", "end": "12:00"]] },
-                    field: "specialists[0].days[0].end", id: "salt-2", mentions: "after start")
-        expectError(editing("specialists") { $0["days"] = [["day": "funday", "start": "08:00", "end": "12:00"]] },
-                    field: "specialists[0].days[0].day", id: "salt-2", mentions: "not a day")
+        expectError(
+            editing("specialists") { $0["days"] = [["day": "mon", "start": "12:00", "end": "12:00"]] },
+            field: "specialists[0].days[0].end", id: "salt-2", mentions: "after start")
+        expectError(
+            editing("specialists") { $0["days"] = [["day": "funday", "start": "08:00", "end": "12:00"]] },
+            field: "specialists[0].days[0].day", id: "salt-2", mentions: "not a day")
     }
 
     @Test func valuesOutOfRangeAreRefused() {

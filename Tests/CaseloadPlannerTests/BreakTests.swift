@@ -18,7 +18,7 @@ import Testing
     @Test(arguments: ["kemnal-w49.json", "ormiston-w49.json", "county-60.json", "kemnal-w50-lean.json"])
     func fixtureWeeksWithBreaksPassTheChecker(file: String) throws {
         let scenario = BreakTests.withBreaks(try Repo.scenario(file))
-        let again = try WeekScenario.decode(try scenario.jsonData())   // the break survives the file format
+        let again = try WeekScenario.decode(try scenario.jsonData())  // the break survives the file format
         #expect(again.specialists[0].days[0].rest?.minutes == 30)
         let plan = WeekPlanner(options: PlannerOptions(seed: 1, iterations: 400)).plan(scenario)
         let verdict = try Repo.check(scenario, plan)
@@ -34,7 +34,7 @@ import Testing
         w.add("b", service: "EP", minutes: 180, priority: 50)
         let tight = BreakTests.withBreaks(w.scenario, minutes: 30, from: "11:30", to: "13:30")
         let plan = WeekPlanner(options: PlannerOptions(iterations: 50)).plan(tight)
-        #expect(plan.routes.flatMap(\.stops).count == 1)   // 08:30-14:30 holds 6 hours of work only without the break
+        #expect(plan.routes.flatMap(\.stops).count == 1)  // 08:30-14:30 holds 6 hours of work only without the break
         #expect(try Repo.check(tight, plan)["valid"] as? Bool == true)
         let loose = WeekPlanner(options: PlannerOptions(iterations: 50)).plan(w.scenario)
         #expect(loose.routes.flatMap(\.stops).count == 2)

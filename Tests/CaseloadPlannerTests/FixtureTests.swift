@@ -24,8 +24,11 @@ import Testing
 
     @Test func countyHasTheRequestedSize() {
         let schools = CountyGenerator(schoolCount: 120, seed: 3).schools()
-        let week = WeekGenerator(schools: schools, settings: .init(
-            name: "c", weekStart: "2026-11-30", seed: 3, specialists: ["EP": 3, "SALT": 4, "COUNSELLING": 3], sessions: 700)).scenario()
+        let week = WeekGenerator(
+            schools: schools,
+            settings: .init(
+                name: "c", weekStart: "2026-11-30", seed: 3, specialists: ["EP": 3, "SALT": 4, "COUNSELLING": 3], sessions: 700)
+        ).scenario()
         #expect(week.schools.count == 120)
         #expect(week.specialists.count == 10)
         #expect(abs(week.sessions.count - 700) <= 2)

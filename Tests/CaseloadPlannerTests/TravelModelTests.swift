@@ -22,8 +22,8 @@ import Testing
     @Test func sameSiteBelowTenMetresIsFree() {
         let a = GeoPoint(lat: 51.0, lon: 0.0)
         #expect(model.minutes(a, a) == 0)
-        #expect(model.minutes(a, GeoPoint(lat: 51.0, lon: 0.00008)) == 0)   // 5.6 m
-        #expect(model.minutes(a, GeoPoint(lat: 51.0001, lon: 0.0)) == 6)    // 11.1 m: 1 minute + 5
+        #expect(model.minutes(a, GeoPoint(lat: 51.0, lon: 0.00008)) == 0)  // 5.6 m
+        #expect(model.minutes(a, GeoPoint(lat: 51.0001, lon: 0.0)) == 6)  // 11.1 m: 1 minute + 5
     }
 
     @Test func longerLegsAndOtherSettings() {

@@ -82,6 +82,6 @@ import Testing
         let plan = WeekPlanner(options: PlannerOptions(iterations: 50)).plan(w.scenario)
         let day = Dictionary(uniqueKeysWithValues: plan.routes.flatMap { r in r.stops.map { ($0.session, r.day) } })
         #expect(day["tuesday"] == .tue)
-        #expect(day["friday"] != nil)   // booked on another day rather than none
+        #expect(day["friday"] != nil)  // booked on another day rather than none
     }
 }

@@ -31,14 +31,21 @@ import Testing
         try await h.app.test(.router) { client in
             try await client.execute(uri: "/v1/referrals/\(theirs.id)", method: .get, headers: headers(h.sencoA)) { #expect($0.status == .notFound) }
             for action in ["withdraw", "hold", "reopen"] {
-                try await client.execute(uri: "/v1/referrals/\(theirs.id)/\(action)", method: .post, headers: headers(h.sencoA)) { #expect($0.status == .notFound) }
+                try await client.execute(uri: "/v1/referrals/\(theirs.id)/\(action)", method: .post, headers: headers(h.sencoA)) {
+                    #expect($0.status == .notFound)
+                }
             }
-            for uri in ["/v1/referrals?school=\(Harness.schoolB)", "/v1/waitlist?school=\(Harness.schoolB)",
-                        "/v1/timetables/2026-11-30?school=\(Harness.schoolB)"] {
+            for uri in [
+                "/v1/referrals?school=\(Harness.schoolB)", "/v1/waitlist?school=\(Harness.schoolB)",
+                "/v1/timetables/2026-11-30?school=\(Harness.schoolB)",
+            ] {
                 try await client.execute(uri: uri, method: .get, headers: headers(h.sencoA)) { #expect($0.status == .notFound) }
             }
-            let submit = #"{"school": "\#(Harness.schoolB)", "pupil_ref": "X-1", "year_group": 3, "service": "EP", "area": "semh", "severity": 3, "consent": true}"#
-            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(submit)) { #expect($0.status == .notFound) }
+            let submit =
+                #"{"school": "\#(Harness.schoolB)", "pupil_ref": "X-1", "year_group": 3, "service": "EP", "area": "semh", "severity": 3, "consent": true}"#
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(submit)) {
+                #expect($0.status == .notFound)
+            }
             for uri in ["/v1/referrals", "/v1/waitlist", "/v1/referrals?status=waiting"] {
                 try await client.execute(uri: uri, method: .get, headers: headers(h.sencoA)) { r in
                     #expect(r.status == .ok)
@@ -48,7 +55,7 @@ import Testing
                 }
             }
         }
-        #expect(try h.state.db.referrals(school: Harness.schoolB).first == theirs)   // unchanged
+        #expect(try h.state.db.referrals(school: Harness.schoolB).first == theirs)  // unchanged
     }
 
     @Test func rolesAreLimitedToTheirWork() async throws {
@@ -62,7 +69,7 @@ import Testing
                 #expect(r.status == .ok)
                 #expect(object(r)["status"] as? String == "draft")
             }
-            for token in [h.specialist, h.sencoA] {   // a draft belongs to leaders
+            for token in [h.specialist, h.sencoA] {  // a draft belongs to leaders
                 try await client.execute(uri: "/v1/timetables/2026-11-30", method: .get, headers: headers(token)) { #expect($0.status == .notFound) }
             }
             var draftICS = headers(h.leader)
@@ -73,9 +80,15 @@ import Testing
             try await client.execute(uri: "/v1/timetables/2026-11-30?format=csv", method: .get, headers: headers(h.leader)) { r in
                 #expect(String(buffer: r.body).split(separator: "\r\n").dropFirst().allSatisfy { $0.hasSuffix(",draft") })
             }
-            try await client.execute(uri: "/v1/timetables/2026-11-30", method: .get, headers: headers(h.leader)) { #expect(object($0)["status"] as? String == "draft") }
-            try await client.execute(uri: "/v1/timetables/2026-11-30/publish", method: .post, headers: headers(h.leader)) { #expect($0.status == .ok) }
-            try await client.execute(uri: "/v1/timetables/2026-11-30?specialist=salt-4", method: .get, headers: headers(h.specialist)) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/v1/timetables/2026-11-30", method: .get, headers: headers(h.leader)) {
+                #expect(object($0)["status"] as? String == "draft")
+            }
+            try await client.execute(uri: "/v1/timetables/2026-11-30/publish", method: .post, headers: headers(h.leader)) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(uri: "/v1/timetables/2026-11-30?specialist=salt-4", method: .get, headers: headers(h.specialist)) {
+                #expect($0.status == .notFound)
+            }
             try await client.execute(uri: "/v1/timetables/2026-11-30", method: .get, headers: headers(h.specialist)) { r in
                 #expect(r.status == .ok)
                 let items = object(r)["items"] as? [[String: Any]] ?? []
@@ -87,7 +100,9 @@ import Testing
                 #expect(r.headers[.contentType]?.hasPrefix("text/calendar") == true)
                 #expect(String(buffer: r.body).hasPrefix("BEGIN:VCALENDAR"))
             }
-            try await client.execute(uri: "/v1/timetables/2026-11-30/publish", method: .post, headers: headers(h.leader)) { #expect($0.status == .conflict) }
+            try await client.execute(uri: "/v1/timetables/2026-11-30/publish", method: .post, headers: headers(h.leader)) {
+                #expect($0.status == .conflict)
+            }
         }
         #expect(try h.state.db.auditLog(entity: "timetable").allSatisfy { $0.actor.hasSuffix("leader") })
     }

@@ -19,12 +19,20 @@ import Testing
                 let closure = object(r)["closure"] as? [String: Any]
                 #expect(closure?["from"] as? String == "2026-12-01" && closure?["to"] as? String == "2026-12-01")
             }
-            try await client.execute(uri: theirs, method: .post, headers: headers(h.sencoA, json: true), body: body(inset)) { #expect($0.status == .notFound) }
+            try await client.execute(uri: theirs, method: .post, headers: headers(h.sencoA, json: true), body: body(inset)) {
+                #expect($0.status == .notFound)
+            }
             try await client.execute(uri: theirs, method: .get, headers: headers(h.sencoA)) { #expect($0.status == .notFound) }
-            try await client.execute(uri: own, method: .post, headers: headers(h.specialist, json: true), body: body(inset)) { #expect($0.status == .forbidden) }
-            for bad in [#"{"from": "2026-12-04", "to": "2026-12-01", "reason": "x"}"#, #"{"from": "1 Dec", "reason": "x"}"#,
-                        #"{"from": "2026-12-01", "reason": ""}"#, #"{"from": "2026-12-01", "reason": "x", "school": "1"}"#] {
-                try await client.execute(uri: own, method: .post, headers: headers(h.leader, json: true), body: body(bad)) { #expect($0.status == .unprocessableContent, "\(bad)") }
+            try await client.execute(uri: own, method: .post, headers: headers(h.specialist, json: true), body: body(inset)) {
+                #expect($0.status == .forbidden)
+            }
+            for bad in [
+                #"{"from": "2026-12-04", "to": "2026-12-01", "reason": "x"}"#, #"{"from": "1 Dec", "reason": "x"}"#,
+                #"{"from": "2026-12-01", "reason": ""}"#, #"{"from": "2026-12-01", "reason": "x", "school": "1"}"#,
+            ] {
+                try await client.execute(uri: own, method: .post, headers: headers(h.leader, json: true), body: body(bad)) {
+                    #expect($0.status == .unprocessableContent, "\(bad)")
+                }
             }
             try await client.execute(uri: own, method: .get, headers: headers(h.sencoA)) { r in
                 let items = object(r)["items"] as? [[String: Any]] ?? []
@@ -36,7 +44,9 @@ import Testing
         let sessions = WeekDemand(input).build(name: "w").scenario.sessions.filter { $0.school == Harness.schoolA && $0.specialist == nil }
         #expect(!sessions.isEmpty && sessions.allSatisfy { $0.days?.contains(.tue) == false })
         try await h.app.test(.router) { client in
-            try await client.execute(uri: "/v1/schools/\(Harness.schoolA)/closures/1", method: .delete, headers: headers(h.sencoA)) { #expect($0.status == .noContent) }
+            try await client.execute(uri: "/v1/schools/\(Harness.schoolA)/closures/1", method: .delete, headers: headers(h.sencoA)) {
+                #expect($0.status == .noContent)
+            }
             try await client.execute(uri: "/v1/timetables/2026-12-21", method: .post, headers: headers(h.leader)) { r in
                 #expect(r.status == .conflict)
                 #expect((object(r)["detail"] as? String)?.contains("Christmas holiday") == true)

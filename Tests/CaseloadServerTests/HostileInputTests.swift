@@ -1,11 +1,12 @@
 import CaseloadCore
-@testable import CaseloadServer
 import CaseloadStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
+
+@testable import CaseloadServer
 
 /// A table of what a careless or hostile caller may send, each with the answer expected and a
 /// check that nothing was written.
@@ -21,31 +22,43 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "SENCO back-dates receipt", body: referral(#", "received_on": "2026-01-05""#), status: .unprocessableContent, field: "received_on"),
+        Case(
+            name: "SENCO back-dates receipt", body: referral(#", "received_on": "2026-01-05""#), status: .unprocessableContent, field: "received_on"),
         Case(name: "year 1 receipt", body: referral(#", "received_on": "0001-01-01""#), status: .unprocessableContent, field: "received_on"),
         Case(name: "signed year", body: referral(#", "received_on": "+026-11-30""#), status: .unprocessableContent, field: "received_on"),
-        Case(name: "leader back-dates past the limit", role: "leader",
-             body: referral(#", "school": "136156", "received_on": "2026-06-01""#), status: .unprocessableContent, field: "received_on"),
-        Case(name: "name as reference", body: #"{"pupil_ref": "Jane-Doe", "year_group": 8, "service": "SALT", "area": "semh", "severity": 4, "consent": true}"#,
-             status: .unprocessableContent, field: "pupil_ref"),
-        Case(name: "superscript digit", body: #"{"pupil_ref": "Jane²", "year_group": 8, "service": "SALT", "area": "semh", "severity": 4, "consent": true}"#,
-             status: .unprocessableContent, field: "pupil_ref"),
+        Case(
+            name: "leader back-dates past the limit", role: "leader",
+            body: referral(#", "school": "136156", "received_on": "2026-06-01""#), status: .unprocessableContent, field: "received_on"),
+        Case(
+            name: "name as reference",
+            body: #"{"pupil_ref": "Jane-Doe", "year_group": 8, "service": "SALT", "area": "semh", "severity": 4, "consent": true}"#,
+            status: .unprocessableContent, field: "pupil_ref"),
+        Case(
+            name: "superscript digit",
+            body: #"{"pupil_ref": "Jane²", "year_group": 8, "service": "SALT", "area": "semh", "severity": 4, "consent": true}"#,
+            status: .unprocessableContent, field: "pupil_ref"),
         Case(name: "typo drops a flag", body: referral(#", "flag": ["safeguarding"]"#), status: .unprocessableContent, field: "flag"),
-        Case(name: "unknown service", body: #"{"pupil_ref": "H-9", "year_group": 8, "service": "ASTROLOGY", "area": "semh", "severity": 4, "consent": true}"#,
-             status: .unprocessableContent, field: "service"),
-        Case(name: "unknown pathway", body: referral(#", "pathway": "a very long free text pathway""#), status: .unprocessableContent, field: "pathway"),
+        Case(
+            name: "unknown service",
+            body: #"{"pupil_ref": "H-9", "year_group": 8, "service": "ASTROLOGY", "area": "semh", "severity": 4, "consent": true}"#,
+            status: .unprocessableContent, field: "service"),
+        Case(
+            name: "unknown pathway", body: referral(#", "pathway": "a very long free text pathway""#), status: .unprocessableContent, field: "pathway"
+        ),
         Case(name: "Saturday", body: referral(#", "preferred_days": ["sat"]"#), status: .unprocessableContent, field: "preferred_days"),
         Case(name: "monkey", body: referral(#", "preferred_days": ["monkey"]"#), status: .unprocessableContent, field: "preferred_days"),
         Case(name: "not JSON", body: "{pupil_ref: H-9", status: .badRequest, field: nil),
-        Case(name: "alias bomb settings", method: .put, uri: "/v1/config", role: "leader", body: """
-            a: &a ["x","x","x","x","x","x","x","x","x"]
-            b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
-            c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
-            d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
-            e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
-            f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
-            g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
-            """, status: .unprocessableContent, field: "config"),
+        Case(
+            name: "alias bomb settings", method: .put, uri: "/v1/config", role: "leader",
+            body: """
+                a: &a ["x","x","x","x","x","x","x","x","x"]
+                b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+                c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+                d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+                e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+                f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+                g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+                """, status: .unprocessableContent, field: "config"),
     ]
 
     @Test(arguments: cases)
@@ -75,7 +88,8 @@ import Testing
                 #expect(r.status == .unprocessableContent)
                 #expect(String(buffer: r.body).contains("did you mean \\\"ageing_points_per_week\\\""))
             }
-            try await client.execute(uri: "/v1/config", method: .put, headers: headers(h.leader), body: ByteBuffer(bytes: [0x74, 0x72, 0xff, 0xfe])) { r in
+            try await client.execute(uri: "/v1/config", method: .put, headers: headers(h.leader), body: ByteBuffer(bytes: [0x74, 0x72, 0xff, 0xfe])) {
+                r in
                 #expect(r.status == .unprocessableContent)
             }
         }
@@ -87,9 +101,13 @@ import Testing
         let ours = try #require(try h.state.db.referrals(school: Harness.schoolA, statuses: [.waiting]).first)
         try await h.app.test(.router) { client in
             let uri = "/v1/referrals/\(ours.id)/hold"
-            try await client.execute(uri: uri, method: .post, headers: headers(h.sencoA, json: true), body: body("{not json")) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: uri, method: .post, headers: headers(h.sencoA, json: true), body: body("{not json")) {
+                #expect($0.status == .badRequest)
+            }
             let long = #"{"note": "\#(String(repeating: "x", count: 501))"}"#
-            try await client.execute(uri: uri, method: .post, headers: headers(h.sencoA, json: true), body: body(long)) { #expect($0.status == .unprocessableContent) }
+            try await client.execute(uri: uri, method: .post, headers: headers(h.sencoA, json: true), body: body(long)) {
+                #expect($0.status == .unprocessableContent)
+            }
             try await client.execute(uri: uri, method: .post, headers: headers(h.sencoA, json: true), body: body(#"{"note": "x", "status": "x"}"#)) {
                 #expect($0.status == .unprocessableContent)
             }
@@ -100,7 +118,8 @@ import Testing
     @Test func tokensAnswerAsTheStandardsSay() async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let expired = try h.state.db.createToken(role: .leader, label: "old", days: 1, stamp: Stamp(actor: "test", at: Date(timeIntervalSinceNow: -2 * 86_400)))
+        let expired = try h.state.db.createToken(
+            role: .leader, label: "old", days: 1, stamp: Stamp(actor: "test", at: Date(timeIntervalSinceNow: -2 * 86_400)))
         let missing = try h.state.db.referrals().map(\.id).max()! + 1000
         let theirs = try h.referral(of: Harness.schoolB)
         try await h.app.test(.router) { client in
@@ -140,7 +159,7 @@ import Testing
     }
 
     @Test func aTokenThatWritesTooFastIsToldToWait() async throws {
-        let h = try Harness(writesPerMinute: 1, writeBurst: 3)   // one more a minute: none refills during the test
+        let h = try Harness(writesPerMinute: 1, writeBurst: 3)  // one more a minute: none refills during the test
         defer { h.cleanup() }
         try await h.app.test(.router) { client in
             var statuses: [HTTPResponse.Status] = []
@@ -152,9 +171,9 @@ import Testing
                 }
             }
             #expect(statuses == [.created, .created, .created, .tooManyRequests, .tooManyRequests])
-            try await client.execute(uri: "/v1/waitlist", method: .get, headers: headers(h.sencoA)) { #expect($0.status == .ok) }   // reads go on
+            try await client.execute(uri: "/v1/waitlist", method: .get, headers: headers(h.sencoA)) { #expect($0.status == .ok) }  // reads go on
             try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoB, json: true), body: body(goodReferral)) {
-                #expect($0.status == .created)   // another token is not held up
+                #expect($0.status == .created)  // another token is not held up
             }
         }
     }
@@ -163,11 +182,11 @@ import Testing
         let limiter = WriteLimiter(perMinute: 6, burst: 2)
         let t0 = ContinuousClock.now
         #expect(limiter.take(1, now: t0) == nil && limiter.take(1, now: t0) == nil)
-        #expect(limiter.take(1, now: t0) == 10)                      // one write every 10 s
-        #expect(limiter.take(2, now: t0) == nil)                     // another token has its own bucket
+        #expect(limiter.take(1, now: t0) == 10)  // one write every 10 s
+        #expect(limiter.take(2, now: t0) == nil)  // another token has its own bucket
         #expect(limiter.take(1, now: t0 + .seconds(4)) == 6)
         #expect(limiter.take(1, now: t0 + .seconds(10)) == nil)
-        #expect(WriteLimiter(perMinute: 0, burst: 1).take(1, now: t0) == nil)   // 0: no limit
+        #expect(WriteLimiter(perMinute: 0, burst: 1).take(1, now: t0) == nil)  // 0: no limit
     }
 
     /// Heavy work runs one job at a time off the request threads: a second simulation is told to
@@ -181,7 +200,8 @@ import Testing
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for k in 0..<2 {
                     group.addTask {
-                        try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.leader, json: true), body: body(payload)) { r in
+                        try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.leader, json: true), body: body(payload)) {
+                            r in
                             order.add("simulation \(r.status.code)\(r.headers[.retryAfter] != nil ? " retry" : "")")
                         }
                     }

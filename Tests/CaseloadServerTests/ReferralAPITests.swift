@@ -20,8 +20,12 @@ import Testing
                 #expect((o["waiting"] as? [String: Any])?["estimated_first_week"] as? String != nil)
                 id = o["id"] as? Int ?? 0
             }
-            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(goodReferral)) { #expect($0.status == .conflict) }
-            try await client.execute(uri: "/v1/referrals/\(id)/hold", method: .post, headers: headers(h.sencoA, json: true), body: body(#"{"note": "away"}"#)) { r in
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(goodReferral)) {
+                #expect($0.status == .conflict)
+            }
+            try await client.execute(
+                uri: "/v1/referrals/\(id)/hold", method: .post, headers: headers(h.sencoA, json: true), body: body(#"{"note": "away"}"#)
+            ) { r in
                 #expect(object(r)["status"] as? String == "on_hold")
             }
             try await client.execute(uri: "/v1/referrals/\(id)/hold", method: .post, headers: headers(h.sencoA)) { #expect($0.status == .conflict) }
@@ -59,7 +63,9 @@ import Testing
                 #expect(object(r)["field"] as? String == "pupil_ref")
             }
             let big = #"{"pupil_ref": "H-1", "reason": ""# + String(repeating: "x", count: 70_000) + #""}"#
-            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(big)) { #expect($0.status == .contentTooLarge) }
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(big)) {
+                #expect($0.status == .contentTooLarge)
+            }
             try await client.execute(uri: "/v1/referrals?status=lost", method: .get, headers: headers(h.sencoA)) { #expect($0.status == .badRequest) }
             try await client.execute(uri: "/v1/timetables/2026-12-01", method: .get, headers: headers(h.leader)) { #expect($0.status == .badRequest) }
         }
@@ -102,7 +108,9 @@ import Testing
         let h = try Harness()
         defer { h.cleanup() }
         try await h.app.test(.live) { client in
-            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(goodReferral)) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(goodReferral)) {
+                #expect($0.status == .created)
+            }
             try await client.execute(uri: "/v1/openapi.yaml", method: .get, headers: headers(h.sencoA)) { r in
                 #expect(String(buffer: r.body).hasPrefix("openapi: 3.1.0"))
             }
@@ -117,15 +125,18 @@ import Testing
         let strict = try String(contentsOfFile: h.state.configPath, encoding: .utf8).replacingOccurrences(of: "threshold: 25", with: "threshold: 45")
         let payload = try JSONSerialization.data(withJSONObject: ["weeks": 2, "seed": 3, "alt_config": strict])
         try await h.app.test(.router) { client in
-            try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.sencoA, json: true), body: ByteBuffer(bytes: payload)) { #expect($0.status == .forbidden) }
-            try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.leader, json: true), body: ByteBuffer(bytes: payload)) { r in
+            try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.sencoA, json: true), body: ByteBuffer(bytes: payload))
+            { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.leader, json: true), body: ByteBuffer(bytes: payload))
+            { r in
                 #expect(r.status == .ok)
                 let o = object(r)
                 #expect((o["weeks"] as? [Any])?.count == 2)
                 #expect((o["html"] as? String)?.contains("<svg") == true)
                 #expect(!((o["summary"] as? [String]) ?? []).isEmpty)
             }
-            try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.leader, json: true), body: body(#"{"weeks": 99}"#)) { r in
+            try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.leader, json: true), body: body(#"{"weeks": 99}"#)) {
+                r in
                 #expect(r.status == .unprocessableContent)
                 #expect(object(r)["field"] as? String == "weeks")
             }
@@ -146,8 +157,10 @@ import Testing
                 try await client.execute(uri: "/v1/referrals/\(id)", method: .patch, headers: headers(token, json: true), body: body(json))
             }
             #expect(try await patch(h.sencoA, theirs.id, #"{"severity": 5}"#).status == .notFound)
-            for (json, field) in [(#"{"received_on": "2020-01-01"}"#, "received_on"), (#"{"flag": ["safeguarding"]}"#, "flag"),
-                                  (#"{"preferred_days": ["sat"]}"#, "preferred_days")] {
+            for (json, field) in [
+                (#"{"received_on": "2020-01-01"}"#, "received_on"), (#"{"flag": ["safeguarding"]}"#, "flag"),
+                (#"{"preferred_days": ["sat"]}"#, "preferred_days"),
+            ] {
                 let r = try await patch(h.sencoA, ours.id, json)
                 #expect(r.status == .unprocessableContent && object(r)["field"] as? String == field, "\(json)")
             }

@@ -28,10 +28,12 @@ struct Harness {
         try FileManager.default.copyItem(atPath: repoRoot.appendingPathComponent("Config/trust.yaml").path, toPath: configPath)
         let db = try AppDatabase.create(path: folder.appendingPathComponent("api.sqlite").path)
         let config = try TrustConfigFile.load(configPath)
-        _ = try DemoTrust.load(into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
-                               today: CalendarDate("2026-11-23")!, stamp: stamp)
-        state = try ServerState(db: db, configPath: configPath, planner: PlannerOptions(iterations: 60), writesPerMinute: writesPerMinute,
-                                writeBurst: writeBurst, now: { [clock] in clock.now })
+        _ = try DemoTrust.load(
+            into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
+            today: CalendarDate("2026-11-23")!, stamp: stamp)
+        state = try ServerState(
+            db: db, configPath: configPath, planner: PlannerOptions(iterations: 60), writesPerMinute: writesPerMinute,
+            writeBurst: writeBurst, now: { [clock] in clock.now })
         leader = try db.createToken(role: .leader, label: "leader", stamp: stamp).secret
         sencoA = try db.createToken(role: .senco(school: Harness.schoolA), label: "A", stamp: stamp).secret
         sencoB = try db.createToken(role: .senco(school: Harness.schoolB), label: "B", stamp: stamp).secret

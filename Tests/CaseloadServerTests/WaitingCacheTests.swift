@@ -11,13 +11,14 @@ import Testing
     @Test func submissionsDuringBackgroundRebuildsAreNeverLost() async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let cache = WaitingCache(maxAge: .zero)   // every call finds the list stale
+        let cache = WaitingCache(maxAge: .zero)  // every call finds the list stale
         _ = try cache.list(service: "SALT", school: nil, state: h.state)
         let threshold = Threshold(h.state.config)
         var ids: Set<Int64> = []
         for k in 0..<40 {
-            let request = ReferralRequest(school: Harness.schoolA, pupilRef: "BG-\(k)", yearGroup: 5, service: "SALT", area: .communicationAndInteraction,
-                                          severity: 4, apdrCycles: 1, consent: true, reason: "", receivedOn: CalendarDate("2026-11-23")!)
+            let request = ReferralRequest(
+                school: Harness.schoolA, pupilRef: "BG-\(k)", yearGroup: 5, service: "SALT", area: .communicationAndInteraction,
+                severity: 4, apdrCycles: 1, consent: true, reason: "", receivedOn: CalendarDate("2026-11-23")!)
             let r = try h.state.db.submit(request, decision: threshold.evaluate(request), stamp: stamp)
             #expect(try cache.place(r, state: h.state).referral.id == r.id)
             ids.insert(r.id)

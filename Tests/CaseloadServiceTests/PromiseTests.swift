@@ -23,7 +23,11 @@ import Testing
         let byId = Dictionary(uniqueKeysWithValues: promised.map { ($0.referral.id, $0) })
         let booked = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable.bookings.filter { $0.sessionNumber == 1 }
         #expect(!booked.isEmpty)
-        for b in booked { #expect(byId[b.referral]?.estimatedFirstWeek == week1, "referral \(b.referral) was promised \(String(describing: byId[b.referral]?.estimatedFirstWeek))") }
+        for b in booked {
+            #expect(
+                byId[b.referral]?.estimatedFirstWeek == week1,
+                "referral \(b.referral) was promised \(String(describing: byId[b.referral]?.estimatedFirstWeek))")
+        }
         let later = promised.filter { $0.estimatedFirstWeek.map { $0 > week1 } ?? true }
         #expect(later.allSatisfy { e in !booked.contains { $0.referral == e.referral.id } })
         // Beyond the horizon: promised after it, in term weeks, never in the Christmas holiday.
@@ -36,7 +40,7 @@ import Testing
         let list = try db.waitingSnapshot(config: config, today: CalendarDate("2026-12-01")!).1
         var r = try #require(try db.referrals().first { $0.request.service == "EP" })
         r.request.flags.ehcNeedsAssessment = true
-        r.request.receivedOn = CalendarDate("2026-11-12")!   // advice due 2026-12-24, in the Christmas holiday
+        r.request.receivedOn = CalendarDate("2026-11-12")!  // advice due 2026-12-24, in the Christmas holiday
         var e = list.entry(r, today: CalendarDate("2026-12-01")!)
         #expect(e.statutoryDeadline == CalendarDate("2026-12-24"))
         e.estimatedFirstWeek = CalendarDate("2026-12-14")

@@ -25,9 +25,11 @@ import Testing
         _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
         try db.publish(week: week1, stamp: stamp)
         let before = try #require(try db.timetable(week: week1))
-        let busiest = try #require(Dictionary(grouping: before.bookings, by: { "\($0.school) \($0.day.rawValue)" }).max { $0.value.count < $1.value.count }?.value)
+        let busiest = try #require(
+            Dictionary(grouping: before.bookings, by: { "\($0.school) \($0.day.rawValue)" }).max { $0.value.count < $1.value.count }?.value)
         let (urn, day) = (busiest[0].school, busiest[0].day)
-        let affected = try db.addClosures([Closure(from: week1.adding(days: day.index), to: week1.adding(days: day.index), reason: "INSET day", school: urn)], stamp: stamp)
+        let affected = try db.addClosures(
+            [Closure(from: week1.adding(days: day.index), to: week1.adding(days: day.index), reason: "INSET day", school: urn)], stamp: stamp)
         #expect(affected == [ClosedBookings(week: week1, bookings: busiest.count)])
 
         let after = try scheduler(db).schedule(week: week1, replan: true, stamp: stamp).timetable
@@ -42,7 +44,9 @@ import Testing
         let db = try demoTrust()
         let draft = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
         let b = try #require(draft.bookings.first)
-        try db.addClosures([Closure(from: week1.adding(days: b.day.index), to: week1.adding(days: b.day.index), reason: "INSET day", school: b.school)], stamp: stamp)
+        try db.addClosures(
+            [Closure(from: week1.adding(days: b.day.index), to: week1.adding(days: b.day.index), reason: "INSET day", school: b.school)], stamp: stamp
+        )
         let refused = #expect(throws: StoreError.self) { try db.publish(week: week1, stamp: stamp) }
         #expect(refused?.description.contains("closure") == true)
         _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
@@ -59,8 +63,9 @@ import Testing
         #expect(!primary.isEmpty && !secondary.isEmpty)
         #expect(primary.allSatisfy { $0.start >= ClockTime("08:45")! && $0.end <= ClockTime("15:00")! })
         #expect(secondary.allSatisfy { $0.start >= ClockTime("08:35")! && $0.end <= ClockTime("15:10")! })
-        #expect(t.scenario.sessions.filter { phase[$0.school]?.contains("primary") == true && $0.specialist == nil }
-            .allSatisfy { $0.latestEnd == ClockTime("15:00")! })
+        #expect(
+            t.scenario.sessions.filter { phase[$0.school]?.contains("primary") == true && $0.specialist == nil }
+                .allSatisfy { $0.latestEnd == ClockTime("15:00")! })
     }
 
     @Test func aSchoolsOwnFridayEarlyFinishIsKept() throws {
@@ -79,7 +84,9 @@ import Testing
         let db = try demoTrust()
         let roster = try db.specialists().map { e in
             var e = e
-            for d in e.specialist.days.indices { e.specialist.days[d].rest = DayBreak(minutes: 30, earliest: ClockTime("11:30")!, latestEnd: ClockTime("14:00")!) }
+            for d in e.specialist.days.indices {
+                e.specialist.days[d].rest = DayBreak(minutes: 30, earliest: ClockTime("11:30")!, latestEnd: ClockTime("14:00")!)
+            }
             return e
         }
         try db.importSpecialists(roster, stamp: stamp)
@@ -109,8 +116,9 @@ import Testing
         let december = try #require(try db.timetable(week: lastWeek))
         for (day, bookings) in Dictionary(grouping: december.bookings, by: \.day) {
             let date = lastWeek.adding(days: day.index)
-            _ = try db.recordOutcomes(day: date, bookings.map { OutcomeEntry(referral: $0.referral, outcome: .delivered) },
-                                      today: date, config: config, stamp: stamp)
+            _ = try db.recordOutcomes(
+                day: date, bookings.map { OutcomeEntry(referral: $0.referral, outcome: .delivered) },
+                today: date, config: config, stamp: stamp)
         }
         let series = december.bookings.filter { b in
             let r = try? db.referral(b.referral)
@@ -121,7 +129,9 @@ import Testing
         let next = Dictionary(uniqueKeysWithValues: january.scenario.sessions.map { ($0.id, $0) })
         for b in series {
             let due = WeekDemand.sessionId(referral: b.referral, number: b.sessionNumber + 1)
-            #expect(next[due]?.specialist == b.specialist, "session \(b.sessionNumber + 1) of referral \(b.referral) is due on 4 January with the same specialist")
+            #expect(
+                next[due]?.specialist == b.specialist,
+                "session \(b.sessionNumber + 1) of referral \(b.referral) is due on 4 January with the same specialist")
         }
     }
 }
@@ -131,16 +141,19 @@ import Testing
     @Test func aSpecialistBasedOutOfReachOfEveryWaitingPupilIsFlaggedWithTheTravelCapThatWouldReach() throws {
         let db = try demoTrust()
         var far = try #require(try db.specialists().first { $0.specialist.service == "SALT" })
-        far.specialist.base = GeoPoint(lat: 54.97, lon: -1.61)   // Newcastle, far from every Kemnal school
+        far.specialist.base = GeoPoint(lat: 54.97, lon: -1.61)  // Newcastle, far from every Kemnal school
         far.specialist.maxTravelMinPerDay = 120
         far.baseSchool = nil
         try db.importSpecialists([far], stamp: stamp)
         let t = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
-        let report = WeekReport(t, referrals: [:], waiting: try db.waitingList(config: config, today: week1), schools: try db.schools(), config: config)
+        let report = WeekReport(
+            t, referrals: [:], waiting: try db.waitingList(config: config, today: week1), schools: try db.schools(), config: config)
         let flagged = try #require(report.idle.first { $0.id == far.specialist.id })
         #expect(flagged.bookedHours == 0 && flagged.workingHours > 0)
         #expect(flagged.advice.contains("raise max_travel_min_per_day to at least"))
         #expect(report.idle.allSatisfy { $0.bookedHours < $0.workingHours / 2 && $0.advice.hasPrefix("none of the") })
-        #expect(!report.deadlines.isEmpty && report.deadlines.allSatisfy { d in (try? db.referral(d.referral))?.request.flags.ehcNeedsAssessment == true })
+        #expect(
+            !report.deadlines.isEmpty && report.deadlines.allSatisfy { d in (try? db.referral(d.referral))?.request.flags.ehcNeedsAssessment == true }
+        )
     }
 }

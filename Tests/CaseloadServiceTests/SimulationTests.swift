@@ -29,8 +29,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("t.sqlite").path
         let db = try AppDatabase.create(path: path)
-        _ = try DemoTrust.load(into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
-                               today: CalendarDate("2026-11-23")!, stamp: stamp)
+        _ = try DemoTrust.load(
+            into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
+            today: CalendarDate("2026-11-23")!, stamp: stamp)
         let files = { try ["", "-wal"].map { try Data(contentsOf: URL(fileURLWithPath: path + $0)) } }
         let before = try files()
         _ = try whatIf.run(baseline: policy("a"), alternative: policy("b", { $0.services[1].threshold = 60 }), db: db)
@@ -66,7 +67,7 @@ import Testing
 }
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Whether `text` is well-formed XML (as every SVG we write must be).
@@ -128,9 +129,10 @@ func isWellFormedXML(_ text: String) -> Bool {
 /// dated, declines are counted by school, and the figures file holds every week.
 @Suite struct SimulationReportConsistencyTests {
     func week(_ k: Int, hours: [String: Double], declined: [String: Int]) -> WeekFigures {
-        var w = WeekFigures(week: week1.adding(days: 7 * k), waiting: ["EP": 10], withinTarget: ["EP": 1], medianWait: ["EP": 2], p90Wait: ["EP": 5],
-                            statutoryBreaches: 0, travelMinutes: 100, miles: 50, sessionHours: 10, workingHours: 20,
-                            schoolHours: hours.mapValues { ["EP": $0] })
+        var w = WeekFigures(
+            week: week1.adding(days: 7 * k), waiting: ["EP": 10], withinTarget: ["EP": 1], medianWait: ["EP": 2], p90Wait: ["EP": 5],
+            statutoryBreaches: 0, travelMinutes: 100, miles: 50, sessionHours: 10, workingHours: 20,
+            schoolHours: hours.mapValues { ["EP": $0] })
         w.arrived = 20
         w.declined = declined
         return w
@@ -140,7 +142,7 @@ func isWellFormedXML(_ text: String) -> Bool {
         let schools = (1...30).map { (urn: "\(100_000 + $0)", name: "School \($0)", share: 1.0 / Double($0 + 1)) }
         let even = Dictionary(uniqueKeysWithValues: schools.map { ($0.urn, 10.0) })
         var fewer = even
-        for s in schools.suffix(9) { fewer[s.urn] = 5 }   // the nine smallest shares lose half their hours
+        for s in schools.suffix(9) { fewer[s.urn] = 5 }  // the nine smallest shares lose half their hours
         let baseline = (0..<12).map { week($0, hours: even, declined: ["100001": 1]) }
         let alternative = (0..<12).map { week($0, hours: fewer, declined: ["100001": 1, "100030": 3]) }
         let report = SimulationReport(baseline: baseline, alternative: alternative, services: ["EP"], schools: schools)

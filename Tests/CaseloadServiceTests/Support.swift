@@ -14,8 +14,9 @@ let week1 = CalendarDate("2026-11-30")!
 /// The demo trust (Kemnal's schools, its roster and 1,000 referrals) in a fresh in-memory database.
 func demoTrust() throws -> AppDatabase {
     let db = try AppDatabase.inMemory()
-    _ = try DemoTrust.load(into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
-                           today: CalendarDate("2026-11-23")!, stamp: stamp)
+    _ = try DemoTrust.load(
+        into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
+        today: CalendarDate("2026-11-23")!, stamp: stamp)
     return db
 }
 

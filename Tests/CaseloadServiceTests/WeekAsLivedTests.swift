@@ -32,7 +32,7 @@ import Testing
 
         let result = try scheduler(db).schedule(week: week1, replan: true, now: tuesdayMorning, stamp: stamp)
         let after = result.timetable
-        #expect(Set(after.bookings.filter { $0.day == .mon }) == Set(monday))          // Monday exactly as it was
+        #expect(Set(after.bookings.filter { $0.day == .mon }) == Set(monday))  // Monday exactly as it was
         let tuesday = before.bookings.filter { $0.day == .tue }
         #expect(after.bookings.filter { $0.day == .tue }.allSatisfy(tuesday.contains))  // nothing new on Tuesday
         #expect(tuesday.filter { $0.start.minutes <= 600 }.allSatisfy(after.bookings.contains))
@@ -75,15 +75,16 @@ import Testing
         let db = try demoTrust()
         let t = try published(db)
         let friday = try #require(t.bookings.first { $0.day == .fri })
-        #expect(throws: StoreError.self) {   // Friday's session on the Monday before it happened
+        #expect(throws: StoreError.self) {  // Friday's session on the Monday before it happened
             try db.recordOutcomes(day: week1.adding(days: 4), outcomes([friday], .delivered), today: week1, config: config, stamp: stamp)
         }
-        #expect(throws: StoreError.self) {   // against a day it is not on
+        #expect(throws: StoreError.self) {  // against a day it is not on
             try db.recordOutcomes(day: week1, outcomes([friday], .delivered), today: week1.adding(days: 4), config: config, stamp: stamp)
         }
         #expect(try db.timetable(week: week1)?.outcomes[friday.referral] == nil)
-        _ = try db.recordOutcomes(day: week1.adding(days: 4), outcomes([friday], .delivered), today: week1.adding(days: 4),
-                                  config: config, stamp: stamp)
+        _ = try db.recordOutcomes(
+            day: week1.adding(days: 4), outcomes([friday], .delivered), today: week1.adding(days: 4),
+            config: config, stamp: stamp)
         #expect(try db.sessions(of: friday.referral).first?.outcome == .delivered)
         #expect(try db.sessions(of: friday.referral).first?.recordedBy == stamp.actor)
     }
@@ -94,8 +95,9 @@ import Testing
         let monday = t.bookings.filter { $0.day == .mon }
         let tuesday = try #require(t.bookings.first { $0.day == .tue })
         let error = #expect(throws: StoreError.self) {
-            try db.recordOutcomes(day: week1, outcomes(monday, .delivered) + outcomes([tuesday], .delivered), today: week1.adding(days: 4),
-                                  config: config, stamp: stamp)
+            try db.recordOutcomes(
+                day: week1, outcomes(monday, .delivered) + outcomes([tuesday], .delivered), today: week1.adding(days: 4),
+                config: config, stamp: stamp)
         }
         #expect(error?.description.contains("referral \(tuesday.referral)") == true)
         #expect(try db.timetable(week: week1)?.outcomes.isEmpty == true)
@@ -108,8 +110,9 @@ import Testing
         let b = try #require(t.bookings.first { $0.day == .mon && $0.sessionNumber == 1 })
         _ = try db.recordOutcomes(day: week1, outcomes([b], .delivered), today: week1, config: config, stamp: stamp)
         #expect(try db.series(b.referral)?.sessionsDone == 1)
-        try db.correctOutcome(day: week1, referral: b.referral, to: .pupilAbsent, reason: "pupil was off sick; recorded by mistake",
-                              config: config, stamp: stamp)
+        try db.correctOutcome(
+            day: week1, referral: b.referral, to: .pupilAbsent, reason: "pupil was off sick; recorded by mistake",
+            config: config, stamp: stamp)
         #expect(try db.series(b.referral)?.sessionsDone == 0)
         #expect(try db.series(b.referral)?.lastWeek == nil)
         #expect(try db.timetable(week: week1)?.outcomes[b.referral] == .pupilAbsent)
@@ -137,7 +140,7 @@ import Testing
             #expect(try db.referral(m.before.referral).status == .waiting)
             #expect(try db.series(m.before.referral) == nil)
         }
-        #expect(throws: StoreError.self) { try db.publish(week: week1, stamp: stamp) }   // already live
+        #expect(throws: StoreError.self) { try db.publish(week: week1, stamp: stamp) }  // already live
     }
 
     @Test func nothingIsPlacedOnDaysThatHavePassed() throws {
@@ -165,9 +168,10 @@ import Testing
         #expect(try db.timetable(week: week2)?.published == false)
         _ = try scheduler(db).schedule(week: week2, replan: false, stamp: stamp)
         try db.publish(week: week2, stamp: stamp)
-        let started = Dictionary(uniqueKeysWithValues: try db.timetable(week: week1)!.bookings.filter { $0.sessionNumber == 1 }.map { ($0.referral, $0) })
+        let started = Dictionary(
+            uniqueKeysWithValues: try db.timetable(week: week1)!.bookings.filter { $0.sessionNumber == 1 }.map { ($0.referral, $0) })
         for b in try db.timetable(week: week2)!.bookings where started[b.referral] != nil {
-            #expect(b.specialist == started[b.referral]!.specialist)   // the same series, offered again, not a second start
+            #expect(b.specialist == started[b.referral]!.specialist)  // the same series, offered again, not a second start
             #expect(try db.history(b.referral).filter { $0.to == .active }.count == 1)
         }
     }

@@ -16,7 +16,7 @@ import Testing
         #expect(verdict["valid"] as? Bool == true, "\(verdict["violations"] ?? [])")
         let waiting = try db.referrals(statuses: [.waiting]).map(\.id)
         let explained = Set(stored.bookings.map(\.referral) + stored.unbooked.map(\.referral))
-        #expect(waiting.allSatisfy(explained.contains))   // every waiting referral is booked or has a reason
+        #expect(waiting.allSatisfy(explained.contains))  // every waiting referral is booked or has a reason
     }
 
     @Test func seriesAdvancesWeeklyWithTheSameSpecialistAndWeekday() throws {
@@ -24,9 +24,10 @@ import Testing
         let s = scheduler(db)
         _ = try s.schedule(week: week1, replan: false, stamp: stamp)
         try db.publish(week: week1, stamp: stamp)
-        let first = try #require(try db.timetable(week: week1)?.bookings.first { b in
-            (try? db.referral(b.referral).request.service) == "COUNSELLING" && b.sessionNumber == 1
-        })
+        let first = try #require(
+            try db.timetable(week: week1)?.bookings.first { b in
+                (try? db.referral(b.referral).request.service) == "COUNSELLING" && b.sessionNumber == 1
+            })
         #expect(try db.referral(first.referral).status == .active)
         try db.recordOutcome(week: week1, referral: first.referral, outcome: .delivered, today: week1.adding(days: 4), config: config, stamp: stamp)
         #expect(try db.series(first.referral)?.sessionsDone == 1)
@@ -75,21 +76,28 @@ import Testing
     @Test func statutoryDeadlineIsBookedAheadOfHigherAgeingScores() throws {
         let db = try AppDatabase.inMemory()
         let urn = "100001"
-        try db.importSchools([SchoolRecord(urn: urn, name: "Alpha", phase: "Primary", location: GeoPoint(lat: 51.4, lon: 0.1),
-                                           pupils: 300, ehcPlans: 5, senSupport: 40)], stamp: stamp)
-        let ep = Specialist(id: "ep-1", service: "EP", skills: [], base: GeoPoint(lat: 51.4, lon: 0.1), maxTravelMinPerDay: nil,
-                            maxSchoolsPerDay: nil, days: [WorkingDay(day: .mon, start: ClockTime("09:00")!, end: ClockTime("12:30")!)])
+        try db.importSchools(
+            [
+                SchoolRecord(
+                    urn: urn, name: "Alpha", phase: "Primary", location: GeoPoint(lat: 51.4, lon: 0.1),
+                    pupils: 300, ehcPlans: 5, senSupport: 40)
+            ], stamp: stamp)
+        let ep = Specialist(
+            id: "ep-1", service: "EP", skills: [], base: GeoPoint(lat: 51.4, lon: 0.1), maxTravelMinPerDay: nil,
+            maxSchoolsPerDay: nil, days: [WorkingDay(day: .mon, start: ClockTime("09:00")!, end: ClockTime("12:30")!)])
         try db.importSpecialists([RosterEntry(specialist: ep, baseSchool: urn)], stamp: stamp)
         let t = Threshold(config)
         func add(_ pupil: String, severity: Int, flags: ReferralFlags, received: String) throws -> Referral {
-            let r = ReferralRequest(school: urn, pupilRef: pupil, yearGroup: 3, service: "EP", area: .cognitionAndLearning, severity: severity,
-                                    flags: flags, apdrCycles: 2, consent: true, reason: "", receivedOn: CalendarDate(received)!)
+            let r = ReferralRequest(
+                school: urn, pupilRef: pupil, yearGroup: 3, service: "EP", area: .cognitionAndLearning, severity: severity,
+                flags: flags, apdrCycles: 2, consent: true, reason: "", receivedOn: CalendarDate(received)!)
             return try db.submit(r, decision: t.evaluate(r), stamp: stamp)
         }
-        _ = try add("P-1", severity: 5, flags: ReferralFlags(safeguarding: true), received: "2026-05-04")    // 65 + 45 ageing
+        _ = try add("P-1", severity: 5, flags: ReferralFlags(safeguarding: true), received: "2026-05-04")  // 65 + 45 ageing
         _ = try add("P-2", severity: 5, flags: ReferralFlags(ehcPlan: true), received: "2026-05-04")
         let statutory = try add("P-3", severity: 1, flags: ReferralFlags(ehcNeedsAssessment: true), received: "2026-10-21")
-        let result = try WeeklyScheduler(db: db, config: config, options: PlannerOptions(iterations: 50)).schedule(week: week1, replan: false, stamp: stamp)
-        #expect(result.timetable.bookings.map(\.referral) == [statutory.id])   // one 180-minute slot this week
+        let result = try WeeklyScheduler(db: db, config: config, options: PlannerOptions(iterations: 50)).schedule(
+            week: week1, replan: false, stamp: stamp)
+        #expect(result.timetable.bookings.map(\.referral) == [statutory.id])  // one 180-minute slot this week
     }
 }

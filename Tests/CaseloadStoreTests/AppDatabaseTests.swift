@@ -13,7 +13,7 @@ import Testing
         let tables = try db.writer.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
         for t in ["audit_log", "referral", "referral_status", "school", "specialist", "specialist_leave"] { #expect(tables.contains(t)) }
         #expect(try db.writer.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
-        _ = try AppDatabase.open(path: tmp.path)   // opening again is a no-op migration
+        _ = try AppDatabase.open(path: tmp.path)  // opening again is a no-op migration
     }
 
     @Test func referralIsStoredWithHistoryAndAudit() throws {
@@ -76,8 +76,9 @@ import Testing
     @Test func waitingListComesFromTheDatabase() throws {
         let db = try AppDatabase.inMemory()
         try db.importSchools([school("100001"), school("100002")], stamp: stamp)
-        let base = Specialist(id: "ep-1", service: "EP", skills: [], base: GeoPoint(lat: 51.4, lon: 0.1), maxTravelMinPerDay: nil,
-                              maxSchoolsPerDay: nil, days: [WorkingDay(day: .mon, start: ClockTime(minutes: 510), end: ClockTime(minutes: 990))])
+        let base = Specialist(
+            id: "ep-1", service: "EP", skills: [], base: GeoPoint(lat: 51.4, lon: 0.1), maxTravelMinPerDay: nil,
+            maxSchoolsPerDay: nil, days: [WorkingDay(day: .mon, start: ClockTime(minutes: 510), end: ClockTime(minutes: 990))])
         try db.importSpecialists([RosterEntry(specialist: base, baseSchool: "100001")], stamp: stamp)
         let t = Threshold(config)
         for (k, urn) in ["100001", "100002", "100001"].enumerated() {
@@ -100,12 +101,18 @@ import Testing
     @Test(arguments: [("area", "'telepathy'"), ("received_on", "'26-11-30'"), ("status", "'lost'"), ("preferred_days", "'mon,someday'")])
     func aCorruptColumnIsReportedNotDefaulted(_ column: String, _ value: String) throws {
         let db = try AppDatabase.inMemory()
-        try db.importSchools([SchoolRecord(urn: "100", name: "A", phase: "Primary", location: GeoPoint(lat: 51.4, lon: 0.1),
-                                           pupils: 100, ehcPlans: 1, senSupport: 5)], stamp: Stamp(actor: "t"))
-        let request = ReferralRequest(school: "100", pupilRef: "P-1", yearGroup: 3, service: "EP", area: .cognitionAndLearning, severity: 3,
-                                      apdrCycles: 2, consent: true, reason: "", receivedOn: CalendarDate("2026-11-23")!)
-        let r = try db.submit(request, decision: .accepted(score: 40, band: "routine", pathway: Pathway(name: "assessment", sessions: 1, minutes: 180)),
-                              stamp: Stamp(actor: "t"))
+        try db.importSchools(
+            [
+                SchoolRecord(
+                    urn: "100", name: "A", phase: "Primary", location: GeoPoint(lat: 51.4, lon: 0.1),
+                    pupils: 100, ehcPlans: 1, senSupport: 5)
+            ], stamp: Stamp(actor: "t"))
+        let request = ReferralRequest(
+            school: "100", pupilRef: "P-1", yearGroup: 3, service: "EP", area: .cognitionAndLearning, severity: 3,
+            apdrCycles: 2, consent: true, reason: "", receivedOn: CalendarDate("2026-11-23")!)
+        let r = try db.submit(
+            request, decision: .accepted(score: 40, band: "routine", pathway: Pathway(name: "assessment", sessions: 1, minutes: 180)),
+            stamp: Stamp(actor: "t"))
         try db.writer.write { try $0.execute(sql: "UPDATE referral SET \(column) = \(value) WHERE id = ?", arguments: [r.id]) }
         let error = #expect(throws: StoreError.self) { _ = try db.referral(r.id) }
         #expect(error?.description.contains("referral \(r.id)") == true)

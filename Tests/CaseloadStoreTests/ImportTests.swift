@@ -15,7 +15,7 @@ import Testing
         let havant = try #require(schools.first { $0.urn == "136156" })
         #expect(abs(havant.location.lat - 50.87638) < 0.0001 && abs(havant.location.lon - -0.97053) < 0.0001)
         #expect(havant.ehcPlans == 8 && havant.senSupport == 155 && havant.pupils == 405)
-        #expect(try GIASFile.read(gias, trust: "Ormiston Academies Trust").schools.count == 27)   // two rows lack a name or a grid reference
+        #expect(try GIASFile.read(gias, trust: "Ormiston Academies Trust").schools.count == 27)  // two rows lack a name or a grid reference
     }
 
     @Test func giasFileWithoutItsColumnsIsRefused() {
@@ -58,8 +58,9 @@ import Testing
 
     @Test func specialistsNeedTheirBaseSchoolImported() throws {
         let db = try AppDatabase.inMemory()
-        let sp = Specialist(id: "ep-1", service: "EP", skills: [], base: GeoPoint(lat: 51, lon: 0), maxTravelMinPerDay: nil,
-                            maxSchoolsPerDay: nil, days: [WorkingDay(day: .mon, start: ClockTime(minutes: 510), end: ClockTime(minutes: 990))])
+        let sp = Specialist(
+            id: "ep-1", service: "EP", skills: [], base: GeoPoint(lat: 51, lon: 0), maxTravelMinPerDay: nil,
+            maxSchoolsPerDay: nil, days: [WorkingDay(day: .mon, start: ClockTime(minutes: 510), end: ClockTime(minutes: 990))])
         let ok = RosterEntry(specialist: sp, baseSchool: nil)
         var orphan = RosterEntry(specialist: sp, baseSchool: "424242")
         orphan.specialist.id = "ep-2"

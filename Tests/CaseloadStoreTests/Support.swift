@@ -20,14 +20,18 @@ let config = try! TrustConfigFile.parse(shippedConfig)
 let stamp = Stamp(actor: "test", at: Date(timeIntervalSince1970: 1_795_000_000))
 
 func school(_ urn: String, pupils: Int = 300, support: Int = 40, ehc: Int = 5) -> SchoolRecord {
-    SchoolRecord(urn: urn, name: "School \(urn)", phase: "Primary", location: GeoPoint(lat: 51.4, lon: 0.1),
-                 pupils: pupils, ehcPlans: ehc, senSupport: support)
+    SchoolRecord(
+        urn: urn, name: "School \(urn)", phase: "Primary", location: GeoPoint(lat: 51.4, lon: 0.1),
+        pupils: pupils, ehcPlans: ehc, senSupport: support)
 }
 
-func request(school: String = "100001", pupil: String = "P-001", service: String = "EP", severity: Int = 3,
-             flags: ReferralFlags = ReferralFlags(), apdr: Int = 2, consent: Bool = true,
-             received: String = "2026-11-02") -> ReferralRequest {
-    ReferralRequest(school: school, pupilRef: pupil, yearGroup: 4, service: service, area: .cognitionAndLearning,
-                    severity: severity, flags: flags, apdrCycles: apdr, consent: consent, reason: "slow progress",
-                    receivedOn: CalendarDate(received)!)
+func request(
+    school: String = "100001", pupil: String = "P-001", service: String = "EP", severity: Int = 3,
+    flags: ReferralFlags = ReferralFlags(), apdr: Int = 2, consent: Bool = true,
+    received: String = "2026-11-02"
+) -> ReferralRequest {
+    ReferralRequest(
+        school: school, pupilRef: pupil, yearGroup: 4, service: service, area: .cognitionAndLearning,
+        severity: severity, flags: flags, apdrCycles: apdr, consent: consent, reason: "slow progress",
+        receivedOn: CalendarDate(received)!)
 }

@@ -6,7 +6,7 @@ import Testing
     let threshold = Threshold(config)
 
     @Test func exactlyAtTheThresholdJoins() {
-        let at = threshold.evaluate(request(severity: 3))          // 30 points
+        let at = threshold.evaluate(request(severity: 3))  // 30 points
         guard case .accepted(let score, let band, let pathway) = at else { Issue.record("declined at the threshold"); return }
         #expect(score == 30)
         #expect(band == "routine")
@@ -52,10 +52,11 @@ import Testing
         let flags = ReferralFlags(ehcPlan: true, exclusionRisk: true, lookedAfter: true, safeguarding: true)
         #expect(threshold.score(request(severity: 2, flags: flags)) == 20 + 10 + 12 + 10 + 15)
         guard case .accepted(_, let high, _) = threshold.evaluate(request(severity: 2, flags: flags)),
-              case .accepted(_, let urgent, _) = threshold.evaluate(request(severity: 3, flags: flags)) else {
+            case .accepted(_, let urgent, _) = threshold.evaluate(request(severity: 3, flags: flags))
+        else {
             Issue.record("declined"); return
         }
-        #expect(high == "high")      // 67
+        #expect(high == "high")  // 67
         #expect(urgent == "urgent")  // 77
     }
 

@@ -32,8 +32,10 @@ let shippedConfig = try! String(contentsOf: repoRoot.appendingPathComponent("Con
         expectRefused("threshold: 30", "threshold: lots", field: "services.EP.threshold", mentions: "number")
         expectRefused("ageing_points_per_week: 1.5", "ageing_points_per_week: -1", field: "priority.ageing_points_per_week", mentions: "from 0")
         expectRefused("      urgent: 2\n", "      urgnet: 2\n", field: "services.COUNSELLING.target_weeks.urgent", mentions: "required")
-        expectRefused("default_pathway: assessment", "default_pathway: triage", field: "services.EP.default_pathway", mentions: "assessment, consultation")
-        expectRefused("same_weekday: true", "same_weekday: maybe", field: "services.COUNSELLING.pathways.counselling.same_weekday", mentions: "true or false")
+        expectRefused(
+            "default_pathway: assessment", "default_pathway: triage", field: "services.EP.default_pathway", mentions: "assessment, consultation")
+        expectRefused(
+            "same_weekday: true", "same_weekday: maybe", field: "services.COUNSELLING.pathways.counselling.same_weekday", mentions: "true or false")
         expectRefused("    service: EP\n", "    service: OT\n", field: "priority.statutory.service", mentions: "not one of")
         expectRefused("    routine: 0\n", "    routine: 5\n", field: "priority.bands", mentions: "starting at 0")
     }

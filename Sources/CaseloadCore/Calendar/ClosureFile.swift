@@ -22,7 +22,8 @@ public enum ClosureFile {
         var out = Result()
         let has = Set(table.header)
         guard has.contains("reason"), has.contains("from") || has.contains("date") else {
-            out.problems.append("line 1: the header needs from,to,reason (or date,reason), optionally urn; found \(table.header.joined(separator: ","))")
+            out.problems.append(
+                "line 1: the header needs from,to,reason (or date,reason), optionally urn; found \(table.header.joined(separator: ","))")
             return out
         }
         for row in table.rows {
@@ -32,7 +33,8 @@ public enum ClosureFile {
                 out.problems.append("line \(row.line): from \"\(start.prefix(20))\" and to \"\(end.prefix(20))\" must be dates written YYYY-MM-DD")
                 continue
             }
-            let c = Closure(from: from, to: to, reason: table.value("reason", in: row.fields) ?? "", school: school ?? table.value("urn", in: row.fields))
+            let c = Closure(
+                from: from, to: to, reason: table.value("reason", in: row.fields) ?? "", school: school ?? table.value("urn", in: row.fields))
             if let problem = Closure.problem(c) { out.problems.append("line \(row.line): the closure \(problem)") } else { out.closures.append(c) }
         }
         return out
@@ -80,7 +82,11 @@ public enum ClosureFile {
         var out: [(Int, String)] = []
         for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-            if (line.hasPrefix(" ") || line.hasPrefix("\t")), !out.isEmpty { out[out.count - 1].1 += line.dropFirst() } else { out.append((i + 1, line)) }
+            if (line.hasPrefix(" ") || line.hasPrefix("\t")), !out.isEmpty {
+                out[out.count - 1].1 += line.dropFirst()
+            } else {
+                out.append((i + 1, line))
+            }
         }
         return out
     }

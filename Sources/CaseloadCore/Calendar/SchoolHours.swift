@@ -34,7 +34,9 @@ public struct SchoolHours: Hashable, Sendable, CustomStringConvertible {
             if words.count == 2 {
                 guard let days = SchoolHours.days(String(words[0])) else { return nil }
                 windows.append((days, w))
-            } else { windows.append((nil, w)) }
+            } else {
+                windows.append((nil, w))
+            }
         }
         guard let first = windows.first else { return nil }
         start = ClockTime(minutes: first.window.lowerBound); end = ClockTime(minutes: first.window.upperBound)
@@ -86,7 +88,9 @@ public struct SchoolDayRule: Hashable, Sendable {
     public func hours(_ school: SchoolRecord) -> SchoolHours {
         if let own = school.hours { return own }
         let phase = school.phase.lowercased()
-        let match = byPhase.keys.sorted().first { phase.contains($0.replacingOccurrences(of: "_", with: " ")) || phase.contains($0.replacingOccurrences(of: "_", with: "-")) }
+        let match = byPhase.keys.sorted().first {
+            phase.contains($0.replacingOccurrences(of: "_", with: " ")) || phase.contains($0.replacingOccurrences(of: "_", with: "-"))
+        }
         return match.flatMap { byPhase[$0] } ?? standard
     }
 }

@@ -27,16 +27,23 @@ public struct CSVTable: Sendable {
         var chars = Array(text.unicodeScalars)[...]
         while let c = chars.popFirst() {
             if quoted {
-                if c == "\"" { if chars.first == "\"" { field.unicodeScalars.append(chars.removeFirst()) } else { quoted = false } }
-                else { if c == "\n" { line += 1 }; field.unicodeScalars.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { fields.append(field); field = "" }
-            else if c == "\n" || c == "\r" {
+                if c == "\"" {
+                    if chars.first == "\"" { field.unicodeScalars.append(chars.removeFirst()) } else { quoted = false }
+                } else {
+                    if c == "\n" { line += 1 }; field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                fields.append(field); field = ""
+            } else if c == "\n" || c == "\r" {
                 if c == "\r", chars.first == "\n" { chars.removeFirst() }
                 fields.append(field); field = ""
                 if fields != [""] { out.append((recordLine, fields)) }
                 fields = []; line += 1; recordLine = line
-            } else { field.unicodeScalars.append(c) }
+            } else {
+                field.unicodeScalars.append(c)
+            }
         }
         if !field.isEmpty || !fields.isEmpty { fields.append(field); out.append((recordLine, fields)) }
         return out

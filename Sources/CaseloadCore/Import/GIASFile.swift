@@ -27,7 +27,8 @@ public enum GIASFile {
         guard let urn = t.value("URN", in: f), Int(urn) != nil else { return .failure(Problem(message: "URN is missing or not a number")) }
         guard let name = t.value("EstablishmentName", in: f) else { return .failure(Problem(message: "school \(urn) has no EstablishmentName")) }
         guard let e = t.value("Easting", in: f).flatMap(Double.init), let n = t.value("Northing", in: f).flatMap(Double.init),
-              (0...700_000).contains(e), (0...1_300_000).contains(n) else {
+            (0...700_000).contains(e), (0...1_300_000).contains(n)
+        else {
             return .failure(Problem(message: "school \(urn) has no usable Easting/Northing; add its grid reference or leave it out"))
         }
         if let status = t.value("EstablishmentStatus (name)", in: f), status.lowercased().hasPrefix("closed") {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who may date a referral's receipt before today, and how far back.
 public enum ReceiptDating: Sendable, Equatable {
     /// The day it arrives (a SENCO's submission): `received_on` is refused.
@@ -12,8 +14,10 @@ public enum ReceiptDating: Sendable, Equatable {
 /// every error names the field; a pupil is identified only by the school's own reference.
 public enum ReferralReader {
     /// Every field a request may carry; any other is refused by name (a typo never drops a flag).
-    public static let fields = ["school", "pupil_ref", "year_group", "service", "pathway", "area", "severity", "flags", "apdr_cycles",
-                                "consent", "preferred_days", "days_only", "skill", "reason", "received_on"]
+    public static let fields = [
+        "school", "pupil_ref", "year_group", "service", "pathway", "area", "severity", "flags", "apdr_cycles",
+        "consent", "preferred_days", "days_only", "skill", "reason", "received_on",
+    ]
 
     /// Reads one request; `today` is used when no `received_on` is given, and `dating` says how
     /// far back a given one may be.
@@ -34,9 +38,10 @@ public enum ReferralReader {
             yearGroup: try required(f.flexibleInt("year_group", in: 0...14), f, "year_group"),
             service: try f.string("service").uppercased(), pathway: try f.optionalString("pathway"), area: need,
             severity: try required(f.flexibleInt("severity", in: 1...5), f, "severity"),
-            flags: ReferralFlags(ehcPlan: flags.contains("ehc_plan"), ehcNeedsAssessment: flags.contains("ehc_needs_assessment"),
-                                 exclusionRisk: flags.contains("exclusion_risk"), lookedAfter: flags.contains("looked_after"),
-                                 safeguarding: flags.contains("safeguarding")),
+            flags: ReferralFlags(
+                ehcPlan: flags.contains("ehc_plan"), ehcNeedsAssessment: flags.contains("ehc_needs_assessment"),
+                exclusionRisk: flags.contains("exclusion_risk"), lookedAfter: flags.contains("looked_after"),
+                safeguarding: flags.contains("safeguarding")),
             apdrCycles: try f.flexibleInt("apdr_cycles", in: 0...20) ?? 0,
             consent: try required(f.flexibleBool("consent"), f, "consent"), preferredDays: try f.flexibleDays("preferred_days"),
             reason: try reason(f), receivedOn: try receivedOn(f, today, dating))
@@ -63,8 +68,10 @@ public enum ReferralReader {
     }
 
     /// Fields of a waiting referral a school may correct, and those it may not (with why).
-    public static let updatable = ["year_group", "pathway", "area", "severity", "flags", "apdr_cycles", "consent", "preferred_days",
-                                   "days_only", "skill", "reason"]
+    public static let updatable = [
+        "year_group", "pathway", "area", "severity", "flags", "apdr_cycles", "consent", "preferred_days",
+        "days_only", "skill", "reason",
+    ]
 
     /// `r` with the fields in `patch` changed, read with the same rules as a new request; `null`
     /// clears the skill.
@@ -72,11 +79,16 @@ public enum ReferralReader {
         let p = try JSONFields(patch, path: "")
         for key in p.keys where !updatable.contains(key) {
             if fields.contains(key) {
-                throw p.error(key, "cannot be changed on a referral; withdraw it and submit a new one (fields that can change: \(updatable.joined(separator: ", ")))")
+                throw p.error(
+                    key,
+                    "cannot be changed on a referral; withdraw it and submit a new one (fields that can change: \(updatable.joined(separator: ", ")))"
+                )
             }
             try p.onlyKeys(updatable)
         }
-        if p.keys.isEmpty { throw InputError(field: "body", problem: "names no field to change; send one or more of \(updatable.joined(separator: ", "))") }
+        if p.keys.isEmpty {
+            throw InputError(field: "body", problem: "names no field to change; send one or more of \(updatable.joined(separator: ", "))")
+        }
         var merged = object(r, pathway: pathway).filter { !p.keys.contains($0.0) }
         for key in p.keys { if let v = p.optional(key) { merged.append((key, v)) } }
         return try request(.orderedObject(merged), today: r.receivedOn, dating: .anyPast)
@@ -84,8 +96,10 @@ public enum ReferralReader {
 
     /// Requests from CSV-like rows, with one problem per bad row naming its line and field.
     /// `check` refuses a row the trust cannot take (a service it does not run, say).
-    public static func read(_ rows: [(line: Int, value: JSONValue)], today: CalendarDate, dating: ReceiptDating,
-                            check: (ReferralRequest) throws(InputError) -> Void = { _ in }) -> (requests: [ReferralRequest], problems: [String]) {
+    public static func read(
+        _ rows: [(line: Int, value: JSONValue)], today: CalendarDate, dating: ReceiptDating,
+        check: (ReferralRequest) throws(InputError) -> Void = { _ in }
+    ) -> (requests: [ReferralRequest], problems: [String]) {
         var requests: [ReferralRequest] = [], problems: [String] = []
         for (line, value) in rows {
             do {
@@ -140,12 +154,11 @@ public enum ReferralReader {
         case .today where date != today:
             throw f.error("received_on", "is set to the day the referral arrives; a paper referral's earlier date is entered by a trust leader")
         case .upTo(let weeks) where date < today.adding(days: -7 * weeks):
-            throw f.error("received_on", "\(text) is more than \(weeks) weeks ago; the trust accepts earlier receipt dates up to \(weeks) weeks back (intake.max_backdate_weeks)")
+            throw f.error(
+                "received_on",
+                "\(text) is more than \(weeks) weeks ago; the trust accepts earlier receipt dates up to \(weeks) weeks back (intake.max_backdate_weeks)"
+            )
         default: return date
         }
     }
 }
-
-import Foundation
-
-

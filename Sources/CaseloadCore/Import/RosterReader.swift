@@ -4,14 +4,18 @@ public enum RosterReader {
     /// Entries from `rows`, and one problem per bad row naming its line and field.
     /// `schools` resolves a base given as a URN to its location.
     /// `services`, when given, are the services the trust runs: a specialist of any other is refused.
-    public static func read(_ rows: [(line: Int, value: JSONValue)], schools: [String: GeoPoint],
-                            services: [String]? = nil) -> (entries: [RosterEntry], problems: [String]) {
+    public static func read(
+        _ rows: [(line: Int, value: JSONValue)], schools: [String: GeoPoint],
+        services: [String]? = nil
+    ) -> (entries: [RosterEntry], problems: [String]) {
         var entries: [RosterEntry] = [], problems: [String] = [], seen = Set<String>()
         for (line, value) in rows {
             do {
                 let entry = try entry(value, schools: schools)
                 if let services, !services.contains(entry.specialist.service) {
-                    problems.append("line \(line): service \"\(entry.specialist.service.prefix(40))\" is not one the trust runs; use one of \(services.joined(separator: ", "))")
+                    problems.append(
+                        "line \(line): service \"\(entry.specialist.service.prefix(40))\" is not one the trust runs; use one of \(services.joined(separator: ", "))"
+                    )
                     continue
                 }
                 guard seen.insert(entry.specialist.id).inserted else {
@@ -27,8 +31,10 @@ public enum RosterReader {
     }
 
     /// The columns (CSV) or keys (YAML) of a roster entry.
-    public static let fields = ["id", "service", "skills", "base_urn", "base_lat", "base_lon", "days", "start", "end",
-                                "max_travel_min_per_day", "max_schools_per_day", "break_minutes", "break_earliest", "break_latest_end"]
+    public static let fields = [
+        "id", "service", "skills", "base_urn", "base_lat", "base_lon", "days", "start", "end",
+        "max_travel_min_per_day", "max_schools_per_day", "break_minutes", "break_earliest", "break_latest_end",
+    ]
 
     static func entry(_ value: JSONValue, schools: [String: GeoPoint]) throws(InputError) -> RosterEntry {
         var f = try JSONFields(value, path: "")
@@ -58,7 +64,8 @@ public enum RosterReader {
     /// Skills as short codes (letters, digits, - or _).
     static func skills(_ f: JSONFields) throws(InputError) -> [String] {
         let list = try f.flexibleList("skills")
-        for skill in list where skill.unicodeScalars.count > 32 || !skill.unicodeScalars.allSatisfy({ ReferralReader.isRefCharacter($0) && $0 != "/" }) {
+        for skill in list
+        where skill.unicodeScalars.count > 32 || !skill.unicodeScalars.allSatisfy({ ReferralReader.isRefCharacter($0) && $0 != "/" }) {
             throw f.error("skills", "\"\(skill.prefix(40))\" is not a skill code; use letters, digits, - or _ (ADOS, AAC)")
         }
         return list
@@ -70,14 +77,19 @@ public enum RosterReader {
         let earliest = try f.optionalTime("break_earliest") ?? ClockTime(minutes: 720)
         let latest = try f.optionalTime("break_latest_end") ?? ClockTime(minutes: 840)
         guard earliest.minutes + minutes <= latest.minutes, start <= earliest, latest <= end else {
-            throw f.error("break_latest_end", "a \(minutes)-minute break must fit between break_earliest \(earliest) and break_latest_end \(latest), inside the working day \(start)-\(end)")
+            throw f.error(
+                "break_latest_end",
+                "a \(minutes)-minute break must fit between break_earliest \(earliest) and break_latest_end \(latest), inside the working day \(start)-\(end)"
+            )
         }
         return DayBreak(minutes: minutes, earliest: earliest, latestEnd: latest)
     }
 
     static func base(_ f: JSONFields, _ schools: [String: GeoPoint]) throws(InputError) -> (GeoPoint, String?) {
         if let urn = try f.optionalString("base_urn") {
-            guard let p = schools[urn] else { throw f.error("base_urn", "school \(urn) is not imported; import the schools first or give base_lat and base_lon") }
+            guard let p = schools[urn] else {
+                throw f.error("base_urn", "school \(urn) is not imported; import the schools first or give base_lat and base_lon")
+            }
             return (p, urn)
         }
         guard let lat = try f.flexibleDouble("base_lat"), let lon = try f.flexibleDouble("base_lon") else {

@@ -20,8 +20,10 @@ public struct SchoolRecord: Sendable, Hashable {
     public var hours: SchoolHours?
 
     /// A school with its figures.
-    public init(urn: String, name: String, phase: String, location: GeoPoint, pupils: Int, ehcPlans: Int, senSupport: Int,
-                postcode: String? = nil, address: String? = nil, la: String? = nil) {
+    public init(
+        urn: String, name: String, phase: String, location: GeoPoint, pupils: Int, ehcPlans: Int, senSupport: Int,
+        postcode: String? = nil, address: String? = nil, la: String? = nil
+    ) {
         self.urn = urn; self.name = name; self.phase = phase; self.location = location
         self.pupils = pupils; self.ehcPlans = ehcPlans; self.senSupport = senSupport; self.postcode = postcode; self.la = la
         self.address = address
@@ -41,12 +43,15 @@ public struct SchoolRecord: Sendable, Hashable {
             return "school \(s.urn) is at \(s.location.lat), \(s.location.lon), which is not in the UK; check its latitude and longitude"
         }
         guard s.pupils >= 0, s.ehcPlans >= 0, s.senSupport >= 0 else { return "school \(s.urn) has a negative count of pupils; check the numbers" }
-        for (field, text) in [("name", s.name), ("phase", s.phase), ("postcode", s.postcode ?? ""), ("address", s.address ?? ""), ("la", s.la ?? "")] {
+        for (field, text) in [("name", s.name), ("phase", s.phase), ("postcode", s.postcode ?? ""), ("address", s.address ?? ""), ("la", s.la ?? "")]
+        {
             if text.count > 200 { return "school \(s.urn): \(field) is over 200 characters" }
             if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
                 return "school \(s.urn): \(field) holds a control character (a line break?); remove it"
             }
-            if let first = text.first, "=+-@".contains(first) { return "school \(s.urn): \(field) starts with \(first), like a spreadsheet formula; remove it" }
+            if let first = text.first, "=+-@".contains(first) {
+                return "school \(s.urn): \(field) starts with \(first), like a spreadsheet formula; remove it"
+            }
         }
         return nil
     }
@@ -89,13 +94,18 @@ public enum SchoolFile {
         guard let name = t.value("name", in: f) ?? (namingUnnamed ? "School \(urn)" : nil) else {
             return .failure(Skip(message: "school \(urn) has no name; add it"))
         }
-        let record = SchoolRecord(urn: urn, name: name, phase: t.value("phase", in: f) ?? "Primary",
-                                     location: GeoPoint(lat: lat, lon: lon), pupils: pupils, ehcPlans: ehc, senSupport: support,
-                                     postcode: t.value("postcode", in: f), address: t.value("address", in: f), la: t.value("la", in: f))
+        let record = SchoolRecord(
+            urn: urn, name: name, phase: t.value("phase", in: f) ?? "Primary",
+            location: GeoPoint(lat: lat, lon: lon), pupils: pupils, ehcPlans: ehc, senSupport: support,
+            postcode: t.value("postcode", in: f), address: t.value("address", in: f), la: t.value("la", in: f))
         var school = record
         if let text = t.value("school_day", in: f) {
             guard let hours = SchoolHours(text) else {
-                return .failure(Skip(message: "school \(urn): school_day \"\(text.prefix(40))\" is not a school day; write 08:45-15:15 or mon-thu 08:45-15:15, fri 08:45-13:30"))
+                return .failure(
+                    Skip(
+                        message:
+                            "school \(urn): school_day \"\(text.prefix(40))\" is not a school day; write 08:45-15:15 or mon-thu 08:45-15:15, fri 08:45-13:30"
+                    ))
             }
             school.hours = hours
         }

@@ -21,7 +21,9 @@ public struct FairShare: Sendable {
     /// Entitlements of `schools` under `rule`.
     public init(schools: [SchoolNeed], rule: FairShareRule) {
         self.rule = rule
-        let weight = schools.map { Double($0.pupils) * rule.perPupil + Double($0.senSupport) * rule.perSENSupport + Double($0.ehcPlans) * rule.perEHCPlan }
+        let weight = schools.map {
+            Double($0.pupils) * rule.perPupil + Double($0.senSupport) * rule.perSENSupport + Double($0.ehcPlans) * rule.perEHCPlan
+        }
         let total = weight.reduce(0, +)
         entitlement = Dictionary(uniqueKeysWithValues: zip(schools.map(\.urn), weight.map { total > 0 ? $0 / total : 0 }))
     }

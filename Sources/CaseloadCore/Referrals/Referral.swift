@@ -32,8 +32,10 @@ public struct ReferralFlags: Hashable, Sendable, Codable {
     public var safeguarding = false
 
     /// Flags, all false unless given.
-    public init(ehcPlan: Bool = false, ehcNeedsAssessment: Bool = false, exclusionRisk: Bool = false,
-                lookedAfter: Bool = false, safeguarding: Bool = false) {
+    public init(
+        ehcPlan: Bool = false, ehcNeedsAssessment: Bool = false, exclusionRisk: Bool = false,
+        lookedAfter: Bool = false, safeguarding: Bool = false
+    ) {
         self.ehcPlan = ehcPlan; self.ehcNeedsAssessment = ehcNeedsAssessment; self.exclusionRisk = exclusionRisk
         self.lookedAfter = lookedAfter; self.safeguarding = safeguarding
     }
@@ -42,8 +44,10 @@ public struct ReferralFlags: Hashable, Sendable, Codable {
 extension ReferralFlags {
     /// The flags that are set, by their names in requests.
     public var names: [String] {
-        [(ehcPlan, "ehc_plan"), (ehcNeedsAssessment, "ehc_needs_assessment"), (exclusionRisk, "exclusion_risk"),
-         (lookedAfter, "looked_after"), (safeguarding, "safeguarding")].filter(\.0).map(\.1)
+        [
+            (ehcPlan, "ehc_plan"), (ehcNeedsAssessment, "ehc_needs_assessment"), (exclusionRisk, "exclusion_risk"),
+            (lookedAfter, "looked_after"), (safeguarding, "safeguarding"),
+        ].filter(\.0).map(\.1)
     }
 }
 
@@ -73,9 +77,11 @@ public struct ReferralRequest: Hashable, Sendable {
     public var receivedOn: CalendarDate
 
     /// A request with every field.
-    public init(school: String, pupilRef: String, yearGroup: Int, service: String, pathway: String? = nil,
-                area: AreaOfNeed, severity: Int, flags: ReferralFlags = ReferralFlags(), apdrCycles: Int,
-                consent: Bool, preferredDays: [Weekday] = [], reason: String, receivedOn: CalendarDate) {
+    public init(
+        school: String, pupilRef: String, yearGroup: Int, service: String, pathway: String? = nil,
+        area: AreaOfNeed, severity: Int, flags: ReferralFlags = ReferralFlags(), apdrCycles: Int,
+        consent: Bool, preferredDays: [Weekday] = [], reason: String, receivedOn: CalendarDate
+    ) {
         self.school = school; self.pupilRef = pupilRef; self.yearGroup = yearGroup; self.service = service
         self.pathway = pathway; self.area = area; self.severity = severity; self.flags = flags
         self.apdrCycles = apdrCycles; self.consent = consent; self.preferredDays = preferredDays
@@ -96,8 +102,10 @@ public struct Referral: Hashable, Sendable {
     public var declineReasons: [String]
 
     /// A stored referral.
-    public init(id: Int64, request: ReferralRequest, pathway: String, status: ReferralStatus, score: Int,
-                band: String, declineReasons: [String]) {
+    public init(
+        id: Int64, request: ReferralRequest, pathway: String, status: ReferralStatus, score: Int,
+        band: String, declineReasons: [String]
+    ) {
         self.id = id; self.request = request; self.pathway = pathway; self.status = status
         self.score = score; self.band = band; self.declineReasons = declineReasons
     }

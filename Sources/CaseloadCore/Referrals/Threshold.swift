@@ -9,7 +9,9 @@ public enum IntakeDecision: Hashable, Sendable {
 
     /// The priority score either way.
     public var score: Int {
-        switch self { case .accepted(let s, _, _), .declined(let s, _): s }
+        switch self {
+        case .accepted(let s, _, _), .declined(let s, _): s
+        }
     }
 }
 
@@ -37,14 +39,22 @@ public struct Threshold: Sendable {
     /// not a referral the thresholds turned down, so nothing is stored.
     public func check(_ r: ReferralRequest) throws(InputError) {
         if let pattern = config.pupilRefPattern, let regex = try? NSRegularExpression(pattern: pattern),
-           regex.firstMatch(in: r.pupilRef, range: NSRange(r.pupilRef.startIndex..., in: r.pupilRef)) == nil {
+            regex.firstMatch(in: r.pupilRef, range: NSRange(r.pupilRef.startIndex..., in: r.pupilRef)) == nil
+        {
             throw InputError(field: "pupil_ref", problem: "does not have the shape the trust uses for pupil references (\(pattern))")
         }
         guard let rules = config.service(r.service) else {
-            throw InputError(field: "service", problem: "the trust does not run a service \"\(r.service.prefix(40))\"; use one of \(config.services.map(\.code).joined(separator: ", "))")
+            throw InputError(
+                field: "service",
+                problem:
+                    "the trust does not run a service \"\(r.service.prefix(40))\"; use one of \(config.services.map(\.code).joined(separator: ", "))")
         }
         guard rules.pathway(r.pathway) != nil else {
-            throw InputError(field: "pathway", problem: "\(rules.name) has no pathway \"\((r.pathway ?? "").prefix(40))\"; use one of \(rules.pathways.map(\.name).joined(separator: ", "))")
+            throw InputError(
+                field: "pathway",
+                problem:
+                    "\(rules.name) has no pathway \"\((r.pathway ?? "").prefix(40))\"; use one of \(rules.pathways.map(\.name).joined(separator: ", "))"
+            )
         }
     }
 
@@ -60,7 +70,8 @@ public struct Threshold: Sendable {
             return .declined(score: score, reasons: ["\(rules.name) has no pathway \"\(r.pathway ?? "")\"; choose one of \(known)"])
         }
         let reasons = reasons(r, rules, score)
-        return reasons.isEmpty ? .accepted(score: score, band: config.band(for: score), pathway: pathway)
+        return reasons.isEmpty
+            ? .accepted(score: score, band: config.band(for: score), pathway: pathway)
             : .declined(score: score, reasons: reasons)
     }
 
@@ -70,10 +81,14 @@ public struct Threshold: Sendable {
             out.append("parental consent is missing: record the parents' consent and refer again")
         }
         if !r.flags.ehcNeedsAssessment, r.apdrCycles < rules.apdrCycles {
-            out.append("\(r.apdrCycles) of the \(rules.apdrCycles) assess-plan-do-review cycles \(rules.name) asks for: complete \(rules.apdrCycles - r.apdrCycles) more, or refer as part of an EHC needs assessment")
+            out.append(
+                "\(r.apdrCycles) of the \(rules.apdrCycles) assess-plan-do-review cycles \(rules.name) asks for: complete \(rules.apdrCycles - r.apdrCycles) more, or refer as part of an EHC needs assessment"
+            )
         }
         if score < rules.threshold {
-            out.append("priority score \(score) is below the \(rules.name) threshold of \(rules.threshold): it would join the list if its severity or circumstances (EHC plan, exclusion risk, looked after, safeguarding) added \(rules.threshold - score) points")
+            out.append(
+                "priority score \(score) is below the \(rules.name) threshold of \(rules.threshold): it would join the list if its severity or circumstances (EHC plan, exclusion risk, looked after, safeguarding) added \(rules.threshold - score) points"
+            )
         }
         return out
     }

@@ -11,15 +11,17 @@ extension TrustConfig {
         for (i, item) in (f.optional("terms") == nil ? [] : try f.array("terms")).enumerated() {
             let t = try JSONFields(item, path: f.field("terms[\(i)]"))
             try t.onlyKeys(["name", "from", "to", "holiday_after"])
-            let term = Term(name: try t.string("name"), from: try date(t, "from"), to: try date(t, "to"),
-                            holidayAfter: try t.optionalString("holiday_after"))
+            let term = Term(
+                name: try t.string("name"), from: try date(t, "from"), to: try date(t, "to"),
+                holidayAfter: try t.optionalString("holiday_after"))
             guard term.from <= term.to else { throw t.error("to", "\(term.to) is before the term starts (\(term.from))") }
             for (key, text) in [("name", term.name), ("holiday_after", term.holidayAfter ?? "x")] {
                 if let problem = Closure.textProblem(text, what: key) { throw t.error(key, problem) }
             }
             if term.from.year < 2000 || term.to.year > 2100 { throw t.error("from", "falls outside 2000-2100; check the year") }
             if let previous = terms.last, previous.to >= term.from {
-                throw t.error("from", "\(term.from) is inside the term before (\(previous.name), to \(previous.to)); list terms in order without overlaps")
+                throw t.error(
+                    "from", "\(term.from) is inside the term before (\(previous.name), to \(previous.to)); list terms in order without overlaps")
             }
             terms.append(term)
         }

@@ -32,8 +32,10 @@ public struct ServiceRules: Hashable, Sendable {
     public var defaultPathway: String
 
     /// Rules with every field.
-    public init(code: String, name: String, threshold: Int, apdrCycles: Int, targetWeeks: [String: Int],
-                pathways: [Pathway], defaultPathway: String) {
+    public init(
+        code: String, name: String, threshold: Int, apdrCycles: Int, targetWeeks: [String: Int],
+        pathways: [Pathway], defaultPathway: String
+    ) {
         self.code = code; self.name = name; self.threshold = threshold; self.apdrCycles = apdrCycles
         self.targetWeeks = targetWeeks; self.pathways = pathways; self.defaultPathway = defaultPathway
     }
@@ -55,8 +57,10 @@ public struct PriorityWeights: Hashable, Sendable {
     public var safeguarding: Double
 
     /// Weights with every field.
-    public init(severity: Double, ehcPlan: Double, ehcNeedsAssessment: Double, exclusionRisk: Double,
-                lookedAfter: Double, safeguarding: Double) {
+    public init(
+        severity: Double, ehcPlan: Double, ehcNeedsAssessment: Double, exclusionRisk: Double,
+        lookedAfter: Double, safeguarding: Double
+    ) {
         self.severity = severity; self.ehcPlan = ehcPlan; self.ehcNeedsAssessment = ehcNeedsAssessment
         self.exclusionRisk = exclusionRisk; self.lookedAfter = lookedAfter; self.safeguarding = safeguarding
     }
@@ -124,8 +128,10 @@ public struct TrustConfig: Hashable, Sendable {
     public var schoolDay = SchoolDayRule.fallback
 
     /// A configuration with every field.
-    public init(trustName: String, weights: PriorityWeights, ageingPointsPerWeek: Double, statutory: StatutoryRule,
-                fairShare: FairShareRule, bands: [PriorityBand], services: [ServiceRules]) {
+    public init(
+        trustName: String, weights: PriorityWeights, ageingPointsPerWeek: Double, statutory: StatutoryRule,
+        fairShare: FairShareRule, bands: [PriorityBand], services: [ServiceRules]
+    ) {
         self.trustName = trustName; self.weights = weights; self.ageingPointsPerWeek = ageingPointsPerWeek
         self.statutory = statutory; self.fairShare = fairShare
         self.bands = bands.sorted { $0.minScore > $1.minScore }; self.services = services

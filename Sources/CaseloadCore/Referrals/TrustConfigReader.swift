@@ -13,19 +13,22 @@ extension TrustConfig {
         let services = try readServices(root, bandNames: bands.map(\.name))
         let statutory = try readStatutory(priority.object("statutory"))
         guard services.contains(where: { $0.code == statutory.service }) else {
-            throw priority.error("statutory.service", "\"\(statutory.service)\" is not one of the services below (\(services.map(\.code).joined(separator: ", ")))")
+            throw priority.error(
+                "statutory.service", "\"\(statutory.service)\" is not one of the services below (\(services.map(\.code).joined(separator: ", ")))")
         }
-        var config = TrustConfig(trustName: try root.object("trust").string("name"), weights: try readWeights(priority.object("weights")),
-                                 ageingPointsPerWeek: try nonNegative(priority, "ageing_points_per_week"),
-                                 statutory: statutory, fairShare: try readFairShare(priority.object("fair_share")),
-                                 bands: bands, services: services)
+        var config = TrustConfig(
+            trustName: try root.object("trust").string("name"), weights: try readWeights(priority.object("weights")),
+            ageingPointsPerWeek: try nonNegative(priority, "ageing_points_per_week"),
+            statutory: statutory, fairShare: try readFairShare(priority.object("fair_share")),
+            bands: bands, services: services)
         if root.optional("intake") != nil {
             let intake = try root.object("intake")
             try intake.onlyKeys(["max_backdate_weeks", "pupil_ref_pattern"])
             config.maxBackdateWeeks = try intake.optionalInt("max_backdate_weeks", in: 0...52) ?? config.maxBackdateWeeks
             if let pattern = try intake.optionalString("pupil_ref_pattern") {
                 guard pattern.count <= 200, (try? NSRegularExpression(pattern: pattern)) != nil else {
-                    throw intake.error("pupil_ref_pattern", "is not a regular expression Caseload can use (up to 200 characters), e.g. ^[A-Z][0-9]{12}$")
+                    throw intake.error(
+                        "pupil_ref_pattern", "is not a regular expression Caseload can use (up to 200 characters), e.g. ^[A-Z][0-9]{12}$")
                 }
                 config.pupilRefPattern = pattern
             }
@@ -42,10 +45,11 @@ extension TrustConfig {
 
     static func readWeights(_ f: JSONFields) throws(InputError) -> PriorityWeights {
         try f.onlyKeys(["severity", "ehc_plan", "ehc_needs_assessment", "exclusion_risk", "looked_after", "safeguarding"])
-        return PriorityWeights(severity: try nonNegative(f, "severity"), ehcPlan: try nonNegative(f, "ehc_plan"),
-                        ehcNeedsAssessment: try nonNegative(f, "ehc_needs_assessment"),
-                        exclusionRisk: try nonNegative(f, "exclusion_risk"), lookedAfter: try nonNegative(f, "looked_after"),
-                        safeguarding: try nonNegative(f, "safeguarding"))
+        return PriorityWeights(
+            severity: try nonNegative(f, "severity"), ehcPlan: try nonNegative(f, "ehc_plan"),
+            ehcNeedsAssessment: try nonNegative(f, "ehc_needs_assessment"),
+            exclusionRisk: try nonNegative(f, "exclusion_risk"), lookedAfter: try nonNegative(f, "looked_after"),
+            safeguarding: try nonNegative(f, "safeguarding"))
     }
 
     static func readStatutory(_ f: JSONFields) throws(InputError) -> StatutoryRule {
@@ -53,14 +57,16 @@ extension TrustConfig {
         let weeks = try f.int("ehc_advice_weeks", in: 1...52)
         let from = try f.int("climb_from_week", in: 0...52)
         guard from < weeks else { throw f.error("climb_from_week", "must be before ehc_advice_weeks (\(weeks))") }
-        return StatutoryRule(service: try f.string("service"), adviceWeeks: weeks, climbFromWeek: from,
-                             climbPoints: try nonNegative(f, "climb_points"))
+        return StatutoryRule(
+            service: try f.string("service"), adviceWeeks: weeks, climbFromWeek: from,
+            climbPoints: try nonNegative(f, "climb_points"))
     }
 
     static func readFairShare(_ f: JSONFields) throws(InputError) -> FairShareRule {
         try f.onlyKeys(["pupils", "sen_support", "ehc_plan", "max_points"])
-        return FairShareRule(perPupil: try nonNegative(f, "pupils"), perSENSupport: try nonNegative(f, "sen_support"),
-                      perEHCPlan: try nonNegative(f, "ehc_plan"), maxPoints: try nonNegative(f, "max_points"))
+        return FairShareRule(
+            perPupil: try nonNegative(f, "pupils"), perSENSupport: try nonNegative(f, "sen_support"),
+            perEHCPlan: try nonNegative(f, "ehc_plan"), maxPoints: try nonNegative(f, "max_points"))
     }
 
     static func readBands(_ priority: JSONFields) throws(InputError) -> [PriorityBand] {
@@ -93,16 +99,18 @@ extension TrustConfig {
         guard pathways.contains(where: { $0.name == preferred }) else {
             throw f.error("default_pathway", "\"\(preferred)\" is not one of \(pathways.map(\.name).joined(separator: ", "))")
         }
-        return ServiceRules(code: code, name: try f.optionalString("name") ?? code, threshold: try f.int("threshold", in: 0...1000),
-                            apdrCycles: try f.int("apdr_cycles", in: 0...10), targetWeeks: targetWeeks,
-                            pathways: pathways, defaultPathway: preferred)
+        return ServiceRules(
+            code: code, name: try f.optionalString("name") ?? code, threshold: try f.int("threshold", in: 0...1000),
+            apdrCycles: try f.int("apdr_cycles", in: 0...10), targetWeeks: targetWeeks,
+            pathways: pathways, defaultPathway: preferred)
     }
 
     static func readPathway(_ f: JSONFields, name: String) throws(InputError) -> Pathway {
         try f.onlyKeys(["sessions", "minutes", "every_weeks", "same_specialist", "same_weekday"])
-        return Pathway(name: name, sessions: try f.int("sessions", in: 1...52), minutes: try f.int("minutes", in: 5...480),
-                everyWeeks: try f.optionalInt("every_weeks", in: 1...12) ?? 1,
-                sameSpecialist: try f.optionalBool("same_specialist") ?? false,
-                sameWeekday: try f.optionalBool("same_weekday") ?? false)
+        return Pathway(
+            name: name, sessions: try f.int("sessions", in: 1...52), minutes: try f.int("minutes", in: 5...480),
+            everyWeeks: try f.optionalInt("every_weeks", in: 1...12) ?? 1,
+            sameSpecialist: try f.optionalBool("same_specialist") ?? false,
+            sameWeekday: try f.optionalBool("same_weekday") ?? false)
     }
 }

@@ -39,8 +39,10 @@ public struct WaitingEntry: Hashable, Sendable {
     public var deadlineWarning: String?
 
     /// An entry with every field.
-    public init(referral: Referral, position: Int, priority: Int, weeksWaited: Int, targetWeeks: Int?, breached: Bool,
-                statutoryDeadline: CalendarDate?, estimatedFirstWeek: CalendarDate?) {
+    public init(
+        referral: Referral, position: Int, priority: Int, weeksWaited: Int, targetWeeks: Int?, breached: Bool,
+        statutoryDeadline: CalendarDate?, estimatedFirstWeek: CalendarDate?
+    ) {
         self.referral = referral; self.position = position; self.priority = priority; self.weeksWaited = weeksWaited
         self.targetWeeks = targetWeeks; self.breached = breached; self.statutoryDeadline = statutoryDeadline
         self.estimatedFirstWeek = estimatedFirstWeek
@@ -74,9 +76,10 @@ public struct WaitingList: Sendable {
     /// A waiting list under `config`.
     public init(config: TrustConfig, fairShare: FairShare, received: [String: [String: Double]] = [:]) {
         self.config = config; self.fairShare = fairShare; self.received = received
-        pathways = Dictionary(config.services.map { rules in
-            (rules.code, (Dictionary(rules.pathways.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }), rules.pathway(nil)))
-        }, uniquingKeysWith: { a, _ in a })
+        pathways = Dictionary(
+            config.services.map { rules in
+                (rules.code, (Dictionary(rules.pathways.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }), rules.pathway(nil)))
+            }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The list of `referrals` with status `waiting`, per service in priority order, as of `today`.
@@ -86,7 +89,7 @@ public struct WaitingList: Sendable {
         var out: [WaitingEntry] = []
         for (service, group) in Dictionary(grouping: waiting, by: \.request.service).sorted(by: { $0.key < $1.key }) {
             let scored = group.map { entry($0, today: today) }
-            let order = scored.indices.sorted { WaitingList.before(scored[$0], scored[$1]) }   // sort indices, not entries
+            let order = scored.indices.sorted { WaitingList.before(scored[$0], scored[$1]) }  // sort indices, not entries
             out += estimate(order.map { scored[$0] }, today: today, capacity: minutes[service])
         }
         if let projection { out = projected(out, projection, today: today) }
@@ -99,7 +102,8 @@ public struct WaitingList: Sendable {
         guard let deadline = e.statutoryDeadline else { return e }
         if deadline < today {
             var e = e
-            e.deadlineWarning = "the statutory deadline \(deadline) has passed; the first session is expected in the week of \(e.estimatedFirstWeek?.description ?? "(no estimate)")"
+            e.deadlineWarning =
+                "the statutory deadline \(deadline) has passed; the first session is expected in the week of \(e.estimatedFirstWeek?.description ?? "(no estimate)")"
             return e
         }
         var e = e, notes: [String] = []
@@ -109,7 +113,9 @@ public struct WaitingList: Sendable {
             notes.append("the deadline \(deadline) falls in \(why); the last school day before it is \(last?.description ?? "not known")")
         }
         if let week = e.estimatedFirstWeek, let last, week > last {
-            notes.append("cannot be met as things stand: the first session is expected in the week of \(week), after \(last), the last school day before the deadline \(deadline); book it sooner or add EP time")
+            notes.append(
+                "cannot be met as things stand: the first session is expected in the week of \(week), after \(last), the last school day before the deadline \(deadline); book it sooner or add EP time"
+            )
         } else if e.estimatedFirstWeek == nil {
             notes.append("no first week can be estimated, so the deadline \(deadline) is at risk")
         }
@@ -125,7 +131,9 @@ public struct WaitingList: Sendable {
         for (_, group) in Dictionary(grouping: entries, by: \.referral.request.service).sorted(by: { $0.key < $1.key }) {
             let list = group.sorted { $0.position < $1.position }
             let weeks = projection.estimates(list, earliest: earliest, termWeeks: open)
-            out += zip(list, weeks).map { e, w in var e = e; e.estimatedFirstWeek = w; e.estimateSource = "projection"; return e }
+            out += zip(list, weeks).map { e, w in
+                var e = e; e.estimatedFirstWeek = w; e.estimateSource = "projection"; return e
+            }
         }
         return out
     }
@@ -145,9 +153,10 @@ public struct WaitingList: Sendable {
             score: Double(r.score), waiting: config.ageingPointsPerWeek * Double(weeks), deadline: deadlinePoints(r, weeks: weeks),
             fairShare: fairShare.points(school: r.request.school, received: received[r.request.service]?[r.request.school] ?? 0))
         let priority = Int(parts.total.rounded())
-        var e = WaitingEntry(referral: r, position: 0, priority: priority, weeksWaited: weeks,
-                             targetWeeks: target, breached: target.map { weeks > $0 } ?? false,
-                             statutoryDeadline: deadline(r), estimatedFirstWeek: nil)
+        var e = WaitingEntry(
+            referral: r, position: 0, priority: priority, weeksWaited: weeks,
+            targetWeeks: target, breached: target.map { weeks > $0 } ?? false,
+            statutoryDeadline: deadline(r), estimatedFirstWeek: nil)
         e.band = config.band(for: priority)
         e.breakdown = parts
         return e
@@ -188,8 +197,10 @@ public struct WaitingList: Sendable {
     /// `items`, when given, are the entries' fill items in the same order (kept by a cache, so
     /// that placing one referral does not look up every pathway before it).
     /// `weeks`, when given, are `openWeeks(after: today)` kept by the cache.
-    public func place(_ new: WaitingEntry, in sorted: [WaitingEntry], today: CalendarDate, capacity: ServiceCapacity?,
-                      items: [FillItem]? = nil, weeks: [(monday: CalendarDate, share: Double)]? = nil) -> (index: Int, entry: WaitingEntry) {
+    public func place(
+        _ new: WaitingEntry, in sorted: [WaitingEntry], today: CalendarDate, capacity: ServiceCapacity?,
+        items: [FillItem]? = nil, weeks: [(monday: CalendarDate, share: Double)]? = nil
+    ) -> (index: Int, entry: WaitingEntry) {
         var lo = 0, hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2

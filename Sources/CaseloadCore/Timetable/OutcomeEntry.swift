@@ -11,7 +11,8 @@ public struct OutcomeEntry: Hashable, Sendable {
     /// Reads `outcome` as a specialist types it.
     public static func outcome(_ text: String, field: String) throws(InputError) -> SessionOutcome {
         guard let o = SessionOutcome(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
-            throw InputError(field: field, problem: "\"\(text)\" is not an outcome; use one of \(SessionOutcome.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw InputError(
+                field: field, problem: "\"\(text)\" is not an outcome; use one of \(SessionOutcome.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return o
     }
@@ -30,8 +31,10 @@ public enum OutcomeFile {
             guard let id = table.value("referral", in: row.fields).flatMap(Int64.init) else {
                 problems.append("line \(row.line): referral must be a referral number"); continue
             }
-            do { entries.append(OutcomeEntry(referral: id, outcome: try OutcomeEntry.outcome(table.value("outcome", in: row.fields) ?? "", field: "outcome"))) }
-            catch { problems.append("line \(row.line): \(error.problem)") }
+            do {
+                entries.append(
+                    OutcomeEntry(referral: id, outcome: try OutcomeEntry.outcome(table.value("outcome", in: row.fields) ?? "", field: "outcome")))
+            } catch { problems.append("line \(row.line): \(error.problem)") }
         }
         if !problems.isEmpty { throw InputError(field: "file", problem: "nothing was recorded:\n" + problems.joined(separator: "\n")) }
         if entries.isEmpty { throw InputError(field: "file", problem: "has no rows; add one line per session: referral,outcome") }

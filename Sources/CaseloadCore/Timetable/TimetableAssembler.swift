@@ -20,8 +20,9 @@ public struct TimetableAssembler: Sendable {
         return plan.routes.flatMap { route in
             route.stops.compactMap { stop -> Booking? in
                 guard let s = sessions[stop.session], let (referral, number) = TimetableAssembler.parse(sessionId: stop.session) else { return nil }
-                return Booking(referral: referral, sessionNumber: number, specialist: route.specialist, day: route.day,
-                               start: stop.start, end: ClockTime(minutes: stop.start.minutes + s.durationMin), school: s.school)
+                return Booking(
+                    referral: referral, sessionNumber: number, specialist: route.specialist, day: route.day,
+                    start: stop.start, end: ClockTime(minutes: stop.start.minutes + s.durationMin), school: s.school)
             }
         }
     }

@@ -25,11 +25,14 @@ extension WeekDemand {
         let hours = schools[school].map(input.config.schoolDay.hours) ?? input.config.schoolDay.standard
         let fitting = open.filter { hours.window($0).count - 1 >= minutes }
         let groups = Dictionary(grouping: fitting, by: hours.window)
-        guard let best = hours.common(fitting, minutes: minutes).map({ (fitting, $0) })
-                ?? groups.max(by: { $0.value.count < $1.value.count }).map({ ($0.value, $0.key) }) else { return nil }
+        guard
+            let best = hours.common(fitting, minutes: minutes).map({ (fitting, $0) })
+                ?? groups.max(by: { $0.value.count < $1.value.count }).map({ ($0.value, $0.key) })
+        else { return nil }
         let everyDay = days == nil && best.0 == [.mon, .tue, .wed, .thu, .fri] && input.openDays.count == Weekday.allCases.count
-        return SchoolSlot(days: everyDay ? nil : best.0, earliest: ClockTime(minutes: best.1.lowerBound),
-                          latestEnd: ClockTime(minutes: best.1.upperBound))
+        return SchoolSlot(
+            days: everyDay ? nil : best.0, earliest: ClockTime(minutes: best.1.lowerBound),
+            latestEnd: ClockTime(minutes: best.1.upperBound))
     }
 
     /// Why `school` has no day for a session among `days` this week.

@@ -7,21 +7,26 @@ extension WeekDemand {
         var sessions: [Session] = [], leftOut: [LeftOut] = []
         for (referral, series) in input.active where !keptReferrals.contains(referral.id) {
             guard let pathway = input.config.service(referral.request.service)?.pathway(referral.pathway),
-                  series.sessionsDone < pathway.sessions, isDue(series, pathway) else { continue }
+                series.sessionsDone < pathway.sessions, isDue(series, pathway)
+            else { continue }
             let days = openDays(pathway.sameWeekday ? series.weekday.map { [$0] } : nil)
             if days?.isEmpty == true {
-                leftOut.append(LeftOut(referral: referral.id, code: "day_passed",
-                                       reason: "its day (\(series.weekday?.displayName ?? "")) has already passed this week; it is offered again next week"))
+                leftOut.append(
+                    LeftOut(
+                        referral: referral.id, code: "day_passed",
+                        reason: "its day (\(series.weekday?.displayName ?? "")) has already passed this week; it is offered again next week"))
                 continue
             }
             guard let slot = slot(referral.request.school, among: days, minutes: pathway.minutes) else {
                 leftOut.append(LeftOut(referral: referral.id, code: "school_closed", reason: closedWhy(referral.request.school, among: days)))
                 continue
             }
-            sessions.append(Session(id: WeekDemand.sessionId(referral: referral.id, number: series.sessionsDone + 1),
-                                    referral: "r\(referral.id)", school: referral.request.school, service: referral.request.service,
-                                    durationMin: pathway.minutes, priority: 90, skills: skills(referral), specialist: series.specialist,
-                                    days: slot.days, earliest: slot.earliest, latestEnd: slot.latestEnd))
+            sessions.append(
+                Session(
+                    id: WeekDemand.sessionId(referral: referral.id, number: series.sessionsDone + 1),
+                    referral: "r\(referral.id)", school: referral.request.school, service: referral.request.service,
+                    durationMin: pathway.minutes, priority: 90, skills: skills(referral), specialist: series.specialist,
+                    days: slot.days, earliest: slot.earliest, latestEnd: slot.latestEnd))
         }
         return (sessions, leftOut)
     }
@@ -43,8 +48,10 @@ extension WeekDemand {
                 let pathway = input.config.service(service)?.pathway(e.referral.pathway)
                 let due = isDueThisWeek(e)
                 guard let pathway, budget > 0 || due else {
-                    leftOut.append(LeftOut(referral: e.referral.id, code: "below_priority",
-                                           reason: "below others in priority for \(service) this week (position \(e.position))"))
+                    leftOut.append(
+                        LeftOut(
+                            referral: e.referral.id, code: "below_priority",
+                            reason: "below others in priority for \(service) this week (position \(e.position))"))
                     continue
                 }
                 let priority = due ? 99 : 1 + (89 * (entries.count - rank - 1)) / max(1, entries.count)
@@ -78,9 +85,10 @@ extension WeekDemand {
         let days = openDays(only ? preferred : nil)
         if days?.isEmpty == true { return nil }
         guard let slot = slot(r.request.school, among: days, minutes: pathway.minutes) else { return nil }
-        var s = Session(id: WeekDemand.sessionId(referral: r.id, number: 1), referral: "r\(r.id)", school: r.request.school,
-                        service: r.request.service, durationMin: pathway.minutes, priority: max(1, min(100, priority)),
-                        skills: skills(r), days: slot.days, earliest: slot.earliest, latestEnd: slot.latestEnd)
+        var s = Session(
+            id: WeekDemand.sessionId(referral: r.id, number: 1), referral: "r\(r.id)", school: r.request.school,
+            service: r.request.service, durationMin: pathway.minutes, priority: max(1, min(100, priority)),
+            skills: skills(r), days: slot.days, earliest: slot.earliest, latestEnd: slot.latestEnd)
         s.preferredDays = only || preferred.isEmpty ? nil : preferred
         return s
     }
@@ -91,8 +99,9 @@ extension WeekDemand {
         let r = e.referral, only = r.request.daysOnly && !r.request.preferredDays.isEmpty
         let days = openDays(only ? r.request.preferredDays : nil)
         if days?.isEmpty == true {
-            return LeftOut(referral: r.id, code: "days_passed",
-                           reason: "its only possible days (\(WeekDemand.names(r.request.preferredDays))) have passed this week")
+            return LeftOut(
+                referral: r.id, code: "days_passed",
+                reason: "its only possible days (\(WeekDemand.names(r.request.preferredDays))) have passed this week")
         }
         return LeftOut(referral: r.id, code: "school_closed", reason: closedWhy(r.request.school, among: days))
     }

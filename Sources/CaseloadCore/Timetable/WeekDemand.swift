@@ -30,8 +30,10 @@ public struct WeekDemand: Sendable {
         public var openDays: Set<Weekday> = Set(Weekday.allCases)
 
         /// Everything the week is built from.
-        public init(weekStart: CalendarDate, config: TrustConfig, schools: [SchoolRecord], roster: [Specialist], leave: [Leave],
-                    waiting: [WaitingEntry], active: [(Referral, Series)], keep: [Booking] = []) {
+        public init(
+            weekStart: CalendarDate, config: TrustConfig, schools: [SchoolRecord], roster: [Specialist], leave: [Leave],
+            waiting: [WaitingEntry], active: [(Referral, Series)], keep: [Booking] = []
+        ) {
             self.weekStart = weekStart; self.config = config; self.schools = schools; self.roster = roster
             self.leave = leave; self.waiting = waiting; self.active = active; self.keep = keep
         }
@@ -92,9 +94,10 @@ public struct WeekDemand: Sendable {
     func kept() -> [Session] {
         (input.frozen + input.keep).map { b in
             let minutes = b.end.minutes - b.start.minutes
-            return Session(id: b.sessionId, referral: "r\(b.referral)", school: b.school, service: service(of: b.referral),
-                           durationMin: minutes, priority: 100, specialist: b.specialist, days: [b.day],
-                           earliest: b.start, latestEnd: b.end)
+            return Session(
+                id: b.sessionId, referral: "r\(b.referral)", school: b.school, service: service(of: b.referral),
+                durationMin: minutes, priority: 100, specialist: b.specialist, days: [b.day],
+                earliest: b.start, latestEnd: b.end)
         }
     }
 

@@ -29,8 +29,10 @@ struct GreedyRepair: RepairOperator {
         return pool.sessions.indices.sorted { keys[$0] > keys[$1] }
     }
 
-    func cheapest(_ u: Int, _ vehicles: [Int], _ sol: Solution, _ p: PlanningProblem,
-                  _ rng: inout SeededRandom) -> (Int, Int)? {
+    func cheapest(
+        _ u: Int, _ vehicles: [Int], _ sol: Solution, _ p: PlanningProblem,
+        _ rng: inout SeededRandom
+    ) -> (Int, Int)? {
         var best: (v: Int, i: Int, cost: Double)?
         for v in vehicles {
             guard let (i, d) = sol.routes[v].bestInsertion(u, p) else { continue }

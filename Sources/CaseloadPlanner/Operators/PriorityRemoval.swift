@@ -1,4 +1,5 @@
 import CaseloadCore
+
 /// Makes room for waiting sessions: picks unassigned sessions (higher priority likelier),
 /// and in a route that could take each, removes lower-priority stops until it would fit.
 /// Repair then inserts in priority order, so the waiting session goes in first.

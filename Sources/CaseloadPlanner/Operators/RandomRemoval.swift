@@ -1,4 +1,5 @@
 import CaseloadCore
+
 /// Removes sessions chosen uniformly at random among those placed.
 struct RandomRemoval: DestroyOperator {
     var name: String { "random" }

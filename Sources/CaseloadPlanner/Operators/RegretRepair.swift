@@ -1,4 +1,5 @@
 import CaseloadCore
+
 /// Regret insertion: of the sessions with the highest priority still open, insert first the
 /// one that would lose most by waiting (its second-best place costs most more than its best).
 struct RegretRepair: RepairOperator {

@@ -1,5 +1,6 @@
-import Foundation
 import CaseloadCore
+import Foundation
+
 /// The sessions a repair may insert, each with the vehicles worth trying.
 ///
 /// Sessions just removed may go anywhere they are allowed; sessions that were already
@@ -21,7 +22,9 @@ struct RepairPool {
             let gap = sol.routes[v].maxGap
             for u in p.sessionsOfVehicle[v] where sol.vehicleOf[u] < 0 && p.duration[u] <= gap {
                 let k = slot[u]
-                if k >= fresh { vehicles[k].append(v) } else if k < 0 {
+                if k >= fresh {
+                    vehicles[k].append(v)
+                } else if k < 0 {
                     slot[u] = sessions.count
                     sessions.append(u)
                     vehicles.append([v])

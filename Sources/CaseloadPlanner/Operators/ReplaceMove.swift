@@ -19,8 +19,9 @@ struct ReplaceMove: Move {
                 var without = route
                 _ = without.remove(at: i, p)
                 guard without.isFeasible(p), let (pos, d) = without.bestInsertion(u, p) else { continue }
-                let gain = MoveGain(served: p.priority[u] - p.priority[w],
-                                    travelSaved: route.travel - without.travel + p.penalty(w, v) - d)
+                let gain = MoveGain(
+                    served: p.priority[u] - p.priority[w],
+                    travelSaved: route.travel - without.travel + p.penalty(w, v) - d)
                 if best == nil || gain > best!.gain {
                     best = ReplaceMove(session: u, ejected: w, vehicle: v, position: pos, gain: gain)
                 }

@@ -1,4 +1,5 @@
 import CaseloadCore
+
 /// Empties whole specialist-days, preferring those with the least priority per minute,
 /// so that repair can rebuild them around a different set of visits.
 struct RouteRemoval: DestroyOperator {

@@ -1,4 +1,5 @@
 import CaseloadCore
+
 /// Removes the sessions whose removal saves most travel: lonely visits far off the route.
 struct WorstTravelRemoval: DestroyOperator {
     var name: String { "worst-travel" }

@@ -86,7 +86,9 @@ public enum AccessPolicy {
         switch action {
         case .readTimetable, .recordOutcomes:
             guard case .specialist(let id) = scope else { throw .forbidden("a specialist's token works with its own week (\(own)) only") }
-            guard id == own else { throw .notFound(action == .readTimetable ? "no timetable of \(id.prefix(40)) for this token" : "no session of yours") }
+            guard id == own else {
+                throw .notFound(action == .readTimetable ? "no timetable of \(id.prefix(40)) for this token" : "no session of yours")
+            }
         case .submitReferral, .readReferrals, .changeReferral, .readWaitingList:
             throw .forbidden("specialists read timetables, not referrals")
         case .manageClosures: throw .forbidden("a school's SENCO or a trust leader records its closures")

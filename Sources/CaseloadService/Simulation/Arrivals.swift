@@ -1,5 +1,6 @@
 import CaseloadCore
 import CaseloadStore
+import Foundation
 
 /// New referrals arriving week by week: per school and service at the rate seen in the last
 /// 26 weeks of history (or a fixed rate per school and service), each a copy of a past referral
@@ -38,5 +39,3 @@ public struct Arrivals: Sendable {
         return k
     }
 }
-
-import Foundation

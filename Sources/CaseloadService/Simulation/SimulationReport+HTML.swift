@@ -8,9 +8,13 @@ extension SimulationReport {
     public var html: String {
         var body = "<h1>What if: a term of \(baseline.count) weeks</h1><section class=\"summary\"><ul>"
         body += summary.map { "<li>\(SVGChart.escape($0))</li>" }.joined() + "</ul></section>"
-        body += "<section><h2>Waiting list</h2>" + chart(\.waiting, title: "Referrals waiting, baseline (solid) and alternative (dashed)", unit: "") + "</section>"
+        body +=
+            "<section><h2>Waiting list</h2>" + chart(\.waiting, title: "Referrals waiting, baseline (solid) and alternative (dashed)", unit: "")
+            + "</section>"
         body += "<section><h2>Seen within target</h2>" + share() + "</section>"
-        body += "<section><h2>Waits</h2>" + chartInt(\.p90Wait, title: "90th-percentile wait in weeks") + chartInt(\.medianWait, title: "Median wait in weeks") + "</section>"
+        body +=
+            "<section><h2>Waits</h2>" + chartInt(\.p90Wait, title: "90th-percentile wait in weeks")
+            + chartInt(\.medianWait, title: "Median wait in weeks") + "</section>"
         body += "<section><h2>Hours per school</h2>" + schoolBars() + "</section>"
         body += "<section><h2>Travel and utilisation</h2>" + travel() + "</section>"
         return """
@@ -43,7 +47,8 @@ extension SimulationReport {
             series.append(.init(name: "\(s) baseline", values: baseline.map { $0.withinTarget[s] ?? 1 }, dashed: false, colour: c))
             series.append(.init(name: "\(s) alternative", values: alternative.map { $0.withinTarget[s] ?? 1 }, dashed: true, colour: c))
         }
-        return SVGChart.lines(title: "Share of first sessions within the target wait", unit: "%", labels: weekLabels, series: series, breaks: holidays)
+        return SVGChart.lines(
+            title: "Share of first sessions within the target wait", unit: "%", labels: weekLabels, series: series, breaks: holidays)
     }
 
     /// The holidays the simulation stepped over, before the week at each index.
@@ -72,17 +77,22 @@ extension SimulationReport {
         let top = chartedSchools()
         let hb = schoolHours(baseline), ha = schoolHours(alternative)
         let total = hb.values.reduce(0, +)
-        return SVGChart.bars(title: "Hours over the term: fair share (grey), baseline (solid), alternative (light)", labels: top.map(\.name), series: [
-            .init(name: "fair share", values: top.map { $0.share * total }, dashed: false, colour: "#999"),
-            .init(name: "baseline", values: top.map { hb[$0.urn] ?? 0 }, dashed: false, colour: "#1b6ca8"),
-            .init(name: "alternative", values: top.map { ha[$0.urn] ?? 0 }, dashed: true, colour: "#1b6ca8"),
-        ])
+        return SVGChart.bars(
+            title: "Hours over the term: fair share (grey), baseline (solid), alternative (light)", labels: top.map(\.name),
+            series: [
+                .init(name: "fair share", values: top.map { $0.share * total }, dashed: false, colour: "#999"),
+                .init(name: "baseline", values: top.map { hb[$0.urn] ?? 0 }, dashed: false, colour: "#1b6ca8"),
+                .init(name: "alternative", values: top.map { ha[$0.urn] ?? 0 }, dashed: true, colour: "#1b6ca8"),
+            ])
     }
 
     func travel() -> String {
-        let rows = [("travel minutes", "\(total(baseline, \.travelMinutes))", "\(total(alternative, \.travelMinutes))"),
-                    ("mileage cost", String(format: "£%.0f", totalMiles(baseline) * 0.45), String(format: "£%.0f", totalMiles(alternative) * 0.45)),
-                    ("utilisation", String(format: "%.0f%%", 100 * utilisation(baseline)), String(format: "%.0f%%", 100 * utilisation(alternative)))]
-        return "<table><tr><th></th><th>baseline</th><th>alternative</th></tr>" + rows.map { "<tr><td>\($0.0)</td><td>\($0.1)</td><td>\($0.2)</td></tr>" }.joined() + "</table>"
+        let rows = [
+            ("travel minutes", "\(total(baseline, \.travelMinutes))", "\(total(alternative, \.travelMinutes))"),
+            ("mileage cost", String(format: "£%.0f", totalMiles(baseline) * 0.45), String(format: "£%.0f", totalMiles(alternative) * 0.45)),
+            ("utilisation", String(format: "%.0f%%", 100 * utilisation(baseline)), String(format: "%.0f%%", 100 * utilisation(alternative))),
+        ]
+        return "<table><tr><th></th><th>baseline</th><th>alternative</th></tr>"
+            + rows.map { "<tr><td>\($0.0)</td><td>\($0.1)</td><td>\($0.2)</td></tr>" }.joined() + "</table>"
     }
 }

@@ -20,16 +20,22 @@ public struct SimulationReport: Sendable {
         var out: [String] = []
         for s in services {
             let lb = b.waiting[s] ?? 0, la = a.waiting[s] ?? 0
-            out.append("\(s): after \(baseline.count) weeks \(la) referrals wait against \(lb) in the baseline (\(signed(la - lb))); "
-                + "the 90th-percentile wait is \(a.p90Wait[s] ?? 0) weeks against \(b.p90Wait[s] ?? 0), the median \(a.medianWait[s] ?? 0) against \(b.medianWait[s] ?? 0).")
+            out.append(
+                "\(s): after \(baseline.count) weeks \(la) referrals wait against \(lb) in the baseline (\(signed(la - lb))); "
+                    + "the 90th-percentile wait is \(a.p90Wait[s] ?? 0) weeks against \(b.p90Wait[s] ?? 0), the median \(a.medianWait[s] ?? 0) against \(b.medianWait[s] ?? 0)."
+            )
         }
         out.append("Statutory EHC deadlines passed while waiting at the end: \(a.statutoryBreaches) against \(b.statutoryBreaches).")
-        out.append(String(format: "Travel over the term: %d minutes and £%.0f mileage against %d minutes and £%.0f.",
-                          total(alternative, \.travelMinutes), totalMiles(alternative) * 0.45, total(baseline, \.travelMinutes), totalMiles(baseline) * 0.45))
+        out.append(
+            String(
+                format: "Travel over the term: %d minutes and £%.0f mileage against %d minutes and £%.0f.",
+                total(alternative, \.travelMinutes), totalMiles(alternative) * 0.45, total(baseline, \.travelMinutes), totalMiles(baseline) * 0.45))
         let losers = losers()
-        out.append(losers.isEmpty ? "No school loses more than 10% of its hours."
-            : "\(losers.count) school\(losers.count == 1 ? " loses" : "s lose") more than 10% of \(losers.count == 1 ? "its" : "their") hours: "
-                + losers.map { "\($0.name) (\(Int((-100 * $0.change).rounded()))%)" }.joined(separator: ", ") + ".")
+        out.append(
+            losers.isEmpty
+                ? "No school loses more than 10% of its hours."
+                : "\(losers.count) school\(losers.count == 1 ? " loses" : "s lose") more than 10% of \(losers.count == 1 ? "its" : "their") hours: "
+                    + losers.map { "\($0.name) (\(Int((-100 * $0.change).rounded()))%)" }.joined(separator: ", ") + ".")
         if let declines = declines() { out.append(declines) }
         let holidays = baseline.compactMap(\.holidayBefore)
         if !holidays.isEmpty { out.append("Term weeks only: the simulation steps over " + holidays.joined(separator: "; ") + ".") }
@@ -42,7 +48,9 @@ public struct SimulationReport: Sendable {
         var seen = Set<String>(), out: [String] = []
         for (run, weeks) in [("baseline", baseline), ("alternative", alternative)] {
             for i in weeks.first?.idle ?? [] where seen.insert(i.id).inserted {
-                out.append(String(format: "%@ (%@) is booked for %.1f of %.1f hours in the first week: ", i.id, run, i.bookedHours, i.workingHours) + i.advice + ".")
+                out.append(
+                    String(format: "%@ (%@) is booked for %.1f of %.1f hours in the first week: ", i.id, run, i.bookedHours, i.workingHours)
+                        + i.advice + ".")
             }
         }
         return out
@@ -57,7 +65,8 @@ public struct SimulationReport: Sendable {
         let tb = b.values.reduce(0, +), ta = a.values.reduce(0, +)
         let arrived = baseline.reduce(0) { $0 + $1.arrived }
         guard arrived > 0 else { return nil }
-        var sentence = "Of \(arrived) referrals arriving over the term, the thresholds decline \(ta) against \(tb) in the baseline (\(signed(ta - tb)))"
+        var sentence =
+            "Of \(arrived) referrals arriving over the term, the thresholds decline \(ta) against \(tb) in the baseline (\(signed(ta - tb)))"
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.urn, $0.name) })
         let more = a.map { ($0.key, $0.value - (b[$0.key] ?? 0)) }.filter { $0.1 > 0 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
         if !more.isEmpty {
@@ -74,14 +83,18 @@ public struct SimulationReport: Sendable {
     public func figuresJSON() throws -> Data {
         func rows(_ weeks: [WeekFigures]) -> [[String: Any]] {
             weeks.map { w in
-                ["week": w.week.description, "waiting": w.waiting, "within_target": w.withinTarget, "median_wait": w.medianWait,
-                 "p90_wait": w.p90Wait, "statutory_breaches": w.statutoryBreaches, "travel_minutes": w.travelMinutes, "miles": w.miles,
-                 "session_hours": w.sessionHours, "working_hours": w.workingHours, "school_hours": w.schoolHours,
-                 "arrived": w.arrived, "declined": w.declined]
+                [
+                    "week": w.week.description, "waiting": w.waiting, "within_target": w.withinTarget, "median_wait": w.medianWait,
+                    "p90_wait": w.p90Wait, "statutory_breaches": w.statutoryBreaches, "travel_minutes": w.travelMinutes, "miles": w.miles,
+                    "session_hours": w.sessionHours, "working_hours": w.workingHours, "school_hours": w.schoolHours,
+                    "arrived": w.arrived, "declined": w.declined,
+                ]
             }
         }
-        let object: [String: Any] = ["summary": summary, "services": services, "baseline": rows(baseline), "alternative": rows(alternative),
-                                     "schools": schools.map { ["urn": $0.urn, "name": $0.name, "fair_share": $0.share] }]
+        let object: [String: Any] = [
+            "summary": summary, "services": services, "baseline": rows(baseline), "alternative": rows(alternative),
+            "schools": schools.map { ["urn": $0.urn, "name": $0.name, "fair_share": $0.share] },
+        ]
         return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
     }
 
@@ -118,7 +131,10 @@ public struct SimulationReport: Sendable {
         lines.append("week        " + services.map { "\($0) waiting (base/alt)" }.joined(separator: "  "))
         for (b, a) in zip(baseline, alternative) {
             if let holiday = b.holidayBefore { lines.append("            (\(holiday))") }
-            lines.append(b.week.description + "  " + services.map { s in "\(b.waiting[s] ?? 0)/\(a.waiting[s] ?? 0)".padding(toLength: s.count + 22, withPad: " ", startingAt: 0) }.joined())
+            lines.append(
+                b.week.description + "  "
+                    + services.map { s in "\(b.waiting[s] ?? 0)/\(a.waiting[s] ?? 0)".padding(toLength: s.count + 22, withPad: " ", startingAt: 0) }
+                    .joined())
         }
         lines.append(String(format: "utilisation %.0f%% against %.0f%% in the baseline", 100 * utilisation(alternative), 100 * utilisation(baseline)))
         return lines.joined(separator: "\n")

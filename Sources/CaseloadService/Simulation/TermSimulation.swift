@@ -41,9 +41,11 @@ public struct WeekFigures: Sendable, Equatable {
     public var idle: [IdleSpecialist] = []
 
     /// A week's figures.
-    public init(week: CalendarDate, waiting: [String: Int], withinTarget: [String: Double], medianWait: [String: Int], p90Wait: [String: Int],
-                statutoryBreaches: Int, travelMinutes: Int, miles: Double, sessionHours: Double, workingHours: Double,
-                schoolHours: [String: [String: Double]]) {
+    public init(
+        week: CalendarDate, waiting: [String: Int], withinTarget: [String: Double], medianWait: [String: Int], p90Wait: [String: Int],
+        statutoryBreaches: Int, travelMinutes: Int, miles: Double, sessionHours: Double, workingHours: Double,
+        schoolHours: [String: [String: Double]]
+    ) {
         self.week = week; self.waiting = waiting; self.withinTarget = withinTarget; self.medianWait = medianWait; self.p90Wait = p90Wait
         self.statutoryBreaches = statutoryBreaches; self.travelMinutes = travelMinutes; self.miles = miles
         self.sessionHours = sessionHours; self.workingHours = workingHours; self.schoolHours = schoolHours
@@ -61,7 +63,8 @@ public struct TermSimulation: Sendable {
     public var planner: PlannerOptions
 
     /// A simulation of `weeks` weeks from the Monday `start`.
-    public init(weeks: Int, start: CalendarDate, absence: Double = 0.08, seed: UInt64 = 1, planner: PlannerOptions = PlannerOptions(iterations: 400)) {
+    public init(weeks: Int, start: CalendarDate, absence: Double = 0.08, seed: UInt64 = 1, planner: PlannerOptions = PlannerOptions(iterations: 400))
+    {
         self.weeks = weeks; self.start = start; self.absence = absence; self.seed = seed; self.planner = planner
     }
 
@@ -81,7 +84,9 @@ public struct TermSimulation: Sendable {
         for (w, week) in calendar.termWeeks(from: start, count: weeks).enumerated() {
             let skipped = previous.map { p in stride(from: p.dayNumber + 7, to: week.dayNumber, by: 7).map { CalendarDate(dayNumber: $0) } } ?? []
             previous = week
-            let arriving = (w < arrivals.weeks.count ? arrivals.weeks[w] : []).map { r in var r = r; r.receivedOn = week; return r }
+            let arriving = (w < arrivals.weeks.count ? arrivals.weeks[w] : []).map { r in
+                var r = r; r.receivedOn = week; return r
+            }
             let taken = try intake.take(arriving, stamp: stamp)
             let waitingBefore = try db.waitingList(config: policy.config, today: week)
             cohort.join(waitingBefore)
@@ -92,8 +97,9 @@ public struct TermSimulation: Sendable {
             var f = try measure(result.timetable, waitingBefore, db, policy.config)
             f.arrived = taken.count
             f.holidayBefore = skipped.first.flatMap(calendar.closedWeekReason)
-            f.idle = IdleSpecialists.find(scenario: result.timetable.scenario, bookings: result.timetable.bookings,
-                                          waiting: waitingBefore.map(\.referral), schools: try db.schools())
+            f.idle = IdleSpecialists.find(
+                scenario: result.timetable.scenario, bookings: result.timetable.bookings,
+                waiting: waitingBefore.map(\.referral), schools: try db.schools())
             for r in taken where r.status == .declined { f.declined[r.request.school, default: 0] += 1 }
             cohort.waits(until: week, into: &f)
             figures.append(f)
@@ -104,7 +110,8 @@ public struct TermSimulation: Sendable {
     func deliver(_ t: WeekTimetable, _ db: AppDatabase, _ config: TrustConfig, _ stamp: Stamp) throws {
         for (day, bookings) in Dictionary(grouping: t.bookings, by: \.day).sorted(by: { $0.key < $1.key }) {
             let entries = bookings.map { b in
-                OutcomeEntry(referral: b.referral, outcome: TermSimulation.chance(seed, b.referral, t.weekStart) < absence ? .pupilAbsent : .delivered)
+                OutcomeEntry(
+                    referral: b.referral, outcome: TermSimulation.chance(seed, b.referral, t.weekStart) < absence ? .pupilAbsent : .delivered)
             }
             let date = t.weekStart.adding(days: day.index)
             _ = try db.recordOutcomes(day: date, entries, today: date, config: config, stamp: stamp)
@@ -124,7 +131,9 @@ struct Cohort {
     var seen: [Int64: CalendarDate] = [:]
 
     mutating func join(_ waiting: [WaitingEntry]) {
-        for e in waiting where received[e.referral.id] == nil { received[e.referral.id] = (e.referral.request.service, e.referral.request.receivedOn) }
+        for e in waiting where received[e.referral.id] == nil {
+            received[e.referral.id] = (e.referral.request.service, e.referral.request.receivedOn)
+        }
     }
 
     mutating func see(_ referrals: [Int64], week: CalendarDate) {

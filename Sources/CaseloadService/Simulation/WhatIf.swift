@@ -17,9 +17,11 @@ public struct WhatIf: Sendable {
         let b = try simulation.run(baseline, on: db, arrivals: arrivals)
         let a = try simulation.run(alternative, on: db, arrivals: arrivals)
         let schools = try db.schools()
-        let share = FairShare(schools: schools.map { SchoolNeed(urn: $0.urn, pupils: $0.pupils, senSupport: $0.senSupport, ehcPlans: $0.ehcPlans) },
-                              rule: baseline.config.fairShare)
-        return SimulationReport(baseline: b, alternative: a, services: baseline.config.services.map(\.code),
-                                schools: schools.map { ($0.urn, $0.name, share.entitlement[$0.urn] ?? 0) })
+        let share = FairShare(
+            schools: schools.map { SchoolNeed(urn: $0.urn, pupils: $0.pupils, senSupport: $0.senSupport, ehcPlans: $0.ehcPlans) },
+            rule: baseline.config.fairShare)
+        return SimulationReport(
+            baseline: b, alternative: a, services: baseline.config.services.map(\.code),
+            schools: schools.map { ($0.urn, $0.name, share.entitlement[$0.urn] ?? 0) })
     }
 }
