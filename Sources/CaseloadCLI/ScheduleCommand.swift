@@ -24,7 +24,7 @@ struct ScheduleCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard let monday = CalendarDate(week) else { throw CLIError.badInput("--week \(week): write the Monday as YYYY-MM-DD") }
+            let monday = try CaseloadCLI.monday(week)
             let db = try store.open()
             let scheduler = WeeklyScheduler(
                 db: db, config: try store.loadConfig(), options: PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations))

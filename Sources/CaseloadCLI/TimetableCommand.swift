@@ -119,9 +119,9 @@ extension TimetableCommand {
     }
 }
 
+/// The Monday `--week` names (see `Week.monday`), or exit 2 saying what to write.
 func monday(_ text: String) throws -> CalendarDate {
-    guard let d = CalendarDate(text), d.weekday == .mon else { throw CLIError.badInput("--week \(text): give the Monday of the week as YYYY-MM-DD") }
-    return d
+    do { return try Week.monday(text, field: "--week") } catch { throw CLIError.badInput(error.description) }
 }
 
 /// The stored week and the referrals it books or explains.

@@ -26,8 +26,7 @@ struct TimetableController {
 
     func week(_ context: AppContext) throws -> CalendarDate {
         let text = context.parameters.get("week") ?? ""
-        guard let d = CalendarDate(text), d.weekday == .mon else { throw Problem(.badRequest, "week must be a Monday, YYYY-MM-DD", field: "week") }
-        return d
+        do { return try Week.monday(text, field: "week") } catch { throw Problem(.badRequest, error.problem, field: "week") }
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {

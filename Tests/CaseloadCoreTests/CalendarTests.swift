@@ -105,3 +105,14 @@ import Testing
         #expect(read.notClosures.count == 1 && read.problems.isEmpty)
     }
 }
+
+@Suite struct WeekTests {
+    @Test func aWeekIsNamedByItsMondayAndAnotherDaySaysWhichMonday() throws {
+        #expect(try Week.monday("2026-11-30", field: "week") == CalendarDate("2026-11-30"))
+        let tuesday = #expect(throws: InputError.self) { try Week.monday("2026-12-01", field: "--week") }
+        #expect(tuesday?.field == "--week" && tuesday?.problem.contains("a Tuesday; give the week's Monday, 2026-11-30") == true)
+        for bad in ["30/11/2026", "2026-11-31", "+026-11-30", ""] {
+            #expect(throws: InputError.self) { try Week.monday(bad, field: "week") }
+        }
+    }
+}
