@@ -13,6 +13,12 @@ let week1 = CalendarDate("2026-11-30")!
 
 /// The demo trust (Kemnal's schools, its roster and 1,000 referrals) in a fresh in-memory database.
 func demoTrust() throws -> AppDatabase {
+    try demoTemplate.get().copyInMemory()
+}
+
+/// The demo trust, imported once for the whole suite; each test gets its own in-memory copy
+/// (SQLite's backup), so no test sees another's changes.
+let demoTemplate = Result { () throws -> AppDatabase in
     let db = try AppDatabase.inMemory()
     _ = try DemoTrust.load(
         into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
