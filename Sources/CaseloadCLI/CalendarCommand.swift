@@ -74,7 +74,7 @@ extension CalendarCommand {
                 let result = ClosureFile.read(try ScenarioFiles.text(file), school: school)
                 try badRows.refuseOrReport(result.problems, file: file)
                 guard !result.closures.isEmpty else { throw CLIError.badInput("\(file) holds no closures (all-day events or from,to,reason rows)") }
-                let affected = try store.open().addClosures(result.closures, stamp: store.stamp)
+                let affected = try store.open().addClosures(result.closures, stamp: store.stamp).replan
                 print("imported \(result.closures.count) closure\(result.closures.count == 1 ? "" : "s") from \(file)")
                 if !result.notClosures.isEmpty {
                     print(

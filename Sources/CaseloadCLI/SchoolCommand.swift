@@ -23,7 +23,7 @@ struct SchoolCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let closures = try read()
-                let affected = try store.open().addClosures(closures, stamp: store.stamp)
+                let affected = try store.open().addClosures(closures, stamp: store.stamp).replan
                 print("recorded \(closures.count) closure\(closures.count == 1 ? "" : "s")")
                 for w in affected {
                     print(

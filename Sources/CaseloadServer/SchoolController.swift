@@ -38,12 +38,12 @@ struct SchoolController {
         try body.onlyKeys(["from", "to", "reason"])
         let from = try TrustConfig.date(body, "from"), to = body.optional("to") == nil ? from : try TrustConfig.date(body, "to")
         let closure = Closure(from: from, to: to, reason: try body.string("reason"), school: urn)
-        if let problem = Closure.problem(closure) { throw Problem(.unprocessableContent, "the closure \(problem)", field: "to") }
-        let db = state.db, stamp = Stamp(actor: caller.actor)
-        let affected = try await DatabaseWork.run { try db.addClosures([closure], stamp: stamp) }
+        let db = state.db, stamp = Stamp(actor: caller.actor)  // the store checks the closure (Closure.problem) for every caller
+        let added = try await DatabaseWork.run { try db.addClosures([closure], stamp: stamp) }
         state.waiting.invalidate()
-        let stored = try db.closures(school: urn, withTrust: false).last ?? closure
-        return EditedResponse(status: .created, response: AddedDTO(closure: ClosureDTO(stored), replanWeeks: affected.map(\.week.description)))
+        return EditedResponse(
+            status: .created,
+            response: AddedDTO(closure: ClosureDTO(added.saved[0]), replanWeeks: added.replan.map(\.week.description)))
     }
 
     @Sendable func remove(_ request: Request, context: AppContext) async throws -> HTTPResponse.Status {

@@ -24,16 +24,24 @@ public struct ClosedBookings: Sendable, Equatable {
     public init(week: CalendarDate, bookings: Int) { self.week = week; self.bookings = bookings }
 }
 
+/// What storing closures did: the closures as stored (with their ids), and the weeks to re-plan.
+public struct AddedClosures: Sendable {
+    public var saved: [Closure]
+    public var replan: [ClosedBookings]
+}
+
 extension AppDatabase {
     /// Stores closures (a school's INSET days, or imported trust-wide holidays), all or none.
-    /// Returns the weeks whose stored bookings fall on the closed days, so the leader can re-plan them.
+    /// Returns them as stored, and the weeks whose stored bookings fall on the closed days, so the
+    /// leader can re-plan them.
     @discardableResult
-    public func addClosures(_ closures: [Closure], stamp: Stamp) throws -> [ClosedBookings] {
+    public func addClosures(_ closures: [Closure], stamp: Stamp) throws -> AddedClosures {
         for (i, c) in closures.enumerated() {
             if let problem = Closure.problem(c) { throw StoreError.invalid("closure \(i + 1) (\(c.from)): \(problem); nothing was saved") }
         }
         return try write { db in
             try AppDatabase.refuseTooMany(db, closures)
+            var saved: [Closure] = []
             for c in closures {
                 if let urn = c.school, try !SchoolRow.exists(db, key: urn) {
                     throw StoreError.notFound("no school with URN \(urn); import it first (nothing was saved)")
@@ -42,11 +50,14 @@ extension AppDatabase {
                     id: nil, schoolUrn: c.school, fromDate: c.from.description, toDate: c.to.description,
                     reason: c.reason, createdAt: stamp.iso, createdBy: stamp.actor)
                 try row.insert(db)
+                var stored = c
+                stored.id = db.lastInsertedRowID
+                saved.append(stored)
                 try db.audit(
                     stamp, "close", "closure", "\(db.lastInsertedRowID)",
                     ["school": c.school ?? "whole trust", "from": c.from.description, "to": c.to.description, "reason": c.reason])
             }
-            return try AppDatabase.bookingsOn(db, closures)
+            return AddedClosures(saved: saved, replan: try AppDatabase.bookingsOn(db, closures))
         }
     }
 

@@ -8,6 +8,26 @@ import Testing
 
 /// A school's closures over the API: its SENCO and leaders manage them; nobody else sees them.
 @Suite struct ClosureAPITests {
+    @Test func theAnswerIsTheClosureJustRecordedEvenWhenALaterOneExists() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let uri = "/v1/schools/\(Harness.schoolA)/closures"
+        try await h.app.test(.router) { client in
+            var ids: [Int] = []
+            for day in ["2027-03-01", "2027-01-04"] {  // the second is earlier than the first
+                try await client.execute(
+                    uri: uri, method: .post, headers: headers(h.sencoA, json: true),
+                    body: body(#"{"from": "\#(day)", "reason": "INSET day"}"#)
+                ) { r in
+                    let closure = object(r)["closure"] as? [String: Any]
+                    #expect(closure?["from"] as? String == day)
+                    ids.append(closure?["id"] as? Int ?? 0)
+                }
+            }
+            #expect(ids.count == 2 && ids[0] != ids[1] && !ids.contains(0))
+        }
+    }
+
     @Test func aSENCOClosesOwnSchoolOnlyAndTheWeekBuilderSkipsTheDay() async throws {
         let h = try Harness()
         defer { h.cleanup() }

@@ -30,7 +30,8 @@ import Testing
         let (urn, day) = (busiest[0].school, busiest[0].day)
         let affected = try db.addClosures(
             [Closure(from: week1.adding(days: day.index), to: week1.adding(days: day.index), reason: "INSET day", school: urn)], stamp: stamp)
-        #expect(affected == [ClosedBookings(week: week1, bookings: busiest.count)])
+        #expect(affected.replan == [ClosedBookings(week: week1, bookings: busiest.count)])
+        #expect(affected.saved.count == 1 && affected.saved[0].id != nil && affected.saved[0].school == urn)
 
         let after = try scheduler(db).schedule(week: week1, replan: true, stamp: stamp).timetable
         #expect(!after.bookings.contains { $0.school == urn && $0.day == day })
