@@ -36,7 +36,10 @@ import Testing
         #expect(friday.common([.mon, .fri], minutes: 60) == 525...810)
         #expect(friday.common([.mon, .fri], minutes: 300) == nil)
         #expect(SchoolHours(friday.description) == friday)
-        for bad in ["", "9-3", "15:00-08:45", "mon 08:45", "xyz 08:45-15:00", "fri-mon 08:45-15:00", "08:45-09:00"] {
+        #expect(SchoolHours("08:45-15:15, fri 08:45-13:30")?.window(.fri) == 525...810)
+        for bad in [
+            "", "9-3", "15:00-08:45", "mon 08:45", "xyz 08:45-15:00", "fri-mon 08:45-15:00", "08:45-09:00", "fri 08:45-13:00", "mon-thu 08:45-15:15",
+        ] {
             #expect(SchoolHours(bad) == nil, "\(bad)")
         }
     }
@@ -114,5 +117,29 @@ import Testing
         for bad in ["30/11/2026", "2026-11-31", "+026-11-30", ""] {
             #expect(throws: InputError.self) { try Week.monday(bad, field: "week") }
         }
+    }
+}
+
+@Suite struct SchoolDayRuleTests {
+    @Test func aMistypedPhaseIsNamedWithTheNearestOne() {
+        let yaml = StarterConfig.yaml.replacingOccurrences(of: "  primary: 08:45-15:00", with: "  primry: 08:45-15:00")
+        let error = #expect(throws: InputError.self) { try TrustConfigFile.parse(yaml) }
+        #expect(error?.field == "school_day.primry" && error?.problem.contains("did you mean \"primary\"") == true)
+    }
+
+    @Test func aSchoolTakesItsOwnDayThenItsPhasesThenTheDefault() throws {
+        let rule = SchoolDayRule(
+            standard: SchoolHours("09:00-15:15")!,
+            byPhase: ["primary": SchoolHours("08:45-15:00")!, "middle_deemed_primary": SchoolHours("08:40-15:05")!])
+        var school = SchoolRecord(
+            urn: "1", name: "A", phase: "Middle deemed primary", location: GeoPoint(lat: 51.4, lon: 0.1),
+            pupils: 100, ehcPlans: 1, senSupport: 5)
+        #expect(rule.hours(school).end == ClockTime("15:05"))
+        school.phase = "Primary"
+        #expect(rule.hours(school).end == ClockTime("15:00"))
+        school.phase = "Secondary"
+        #expect(rule.hours(school).end == ClockTime("15:15"))
+        school.hours = SchoolHours("08:30-14:30")
+        #expect(rule.hours(school).end == ClockTime("14:30"))
     }
 }

@@ -25,7 +25,8 @@ public struct SchoolHours: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses `HH:MM-HH:MM`, optionally with day groups: `mon-thu 08:45-15:15, fri 08:45-13:30`
-    /// (days not named keep the first window). `nil` for anything else.
+    /// (days not named keep a plain first window; with day groups only, Monday to Friday must all
+    /// be named). `nil` for anything else.
     public init?(_ text: String) {
         var windows: [(days: [Weekday]?, window: ClosedRange<Int>)] = []
         for part in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
@@ -43,7 +44,8 @@ public struct SchoolHours: Hashable, Sendable, CustomStringConvertible {
         for (days, w) in windows {
             for d in days ?? [] { byWeekday[d] = w }
         }
-        if windows.allSatisfy({ $0.days != nil }), let mon = byWeekday[.mon] ?? byWeekday.values.first {
+        if windows.allSatisfy({ $0.days != nil }) {  // only day groups: every school day must be named
+            guard let mon = byWeekday[.mon], [Weekday.tue, .wed, .thu, .fri].allSatisfy({ byWeekday[$0] != nil }) else { return nil }
             start = ClockTime(minutes: mon.lowerBound); end = ClockTime(minutes: mon.upperBound)
         }
         byWeekday = byWeekday.filter { $0.value != start.minutes...end.minutes }
@@ -78,6 +80,10 @@ public struct SchoolDayRule: Hashable, Sendable {
     /// Phase keys (`primary`, `secondary`, `all_through`…) matched against a school's phase.
     public var byPhase: [String: SchoolHours]
 
+    /// The phases of education a rule may name, as GIAS gives them (`PhaseOfEducation (name)`),
+    /// the more particular first where one contains another.
+    public static let phases = ["nursery", "middle_deemed_primary", "middle_deemed_secondary", "primary", "secondary", "all_through", "16_plus"]
+
     /// The rule the product had before schools had their own day: 09:00 to 15:15 everywhere.
     public static let fallback = SchoolDayRule(standard: SchoolHours(start: ClockTime(minutes: 540), end: ClockTime(minutes: 915)), byPhase: [:])
 
@@ -88,7 +94,7 @@ public struct SchoolDayRule: Hashable, Sendable {
     public func hours(_ school: SchoolRecord) -> SchoolHours {
         if let own = school.hours { return own }
         let phase = school.phase.lowercased()
-        let match = byPhase.keys.sorted().first {
+        let match = SchoolDayRule.phases.filter { byPhase[$0] != nil }.first {
             phase.contains($0.replacingOccurrences(of: "_", with: " ")) || phase.contains($0.replacingOccurrences(of: "_", with: "-"))
         }
         return match.flatMap { byPhase[$0] } ?? standard

@@ -104,7 +104,7 @@ public enum SchoolFile {
                 return .failure(
                     Skip(
                         message:
-                            "school \(urn): school_day \"\(text.prefix(40))\" is not a school day; write 08:45-15:15 or mon-thu 08:45-15:15, fri 08:45-13:30"
+                            "school \(urn): school_day \"\(text.prefix(40))\" is not a school day; write 08:45-15:15 or mon-thu 08:45-15:15, fri 08:45-13:30 (name every weekday, or put a plain window first)"
                     ))
             }
             school.hours = hours

@@ -32,6 +32,7 @@ public struct Projection: Hashable, Sendable {
         let rate = rate(list)
         var out = [CalendarDate?](repeating: nil, count: list.count)
         var below: CalendarDate?, beyond = list.filter { firstWeek[$0.referral.id] == nil }.count
+        let after = termWeeks.filter { $0 > (weeks.last ?? earliest) && $0 >= earliest }  // the term weeks beyond the horizon
         for i in list.indices.reversed() {
             let id = list[i].referral.id
             if let w = firstWeek[id] {
@@ -39,7 +40,6 @@ public struct Projection: Hashable, Sendable {
             } else {
                 beyond -= 1
                 if !waiting.contains(id), let below { out[i] = max(below, earliest); continue }
-                let after = termWeeks.filter { $0 > (weeks.last ?? earliest) && $0 >= earliest }
                 let k = Int((Double(beyond) / rate).rounded(.down))
                 out[i] = k < after.count ? after[k] : nil
             }

@@ -53,10 +53,14 @@ extension TrustConfig {
     }
 
     static func readSchoolDay(_ f: JSONFields) throws(InputError) -> SchoolDayRule {
+        try f.onlyKeys(["default"] + SchoolDayRule.phases)  // a typo such as `primry` is named, never ignored
         var standard = SchoolDayRule.fallback.standard, byPhase: [String: SchoolHours] = [:]
         for key in f.keys {
             guard let hours = SchoolHours(try f.string(key)) else {
-                throw f.error(key, "is not a school day; write 08:45-15:15, or with days: mon-thu 08:45-15:15, fri 08:45-13:30 (at least an hour)")
+                throw f.error(
+                    key,
+                    "is not a school day; write 08:45-15:15, or with days: mon-thu 08:45-15:15, fri 08:45-13:30 (each window at least an hour; name every weekday, or put a plain window first)"
+                )
             }
             if key == "default" { standard = hours } else { byPhase[key.lowercased()] = hours }
         }

@@ -114,7 +114,7 @@ public struct WaitingList: Sendable {
         }
         if let week = e.estimatedFirstWeek, let last, week > last {
             notes.append(
-                "cannot be met as things stand: the first session is expected in the week of \(week), after \(last), the last school day before the deadline \(deadline); book it sooner or add EP time"
+                "cannot be met as things stand: the first session is expected in the week of \(week), after \(last), the last school day before the deadline \(deadline); book it sooner or add \(config.statutory.service) time"
             )
         } else if e.estimatedFirstWeek == nil {
             notes.append("no first week can be estimated, so the deadline \(deadline) is at risk")
