@@ -25,9 +25,9 @@ struct ScheduleCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let monday = try CaseloadCLI.monday(week)
-            let db = try store.open()
-            let scheduler = WeeklyScheduler(
-                db: db, config: try store.loadConfig(), options: PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations))
+            let db = try store.open(), config = try store.loadConfig()
+            let options = PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations)
+            let scheduler = WeeklyScheduler(db: db, config: config, options: options)
             let result: ScheduleResult
             do { result = try scheduler.schedule(week: monday, replan: replan, now: try store.now(), stamp: store.stamp) } catch let closed
                 as SchoolsClosed
@@ -36,10 +36,7 @@ struct ScheduleCommand: ParsableCommand {
                 return
             }
             if project {
-                let p = try WaitingProjection(
-                    db: db, config: try store.loadConfig(), options: PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations)
-                )
-                .run(today: try store.today(), stamp: store.stamp)
+                let p = try WaitingProjection(db: db, config: config, options: options).run(today: try store.today(), stamp: store.stamp)
                 print(
                     "projected the waiting list over \(p.weeks.count) term weeks: \(p.firstWeek.count) of \(p.waiting.count) waiting referrals have a first week"
                 )
