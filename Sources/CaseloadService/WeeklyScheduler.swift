@@ -11,7 +11,7 @@ public struct SchoolsClosed: Error, CustomStringConvertible, Equatable {
     public var next: CalendarDate?
 
     public var description: String {
-        "the week of \(week) books nothing: every school is closed (\(reason))"
+        "the week of \(week) books nothing because every school is closed: \(reason)"
             + (next.map { "; the next week with schools open is \($0)" } ?? "")
     }
 }
