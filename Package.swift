@@ -57,21 +57,34 @@ let package = Package(
             name: "caseload-bench",
             dependencies: ["CaseloadCore", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures", "CaseloadService"]
         ),
+        .target(
+            name: "CaseloadTestSupport",
+            dependencies: ["CaseloadCore", "CaseloadConfig", "CaseloadStore", "CaseloadService"],
+            path: "Tests/CaseloadTestSupport",
+            exclude: ["ics_events.py"]
+        ),
         .testTarget(name: "CaseloadCoreTests", dependencies: ["CaseloadCore", "CaseloadConfig"]),
-        .testTarget(name: "CaseloadPlannerTests", dependencies: ["CaseloadCore", "CaseloadPlanner", "CaseloadFixtures"]),
-        .testTarget(name: "CaseloadStoreTests", dependencies: ["CaseloadStore", "CaseloadCore", "CaseloadConfig", "CaseloadFixtures"]),
-        .testTarget(name: "CaseloadCLITests", dependencies: ["CaseloadCLI", "CaseloadCore", "CaseloadPlanner", "CaseloadStore"]),
+        .testTarget(
+            name: "CaseloadPlannerTests", dependencies: ["CaseloadCore", "CaseloadPlanner", "CaseloadFixtures", "CaseloadTestSupport"]
+        ),
+        .testTarget(
+            name: "CaseloadStoreTests",
+            dependencies: ["CaseloadStore", "CaseloadCore", "CaseloadConfig", "CaseloadFixtures", "CaseloadTestSupport"]
+        ),
+        .testTarget(
+            name: "CaseloadCLITests",
+            dependencies: ["CaseloadCLI", "CaseloadCore", "CaseloadPlanner", "CaseloadStore", "CaseloadService", "CaseloadTestSupport"]
+        ),
         .testTarget(
             name: "CaseloadServerTests",
             dependencies: [
-                "CaseloadServer", "CaseloadCore", "CaseloadStore", "CaseloadService", "CaseloadConfig",
+                "CaseloadServer", "CaseloadCore", "CaseloadStore", "CaseloadService", "CaseloadConfig", "CaseloadTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "CaseloadServiceTests",
-            dependencies: ["CaseloadService", "CaseloadCore", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures"],
-            exclude: ["ics_events.py"]
+            dependencies: ["CaseloadService", "CaseloadCore", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures", "CaseloadTestSupport"]
         ),
     ]
 )

@@ -16,27 +16,25 @@ struct CalendarCommand: ParsableCommand {
         @Option(help: "How many weeks.") var weeks: Int = 16
 
         func run() throws {
-            try reportingErrors {
-                let calendar = try store.open().withClosures(try store.loadConfig()).calendar
-                let today = try store.today()
-                guard let start = from.map(CalendarDate.init) ?? today.monday, start.weekday == .mon else {
-                    throw CLIError.badInput("--from: give a Monday as YYYY-MM-DD")
-                }
-                var t = TextTable(["week", "trust", "closed days"])
-                for w in 0..<max(1, min(weeks, 104)) {
-                    let monday = start.adding(days: 7 * w)
-                    let schoolDays = calendar.closures.filter { $0.school != nil && $0.from <= monday.adding(days: 4) && $0.to >= monday }
-                    t.add([
-                        monday.description, calendar.isTermWeek(monday) ? "open" : "closed",
-                        (Show.closedDays(calendar, monday) + schoolDays.map { "school \($0.school!): \($0.label)" }).joined(separator: "; "),
-                    ])
-                }
-                print(t.text)
-                if let last = calendar.terms.last?.to, last < start.adding(days: 7 * weeks) {
-                    print(
-                        "the calendar's terms end on \(last): add next year's terms to calendar.terms, and import its holidays with caseload calendar import"
-                    )
-                }
+            let calendar = try store.open().withClosures(try store.loadConfig()).calendar
+            let today = try store.today()
+            guard let start = from.map(CalendarDate.init) ?? today.monday, start.weekday == .mon else {
+                throw CLIError.badInput("--from: give a Monday as YYYY-MM-DD")
+            }
+            var t = TextTable(["week", "trust", "closed days"])
+            for w in 0..<max(1, min(weeks, 104)) {
+                let monday = start.adding(days: 7 * w)
+                let schoolDays = calendar.closures.filter { $0.school != nil && $0.from <= monday.adding(days: 4) && $0.to >= monday }
+                t.add([
+                    monday.description, calendar.isTermWeek(monday) ? "open" : "closed",
+                    (Show.closedDays(calendar, monday) + schoolDays.map { "school \($0.school!): \($0.label)" }).joined(separator: "; "),
+                ])
+            }
+            Console.print(t.text)
+            if let last = calendar.terms.last?.to, last < start.adding(days: 7 * weeks) {
+                Console.print(
+                    "the calendar's terms end on \(last): add next year's terms to calendar.terms, and import its holidays with caseload calendar import"
+                )
             }
         }
     }
@@ -70,22 +68,20 @@ extension CalendarCommand {
         @Option(help: "Give every closure in the file to this school (default: the whole trust, or each CSV row's urn).") var school: String?
 
         func run() throws {
-            try reportingErrors {
-                let result = ClosureFile.read(try ScenarioFiles.text(file), school: school)
-                try badRows.refuseOrReport(result.problems, file: file)
-                guard !result.closures.isEmpty else { throw CLIError.badInput("\(file) holds no closures (all-day events or from,to,reason rows)") }
-                let affected = try store.open().addClosures(result.closures, stamp: store.stamp).replan
-                print("imported \(result.closures.count) closure\(result.closures.count == 1 ? "" : "s") from \(file)")
-                if !result.notClosures.isEmpty {
-                    print(
-                        "left out \(result.notClosures.count) event\(result.notClosures.count == 1 ? "" : "s") that mark a term's first or last day (put term dates in calendar.terms):"
-                    )
-                    for n in result.notClosures.prefix(10) { print("  \(n)") }
-                }
-                for w in affected {
-                    print(
-                        "  the week of \(w.week) has \(w.bookings) sessions on closed days; re-plan it: caseload schedule --week \(w.week) --replan")
-                }
+            let result = ClosureFile.read(try ScenarioFiles.text(file), school: school)
+            try badRows.refuseOrReport(result.problems, file: file)
+            guard !result.closures.isEmpty else { throw CLIError.badInput("\(file) holds no closures (all-day events or from,to,reason rows)") }
+            let affected = try store.open().addClosures(result.closures, stamp: store.stamp).replan
+            Console.print("imported \(result.closures.count) closure\(result.closures.count == 1 ? "" : "s") from \(file)")
+            if !result.notClosures.isEmpty {
+                Console.print(
+                    "left out \(result.notClosures.count) event\(result.notClosures.count == 1 ? "" : "s") that mark a term's first or last day (put term dates in calendar.terms):"
+                )
+                for n in result.notClosures.prefix(10) { Console.print("  \(n)") }
+            }
+            for w in affected {
+                Console.print(
+                    "  the week of \(w.week) has \(w.bookings) sessions on closed days; re-plan it: caseload schedule --week \(w.week) --replan")
             }
         }
     }

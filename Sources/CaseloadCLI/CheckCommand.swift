@@ -11,17 +11,13 @@ struct CheckCommand: ParsableCommand {
     var scenario: String
 
     func run() throws {
-        do {
-            let week = try ScenarioFiles.readScenario(scenario)
-            let services = Dictionary(grouping: week.sessions, by: \.service).sorted { $0.key < $1.key }
-            print("\(scenario): valid \(WeekScenario.format), week of \(week.weekStart)")
-            print("  \(week.schools.count) schools, \(week.specialists.count) specialists, \(week.sessions.count) sessions")
-            for (service, sessions) in services {
-                let minutes = sessions.reduce(0) { $0 + $1.durationMin }
-                print("  \(service): \(sessions.count) sessions, \(minutes) minutes requested")
-            }
-        } catch let error as CLIError {
-            throw CLIError.exit(error)
+        let week = try ScenarioFiles.readScenario(scenario)
+        let services = Dictionary(grouping: week.sessions, by: \.service).sorted { $0.key < $1.key }
+        Console.print("\(scenario): valid \(WeekScenario.format), week of \(week.weekStart)")
+        Console.print("  \(week.schools.count) schools, \(week.specialists.count) specialists, \(week.sessions.count) sessions")
+        for (service, sessions) in services {
+            let minutes = sessions.reduce(0) { $0 + $1.durationMin }
+            Console.print("  \(service): \(sessions.count) sessions, \(minutes) minutes requested")
         }
     }
 }

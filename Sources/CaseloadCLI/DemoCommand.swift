@@ -17,29 +17,27 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Then plan this week (its Monday), and print the timetable and the trust's summary.") var week: String?
 
     func run() throws {
-        try reportingErrors {
-            if replace, FileManager.default.fileExists(atPath: store.databasePath) {
-                do { try AppDatabase.checkFile(store.databasePath) } catch {
-                    throw CLIError.badInput("--replace deletes only a Caseload database: \(error); nothing was deleted")
-                }
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store.databasePath + suffix) }
+        if replace, FileManager.default.fileExists(atPath: store.databasePath) {
+            do { try AppDatabase.checkFile(store.databasePath) } catch {
+                throw CLIError.badInput("--replace deletes only a Caseload database: \(error); nothing was deleted")
             }
-            guard !FileManager.default.fileExists(atPath: store.databasePath) else {
-                throw CLIError.badInput("\(store.databasePath) already exists; pass --replace to start again, or --db with a new file name")
-            }
-            try InitCommand.initialise(store)
-            let loaded = try DemoTrust.load(
-                into: try store.open(), fixtures: fixtures, config: try store.loadConfig(),
-                today: try store.today(), stamp: store.stamp)
-            print("imported \(loaded.schools) schools; skipped \(loaded.skippedSchools.count): \(loaded.skippedSchools.joined(separator: "; "))")
-            print("imported \(loaded.specialists) specialists")
-            print("took in \(loaded.referrals) referrals: \(loaded.waiting) on the waiting list, \(loaded.referrals - loaded.waiting) declined")
-            guard let week else {
-                print("next: caseload waitlist --db \(store.databasePath), or caseload schedule --db \(store.databasePath) --week MONDAY")
-                return
-            }
-            try scheduleAndShow(week)
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store.databasePath + suffix) }
         }
+        guard !FileManager.default.fileExists(atPath: store.databasePath) else {
+            throw CLIError.badInput("\(store.databasePath) already exists; pass --replace to start again, or --db with a new file name")
+        }
+        try InitCommand.initialise(store)
+        let loaded = try DemoTrust.load(
+            into: try store.open(), fixtures: fixtures, config: try store.loadConfig(),
+            today: try store.today(), stamp: store.stamp)
+        Console.print("imported \(loaded.schools) schools; skipped \(loaded.skippedSchools.count): \(loaded.skippedSchools.joined(separator: "; "))")
+        Console.print("imported \(loaded.specialists) specialists")
+        Console.print("took in \(loaded.referrals) referrals: \(loaded.waiting) on the waiting list, \(loaded.referrals - loaded.waiting) declined")
+        guard let week else {
+            Console.print("next: caseload waitlist --db \(store.databasePath), or caseload schedule --db \(store.databasePath) --week MONDAY")
+            return
+        }
+        try scheduleAndShow(week)
     }
 
     /// The weekly job on the demo: plan the week, print its timetable and the trust's summary. Unless

@@ -26,11 +26,11 @@ struct FixturesCommand: ParsableCommand {
             let demo = try BundledFixture.demoFiles(schoolsFolder: schools)
             try ScenarioFiles.write(Data(demo.roster.utf8), to: "\(trust)/roster.csv")
             try ScenarioFiles.write(Data(demo.referrals.utf8), to: "\(trust)/referrals.csv")
-            print("\(trust)/roster.csv and \(trust)/referrals.csv: the demo trust")
+            Console.print("\(trust)/roster.csv and \(trust)/referrals.csv: the demo trust")
             for fixture in BundledFixture.all {
                 let scenario = try fixture.scenario(schoolsFolder: schools)
                 try ScenarioFiles.write(scenario.jsonData(), to: "\(out)/\(fixture.file)")
-                print(
+                Console.print(
                     "\(out)/\(fixture.file): \(scenario.schools.count) schools, \(scenario.specialists.count) specialists, \(scenario.sessions.count) sessions"
                 )
             }
@@ -54,7 +54,7 @@ struct FixturesCommand: ParsableCommand {
             let county = CountyGenerator(schoolCount: schools, seed: seed).schools()
             let scenario = WeekGenerator(schools: county, settings: settings).scenario()
             try ScenarioFiles.write(scenario.jsonData(), to: out)
-            print("\(out): \(scenario.schools.count) schools, \(scenario.specialists.count) specialists, \(scenario.sessions.count) sessions")
+            Console.print("\(out): \(scenario.schools.count) schools, \(scenario.specialists.count) specialists, \(scenario.sessions.count) sessions")
         }
     }
 }

@@ -22,13 +22,11 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var rows: BadRows
 
         func run() throws {
-            try reportingErrors {
-                let text = try ScenarioFiles.text(file)
-                let (schools, problems) = try read(text)
-                try rows.refuseOrReport(problems, file: file)
-                let n = try store.open().importSchools(schools, stamp: store.stamp)
-                print("imported \(n) schools from \(file)\(rows.skipped(problems))")
-            }
+            let text = try ScenarioFiles.text(file)
+            let (schools, problems) = try read(text)
+            try rows.refuseOrReport(problems, file: file)
+            let n = try store.open().importSchools(schools, stamp: store.stamp)
+            Console.print("imported \(n) schools from \(file)\(rows.skipped(problems))")
         }
 
         func read(_ text: String) throws -> ([SchoolRecord], [String]) {
@@ -49,15 +47,13 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var rows: BadRows
 
         func run() throws {
-            try reportingErrors {
-                let db = try store.open()
-                let schools = Dictionary(uniqueKeysWithValues: try db.schools().map { ($0.urn, $0.location) })
-                let (entries, problems) = RosterReader.read(
-                    try records(file, key: "specialists"), schools: schools,
-                    services: try store.loadConfig().services.map(\.code))
-                try rows.refuseOrReport(problems, file: file)
-                print("imported \(try db.importSpecialists(entries, stamp: store.stamp)) specialists from \(file)\(rows.skipped(problems))")
-            }
+            let db = try store.open()
+            let schools = Dictionary(uniqueKeysWithValues: try db.schools().map { ($0.urn, $0.location) })
+            let (entries, problems) = RosterReader.read(
+                try records(file, key: "specialists"), schools: schools,
+                services: try store.loadConfig().services.map(\.code))
+            try rows.refuseOrReport(problems, file: file)
+            Console.print("imported \(try db.importSpecialists(entries, stamp: store.stamp)) specialists from \(file)\(rows.skipped(problems))")
         }
     }
 
@@ -72,22 +68,20 @@ struct ImportCommand: ParsableCommand {
         var existingList = false
 
         func run() throws {
-            try reportingErrors {
-                let db = try store.open()
-                let intake = ReferralIntake(db: db, config: try store.loadConfig())
-                let (requests, problems) = intake.read(try records(file, key: "referrals"), today: try store.today(), existingList: existingList)
-                try rows.refuseOrReport(problems, file: file)
-                let stored = try intake.take(requests, stamp: store.stamp)
-                if existingList {
-                    try db.recordAudit(
-                        store.stamp, action: "import_existing_list", entity: "referral", id: file,
-                        detail: ["referrals": "\(stored.count)", "earliest_received": requests.map(\.receivedOn).min()?.description ?? ""])
-                }
-                let accepted = stored.filter { $0.status == .waiting }.count
-                print(
-                    "took in \(stored.count) referrals from \(file): \(accepted) on the waiting list, \(stored.count - accepted) declined\(rows.skipped(problems))"
-                )
+            let db = try store.open()
+            let intake = ReferralIntake(db: db, config: try store.loadConfig())
+            let (requests, problems) = intake.read(try records(file, key: "referrals"), today: try store.today(), existingList: existingList)
+            try rows.refuseOrReport(problems, file: file)
+            let stored = try intake.take(requests, stamp: store.stamp)
+            if existingList {
+                try db.recordAudit(
+                    store.stamp, action: "import_existing_list", entity: "referral", id: file,
+                    detail: ["referrals": "\(stored.count)", "earliest_received": requests.map(\.receivedOn).min()?.description ?? ""])
             }
+            let accepted = stored.filter { $0.status == .waiting }.count
+            Console.print(
+                "took in \(stored.count) referrals from \(file): \(accepted) on the waiting list, \(stored.count - accepted) declined\(rows.skipped(problems))"
+            )
         }
     }
 }
@@ -120,7 +114,7 @@ struct BadRows: ParsableArguments {
         guard !problems.isEmpty else { return }
         let list = problems.map { "  \($0)" }.joined(separator: "\n")
         if skipBadRows {
-            FileHandle.standardError.write(Data("\(file): left out \(problems.count) bad row\(problems.count == 1 ? "" : "s"):\n\(list)\n".utf8))
+            Console.error("\(file): left out \(problems.count) bad row\(problems.count == 1 ? "" : "s"):\n\(list)\n")
             return
         }
         throw CLIError.badInput(

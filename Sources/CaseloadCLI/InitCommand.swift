@@ -11,20 +11,20 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try reportingErrors { try InitCommand.initialise(store) }
+        try InitCommand.initialise(store)
     }
 
     /// Creates the database and writes the starter config where none exists.
     static func initialise(_ store: StoreOptions) throws {
         let db = try AppDatabase.create(path: store.databasePath)
-        print("database \(store.databasePath) ready (journal mode \(try db.journalMode()))")
+        Console.print("database \(store.databasePath) ready (journal mode \(try db.journalMode()))")
         if FileManager.default.fileExists(atPath: store.configPath) {
-            print("config \(store.configPath) already exists; left as it is")
+            Console.print("config \(store.configPath) already exists; left as it is")
         } else {
             let folder = URL(fileURLWithPath: store.configPath).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try ScenarioFiles.write(Data(StarterConfig.yaml.utf8), to: store.configPath)
-            print("wrote a starter config to \(store.configPath); edit it, then run `caseload config check`")
+            Console.print("wrote a starter config to \(store.configPath); edit it, then run `caseload config check`")
         }
     }
 }
@@ -40,15 +40,13 @@ struct ConfigCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try reportingErrors {
-                let c = try store.loadConfig()
-                print("\(store.configPath): valid settings for \(c.trustName)")
-                let bands = c.bands.map { "\($0.name) from \($0.minScore)" }.joined(separator: ", ")
-                print("  bands: \(bands); ageing \(c.ageingPointsPerWeek) points a week")
-                for s in c.services {
-                    let paths = s.pathways.map { "\($0.name) (\($0.sessions) × \($0.minutes) min)" }.joined(separator: ", ")
-                    print("  \(s.code): threshold \(s.threshold), \(s.apdrCycles) APDR cycles; pathways \(paths)")
-                }
+            let c = try store.loadConfig()
+            Console.print("\(store.configPath): valid settings for \(c.trustName)")
+            let bands = c.bands.map { "\($0.name) from \($0.minScore)" }.joined(separator: ", ")
+            Console.print("  bands: \(bands); ageing \(c.ageingPointsPerWeek) points a week")
+            for s in c.services {
+                let paths = s.pathways.map { "\($0.name) (\($0.sessions) × \($0.minutes) min)" }.joined(separator: ", ")
+                Console.print("  \(s.code): threshold \(s.threshold), \(s.apdrCycles) APDR cycles; pathways \(paths)")
             }
         }
     }

@@ -28,16 +28,12 @@ struct PlanCommand: ParsableCommand {
     var threads: Int = 2
 
     func run() throws {
-        do {
-            let week = try ScenarioFiles.readScenario(scenario)
-            let options = PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations, threads: threads)
-            let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
-            let plan = WeekPlanner(options: options).plan(week) { progress.show($0) }
-            progress.finish()
-            try ScenarioFiles.write(plan.jsonData(), to: out)
-            print(PlanSummary(plan: plan, scenario: week, path: out).text)
-        } catch let error as CLIError {
-            throw CLIError.exit(error)
-        }
+        let week = try ScenarioFiles.readScenario(scenario)
+        let options = PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations, threads: threads)
+        let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
+        let plan = WeekPlanner(options: options).plan(week) { progress.show($0) }
+        progress.finish()
+        try ScenarioFiles.write(plan.jsonData(), to: out)
+        Console.print(PlanSummary(plan: plan, scenario: week, path: out).text)
     }
 }

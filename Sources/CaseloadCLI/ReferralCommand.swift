@@ -32,22 +32,20 @@ struct ReferralCommand: ParsableCommand {
         @Option(help: "Date received (default: today).") var received: String?
 
         func run() throws {
-            try reportingErrors {
-                var fields: [(String, JSONValue)] = [
-                    ("school", .string(school)), ("pupil_ref", .string(pupilRef)), ("year_group", .number(Double(year))),
-                    ("service", .string(service)), ("area", .string(area)), ("severity", .number(Double(severity))),
-                    ("flags", .array(flag.map(JSONValue.string))), ("apdr_cycles", .number(Double(apdr))),
-                    ("consent", .string(consent)), ("preferred_days", .string(days.replacingOccurrences(of: ",", with: ";"))),
-                    ("reason", .string(reason)), ("days_only", .string(daysOnly)),
-                ]
-                if let pathway { fields.append(("pathway", .string(pathway))) }
-                if let skill { fields.append(("skill", .string(skill))) }
-                if let received { fields.append(("received_on", .string(received))) }
-                let config = try store.loadConfig()
-                let referral = try ReferralIntake(db: try store.open(), config: config)
-                    .submit(fields, from: .trustOperator, today: try store.today(), stamp: store.stamp)
-                print(try ReferralView(referral: referral, store: store, config: config).text)
-            }
+            var fields: [(String, JSONValue)] = [
+                ("school", .string(school)), ("pupil_ref", .string(pupilRef)), ("year_group", .number(Double(year))),
+                ("service", .string(service)), ("area", .string(area)), ("severity", .number(Double(severity))),
+                ("flags", .array(flag.map(JSONValue.string))), ("apdr_cycles", .number(Double(apdr))),
+                ("consent", .string(consent)), ("preferred_days", .string(days.replacingOccurrences(of: ",", with: ";"))),
+                ("reason", .string(reason)), ("days_only", .string(daysOnly)),
+            ]
+            if let pathway { fields.append(("pathway", .string(pathway))) }
+            if let skill { fields.append(("skill", .string(skill))) }
+            if let received { fields.append(("received_on", .string(received))) }
+            let config = try store.loadConfig()
+            let referral = try ReferralIntake(db: try store.open(), config: config)
+                .submit(fields, from: .trustOperator, today: try store.today(), stamp: store.stamp)
+            Console.print(try ReferralView(referral: referral, store: store, config: config).text)
         }
     }
 
@@ -57,10 +55,8 @@ struct ReferralCommand: ParsableCommand {
         @Argument(help: "The referral's number.") var id: Int64
 
         func run() throws {
-            try reportingErrors {
-                let referral = try store.open().referral(id)
-                print(try ReferralView(referral: referral, store: store, config: store.loadConfig(), withHistory: true).text)
-            }
+            let referral = try store.open().referral(id)
+            Console.print(try ReferralView(referral: referral, store: store, config: store.loadConfig(), withHistory: true).text)
         }
     }
 
@@ -83,12 +79,10 @@ struct ReferralCommand: ParsableCommand {
         @Option(help: "Why it is corrected (kept in the audit log).") var note: String = ""
 
         func run() throws {
-            try reportingErrors {
-                let config = try store.loadConfig()
-                let r = try ReferralUpdating(db: try store.open(), config: config)
-                    .update(id, patch: .orderedObject(patch), school: nil, note: note, stamp: store.stamp)
-                print(try ReferralView(referral: r, store: store, config: config).text)
-            }
+            let config = try store.loadConfig()
+            let r = try ReferralUpdating(db: try store.open(), config: config)
+                .update(id, patch: .orderedObject(patch), school: nil, note: note, stamp: store.stamp)
+            Console.print(try ReferralView(referral: r, store: store, config: config).text)
         }
 
         var patch: [(String, JSONValue)] {
@@ -110,7 +104,7 @@ struct ReferralCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The referral's number.") var id: Int64
         @Option(help: "Why, without names.") var note: String = ""
-        var target: ReferralStatus { .withdrawn }
+        var change: ReferralLifecycle.Change { .withdraw }
         func run() throws { try changeStatus() }
     }
 
@@ -119,7 +113,7 @@ struct ReferralCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The referral's number.") var id: Int64
         @Option(help: "Why, without names.") var note: String = ""
-        var target: ReferralStatus { .onHold }
+        var change: ReferralLifecycle.Change { .hold }
         func run() throws { try changeStatus() }
     }
 
@@ -128,7 +122,7 @@ struct ReferralCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The referral's number.") var id: Int64
         @Option(help: "Why, without names.") var note: String = ""
-        var target: ReferralStatus { .waiting }
+        var change: ReferralLifecycle.Change { .reopen }
         func run() throws { try changeStatus() }
     }
 
@@ -137,7 +131,7 @@ struct ReferralCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The referral's number.") var id: Int64
         @Option(help: "A closing note, without names.") var note: String = ""
-        var target: ReferralStatus { .completed }
+        var change: ReferralLifecycle.Change { .complete }
         func run() throws { try changeStatus() }
     }
 }
@@ -147,14 +141,12 @@ protocol StatusChangeCommand {
     var store: StoreOptions { get }
     var id: Int64 { get }
     var note: String { get }
-    var target: ReferralStatus { get }
+    var change: ReferralLifecycle.Change { get }
 }
 
 extension StatusChangeCommand {
     func changeStatus() throws {
-        try reportingErrors {
-            let r = try store.open().changeStatus(id, to: target, note: note, stamp: store.stamp)
-            print("referral \(r.id) is now \(r.status.rawValue)")
-        }
+        let r = try ReferralLifecycle(db: store.open()).apply(change, to: id, by: .commandLine, note: note, stamp: store.stamp)
+        Console.print("referral \(r.id) is now \(r.status.rawValue)")
     }
 }

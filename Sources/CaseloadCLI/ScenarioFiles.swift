@@ -72,11 +72,3 @@ enum CLIError: Error, CustomStringConvertible {
         }
     }
 }
-
-extension CLIError {
-    /// Prints the message to standard error and exits with status 2.
-    static func exit(_ error: Error) -> ExitCode {
-        FileHandle.standardError.write(Data("caseload: \(error)\n".utf8))
-        return ExitCode(2)
-    }
-}

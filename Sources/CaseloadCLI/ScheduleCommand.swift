@@ -23,28 +23,26 @@ struct ScheduleCommand: ParsableCommand {
     var project = true
 
     func run() throws {
-        try reportingErrors {
-            let monday = try CaseloadCLI.monday(week)
-            let db = try store.open(), config = try store.loadConfig()
-            let options = PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations)
-            let scheduler = WeeklyScheduler(db: db, config: config, options: options)
-            let result: ScheduleResult
-            do { result = try scheduler.schedule(week: monday, replan: replan, now: try store.now(), stamp: store.stamp) } catch let closed
-                as SchoolsClosed
-            {
-                print(closed.description)
-                return
-            }
-            if project {
-                let p = try WaitingProjection(db: db, config: config, options: options).run(today: try store.today(), stamp: store.stamp)
-                print(
-                    "projected the waiting list over \(p.weeks.count) term weeks: \(p.firstWeek.count) of \(p.waiting.count) waiting referrals have a first week"
-                )
-            }
-            if let exportScenario { try ScenarioFiles.write(result.timetable.scenario.jsonData(), to: exportScenario) }
-            if let exportPlan { try ScenarioFiles.write(result.timetable.plan.jsonData(), to: exportPlan) }
-            print(summary(result))
+        let monday = try CaseloadCLI.monday(week)
+        let db = try store.open(), config = try store.loadConfig()
+        let options = PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations)
+        let scheduler = WeeklyScheduler(db: db, config: config, options: options)
+        let result: ScheduleResult
+        do { result = try scheduler.schedule(week: monday, replan: replan, now: try store.now(), stamp: store.stamp) } catch let closed
+            as SchoolsClosed
+        {
+            Console.print(closed.description)
+            return
         }
+        if project {
+            let p = try WaitingProjection(db: db, config: config, options: options).run(today: try store.today(), stamp: store.stamp)
+            Console.print(
+                "projected the waiting list over \(p.weeks.count) term weeks: \(p.firstWeek.count) of \(p.waiting.count) waiting referrals have a first week"
+            )
+        }
+        if let exportScenario { try ScenarioFiles.write(result.timetable.scenario.jsonData(), to: exportScenario) }
+        if let exportPlan { try ScenarioFiles.write(result.timetable.plan.jsonData(), to: exportPlan) }
+        Console.print(summary(result))
     }
 
     func summary(_ r: ScheduleResult) -> String {
@@ -83,16 +81,14 @@ struct SpecialistCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try reportingErrors {
-                var t = TextTable(["id", "service", "skills", "base school", "days"])
-                for e in try store.open().specialists() {
-                    t.add([
-                        e.specialist.id, e.specialist.service, e.specialist.skills.joined(separator: ";"), e.baseSchool ?? "",
-                        e.specialist.days.map { "\($0.day.rawValue) \($0.start)-\($0.end)" }.joined(separator: ", "),
-                    ])
-                }
-                print(t.text)
+            var t = TextTable(["id", "service", "skills", "base school", "days"])
+            for e in try store.open().specialists() {
+                t.add([
+                    e.specialist.id, e.specialist.service, e.specialist.skills.joined(separator: ";"), e.baseSchool ?? "",
+                    e.specialist.days.map { "\($0.day.rawValue) \($0.start)-\($0.end)" }.joined(separator: ", "),
+                ])
             }
+            Console.print(t.text)
         }
     }
 
@@ -106,14 +102,12 @@ struct SpecialistCommand: ParsableCommand {
         @Option(help: "Why (kept in the audit log).") var reason: String = "absent"
 
         func run() throws {
-            try reportingErrors {
-                guard let a = CalendarDate(from), let b = CalendarDate(to ?? from) else {
-                    throw CLIError.badInput("--from/--to: write dates as YYYY-MM-DD")
-                }
-                try store.open().addLeave(specialist: id, from: a, to: b, reason: reason, stamp: store.stamp)
-                let monday = a.adding(days: -a.weekday.index)
-                print("\(id) is away \(a) to \(b); re-plan with: caseload schedule --week \(monday) --replan")
+            guard let a = CalendarDate(from), let b = CalendarDate(to ?? from) else {
+                throw CLIError.badInput("--from/--to: write dates as YYYY-MM-DD")
             }
+            try store.open().addLeave(specialist: id, from: a, to: b, reason: reason, stamp: store.stamp)
+            let monday = a.adding(days: -a.weekday.index)
+            Console.print("\(id) is away \(a) to \(b); re-plan with: caseload schedule --week \(monday) --replan")
         }
     }
 }

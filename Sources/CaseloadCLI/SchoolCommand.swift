@@ -21,15 +21,13 @@ struct SchoolCommand: ParsableCommand {
         @OptionGroup var badRows: BadRows
 
         func run() throws {
-            try reportingErrors {
-                let closures = try read()
-                let affected = try store.open().addClosures(closures, stamp: store.stamp).replan
-                print("recorded \(closures.count) closure\(closures.count == 1 ? "" : "s")")
-                for w in affected {
-                    print(
-                        "  the week of \(w.week) has \(w.bookings) session\(w.bookings == 1 ? "" : "s") on closed days; re-plan it: caseload schedule --week \(w.week) --replan"
-                    )
-                }
+            let closures = try read()
+            let affected = try store.open().addClosures(closures, stamp: store.stamp).replan
+            Console.print("recorded \(closures.count) closure\(closures.count == 1 ? "" : "s")")
+            for w in affected {
+                Console.print(
+                    "  the week of \(w.week) has \(w.bookings) session\(w.bookings == 1 ? "" : "s") on closed days; re-plan it: caseload schedule --week \(w.week) --replan"
+                )
             }
         }
 
@@ -56,13 +54,11 @@ struct SchoolCommand: ParsableCommand {
         @Argument(help: "The school's URN (default: every stored closure).") var urn: String?
 
         func run() throws {
-            try reportingErrors {
-                var t = TextTable(["id", "school", "from", "to", "reason"])
-                for c in try store.open().closures(school: urn) {
-                    t.add(["\(c.id ?? 0)", c.school ?? "whole trust", c.from.description, c.to.description, c.reason])
-                }
-                print(t.text)
+            var t = TextTable(["id", "school", "from", "to", "reason"])
+            for c in try store.open().closures(school: urn) {
+                t.add(["\(c.id ?? 0)", c.school ?? "whole trust", c.from.description, c.to.description, c.reason])
             }
+            Console.print(t.text)
         }
     }
 
@@ -72,10 +68,8 @@ struct SchoolCommand: ParsableCommand {
         @Argument(help: "The closure's id.") var id: Int64
 
         func run() throws {
-            try reportingErrors {
-                try store.open().removeClosure(id: id, school: nil, stamp: store.stamp)
-                print("closure \(id) removed; re-plan any week it touched to use the days again")
-            }
+            try store.open().removeClosure(id: id, school: nil, stamp: store.stamp)
+            Console.print("closure \(id) removed; re-plan any week it touched to use the days again")
         }
     }
 }

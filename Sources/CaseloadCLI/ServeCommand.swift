@@ -5,10 +5,9 @@ import CaseloadServer
 import CaseloadStore
 import Foundation
 import Hummingbird
-import Synchronization
 
 /// `caseload serve`: the HTTP API over the same database.
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the HTTP API (see /v1/openapi.yaml); stops gracefully on SIGINT or SIGTERM, finishing requests in flight.")
@@ -24,23 +23,20 @@ struct ServeCommand: ParsableCommand {
         guard (1...65535).contains(port) else { throw ValidationError("--port \(port): give a port from 1 to 65535") }
     }
 
-    func run() throws {
-        try reportingErrors {
-            let state = try ServerState(
-                db: store.open(waitSeconds: 300), configPath: store.configPath,
-                planner: PlannerOptions(iterations: planIterations), writesPerMinute: writesPerMinute,
-                writeBurst: writeBurst, now: { (try? store.now()) ?? Moment.london() })
-            let app = buildApplication(state, settings: ServerSettings(host: host, port: port))
-            let failure = Mutex<String?>(nil)
-            let done = DispatchSemaphore(value: 0)
-            Task {
-                do { try await app.runService() } catch { failure.withLock { $0 = "\(error)" } }
-                done.signal()
-            }
-            done.wait()
-            if let message = failure.withLock({ $0 }) { throw CLIError.badInput("the server stopped: \(message)") }
-        }
+    func run() async throws {
+        let state = try ServerState(
+            db: store.open(waitSeconds: 300), configPath: store.configPath,
+            planner: PlannerOptions(iterations: planIterations), writesPerMinute: writesPerMinute,
+            writeBurst: writeBurst, now: { (try? store.now()) ?? Moment.london() })
+        let app = buildApplication(state, settings: ServerSettings(host: host, port: port))
+        do { try await app.runService() } catch { throw ServerStopped(reason: "\(error)") }
     }
+}
+
+/// The server stopped with an error (the port was taken, say): a failure, exit status 1.
+struct ServerStopped: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { "the server stopped: \(reason)" }
 }
 
 /// `caseload token …`: API tokens, printed once and stored only as a hash.
@@ -58,18 +54,16 @@ struct TokenCommand: ParsableCommand {
         @Option(help: "Days until it stops working (1-3650).") var expires: Int = AppDatabase.tokenLifetimeDays
 
         func run() throws {
-            try reportingErrors {
-                let r: Role
-                switch (role, school, specialist) {
-                case ("senco", let s?, nil): r = .senco(school: s)
-                case ("specialist", nil, let id?): r = .specialist(id: id)
-                case ("leader", nil, nil): r = .leader
-                default: throw CLIError.badInput("use --role senco --school URN, --role specialist --specialist ID, or --role leader")
-                }
-                let (id, secret) = try store.open().createToken(role: r, label: label, days: expires, stamp: store.stamp)
-                print("token \(id) for \(role), working for \(expires) days: \(secret)")
-                print("this is the only time it is shown; send it as `Authorization: Bearer <token>`")
+            let r: Role
+            switch (role, school, specialist) {
+            case ("senco", let s?, nil): r = .senco(school: s)
+            case ("specialist", nil, let id?): r = .specialist(id: id)
+            case ("leader", nil, nil): r = .leader
+            default: throw CLIError.badInput("use --role senco --school URN, --role specialist --specialist ID, or --role leader")
             }
+            let (id, secret) = try store.open().createToken(role: r, label: label, days: expires, stamp: store.stamp)
+            Console.print("token \(id) for \(role), working for \(expires) days: \(secret)")
+            Console.print("this is the only time it is shown; send it as `Authorization: Bearer <token>`")
         }
     }
 
@@ -79,10 +73,8 @@ struct TokenCommand: ParsableCommand {
         @Argument(help: "The token's number.") var id: Int64
 
         func run() throws {
-            try reportingErrors {
-                try store.open().revokeToken(id, stamp: store.stamp)
-                print("token \(id) revoked")
-            }
+            try store.open().revokeToken(id, stamp: store.stamp)
+            Console.print("token \(id) revoked")
         }
     }
 
@@ -91,16 +83,14 @@ struct TokenCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try reportingErrors {
-                var t = TextTable(["id", "role", "school", "specialist", "label", "created", "expires", "revoked"])
-                for k in try store.open().tokens() {
-                    t.add([
-                        "\(k.id)", k.role, k.school ?? "", k.specialist ?? "", k.label, k.createdAt, k.expiresAt ?? "never",
-                        k.revoked ? "yes" : "",
-                    ])
-                }
-                print(t.text)
+            var t = TextTable(["id", "role", "school", "specialist", "label", "created", "expires", "revoked"])
+            for k in try store.open().tokens() {
+                t.add([
+                    "\(k.id)", k.role, k.school ?? "", k.specialist ?? "", k.label, k.createdAt, k.expiresAt ?? "never",
+                    k.revoked ? "yes" : "",
+                ])
             }
+            Console.print(t.text)
         }
     }
 }

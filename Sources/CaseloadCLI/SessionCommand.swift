@@ -26,26 +26,24 @@ struct SessionCommand: ParsableCommand {
         @Option(help: "delivered, school_cancelled, pupil_absent or specialist_absent.") var outcome: String?
 
         func run() throws {
-            try reportingErrors {
-                let db = try store.open(), config = try store.loadConfig(), today = try store.today()
-                if let week, day == nil, file == nil {
-                    let (id, o) = try single()
-                    try db.recordOutcome(week: try monday(week), referral: id, outcome: o, today: today, config: config, stamp: store.stamp)
-                    print("recorded referral \(id) in the week of \(week): \(o.rawValue)")
-                    return
-                }
-                guard let dayText = day, let date = CalendarDate(dayText) else {
-                    throw CLIError.badInput("--day: give the sessions' day as YYYY-MM-DD")
-                }
-                let entries =
-                    try file.map { try OutcomeFile.read(try ScenarioFiles.text($0)) }
-                    ?? [try single()].map { OutcomeEntry(referral: $0.0, outcome: $0.1) }
-                let done = try db.recordOutcomes(day: date, entries, today: today, config: config, stamp: store.stamp)
-                print(
-                    "recorded \(done.count) session\(done.count == 1 ? "" : "s") of \(date): "
-                        + Dictionary(grouping: entries, by: \.outcome).map { "\($0.value.count) \($0.key.rawValue)" }.sorted().joined(separator: ", ")
-                )
+            let db = try store.open(), config = try store.loadConfig(), today = try store.today()
+            if let week, day == nil, file == nil {
+                let (id, o) = try single()
+                try db.recordOutcome(week: try monday(week), referral: id, outcome: o, today: today, config: config, stamp: store.stamp)
+                Console.print("recorded referral \(id) in the week of \(week): \(o.rawValue)")
+                return
             }
+            guard let dayText = day, let date = CalendarDate(dayText) else {
+                throw CLIError.badInput("--day: give the sessions' day as YYYY-MM-DD")
+            }
+            let entries =
+                try file.map { try OutcomeFile.read(try ScenarioFiles.text($0)) }
+                ?? [try single()].map { OutcomeEntry(referral: $0.0, outcome: $0.1) }
+            let done = try db.recordOutcomes(day: date, entries, today: today, config: config, stamp: store.stamp)
+            Console.print(
+                "recorded \(done.count) session\(done.count == 1 ? "" : "s") of \(date): "
+                    + Dictionary(grouping: entries, by: \.outcome).map { "\($0.value.count) \($0.key.rawValue)" }.sorted().joined(separator: ", ")
+            )
         }
 
         func single() throws -> (Int64, SessionOutcome) {
@@ -64,12 +62,10 @@ struct SessionCommand: ParsableCommand {
         @Option(help: "Why the record was wrong (kept in the audit log).") var reason: String
 
         func run() throws {
-            try reportingErrors {
-                guard let date = CalendarDate(day) else { throw CLIError.badInput("--day \(day): write the date as YYYY-MM-DD") }
-                let o = try OutcomeEntry.outcome(outcome, field: "--outcome")
-                try store.open().correctOutcome(day: date, referral: referral, to: o, reason: reason, config: store.loadConfig(), stamp: store.stamp)
-                print("corrected referral \(referral)'s session of \(date) to \(o.rawValue)")
-            }
+            guard let date = CalendarDate(day) else { throw CLIError.badInput("--day \(day): write the date as YYYY-MM-DD") }
+            let o = try OutcomeEntry.outcome(outcome, field: "--outcome")
+            try store.open().correctOutcome(day: date, referral: referral, to: o, reason: reason, config: store.loadConfig(), stamp: store.stamp)
+            Console.print("corrected referral \(referral)'s session of \(date) to \(o.rawValue)")
         }
     }
 }

@@ -23,26 +23,24 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Folder for report.html (and figures.json).") var out: String?
 
     func run() throws {
-        try reportingErrors {
-            let db = try store.open(), base = try store.loadConfig()
-            let alt =
-                try altConfig.map { path -> TrustConfig in
-                    do { return try TrustConfigFile.load(path) } catch let e as InputError { throw CLIError.badInput(e.description) }
-                } ?? base
-            let rate = try arrivalRate()
-            let extra = try rosterEntries(db)
-            let today = try store.today()
-            let start = today.adding(days: 7 - today.weekday.index)
-            let whatIf = WhatIf(
-                simulation: TermSimulation(
-                    weeks: weeks, start: start, absence: absence, seed: seed,
-                    planner: PlannerOptions(iterations: iterations)), rate: rate)
-            let report = try whatIf.run(
-                baseline: Policy(name: "baseline", config: base),
-                alternative: Policy(name: "alternative", config: alt, roster: extra), db: db)
-            print(report.text)
-            if let out { try write(report, to: out) }
-        }
+        let db = try store.open(), base = try store.loadConfig()
+        let alt =
+            try altConfig.map { path -> TrustConfig in
+                do { return try TrustConfigFile.load(path) } catch let e as InputError { throw CLIError.badInput(e.description) }
+            } ?? base
+        let rate = try arrivalRate()
+        let extra = try rosterEntries(db)
+        let today = try store.today()
+        let start = today.adding(days: 7 - today.weekday.index)
+        let whatIf = WhatIf(
+            simulation: TermSimulation(
+                weeks: weeks, start: start, absence: absence, seed: seed,
+                planner: PlannerOptions(iterations: iterations)), rate: rate)
+        let report = try whatIf.run(
+            baseline: Policy(name: "baseline", config: base),
+            alternative: Policy(name: "alternative", config: alt, roster: extra), db: db)
+        Console.print(report.text)
+        if let out { try write(report, to: out) }
     }
 
     func arrivalRate() throws -> Double? {
@@ -69,6 +67,6 @@ struct SimulateCommand: ParsableCommand {
         }
         try ScenarioFiles.write(Data(report.html.utf8), to: "\(folder)/report.html")
         try ScenarioFiles.write(try report.figuresJSON(), to: "\(folder)/figures.json")
-        print("wrote \(folder)/report.html and \(folder)/figures.json")
+        Console.print("wrote \(folder)/report.html and \(folder)/figures.json")
     }
 }

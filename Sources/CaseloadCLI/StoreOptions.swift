@@ -43,14 +43,3 @@ struct StoreOptions: ParsableArguments {
     /// Today's date in the UK (or as `--as-of` says).
     func today() throws -> CalendarDate { try now().date }
 }
-
-/// Runs a command body, turning every expected error into one clear line and exit status 2.
-func reportingErrors(_ body: () throws -> Void) throws {
-    do { try body() } catch let e as CLIError {
-        throw CLIError.exit(e)
-    } catch let e as StoreError {
-        throw CLIError.exit(CLIError.badInput(e.description))
-    } catch let e as InputError {
-        throw CLIError.exit(CLIError.badInput(e.description))
-    }
-}

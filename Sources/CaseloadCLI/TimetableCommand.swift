@@ -16,10 +16,8 @@ struct TimetableCommand: ParsableCommand {
         @Option(help: "The Monday of the week.") var week: String
 
         func run() throws {
-            try reportingErrors {
-                let n = try store.open().publish(week: try monday(week), stamp: store.stamp)
-                print("published the week of \(week); \(n) referrals started their series")
-            }
+            let n = try store.open().publish(week: try monday(week), stamp: store.stamp)
+            Console.print("published the week of \(week); \(n) referrals started their series")
         }
     }
 
@@ -33,19 +31,17 @@ struct TimetableCommand: ParsableCommand {
         @Option(help: "table, csv, ics (iCalendar) or json.") var format: Format = .table
 
         func run() throws {
-            try reportingErrors {
-                let (t, referrals) = try load(store, week)
-                let view = TimetableView(
-                    t, referrals: referrals, schools: try store.open().schools(), specialist: specialist,
-                    school: school, today: try store.today())
-                switch format {
-                case .table:
-                    if !t.published { print("DRAFT: the week of \(t.weekStart) is not published yet; schools and specialists cannot see it") }
-                    print(view.rows.isEmpty ? "no sessions booked" : TimetableOutput.table(view.rows).text)
-                case .csv: print(view.csv, terminator: "")
-                case .ics: print(view.ics, terminator: "")
-                case .json: print(try view.json())
-                }
+            let (t, referrals) = try load(store, week)
+            let view = TimetableView(
+                t, referrals: referrals, schools: try store.open().schools(), specialist: specialist,
+                school: school, today: try store.today())
+            switch format {
+            case .table:
+                if !t.published { Console.print("DRAFT: the week of \(t.weekStart) is not published yet; schools and specialists cannot see it") }
+                Console.print(view.rows.isEmpty ? "no sessions booked" : TimetableOutput.table(view.rows).text)
+            case .csv: Console.print(view.csv, terminator: "")
+            case .ics: Console.print(view.ics, terminator: "")
+            case .json: Console.print(try view.json())
             }
         }
     }
@@ -57,29 +53,27 @@ struct TimetableCommand: ParsableCommand {
         @Option(help: "Only this school (URN).") var school: String?
 
         func run() throws {
-            try reportingErrors {
-                let (t, referrals) = try load(store, week)
-                let db = try store.open()
-                let estimates = Dictionary(
-                    uniqueKeysWithValues: try db.waitingList(config: store.loadConfig(), today: t.weekStart)
-                        .map { ($0.referral.id, $0.estimatedFirstWeek) })
-                var table = TextTable(["referral", "school", "pupil", "service", "why not this week", "likely first week"])
-                for u in t.unbooked where school == nil || referrals[u.referral]?.request.school == school {
-                    let r = referrals[u.referral]
-                    table.add([
-                        "\(u.referral)", r?.request.school ?? "", r?.request.pupilRef ?? "", r?.request.service ?? "", u.reason,
-                        (estimates[u.referral] ?? nil)?.description ?? "-",
-                    ])
-                }
-                for (b, r) in TimetableRows.offPreference(t, referrals: referrals) where school == nil || r.request.school == school {
-                    table.add([
-                        "\(b.referral)", r.request.school, r.request.pupilRef, r.request.service,
-                        "booked \(b.day.displayName), not a preferred day (\(r.request.preferredDays.map(\.displayName).joined(separator: ", "))): they had no room this week",
-                        t.weekStart.description,
-                    ])
-                }
-                print(table.rows.isEmpty ? "every waiting referral is booked this week, on a day the school prefers" : table.text)
+            let (t, referrals) = try load(store, week)
+            let db = try store.open()
+            let estimates = Dictionary(
+                uniqueKeysWithValues: try db.waitingList(config: store.loadConfig(), today: t.weekStart)
+                    .map { ($0.referral.id, $0.estimatedFirstWeek) })
+            var table = TextTable(["referral", "school", "pupil", "service", "why not this week", "likely first week"])
+            for u in t.unbooked where school == nil || referrals[u.referral]?.request.school == school {
+                let r = referrals[u.referral]
+                table.add([
+                    "\(u.referral)", r?.request.school ?? "", r?.request.pupilRef ?? "", r?.request.service ?? "", u.reason,
+                    (estimates[u.referral] ?? nil)?.description ?? "-",
+                ])
             }
+            for (b, r) in TimetableRows.offPreference(t, referrals: referrals) where school == nil || r.request.school == school {
+                table.add([
+                    "\(b.referral)", r.request.school, r.request.pupilRef, r.request.service,
+                    "booked \(b.day.displayName), not a preferred day (\(r.request.preferredDays.map(\.displayName).joined(separator: ", "))): they had no room this week",
+                    t.weekStart.description,
+                ])
+            }
+            Console.print(table.rows.isEmpty ? "every waiting referral is booked this week, on a day the school prefers" : table.text)
         }
     }
 
@@ -90,14 +84,12 @@ struct TimetableCommand: ParsableCommand {
         @Option(help: "The Monday of the week.") var week: String
 
         func run() throws {
-            try reportingErrors {
-                let (t, referrals) = try load(store, week)
-                let db = try store.open(), config = try store.loadConfig()
-                let report = WeekReport(
-                    t, referrals: referrals, waiting: try db.waitingList(config: config, today: t.weekStart),
-                    schools: try db.schools(), config: config)
-                print(TimetableOutput.report(report))
-            }
+            let (t, referrals) = try load(store, week)
+            let db = try store.open(), config = try store.loadConfig()
+            let report = WeekReport(
+                t, referrals: referrals, waiting: try db.waitingList(config: config, today: t.weekStart),
+                schools: try db.schools(), config: config)
+            Console.print(TimetableOutput.report(report))
         }
     }
 }
@@ -110,11 +102,9 @@ extension TimetableCommand {
         @Option(name: .shortAndLong, help: "Where to write the SVG.") var out: String
 
         func run() throws {
-            try reportingErrors {
-                let (t, _) = try load(store, week)
-                try ScenarioFiles.write(Data(RouteMap(t).svg.utf8), to: out)
-                print("wrote \(out): \(Set(t.bookings.map(\.specialist)).count) specialists' routes over \(t.scenario.schools.count) schools")
-            }
+            let (t, _) = try load(store, week)
+            try ScenarioFiles.write(Data(RouteMap(t).svg.utf8), to: out)
+            Console.print("wrote \(out): \(Set(t.bookings.map(\.specialist)).count) specialists' routes over \(t.scenario.schools.count) schools")
         }
     }
 }

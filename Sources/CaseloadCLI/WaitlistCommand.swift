@@ -23,32 +23,29 @@ struct WaitlistCommand: ParsableCommand {
     @Option(help: "With --project: term weeks to roll forward.") var weeks: Int = 12
 
     func run() throws {
-        try reportingErrors {
-            let db = try store.open(), config = try store.loadConfig(), today = try store.today()
-            if project {
-                guard (1...52).contains(weeks) else { throw CLIError.badInput("--weeks \(weeks): give 1 to 52 term weeks") }
-                let p = try WaitingProjection(db: db, config: config, weeks: weeks).run(today: today, stamp: store.stamp)
-                FileHandle.standardError.write(
-                    Data(
-                        "projected \(p.weeks.count) term weeks from \(p.weeks.first?.description ?? "-"): \(p.firstWeek.count) of \(p.waiting.count) waiting referrals seen\n"
-                            .utf8))
+        let db = try store.open(), config = try store.loadConfig(), today = try store.today()
+        if project {
+            guard (1...52).contains(weeks) else { throw CLIError.badInput("--weeks \(weeks): give 1 to 52 term weeks") }
+            let p = try WaitingProjection(db: db, config: config, weeks: weeks).run(today: today, stamp: store.stamp)
+            Console.error(
+                "projected \(p.weeks.count) term weeks from \(p.weeks.first?.description ?? "-"): \(p.firstWeek.count) of \(p.waiting.count) waiting referrals seen\n"
+            )
+        }
+        let entries = try db.waitingList(config: config, today: today, service: service?.uppercased(), school: school)
+        switch format {
+        case .table:
+            Console.print(entries.isEmpty ? "nobody is waiting" : table(entries).text)
+            for e in entries where e.deadlineWarning != nil {
+                Console.print("! referral \(e.referral.id) (\(e.referral.request.school)): \(e.deadlineWarning!)")
             }
-            let entries = try db.waitingList(config: config, today: today, service: service?.uppercased(), school: school)
-            switch format {
-            case .table:
-                print(entries.isEmpty ? "nobody is waiting" : table(entries).text)
-                for e in entries where e.deadlineWarning != nil {
-                    print("! referral \(e.referral.id) (\(e.referral.request.school)): \(e.deadlineWarning!)")
-                }
-                if let source = entries.first?.estimateSource {
-                    print(
-                        source == "projection"
-                            ? "first weeks from the planner's projection"
-                            : "first weeks from the fill rate; run caseload waitlist --project for the planner's projection")
-                }
-            case .csv: print(table(entries).csv)
-            case .json: print(try json(entries))
+            if let source = entries.first?.estimateSource {
+                Console.print(
+                    source == "projection"
+                        ? "first weeks from the planner's projection"
+                        : "first weeks from the fill rate; run caseload waitlist --project for the planner's projection")
             }
+        case .csv: Console.print(table(entries).csv)
+        case .json: Console.print(try json(entries))
         }
     }
 

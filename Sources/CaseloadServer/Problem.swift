@@ -48,10 +48,7 @@ public struct Problem: HTTPResponseError, Sendable {
         switch error {
         case let p as Problem: return p
         case let e as InputError: return Problem(.unprocessableContent, e.description, field: e.field)
-        case StoreError.notFound(let m): return Problem(.notFound, m)
-        case StoreError.conflict(let m): return Problem(.conflict, m)
-        case StoreError.invalid(let m): return Problem(.unprocessableContent, m)
-        case StoreError.unavailable(let m): return Problem(.serviceUnavailable, m)
+        case let e as StoreError: return Problem(e.status, e.overHTTP)
         case let e as SchoolsClosed: return Problem(.conflict, e.description)
         case AccessDenied.forbidden(let m): return Problem(.forbidden, m)
         case AccessDenied.notFound(let m): return Problem(.notFound, m)

@@ -17,8 +17,8 @@ struct ReferralController {
         group.get("referrals", use: list)
         group.get("referrals/:id", use: show)
         group.patch("referrals/:id", use: update)
-        for (action, status) in [("withdraw", ReferralStatus.withdrawn), ("hold", .onHold), ("reopen", .waiting)] {
-            group.post("referrals/:id/\(action)") { request, context in try await change(request, context, to: status) }
+        for change in ReferralLifecycle.Change.allCases {
+            group.post("referrals/:id/\(change.rawValue)") { request, context in try await self.change(request, context, to: change) }
         }
     }
 
@@ -61,7 +61,6 @@ struct ReferralController {
         let caller = try context.caller()
         var body = try await JSONBody.object(request, context)
         let note = body.string("note") ?? ""
-        guard note.count <= 500 else { throw Problem(.unprocessableContent, "note is over 500 characters", field: "note") }
         body.remove("note")
         let editor = ReferralUpdating(db: state.db, config: state.config), patch = body.value, stamp = Stamp(actor: caller.actor)
         let changed = try await DatabaseWork.run { try editor.update(referral.id, patch: patch, school: caller.school, note: note, stamp: stamp) }
@@ -69,27 +68,25 @@ struct ReferralController {
         return try dto(changed)
     }
 
-    func change(_ request: Request, _ context: AppContext, to status: ReferralStatus) async throws -> ReferralDTO {
-        let referral = try visible(request, context, .changeReferral)
-        let caller = try context.caller()
+    func change(_ request: Request, _ context: AppContext, to change: ReferralLifecycle.Change) async throws -> ReferralDTO {
+        let caller = try context.caller(), id = try referralId(request, context)
         let note = try await JSONBody.note(request, context)
-        let db = state.db, stamp = Stamp(actor: caller.actor)
-        let changed = try await DatabaseWork.run { try db.changeStatus(referral.id, to: status, note: note, stamp: stamp) }
+        let lifecycle = ReferralLifecycle(db: state.db), stamp = Stamp(actor: caller.actor)
+        let changed = try await DatabaseWork.run { try lifecycle.apply(change, to: id, by: caller, note: note, stamp: stamp) }
         state.waiting.invalidate()
         return try dto(changed)
     }
 
-    /// The referral in the path, if the access policy lets the caller do `action` to it (another
-    /// school's answers exactly as a missing one does).
+    /// The referral in the path, if the access policy lets the caller do `action` to it.
     func visible(_ request: Request, _ context: AppContext, _ action: Action = .readReferrals) throws -> Referral {
-        let caller = try context.caller()
-        let id = request.uri.path.split(separator: "/").dropFirst(2).first.flatMap { Int64($0) }
-        let referral = id.flatMap { try? state.db.referral($0) }
-        let missing = Problem(.notFound, "no referral \(id.map(String.init) ?? "") for this token")
-        if case .notFound? = AccessPolicy.denial(caller, action, .school(referral?.request.school ?? caller.school ?? "")) { throw missing }
-        try AccessPolicy.check(caller, action, .school(referral?.request.school ?? caller.school ?? ""))
-        guard let referral else { throw missing }
-        return referral
+        try ReferralLifecycle(db: state.db).referral(try referralId(request, context), for: try context.caller(), action)
+    }
+
+    func referralId(_ request: Request, _ context: AppContext) throws -> Int64 {
+        guard let id = context.parameters.get("id", as: Int64.self) else {
+            throw Problem(.notFound, "no referral \(context.parameters.get("id")?.prefix(20) ?? "")")
+        }
+        return id
     }
 
     func dto(_ r: Referral) throws -> ReferralDTO {

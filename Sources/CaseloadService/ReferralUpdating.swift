@@ -13,8 +13,11 @@ public struct ReferralUpdating: Sendable {
     /// Applies `patch` (the fields to change) to referral `id`; `school`, when given, is the
     /// caller's own school, and another school's referral is not found.
     public func update(_ id: Int64, patch: JSONValue, school: String?, note: String = "", stamp: Stamp) throws -> Referral {
+        guard note.count <= ReferralLifecycle.noteLimit else {
+            throw InputError(field: "note", problem: "is over \(ReferralLifecycle.noteLimit) characters; shorten it")
+        }
         let referral = try db.referral(id)
-        if let school, referral.request.school != school { throw StoreError.notFound("no referral \(id)") }
+        if let school, referral.request.school != school { throw StoreError.notFound("no referral \(id)", next: .listReferrals) }
         let request = try ReferralReader.update(referral.request, pathway: referral.pathway, with: patch)
         let threshold = Threshold(config)
         try threshold.check(request)

@@ -82,7 +82,9 @@ public struct WeeklyScheduler: Sendable {
             unbooked: assembler.unbooked(plan) + leftOut.map { ($0.referral, $0.code, $0.reason) },
             outcomes: previous?.outcomes ?? [:])
         try db.saveTimetable(timetable, keepPublished: replan, stamp: stamp)
+        let statistics = plan.statistics
         timetable = try db.timetable(week: week) ?? timetable
+        timetable.plan.statistics = statistics  // the search's own figures, which the stored plan does not keep
         return ScheduleResult(
             timetable: timetable, moved: replan ? moves(previous!.bookings, timetable.bookings) : [],
             frozen: input.frozen.count)

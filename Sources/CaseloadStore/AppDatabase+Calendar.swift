@@ -79,7 +79,7 @@ extension AppDatabase {
     public func removeClosure(id: Int64, school: String?, stamp: Stamp) throws {
         try write { db in
             guard let row = try ClosureRow.fetchOne(db, key: id), school == nil || row.schoolUrn == school else {
-                throw StoreError.notFound("no closure \(id)\(school.map { " at school \($0)" } ?? ""); list them with GET /v1/schools/URN/closures")
+                throw StoreError.notFound("no closure \(id)\(school.map { " at school \($0)" } ?? "")", next: .listClosures(school: school))
             }
             _ = try row.delete(db)
             try db.audit(
@@ -106,8 +106,8 @@ extension AppDatabase {
             let limit = school == nil ? closureLimit.trustWide : closureLimit.perSchool
             guard stored + adding.count <= limit else {
                 throw StoreError.invalid(
-                    "\(school.map { "school \($0)" } ?? "the trust") would have \(stored + adding.count) closures, over the \(limit) kept; remove old ones with caseload school reopen (nothing was saved)"
-                )
+                    "\(school.map { "school \($0)" } ?? "the trust") would have \(stored + adding.count) closures, over the \(limit) kept (nothing was saved)",
+                    next: .removeOldClosures(school: school))
             }
         }
     }

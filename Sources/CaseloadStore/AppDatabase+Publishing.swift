@@ -9,7 +9,7 @@ extension AppDatabase {
     public func publish(week: CalendarDate, stamp: Stamp) throws -> Int {
         try write { db in
             guard var row = try TimetableRow.fetchOne(db, key: week.description) else {
-                throw StoreError.notFound("no timetable for the week of \(week); generate it first")
+                throw StoreError.notFound("no timetable for the week of \(week)", next: .generateWeek(week))
             }
             guard row.status == "draft" else {
                 throw StoreError.conflict("the week of \(week) is already published (a re-plan of a published week is published at once)")
@@ -48,8 +48,8 @@ extension AppDatabase {
             return entity == "timetable" ? "the week of \(id) was \(action == "publish" ? "published" : "re-planned")" : "\(entity) \(id): \(action)"
         }.joined(separator: "; ")
         throw StoreError.conflict(
-            "the draft of the week of \(t.weekStart) was planned before later changes (\(what)\(changes.count > 3 ? "; and more" : "")); plan the week again, then publish it"
-        )
+            "the draft of the week of \(t.weekStart) was planned before later changes (\(what)\(changes.count > 3 ? "; and more" : ""))",
+            next: CalendarDate(t.weekStart).map(NextStep.planWeekAgain))
     }
 
     /// Refuses to publish a booking that would start a referral twice or book one that is no
@@ -68,8 +68,8 @@ extension AppDatabase {
         guard let first = bad.first else { return }
         let (id, status): (Int64, String) = (first[0], first[1])
         throw StoreError.conflict(
-            "the draft of the week of \(t.weekStart) books referral \(id), which is \(status) now (and \(bad.count - 1) more); plan the week again, then publish it"
-        )
+            "the draft of the week of \(t.weekStart) books referral \(id), which is \(status) now (and \(bad.count - 1) more)",
+            next: CalendarDate(t.weekStart).map(NextStep.planWeekAgain))
     }
 
     /// A referral's series, if it has started.

@@ -24,7 +24,7 @@ extension AppDatabase {
 
     private func insert(_ db: Database, _ request: ReferralRequest, _ decision: IntakeDecision, _ stamp: Stamp) throws -> Referral {
         guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM school WHERE urn = ?"), arguments: [request.school]) == true else {
-            throw StoreError.notFound("school \(request.school) is not in the database; import it with `caseload import schools` first")
+            throw StoreError.notFound("school \(request.school) is not in the database", next: .importSchools)
         }
         try requireSkill(db, request)
         if case .accepted = decision, let open = try openReferral(db, request) {
@@ -114,7 +114,7 @@ extension AppDatabase {
     /// One referral.
     public func referral(_ id: Int64) throws -> Referral {
         guard let r = try read({ try ReferralRow.fetchOne($0, key: id) }) else {
-            throw StoreError.notFound("no referral \(id); list them with `caseload waitlist`")
+            throw StoreError.notFound("no referral \(id)", next: .listReferrals)
         }
         return try r.referral()
     }

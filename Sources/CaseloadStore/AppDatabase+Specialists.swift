@@ -34,7 +34,7 @@ extension AppDatabase {
         guard from <= to else { throw StoreError.invalid("leave from \(from) to \(to): the first day must not be after the last") }
         try write { db in
             guard try SpecialistRow.exists(db, key: id) else {
-                throw StoreError.notFound("no specialist \(id); check the id with `caseload specialist list`")
+                throw StoreError.notFound("no specialist \(id)", next: .listSpecialists)
             }
             try LeaveRow(id: nil, specialistId: id, firstDay: from.description, lastDay: to.description, reason: reason).insert(db)
             try db.audit(stamp, "leave", "specialist", id, ["from": from.description, "to": to.description, "reason": reason])

@@ -43,7 +43,7 @@ public final class AppDatabase: Sendable {
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do { return try AppDatabase(DatabasePool(path: path, configuration: config)) } catch let error as DatabaseError {
             throw StoreError.unavailable(
-                "cannot open the database \(path) (\(error.message ?? "\(error.resultCode)")); check the path, or run `caseload init`")
+                "cannot open the database \(path) (\(error.message ?? "\(error.resultCode)")); check the path", next: .createDatabase)
         }
     }
 
@@ -51,27 +51,27 @@ public final class AppDatabase: Sendable {
     public static func checkFile(_ path: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw StoreError.unavailable("there is no database at \(path); check the path, or create one with `caseload init`")
+            throw StoreError.invalid("there is no database at \(path); check the path", next: .createDatabase)
         }
         guard !isFolder.boolValue, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             attributes[.type] as? FileAttributeType == .typeRegular
         else {
-            throw StoreError.unavailable("\(path) is not a file; give the path of the database file")
+            throw StoreError.invalid("\(path) is not a file; give the path of the database file")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.unavailable("cannot read \(path); check its permissions") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.invalid("cannot read \(path); check its permissions") }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         guard !header.isEmpty else {
-            throw StoreError.unavailable("\(path) is empty (a failed copy?); restore a backup, or create a new database with `caseload init`")
+            throw StoreError.invalid("\(path) is empty (a failed copy?)", next: .restoreBackup)
         }
-        guard header == Data("SQLite format 3\u{0}".utf8) else { throw StoreError.unavailable("\(path) is not a SQLite database; check the path") }
+        guard header == Data("SQLite format 3\u{0}".utf8) else { throw StoreError.invalid("\(path) is not a SQLite database; check the path") }
         var config = Configuration()
         config.readonly = true
         let isCaseload = try? DatabaseQueue(path: path, configuration: config).read { db in
             try db.tableExists("grdb_migrations") && db.tableExists("referral") && db.tableExists("audit_log")
         }
         guard isCaseload == true else {
-            throw StoreError.unavailable("\(path) is a SQLite database but not a Caseload one; check the path")
+            throw StoreError.invalid("\(path) is a SQLite database but not a Caseload one; check the path")
         }
     }
 
@@ -129,17 +129,25 @@ public final class AppDatabase: Sendable {
 /// What went wrong in the store, in words that say what to do next.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The thing asked for does not exist.
-    case notFound(String)
+    case notFound(String, next: NextStep? = nil)
     /// The change conflicts with the current state (a duplicate, or a status that does not allow it).
-    case conflict(String)
+    case conflict(String, next: NextStep? = nil)
     /// The input breaks a rule; nothing was written.
-    case invalid(String)
+    case invalid(String, next: NextStep? = nil)
     /// The database cannot be used.
-    case unavailable(String)
+    case unavailable(String, next: NextStep? = nil)
 
+    /// What is wrong, without advice: each edge adds its own from `next`.
     public var description: String {
         switch self {
-        case .notFound(let m), .conflict(let m), .invalid(let m), .unavailable(let m): m
+        case .notFound(let m, _), .conflict(let m, _), .invalid(let m, _), .unavailable(let m, _): m
+        }
+    }
+
+    /// What the person could do next, if the store knows.
+    public var next: NextStep? {
+        switch self {
+        case .notFound(_, let n), .conflict(_, let n), .invalid(_, let n), .unavailable(_, let n): n
         }
     }
 }
@@ -159,6 +167,12 @@ extension AppDatabase {
         let copy = try DatabaseQueue(configuration: config)
         try writer.backup(to: copy)
         return try AppDatabase(copy)
+    }
+
+    /// Copies this database over `other`, consistently even while others write (SQLite's online
+    /// backup).
+    public func copy(to other: AppDatabase) throws {
+        try writer.backup(to: other.writer)
     }
 }
 

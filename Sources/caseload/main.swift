@@ -1,3 +1,4 @@
 import CaseloadCLI
+import Foundation
 
-CaseloadCommand.main()
+exit(await CaseloadCommand.execute(Array(CommandLine.arguments.dropFirst())))

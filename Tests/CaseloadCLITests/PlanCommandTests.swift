@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseloadCore
+import CaseloadTestSupport
 import Foundation
 import Testing
 
@@ -12,23 +13,23 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("caseload-cli-\(UUID().uuidString)-\(name)").path
     }
 
-    @Test func plansAFixtureAndWritesAValidPlan() throws {
+    @Test func plansAFixtureAndWritesAValidPlan() async throws {
         let out = temporary("plan.json")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let scenario = root.appendingPathComponent("Fixtures/weeks/kemnal-w50-lean.json").path
-        var command = try CaseloadCommand.parseAsRoot(["plan", scenario, "--out", out, "--iterations", "50"])
-        try command.run()
+        let run = await caseload(["plan", scenario, "--out", out, "--iterations", "50"])
+        #expect(run.status == 0 && run.output.contains(out), "\(run.errors)")
         let plan = try WeekPlan.decode(Data(contentsOf: URL(fileURLWithPath: out)))
         #expect(plan.scenario == "kemnal-w50-lean")
         #expect(!plan.routes.isEmpty)
     }
 
-    @Test func malformedScenarioExitsWithStatusTwo() throws {
+    @Test func malformedScenarioExitsWithStatusTwo() async throws {
         let bad = temporary("bad.json"), out = temporary("plan.json")
         defer { try? FileManager.default.removeItem(atPath: bad) }
         try Data(#"{"format": "caseload-scenario/1", "name": "x", "week_start": "2026-12-01"}"#.utf8).write(to: URL(fileURLWithPath: bad))
-        var command = try CaseloadCommand.parseAsRoot(["plan", bad, "--out", out])
-        #expect(throws: ExitCode(2)) { try command.run() }
+        let run = await caseload(["plan", bad, "--out", out])
+        #expect(run.status == 2 && run.errors.hasPrefix("caseload: \(bad)") && run.output.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 

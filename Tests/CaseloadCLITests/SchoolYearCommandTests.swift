@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseloadCore
 import CaseloadStore
+import CaseloadTestSupport
 import Foundation
 import Testing
 
@@ -11,27 +12,27 @@ import Testing
 @Suite struct SchoolYearCommandTests: CommandHarness {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-cli-\(UUID().uuidString)")
 
-    @Test func closuresImportAllOrNothingAndAHolidayWeekBooksNothing() throws {
+    @Test func closuresImportAllOrNothingAndAHolidayWeekBooksNothing() async throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try run(["demo", "--fixtures", root.appendingPathComponent("Fixtures").path])
+        try await run(["demo", "--fixtures", root.appendingPathComponent("Fixtures").path])
         let store = try AppDatabase.open(path: db)
-        try run(["school", "close", "--file", root.appendingPathComponent("Fixtures/examples/closures.csv").path])
+        try await run(["school", "close", "--file", root.appendingPathComponent("Fixtures/examples/closures.csv").path])
         #expect(try store.closures(school: "136156", withTrust: false).map(\.reason) == ["INSET day"])
-        try run(["calendar", "import", root.appendingPathComponent("Fixtures/examples/closures.ics").path])
+        try await run(["calendar", "import", root.appendingPathComponent("Fixtures/examples/closures.ics").path])
         #expect(try store.closures().filter { $0.school == nil }.map(\.reason) == ["October half term", "Christmas holiday", "February half term"])
 
         let bad = folder.appendingPathComponent("bad.csv")
         try "urn,from,to,reason\n136156,2027-03-01,,INSET day\n999999,2027-03-02,,INSET day\n136156,2027-13-01,,x\n".write(
             to: bad, atomically: true, encoding: .utf8)
-        #expect(throws: ExitCode(2)) { try run(["school", "close", "--file", bad.path]) }
-        #expect(throws: ExitCode(2)) { try run(["school", "close", "999999", "--from", "2027-03-02"]) }
+        await #expect(throws: ExitCode(2)) { try await run(["school", "close", "--file", bad.path]) }
+        await #expect(throws: ExitCode(2)) { try await run(["school", "close", "999999", "--from", "2027-03-02"]) }
         #expect(try store.closures().count == 5, "a bad file writes nothing")
 
-        try run(["schedule", "--week", "2026-12-21", "--no-project"], asOf: "2026-12-20")
+        try await run(["schedule", "--week", "2026-12-21", "--no-project"], asOf: "2026-12-20")
         #expect(try store.timetable(week: CalendarDate("2026-12-21")!) == nil)
-        try run(["calendar", "show", "--from", "2026-12-14", "--weeks", "4"])
-        try run(["school", "reopen", "1"])
+        try await run(["calendar", "show", "--from", "2026-12-14", "--weeks", "4"])
+        try await run(["school", "reopen", "1"])
         #expect(try store.closures(school: "136156", withTrust: false).isEmpty)
     }
 }

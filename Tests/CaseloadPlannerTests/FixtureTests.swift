@@ -1,5 +1,6 @@
 import CaseloadCore
 import CaseloadFixtures
+import CaseloadTestSupport
 import Foundation
 import Testing
 

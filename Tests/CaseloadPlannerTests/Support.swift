@@ -1,41 +1,17 @@
 import CaseloadCore
+import CaseloadTestSupport
 import Foundation
 import Testing
 
-/// Paths and tools the planner tests share: the repository, its fixtures and the independent checker.
-enum Repo {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let checker = root.deletingLastPathComponent().appendingPathComponent("shared/tools/check_plan.py").path
-    static let weeks = root.appendingPathComponent("Fixtures/weeks").path
+extension Repo {
+    /// The bundled schools of the two trusts.
     static let schools = root.appendingPathComponent("Fixtures/schools").path
 
-    static func scenario(_ file: String) throws -> WeekScenario {
-        try WeekScenario.decode(Data(contentsOf: URL(fileURLWithPath: "\(weeks)/\(file)")))
-    }
-
     /// Runs `check_plan.py --json` on the pair and returns its verdict.
-    static func check(_ scenario: WeekScenario, _ plan: WeekPlan) throws -> [String: Any] {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let s = dir.appendingPathComponent("scenario.json"), p = dir.appendingPathComponent("plan.json")
-        try scenario.jsonData().write(to: s)
-        try plan.jsonData().write(to: p)
-        let out = try run(["python3", checker, "--json", s.path, p.path])
-        return try JSONSerialization.jsonObject(with: out) as! [String: Any]
-    }
+    static func check(_ scenario: WeekScenario, _ plan: WeekPlan) throws -> [String: Any] { try checkPlan(scenario, plan) }
 
-    static func run(_ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data
-    }
+    /// Runs a tool and returns what it printed.
+    static func run(_ arguments: [String]) throws -> Data { try runTool(arguments).output }
 }
 
 /// Builds small scenarios by hand for the unit tests.

@@ -1,5 +1,6 @@
 import CaseloadCore
 import CaseloadPlanner
+import CaseloadTestSupport
 import Foundation
 import Testing
 

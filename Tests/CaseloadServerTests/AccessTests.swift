@@ -3,6 +3,7 @@ import CaseloadPlanner
 import CaseloadServer
 import CaseloadService
 import CaseloadStore
+import CaseloadTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -49,9 +50,8 @@ import Testing
             for uri in ["/v1/referrals", "/v1/waitlist", "/v1/referrals?status=waiting"] {
                 try await client.execute(uri: uri, method: .get, headers: headers(h.sencoA)) { r in
                     #expect(r.status == .ok)
-                    let items = object(r)["items"] as? [[String: Any]] ?? []
-                    #expect(!items.isEmpty)
-                    #expect(items.allSatisfy { $0["school"] as? String == Harness.schoolA })
+                    let items = try decode(ListDTO<SchoolsItem>.self, r).items
+                    #expect(!items.isEmpty && items.allSatisfy { $0.school == Harness.schoolA })
                 }
             }
         }
@@ -166,3 +166,6 @@ enum WeeklySchedulerHarness {
         return try h.state.db.publish(week: week, stamp: stamp)
     }
 }
+
+/// What every referral and waiting-list item says about whose it is.
+struct SchoolsItem: Codable, Sendable { let school: String }

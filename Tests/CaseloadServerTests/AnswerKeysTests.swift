@@ -1,5 +1,6 @@
 import CaseloadCore
 import CaseloadService
+import CaseloadTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import CaseloadCore
+import CaseloadTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -1,5 +1,7 @@
 import CaseloadCore
 import CaseloadServer
+import CaseloadService
+import CaseloadTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -13,12 +15,10 @@ import Testing
             var id = 0
             try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(goodReferral)) { r in
                 #expect(r.status == .created)
-                let o = object(r)
-                #expect(o["decision"] as? String == "accepted")
-                #expect(o["school"] as? String == Harness.schoolA)
-                #expect(o["band"] as? String == "routine")
-                #expect((o["waiting"] as? [String: Any])?["estimated_first_week"] as? String != nil)
-                id = o["id"] as? Int ?? 0
+                let o = try decode(ReferralDTO.self, r)
+                #expect(o.decision == "accepted" && o.school == Harness.schoolA && o.band == "routine")
+                #expect(o.waiting?.estimatedFirstWeek != nil && o.waiting?.referral == o.id)
+                id = Int(o.id)
             }
             try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(goodReferral)) {
                 #expect($0.status == .conflict)
@@ -26,9 +26,17 @@ import Testing
             try await client.execute(
                 uri: "/v1/referrals/\(id)/hold", method: .post, headers: headers(h.sencoA, json: true), body: body(#"{"note": "away"}"#)
             ) { r in
-                #expect(object(r)["status"] as? String == "on_hold")
+                let answer = try decode(ReferralDTO.self, r)
+                #expect(answer.status == "on_hold")
             }
-            try await client.execute(uri: "/v1/referrals/\(id)/hold", method: .post, headers: headers(h.sencoA)) { #expect($0.status == .conflict) }
+            try await client.execute(uri: "/v1/referrals/\(id)/hold", method: .post, headers: headers(h.sencoA)) { r in
+                let p = try problem(r)
+                #expect(r.status == .conflict && p.detail == "referral \(id) is already on_hold")
+            }
+            try await client.execute(uri: "/v1/referrals/99999", method: .get, headers: headers(h.leader)) { r in
+                let p = try problem(r)
+                #expect(r.status == .notFound && p.detail == "no referral 99999; list them with GET /v1/referrals")
+            }
             try await client.execute(uri: "/v1/referrals/\(id)/reopen", method: .post, headers: headers(h.sencoA)) { #expect($0.status == .ok) }
         }
         let audit = try h.state.db.auditLog(entity: "referral").filter { $0.actor.contains("senco@\(Harness.schoolA)") }
@@ -42,9 +50,8 @@ import Testing
         try await h.app.test(.router) { client in
             try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(weak)) { r in
                 #expect(r.status == .created)
-                let o = object(r)
-                #expect(o["decision"] as? String == "declined")
-                #expect((o["decline_reasons"] as? [String])?.count == 3)
+                let o = try decode(ReferralDTO.self, r)
+                #expect(o.decision == "declined" && o.declineReasons.count == 3 && o.waiting == nil)
             }
         }
     }
@@ -60,7 +67,8 @@ import Testing
             let name = goodReferral.replacingOccurrences(of: "H-2026-1", with: "Jane Smith")
             try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(name)) { r in
                 #expect(r.status == .unprocessableContent)
-                #expect(object(r)["field"] as? String == "pupil_ref")
+                let answer = try problem(r)
+                #expect(answer.field == "pupil_ref")
             }
             let big = #"{"pupil_ref": "H-1", "reason": ""# + String(repeating: "x", count: 70_000) + #""}"#
             try await client.execute(uri: "/v1/referrals", method: .post, headers: headers(h.sencoA, json: true), body: body(big)) {
@@ -79,7 +87,8 @@ import Testing
         try await h.app.test(.router) { client in
             try await client.execute(uri: "/v1/config", method: .put, headers: headers(h.leader), body: body(bad)) { r in
                 #expect(r.status == .unprocessableContent)
-                #expect(object(r)["field"] as? String == "services.EP.threshold")
+                let answer = try problem(r)
+                #expect(answer.field == "services.EP.threshold")
             }
             #expect(try String(contentsOfFile: h.state.configPath, encoding: .utf8) == before)
             let good = before.replacingOccurrences(of: "threshold: 30", with: "threshold: 35")
@@ -138,7 +147,8 @@ import Testing
             try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.leader, json: true), body: body(#"{"weeks": 99}"#)) {
                 r in
                 #expect(r.status == .unprocessableContent)
-                #expect(object(r)["field"] as? String == "weeks")
+                let answer = try problem(r)
+                #expect(answer.field == "weeks")
             }
         }
     }
@@ -162,13 +172,14 @@ import Testing
                 (#"{"preferred_days": ["sat"]}"#, "preferred_days"),
             ] {
                 let r = try await patch(h.sencoA, ours.id, json)
-                #expect(r.status == .unprocessableContent && object(r)["field"] as? String == field, "\(json)")
+                let answer = try problem(r)
+                #expect(r.status == .unprocessableContent && answer.field == field, "\(json)")
             }
             #expect(try h.state.db.referral(ours.id) == ours)
             let r = try await patch(h.sencoA, ours.id, #"{"preferred_days": ["wed"], "note": "Wednesdays suit the pupil"}"#)
             #expect(r.status == .ok)
-            #expect(object(r)["preferred_days"] as? [String] == ["wed"])
-            #expect((object(r)["waiting"] as? [String: Any])?["priority_breakdown"] != nil)
+            let changed = try decode(ReferralDTO.self, r)
+            #expect(changed.preferredDays == ["wed"] && changed.waiting?.priorityBreakdown != nil)
         }
         #expect(try h.state.db.auditLog(entity: "referral", id: "\(ours.id)").last?.detail.contains("Wednesdays") == true)
     }

@@ -4,13 +4,14 @@ import CaseloadPlanner
 import CaseloadServer
 import CaseloadService
 import CaseloadStore
+import CaseloadTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
 
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repoRoot = Repo.root
 let stamp = Stamp(actor: "test")
 
 /// The demo trust in a real database file, a copy of the trust settings, and one token per role.
@@ -26,11 +27,7 @@ struct Harness {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let configPath = folder.appendingPathComponent("trust.yaml").path
         try FileManager.default.copyItem(atPath: repoRoot.appendingPathComponent("Config/trust.yaml").path, toPath: configPath)
-        let db = try AppDatabase.create(path: folder.appendingPathComponent("api.sqlite").path)
-        let config = try TrustConfigFile.load(configPath)
-        _ = try DemoTrust.load(
-            into: db, fixtures: repoRoot.appendingPathComponent("Fixtures").path, config: config,
-            today: CalendarDate("2026-11-23")!, stamp: stamp)
+        let db = try demoTrust(at: folder.appendingPathComponent("api.sqlite").path)
         state = try ServerState(
             db: db, configPath: configPath, planner: PlannerOptions(iterations: 60), writesPerMinute: writesPerMinute,
             writeBurst: writeBurst, now: { [clock] in clock.now })
@@ -63,6 +60,20 @@ func headers(_ token: String?, json: Bool = false) -> HTTPFields {
 }
 
 func body(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+
+/// The response's body decoded as the DTO the API answers with.
+func decode<T: Decodable>(_ type: T.Type, _ response: TestResponse) throws -> T {
+    try JSONDecoder().decode(type, from: Data(buffer: response.body))
+}
+
+/// An `application/problem+json` answer (RFC 9457) as the API writes it.
+struct ProblemBody: Decodable {
+    let type: String, title: String, status: Int, detail: String, instance: String
+    let field: String?
+}
+
+/// The response's problem (a failed decode, which the expectations then catch, when it is not one).
+func problem(_ response: TestResponse) throws -> ProblemBody { try decode(ProblemBody.self, response) }
 
 /// The response's JSON object ([:] when it is not one, which the expectations then catch).
 func object(_ response: TestResponse) -> [String: Any] {

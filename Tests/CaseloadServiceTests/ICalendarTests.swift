@@ -1,6 +1,7 @@
 import CaseloadCore
 import CaseloadService
 import CaseloadStore
+import CaseloadTestSupport
 import Foundation
 import Testing
 

@@ -2,6 +2,7 @@ import CaseloadCore
 import CaseloadPlanner
 import CaseloadService
 import CaseloadStore
+import CaseloadTestSupport
 import Foundation
 import Testing
 

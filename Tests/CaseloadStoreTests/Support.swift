@@ -1,6 +1,7 @@
 import CaseloadConfig
 import CaseloadCore
 import CaseloadStore
+import CaseloadTestSupport
 import Foundation
 
 /// A real SQLite file in a fresh temporary folder, removed by `cleanup()`.

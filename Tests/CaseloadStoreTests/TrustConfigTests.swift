@@ -1,5 +1,6 @@
 import CaseloadConfig
 import CaseloadCore
+import CaseloadTestSupport
 import Foundation
 import Testing
 

@@ -42,3 +42,9 @@ public struct Identity: Hashable, Sendable {
 
     public var isLeader: Bool { role == .leader }
 }
+
+extension Identity {
+    /// Whoever runs the command line on the server: they hold the database file itself, so the
+    /// access policy treats them as a trust leader (the audit log records their `--actor`).
+    public static let commandLine = Identity(tokenId: 0, role: .leader)
+}
