@@ -18,6 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Planner iterations per thread when a leader generates a week (default: from its size).") var planIterations: Int?
     @Option(help: "Changes one token may make a minute (0: no limit); over it, 429 with Retry-After.") var writesPerMinute = 300
     @Option(help: "How many changes a token may make at once before the per-minute rate applies.") var writeBurst = 60
+    @Flag(help: "Mark the web pages' session cookie Secure: use when the server is reached over HTTPS (behind a TLS proxy).")
+    var secureCookies = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port \(port): give a port from 1 to 65535") }
@@ -28,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
             db: store.open(waitSeconds: 300), configPath: store.configPath,
             planner: PlannerOptions(iterations: planIterations), writesPerMinute: writesPerMinute,
             writeBurst: writeBurst, now: { (try? store.now()) ?? Moment.london() })
-        let app = buildApplication(state, settings: ServerSettings(host: host, port: port))
+        let app = buildApplication(state, settings: ServerSettings(host: host, port: port, secureCookies: secureCookies))
         do { try await app.runService() } catch { throw ServerStopped(reason: "\(error)") }
     }
 }

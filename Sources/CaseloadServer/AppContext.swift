@@ -2,16 +2,23 @@ import CaseloadCore
 import CaseloadService
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 
-/// The request context: Hummingbird's core plus the caller's identity once authenticated.
-public struct AppContext: RequestContext {
+/// The request context: Hummingbird's core plus the caller's identity once authenticated, and
+/// for the web pages the browser's session.
+public struct AppContext: RequestContext, SessionRequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// Set by `AuthMiddleware`; `nil` only on the public routes.
+    /// Set by `AuthMiddleware` (bearer tokens) or `WebGate` (a signed-in session); `nil` only on the public routes.
     public var identity: Identity?
+    /// The browser's session (web pages only; hummingbird-auth's session middleware fills it).
+    public let sessions: SessionContext<WebSession>
+    /// The session's form token, which every page's forms carry (set by `WebGate`).
+    public var csrf = ""
 
     public init(source: Source) {
         coreContext = .init(source: source)
         identity = nil
+        sessions = .init()
     }
 
     /// Request bodies above this are refused with 413.

@@ -6,13 +6,17 @@ import Logging
 public struct ServerSettings: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
+    /// Whether the web session cookie is marked `Secure` (served over HTTPS, as behind a TLS proxy).
+    public var secureCookies = false
 
     /// Settings with a host and port.
-    public init(host: String = "127.0.0.1", port: Int = 8080) { self.host = host; self.port = port }
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+        self.host = host; self.port = port; self.secureCookies = secureCookies
+    }
 }
 
 /// The router with every route and middleware; tests drive it with `app.test(.router)`.
-public func buildRouter(_ state: ServerState) -> Router<AppContext> {
+public func buildRouter(_ state: ServerState, secureCookies: Bool = false) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     router.add(middleware: MetricsMiddleware(metrics: state.metrics))
     router.add(middleware: ProblemMiddleware())
@@ -26,6 +30,7 @@ public func buildRouter(_ state: ServerState) -> Router<AppContext> {
     SessionController(state: state).register(v1)
     SchoolController(state: state).register(v1)
     SimulationController(state: state).register(v1)
+    WebController(state: state, pages: state.pages).register(router, secureCookies: secureCookies)
     return router
 }
 
@@ -35,7 +40,7 @@ public func buildApplication(_ state: ServerState, settings: ServerSettings = Se
     var logger = Logger(label: "caseload")
     logger.logLevel = .info
     return Application(
-        router: buildRouter(state),
+        router: buildRouter(state, secureCookies: settings.secureCookies),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "caseload"),
         logger: logger)
 }

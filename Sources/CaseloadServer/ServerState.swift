@@ -19,6 +19,8 @@ public final class ServerState: Sendable {
     let waiting = WaitingCache()
     let writes: WriteLimiter
     let heavy = HeavyWork()
+    /// The web pages' templates, loaded once.
+    let pages: Pages
 
     /// State over `db`, with the settings at `configPath`.
     /// `writesPerMinute` per token (0: no limit), in bursts of up to `writeBurst`.
@@ -28,6 +30,7 @@ public final class ServerState: Sendable {
         now: @escaping @Sendable () -> Moment = { Moment.london() }
     ) throws {
         self.db = db; self.configPath = configPath; self.now = now; self.planner = planner
+        pages = try Pages()
         writes = WriteLimiter(perMinute: writesPerMinute, burst: writeBurst)
         guard let data = FileManager.default.contents(atPath: configPath) else {
             throw InputError(field: configPath, problem: "cannot be read; run `caseload init` to write a starter config, or pass --config PATH")

@@ -29,9 +29,8 @@ struct SessionController {
                 referral: Int64(try f.int("referral", in: 1...Int.max)),
                 outcome: try OutcomeEntry.outcome(try f.string("outcome"), field: "outcomes[\(i)].outcome"))
         }
-        try allowed(caller, day, entries.map(\.referral))
-        let (db, today, config, stamp) = (state.db, state.today(), state.config, Stamp(actor: caller.actor))
-        let done = try await DatabaseWork.run { try db.recordOutcomes(day: day, entries, today: today, config: config, stamp: stamp) }
+        let recording = SessionRecording(db: state.db, config: state.config), today = state.today(), stamp = Stamp(actor: caller.actor)
+        let done = try await DatabaseWork.run { try recording.record(day: day, entries, by: caller, today: today, stamp: stamp) }
         return RecordedDTO(date: day.description, recorded: done.count)
     }
 
@@ -43,10 +42,8 @@ struct SessionController {
         let id = Int64(try body.int("referral", in: 1...Int.max))
         let outcome = try OutcomeEntry.outcome(try body.string("outcome"), field: "outcome")
         let reason = try body.string("reason")
-        guard reason.count <= 500 else { throw Problem(.unprocessableContent, "reason is over 500 characters", field: "reason") }
-        try allowed(caller, day, [id])
-        let (db, config, stamp) = (state.db, state.config, Stamp(actor: caller.actor))
-        try await DatabaseWork.run { try db.correctOutcome(day: day, referral: id, to: outcome, reason: reason, config: config, stamp: stamp) }
+        let recording = SessionRecording(db: state.db, config: state.config), stamp = Stamp(actor: caller.actor)
+        try await DatabaseWork.run { try recording.correct(day: day, referral: id, to: outcome, reason: reason, by: caller, stamp: stamp) }
         return CorrectedDTO(date: day.description, referral: id, outcome: outcome.rawValue)
     }
 
@@ -55,21 +52,5 @@ struct SessionController {
             throw Problem(.badRequest, "date must be the sessions' day, YYYY-MM-DD", field: "date")
         }
         return d
-    }
-
-    /// Whose sessions they are decides it (the access policy): leaders record anyone's, a specialist
-    /// only their own, a SENCO none; a referral with no session of the caller's that week is a 404.
-    func allowed(_ caller: Identity, _ day: CalendarDate, _ referrals: [Int64]) throws {
-        guard try AccessPolicy.scope(caller, .recordOutcomes, school: nil) != .trust else { return }
-        let owners = Dictionary(
-            try state.db.timetable(week: day.monday)?.bookings.map { ($0.referral, $0.specialist) } ?? [],
-            uniquingKeysWith: { a, _ in a })
-        for r in referrals {
-            switch AccessPolicy.denial(caller, .recordOutcomes, .specialist(owners[r] ?? "")) {
-            case nil: continue
-            case .notFound?: throw Problem(.notFound, "referral \(r) has no session of yours in the week of \(day.monday)")
-            case let other?: throw other
-            }
-        }
     }
 }

@@ -32,20 +32,8 @@ struct TimetableController {
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller(), w = try week(context)
         let q = request.uri.queryParameters
-        var specialist = q.get("specialist"), school = q.get("school")
-        switch try AccessPolicy.scope(caller, .readTimetable, school: school, specialist: specialist) {
-        case .school(let urn): school = urn
-        case .specialist(let id): specialist = id
-        case .trust: break
-        }
-        guard let t = try state.db.timetable(week: w), t.published || AccessPolicy.allows(caller, .readDraftTimetable, .trust) else {
-            throw Problem(.notFound, "no published timetable for the week of \(w) yet")
-        }
-        let ids = Set(t.bookings.map(\.referral) + t.cancelled.map(\.booking.referral))
-        let referrals = Dictionary(uniqueKeysWithValues: try state.db.referrals().filter { ids.contains($0.id) }.map { ($0.id, $0) })
-        let view = TimetableView(
-            t, referrals: referrals, schools: try state.db.schools(), specialist: specialist, school: school,
-            today: state.today())
+        let view = try TimetableQuery(db: state.db).view(
+            week: w, for: caller, school: q.get("school"), specialist: q.get("specialist"), today: state.today())
         return try TimetableFormats.response(view, format: TimetableFormats.format(request))
     }
 

@@ -124,6 +124,11 @@ extension AppDatabase {
         try read { db in try filtered(school, service, statuses).fetchAll(db).map { try $0.referral() } }
     }
 
+    /// The referrals numbered `ids` (those that exist), in order of number.
+    public func referrals(ids: Set<Int64>) throws -> [Referral] {
+        try read { db in try ReferralRow.filter(ids.contains(Column("id"))).order(Column("id")).fetchAll(db).map { try $0.referral() } }
+    }
+
     /// One page of those referrals (`limit` from `offset`, in order of number) and how many there are in all.
     public func referrals(school: String?, service: String?, statuses: [ReferralStatus]?, limit: Int, offset: Int) throws
         -> (referrals: [Referral], total: Int)

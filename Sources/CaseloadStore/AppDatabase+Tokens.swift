@@ -61,7 +61,7 @@ extension AppDatabase {
             guard try SchoolRow.exists(db, key: urn) else { throw StoreError.notFound("no school \(urn); import it first") }
             return (urn, nil)
         case .specialist(let id):
-            guard try SpecialistRow.exists(db, key: id) else { throw StoreError.notFound("no specialist \(id); see `caseload specialist list`") }
+            guard try SpecialistRow.exists(db, key: id) else { throw StoreError.notFound("no specialist \(id)", next: .listSpecialists) }
             return (nil, id)
         case .leader: return (nil, nil)
         }
@@ -71,7 +71,7 @@ extension AppDatabase {
     public func revokeToken(_ id: Int64, stamp: Stamp) throws {
         try write { db in
             guard var row = try TokenRow.fetchOne(db, key: id) else {
-                throw StoreError.notFound("no token \(id); list them with `caseload token list`")
+                throw StoreError.notFound("no token \(id)", next: .listTokens)
             }
             guard row.revokedAt == nil else { throw StoreError.conflict("token \(id) is already revoked") }
             row.revokedAt = stamp.iso
@@ -88,6 +88,18 @@ extension AppDatabase {
                     sql: """
                         SELECT * FROM token WHERE hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
                         """), arguments: [SHA256.hex(secret), now.ISO8601Format()])?.identity
+        }
+    }
+
+    /// The identity behind token `id` while it still works (a signed-in web session's token), or
+    /// `nil` once it is revoked or expired.
+    public func identity(tokenId id: Int64, now: Date = Date()) throws -> Identity? {
+        try read { db in
+            try TokenRow.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM token WHERE id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+                        """), arguments: [id, now.ISO8601Format()])?.identity
         }
     }
 

@@ -80,3 +80,11 @@ public struct TemporaryFolder: Sendable {
     /// Deletes the folder and everything in it.
     public func remove() { try? FileManager.default.removeItem(at: url) }
 }
+
+/// `runTool` on a thread of its own, so a long run (a browser driving a live server) never holds
+/// one of the few threads Swift's concurrency and the server share.
+public func runToolInBackground(_ arguments: [String]) async throws -> (status: Int32, output: Data) {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try runTool(arguments) }) }
+    }
+}

@@ -1,0 +1,95 @@
+import CaseloadCore
+import CaseloadService
+import CaseloadStore
+import Hummingbird
+
+/// A trust leader's pages: the waiting list per service with breaches and deadlines, and a week
+/// generated, reviewed (who is booked, who is not and why) and published.
+struct LeaderPages {
+    let state: ServerState
+    let pages: Pages
+
+    func register(_ web: RouterGroup<AppContext>) {
+        web.get("waiting-list", use: waitingList)
+        web.get("weeks", use: week)
+        web.post("weeks/generate", use: generate)
+        web.post("weeks/publish", use: publish)
+    }
+
+    @Sendable func waitingList(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller()
+        let school = try AccessPolicy.scope(caller, .readWaitingList, school: request.uri.queryParameters.get("school")).school
+        let codes = state.config.services.map(\.code)
+        let service = request.uri.queryParameters.get("service").map { $0.uppercased() }.flatMap { codes.contains($0) ? $0 : nil } ?? codes[0]
+        let entries = try state.waiting.list(service: service, school: school, state: state)
+        let today = state.today()
+        let rows = entries.prefix(300).map { e -> [String: Any] in
+            var row: [String: Any] = [
+                "position": e.position, "id": e.referral.id, "school": e.referral.request.school, "pupil": e.referral.request.pupilRef,
+                "band": e.band, "priority": e.priority, "weeks": e.weeksWaited, "target": e.targetWeeks.map(String.init) ?? "",
+                "breached": e.breached, "deadline": e.statutoryDeadline.map { Spoken.date($0, today: today) } ?? "",
+                "firstWeek": e.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "no capacity seen",
+            ]
+            row["warning"] = e.deadlineWarning
+            return row
+        }
+        let values: [String: Any] = [
+            "services": codes.map { ["code": $0, "current": $0 == service] }, "rows": rows, "count": entries.count,
+            "breaches": entries.filter(\.breached).count, "deadlines": entries.filter { $0.statutoryDeadline != nil }.count,
+            "more": entries.count > rows.count,
+        ]
+        return pages.render("waiting-list", title: "\(service) waiting list", values, context: context)
+    }
+
+    @Sendable func week(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(may: .planWeek), week = try WeekChoice(request, today: state.today())
+        var values = week.values
+        if let t = try state.db.timetable(week: week.monday) {
+            _ = caller
+            let reasons = Dictionary(grouping: t.unbooked, by: \.reason).map { ["reason": $0.key, "count": $0.value.count] }
+            values["plan"] =
+                [
+                    "published": t.published, "bookings": t.bookings.count, "referrals": Set(t.bookings.map(\.referral)).count,
+                    "unbooked": t.unbooked.count, "reasons": reasons.sorted { ($0["count"] as! Int) > ($1["count"] as! Int) },
+                    "specialists": Dictionary(grouping: t.bookings, by: \.specialist).sorted { $0.key < $1.key }.map { id, b in
+                        ["id": id, "sessions": b.count, "days": Set(b.map(\.day)).count] as [String: Any]
+                    },
+                ] as [String: Any]
+        }
+        values["notice"] = LeaderPages.notice(request.uri.queryParameters.get("done"), try state.db.timetable(week: week.monday))
+        return pages.render("weeks", title: "Plan the \(week.title)", values, context: context)
+    }
+
+    @Sendable func generate(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(may: .planWeek), form = try await WebForm.read(request, context)
+        let monday = try Week.monday(form.value("week") ?? "", field: "week")
+        let scheduler = WeeklyScheduler(db: state.db, config: state.config, options: state.planner), now = state.now()
+        let replan = try state.db.timetable(week: monday)?.published == true
+        let result = try await state.heavy.run("planning the week") {
+            try scheduler.schedule(week: monday, replan: replan, now: now, stamp: Stamp(actor: caller.actor))
+        }
+        _ = result
+        return Response.redirect(to: "/weeks?week=\(monday)&done=\(replan ? "replanned" : "planned")", type: .normal)
+    }
+
+    @Sendable func publish(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(may: .planWeek), form = try await WebForm.read(request, context)
+        let monday = try Week.monday(form.value("week") ?? "", field: "week")
+        let (db, stamp) = (state.db, Stamp(actor: caller.actor))
+        _ = try await DatabaseWork.run { try db.publish(week: monday, stamp: stamp) }
+        state.waiting.invalidate()
+        return Response.redirect(to: "/weeks?week=\(monday)&done=published", type: .normal)
+    }
+
+    /// What the last action did, said from the stored week (the address carries only which action).
+    static func notice(_ done: String?, _ t: WeekTimetable?) -> String? {
+        guard let done, let t else { return nil }
+        switch done {
+        case "planned": return "Planned as a draft: \(t.bookings.count) sessions booked. Review it, then publish it."
+        case "replanned":
+            return "Re-planned and published at once: \(t.bookings.count) sessions booked; moved sessions show as cancelled in calendars."
+        case "published": return "Published: schools and specialists can see it now."
+        default: return nil
+        }
+    }
+}

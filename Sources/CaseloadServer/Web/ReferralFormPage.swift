@@ -1,0 +1,115 @@
+import CaseloadCore
+import CaseloadService
+import CaseloadStore
+import Foundation
+
+/// The request-for-time form: its fields as the API's (so one reader judges both), help on each,
+/// and the trust's thresholds explained.
+struct ReferralFormPage {
+    let config: TrustConfig
+
+    static let areas: [(AreaOfNeed, String)] = [
+        (.communicationAndInteraction, "Communication and interaction"), (.cognitionAndLearning, "Cognition and learning"),
+        (.socialEmotionalMentalHealth, "Social, emotional and mental health"), (.sensoryPhysical, "Sensory and/or physical"),
+    ]
+    static let flags = [
+        ("ehc_plan", "Has an EHC plan"), ("ehc_needs_assessment", "An EHC needs assessment has been requested (advice is due within 6 weeks)"),
+        ("exclusion_risk", "At risk of exclusion"), ("looked_after", "Looked after"), ("safeguarding", "Safeguarding concern"),
+    ]
+    static let labels = [
+        "pupil_ref": "Pupil reference", "year_group": "Year group", "service": "Service", "area": "Area of need", "severity": "How severe",
+        "apdr_cycles": "Assess-plan-do-review cycles", "consent": "Consent", "flags": "Circumstances", "preferred_days": "Days that suit",
+        "reason": "Reason", "school": "School",
+    ]
+
+    /// The field's label as the form shows it.
+    static func label(_ field: String) -> String { labels[field] ?? field }
+
+    /// The fields as the API takes them; numbers that are not numbers go as text so the reader
+    /// names the field.
+    func fields(_ form: WebForm) -> [(String, JSONValue)] {
+        var out: [(String, JSONValue)] = []
+        for key in ["pupil_ref", "service", "area", "reason", "school"] { if let v = form.value(key) { out.append((key, .string(v))) } }
+        for key in ["year_group", "severity", "apdr_cycles"] {
+            if let v = form.value(key) { out.append((key, Int(v).map { .number(Double($0)) } ?? .string(v))) }
+        }
+        out.append(("consent", .bool(form.value("consent") == "yes")))
+        out.append(("flags", .array(form.values("flags").map(JSONValue.string))))
+        let days = form.values("preferred_days")
+        if !days.isEmpty { out.append(("preferred_days", .array(days.map(JSONValue.string)))) }
+        return out
+    }
+
+    /// The page's values, with what was typed kept and the error shown.
+    func values(_ form: WebForm?, error: String? = nil) -> [String: Any] {
+        let chosen = Set(form?.values("flags") ?? []), days = Set(form?.values("preferred_days") ?? [])
+        var v: [String: Any] = [
+            "services": config.services.map { s in ["code": s.code, "name": s.name, "selected": form?.value("service") == s.code] },
+            "areas": Self.areas.map { a in ["code": a.0.rawValue, "name": a.1, "selected": form?.value("area") == a.0.rawValue] },
+            "flags": Self.flags.map { f in ["code": f.0, "name": f.1, "checked": chosen.contains(f.0)] },
+            "days": [Weekday.mon, .tue, .wed, .thu, .fri].map { d in
+                ["code": d.rawValue, "name": d.displayName, "checked": days.contains(d.rawValue)]
+            },
+            "thresholds": thresholds, "consentChecked": form?.value("consent") == "yes",
+        ]
+        for key in ["pupil_ref", "year_group", "severity", "apdr_cycles", "reason"] { v[key] = form?.value(key) ?? "" }
+        if let error { v["error"] = error }
+        return v
+    }
+
+    /// Each service's threshold in a sentence.
+    var thresholds: [[String: String]] {
+        config.services.map { s in
+            let target = s.targetWeeks.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) weeks" }.joined(separator: ", ")
+            return [
+                "name": "\(s.name) (\(s.code))",
+                "rule":
+                    "accepted with a score of \(s.threshold) or more and at least \(s.apdrCycles) assess-plan-do-review cycle\(s.apdrCycles == 1 ? "" : "s"), with consent. Severity counts \(Self.points(config.weights.severity)) points a level; an EHC plan \(Self.points(config.weights.ehcPlan)), an EHC needs assessment \(Self.points(config.weights.ehcNeedsAssessment)), risk of exclusion \(Self.points(config.weights.exclusionRisk)), looked after \(Self.points(config.weights.lookedAfter)), safeguarding \(Self.points(config.weights.safeguarding)). Target waits by band: \(target).",
+            ]
+        }
+    }
+
+    static func points(_ x: Double) -> String { x == x.rounded() ? "\(Int(x))" : String(format: "%.1f", x) }
+}
+
+/// A referral's story for its page: what was asked, the decision, its place and likely first
+/// visit, and every change of status.
+struct ReferralStory {
+    let values: [String: Any]
+
+    init(_ r: Referral, place: WaitingEntry?, history: [StatusEntry], today: CalendarDate) {
+        let q = r.request
+        var v: [String: Any] = [
+            "id": r.id, "pupil": q.pupilRef, "year": q.yearGroup, "school": q.school, "service": q.service, "pathway": r.pathway,
+            "area": ReferralFormPage.areas.first { $0.0 == q.area }?.1 ?? q.area.rawValue, "severity": q.severity,
+            "flags": q.flags.names.map { n in ReferralFormPage.flags.first { $0.0 == n }?.1 ?? n }.joined(separator: "; "),
+            "received": Spoken.date(q.receivedOn, today: today), "status": Spoken.status(r.status), "band": r.band,
+            "declined": r.status == .declined, "reasons": r.declineReasons,
+            "history": history.reversed().map { h in
+                ["when": String(h.at.prefix(16)).replacingOccurrences(of: "T", with: " "), "to": Spoken.status(h.to), "note": h.note]
+            },
+        ]
+        if let place {
+            var waiting: [String: Any] = [
+                "position": place.position, "band": place.band, "weeks": place.weeksWaited,
+                "firstWeek": place.estimatedFirstWeek.map { "the week of \(Spoken.date($0, today: today))" }
+                    ?? "not yet known: the list is longer than the capacity we can see",
+            ]
+            waiting["warning"] = place.deadlineWarning
+            v["waiting"] = waiting
+        }
+        let actions = ReferralLifecycle.Change.allCases.filter { StatusChange.allowed[r.status]?.contains($0.target) == true }
+        v["actions"] = actions.map { c in ["change": c.rawValue, "label": ReferralStory.label(c)] }
+        v["hasActions"] = !actions.isEmpty
+        values = v
+    }
+
+    static func label(_ c: ReferralLifecycle.Change) -> String {
+        switch c {
+        case .withdraw: "Withdraw (no longer needed)"
+        case .hold: "Put on hold (keeps its waiting time)"
+        case .reopen: "Put back on the waiting list"
+        case .complete: "Mark as finished"
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import CaseloadCore
+import CaseloadService
+import CaseloadStore
+import Foundation
+import Hummingbird
+
+/// A SENCO's pages (a leader sees them for every school): the school's referrals, asking for
+/// specialist time, a referral's story and the changes a SENCO makes, and the school's visits.
+struct SchoolPages {
+    let state: ServerState
+    let pages: Pages
+
+    func register(_ web: RouterGroup<AppContext>) {
+        web.get("referrals", use: list)
+        web.get("referrals/new", use: newForm)
+        web.post("referrals", use: submit)
+        web.get("referrals/:id", use: show)
+        for change in ReferralLifecycle.Change.allCases {
+            web.post("referrals/:id/\(change.rawValue)") { request, context in try await self.change(request, context, change) }
+        }
+        web.get("visits", use: visits)
+        web.get("visits.ics", use: visitsCalendar)
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller()
+        let school = try AccessPolicy.scope(caller, .readReferrals, school: request.uri.queryParameters.get("school")).school
+        let (referrals, total) = try state.db.referrals(school: school, service: nil, statuses: nil, limit: 200, offset: 0)
+        let waiting = Set(referrals.filter { $0.status == .waiting }.map(\.id))
+        let places = try state.waiting.places(waiting, services: state.config.services.map(\.code), state: state)
+        let rows = referrals.reversed().map { row($0, places[$0.id]) }
+        let values: [String: Any] = [
+            "rows": rows, "none": rows.isEmpty, "more": total > rows.count, "total": total, "school": school ?? "every school",
+        ]
+        return pages.render("referrals", title: school.map { "Referrals of school \($0)" } ?? "All referrals", values, context: context)
+    }
+
+    func row(_ r: Referral, _ place: WaitingEntry?) -> [String: Any] {
+        let today = state.today()
+        return [
+            "id": r.id, "pupil": r.request.pupilRef, "service": r.request.service, "status": Spoken.status(r.status),
+            "position": place.map { "\($0.position)" } ?? "", "firstWeek": place?.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "",
+            "received": Spoken.date(r.request.receivedOn, today: today), "school": r.request.school,
+        ]
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.caller(may: .submitReferral, .school(try context.caller().school ?? ""))
+        return pages.render("referral-new", title: "Request specialist time", ReferralFormPage(config: state.config).values(nil), context: context)
+    }
+
+    @Sendable func submit(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(), form = try await WebForm.read(request, context)
+        let page = ReferralFormPage(config: state.config)
+        let intake = ReferralIntake(db: state.db, config: state.config), today = state.today(), stamp = Stamp(actor: caller.actor)
+        let referral: Referral
+        do {
+            referral = try await DatabaseWork.run { try intake.submit(page.fields(form), from: .caller(caller), today: today, stamp: stamp) }
+        } catch let error as InputError {
+            let values = page.values(form, error: "\(ReferralFormPage.label(error.field)): \(error.problem)")
+            return pages.render("referral-new", title: "Request specialist time", values, context: context, status: .unprocessableContent)
+        } catch StoreError.conflict(let message, _) {
+            let values = page.values(form, error: message)
+            return pages.render("referral-new", title: "Request specialist time", values, context: context, status: .conflict)
+        }
+        state.waiting.invalidate()
+        return Response.redirect(to: "/referrals/\(referral.id)?new=1", type: .normal)
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(), id = try referralId(context)
+        let r = try ReferralLifecycle(db: state.db).referral(id, for: caller)
+        let place = r.status == .waiting ? try state.waiting.place(r, state: state) : nil
+        var values = ReferralStory(r, place: place, history: try state.db.history(id), today: state.today()).values
+        if request.uri.queryParameters.get("new") != nil { values["justSent"] = true }
+        return pages.render("referral", title: "Referral \(id)", values, context: context)
+    }
+
+    func change(_ request: Request, _ context: AppContext, _ change: ReferralLifecycle.Change) async throws -> Response {
+        let caller = try context.caller(), id = try referralId(context), form = try await WebForm.read(request, context)
+        let lifecycle = ReferralLifecycle(db: state.db), note = form.value("note") ?? "", stamp = Stamp(actor: caller.actor)
+        _ = try await DatabaseWork.run { try lifecycle.apply(change, to: id, by: caller, note: note, stamp: stamp) }
+        state.waiting.invalidate()
+        return Response.redirect(to: "/referrals/\(id)", type: .normal)
+    }
+
+    func referralId(_ context: AppContext) throws -> Int64 {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw StoreError.notFound("no such referral", next: .listReferrals) }
+        return id
+    }
+
+    @Sendable func visits(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(), week = try WeekChoice(request, today: state.today())
+        let school = request.uri.queryParameters.get("school")
+        let values: [String: Any]
+        do {
+            let view = try TimetableQuery(db: state.db).view(week: week.monday, for: caller, school: school, today: state.today())
+            values = week.values.merging(DayByDay(view.rows, today: state.today()).values) { a, _ in a }
+        } catch StoreError.notFound(let message, _) {
+            values = week.values.merging(["empty": message]) { a, _ in a }
+        }
+        return pages.render("visits", title: "Visits, \(week.title)", values, context: context)
+    }
+
+    @Sendable func visitsCalendar(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(), week = try WeekChoice(request, today: state.today())
+        let view = try TimetableQuery(db: state.db).view(
+            week: week.monday, for: caller, school: request.uri.queryParameters.get("school"), today: state.today())
+        var response = try TimetableFormats.response(view, format: "ics")
+        response.headers[.contentDisposition] = "attachment; filename=\"visits-\(week.monday).ics\""
+        return response
+    }
+}

@@ -1,0 +1,91 @@
+import CaseloadCore
+import CaseloadService
+import CaseloadStore
+import Foundation
+import Hummingbird
+
+/// The web front: sign-in and sign-out, the stylesheet, and each role's pages, served by the same
+/// `caseload serve` over the same database, asking the same use cases and access policy as the API.
+struct WebController {
+    let state: ServerState
+    let pages: Pages
+
+    func register(_ router: Router<AppContext>, secureCookies: Bool) {
+        router.get("static/caseload.css") { _, _ in WebController.stylesheet() }
+        let open = router.group().add(middleware: sessionMiddleware(secure: secureCookies))
+        open.get("signin", use: signInPage)
+        open.post("signin", use: signIn)
+        let web = open.add(middleware: WebGate(db: state.db)).add(middleware: WebErrors(pages: pages))
+        web.get("/", use: home)
+        web.post("signout", use: signOut)
+        SchoolPages(state: state, pages: pages).register(web)
+        SpecialistPages(state: state, pages: pages).register(web)
+        LeaderPages(state: state, pages: pages).register(web)
+    }
+
+    @Sendable func signInPage(_ request: Request, context: AppContext) async throws -> Response {
+        let next = WebGate.safeNext(request.uri.queryParameters.get("next") ?? "/")
+        return pages.render("signin", title: "Sign in", ["next": next], context: context)
+    }
+
+    @Sendable func signIn(_ request: Request, context: AppContext) async throws -> Response {
+        let form = try await WebForm.parse(request, context)
+        let next = WebGate.safeNext(form.value("next") ?? "/")
+        guard let secret = form.value("token"), secret.count < 200, let identity = try state.db.identity(secret: secret) else {
+            let values: [String: Any] = [
+                "next": next, "error": "That access key is not recognised, or has been withdrawn. Check it, or ask your trust for a new one.",
+            ]
+            return pages.render("signin", title: "Sign in", values, context: context, status: .unauthorized)
+        }
+        context.sessions.createSession(WebSession(tokenId: identity.tokenId), expiresIn: WebSession.lifetime)
+        return Response.redirect(to: next, type: .found)
+    }
+
+    @Sendable func signOut(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try await WebForm.read(request, context)
+        context.sessions.clearSession()
+        return Response.redirect(to: "/signin", type: .found)
+    }
+
+    @Sendable func home(_ request: Request, context: AppContext) async throws -> Response {
+        switch try context.caller().role {
+        case .senco: Response.redirect(to: "/referrals", type: .found)
+        case .specialist: Response.redirect(to: "/my-week", type: .found)
+        case .leader: Response.redirect(to: "/waiting-list", type: .found)
+        }
+    }
+
+    static func stylesheet() -> Response {
+        let url = Bundle.module.resourceURL!.appendingPathComponent("Static/caseload.css")
+        var headers = HTTPFields()
+        headers[.contentType] = "text/css; charset=utf-8"
+        headers[.cacheControl] = "max-age=3600"
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Turns an error behind a page into a page saying what to do (the same statuses as the API's
+/// problems: another school's referral is a 404 here too).
+struct WebErrors: RouterMiddleware {
+    typealias Context = AppContext
+    let pages: Pages
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        do { return try await next(request, context) } catch let refusal as WebRefusal {
+            return page(.forbidden, refusal.description, context)
+        } catch {
+            let problem = Problem.from(error)
+            if problem.status.code >= 500 { context.logger.error("\(request.method) \(request.uri.path) answered \(problem.status.code): \(error)") }
+            return page(problem.status, problem.detail, context)
+        }
+    }
+
+    func page(_ status: HTTPResponse.Status, _ message: String, _ context: AppContext) -> Response {
+        var response = pages.render(
+            "problem", title: status == .notFound ? "Not found" : "That did not work", ["message": message, "back": "/"], context: context,
+            status: status)
+        WebGate.markPrivate(&response.headers)
+        return response
+    }
+}

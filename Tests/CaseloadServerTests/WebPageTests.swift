@@ -1,0 +1,123 @@
+import CaseloadCore
+import CaseloadServer
+import CaseloadService
+import CaseloadStore
+import CaseloadTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// A browser's session in router tests: its cookie and the form token its pages carry.
+struct Browser {
+    let cookie: String
+    let csrf: String
+
+    var headers: HTTPFields {
+        var h = HTTPFields()
+        h[.cookie] = cookie
+        return h
+    }
+
+    /// A form post with `fields` (the form token added unless `csrf` says otherwise).
+    func form(_ fields: [(String, String)], csrf: String? = nil) -> (HTTPFields, ByteBuffer) {
+        var h = headers
+        h[.contentType] = "application/x-www-form-urlencoded"
+        let all = [("csrf", csrf ?? self.csrf)] + fields
+        let text = all.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        return (h, ByteBuffer(string: text))
+    }
+
+    /// Signs in with `token` and reads the form token from the first page.
+    static func signIn(_ client: some TestClientProtocol, _ token: String) async throws -> Browser {
+        var h = HTTPFields()
+        h[.contentType] = "application/x-www-form-urlencoded"
+        let signedIn = try await client.execute(uri: "/signin", method: .post, headers: h, body: ByteBuffer(string: "token=\(token)"))
+        let cookie = try #require(signedIn.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+        var page = HTTPFields()
+        page[.cookie] = cookie
+        let html = String(buffer: try await client.execute(uri: "/referrals/new", method: .get, headers: page).body)
+        let csrf = try #require(html.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)?.1)
+        return Browser(cookie: cookie, csrf: String(csrf))
+    }
+}
+
+@Suite struct WebSecurityTests {
+    /// URL editing reaches no other school's pupils, a form without this session's token writes
+    /// nothing, and a revoked token or a signed-out cookie is sent back to sign in.
+    @Test func pagesKeepSchoolsApartAndRefuseForgedForms() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let ours = try #require(try h.state.db.referrals(school: Harness.schoolA, statuses: [.waiting]).first)
+        let theirs = try #require(try h.state.db.referrals(school: Harness.schoolB, statuses: [.waiting]).first)
+        try await h.app.test(.router) { client in
+            let a = try await Browser.signIn(client, h.sencoA), other = try await Browser.signIn(client, h.sencoA)
+            #expect(try await client.execute(uri: "/referrals/\(theirs.id)", method: .get, headers: a.headers).status == .notFound)
+            let (fh, fb) = a.form([("note", "x")])
+            #expect(try await client.execute(uri: "/referrals/\(theirs.id)/withdraw", method: .post, headers: fh, body: fb).status == .notFound)
+            for uri in ["/visits?school=\(Harness.schoolB)", "/visits.ics?school=\(Harness.schoolB)", "/waiting-list?school=\(Harness.schoolB)"] {
+                #expect(try await client.execute(uri: uri, method: .get, headers: a.headers).status == .notFound, "\(uri)")
+            }
+            let list = String(buffer: try await client.execute(uri: "/referrals?school=\(Harness.schoolB)", method: .get, headers: a.headers).body)
+            #expect(!list.contains(theirs.request.pupilRef))
+            for csrf in ["", other.csrf, String(repeating: "0", count: 64)] {
+                let (h2, b2) = a.form([("note", "x")], csrf: csrf)
+                #expect(try await client.execute(uri: "/referrals/\(ours.id)/hold", method: .post, headers: h2, body: b2).status == .forbidden)
+            }
+            #expect(try await client.execute(uri: "/weeks", method: .get, headers: a.headers).status == .forbidden)
+            try h.state.db.revokeToken(try #require(try h.state.db.identity(secret: h.sencoA)).tokenId, stamp: stamp)
+            let after = try await client.execute(uri: "/referrals", method: .get, headers: a.headers)
+            #expect(after.status == .found && after.headers[.location]?.hasPrefix("/signin") == true)
+        }
+        #expect(try h.state.db.referral(theirs.id) == theirs)
+        #expect(try h.state.db.referral(ours.id) == ours)
+    }
+
+    @Test func theSessionCookieIsHttpOnlyStrictAndSignOutEndsIt() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        try await h.app.test(.router) { client in
+            var form = HTTPFields()
+            form[.contentType] = "application/x-www-form-urlencoded"
+            let bad = try await client.execute(uri: "/signin", method: .post, headers: form, body: ByteBuffer(string: "token=cl_nope"))
+            #expect(bad.status == .unauthorized && bad.headers[.setCookie] == nil)
+            let ok = try await client.execute(
+                uri: "/signin", method: .post, headers: form, body: ByteBuffer(string: "token=\(h.leader)&next=//evil.example"))
+            let cookie = ok.headers[.setCookie] ?? ""
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && !cookie.contains("Secure"))
+            #expect(ok.headers[.location] == "/", "an outside address is never followed")
+            let b = try await Browser.signIn(client, h.leader)
+            let page = try await client.execute(uri: "/waiting-list", method: .get, headers: b.headers)
+            #expect(page.status == .ok && page.headers[.cacheControl] == "no-store" && page.headers[.contentSecurityPolicy] != nil)
+            let (sh, sb) = b.form([])
+            #expect(try await client.execute(uri: "/signout", method: .post, headers: sh, body: sb).status == .found)
+            #expect(try await client.execute(uri: "/waiting-list", method: .get, headers: b.headers).status == .found)
+        }
+    }
+}
+
+/// The pages in a real browser: a SENCO requests time and withdraws it, a specialist records a
+/// day, a leader plans and publishes a week; axe-core checks every page.
+@Suite struct BrowserTests {
+    @Test func eachRoleWorksThroughTheirPagesInChromium() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let week = CalendarDate("2026-11-30")!
+        _ = try WeeklyScheduler(db: h.state.db, config: h.state.config, options: .init(seed: 1, iterations: 60))
+            .schedule(week: week, replan: false, stamp: stamp)
+        try h.state.db.publish(week: week, stamp: stamp)
+        h.clock.set("2026-12-01T16:00")
+        let shots = ProcessInfo.processInfo.environment["CASELOAD_SCREENSHOTS"]
+        let app = Application(router: buildRouter(h.state), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let script = Repo.root.appendingPathComponent("Tests/CaseloadServerTests/browser/pages.py").path
+            let args = ["python3", script, "http://127.0.0.1:\(client.port!)", h.sencoA, h.specialist, h.leader] + (shots.map { [$0] } ?? [])
+            let (status, output) = try await runToolInBackground(args)
+            let text = String(decoding: output, as: UTF8.self)
+            #expect(status == 0, "\(text)")
+            #expect(text.contains("all steps passed"), "\(text)")
+        }
+        #expect(try h.state.db.timetable(week: CalendarDate("2026-12-07")!)?.published == true)
+        #expect(try h.state.db.referrals(school: Harness.schoolA).last?.status == .withdrawn)
+    }
+}
