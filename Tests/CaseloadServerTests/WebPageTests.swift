@@ -96,6 +96,20 @@ struct Browser {
     }
 }
 
+@Suite struct WebFormTests {
+    /// The request form explains each service's threshold, its target waits most pressing band first.
+    @Test func theRequestFormExplainsTheThresholds() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        try await h.app.test(.router) { client in
+            let b = try await Browser.signIn(client, h.sencoA)
+            let html = String(buffer: try await client.execute(uri: "/referrals/new", method: .get, headers: b.headers).body)
+            #expect(html.contains("Speech and language therapy (SALT)</strong>: accepted with a score of 25 or more"))
+            #expect(html.contains("Target waits by band: urgent 4 weeks, high 10 weeks, routine 18 weeks."))
+        }
+    }
+}
+
 /// The pages in a real browser: a SENCO requests time and withdraws it, a specialist records a
 /// day, a leader plans and publishes a week; axe-core checks every page.
 @Suite struct BrowserTests {

@@ -60,7 +60,9 @@ struct ReferralFormPage {
     /// Each service's threshold in a sentence.
     var thresholds: [[String: String]] {
         config.services.map { s in
-            let target = s.targetWeeks.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) weeks" }.joined(separator: ", ")
+            let order = config.bands.sorted { $0.minScore > $1.minScore }.map(\.name)  // the most pressing band first
+            let target = s.targetWeeks.sorted { (order.firstIndex(of: $0.key) ?? 99, $0.key) < (order.firstIndex(of: $1.key) ?? 99, $1.key) }
+                .map { "\($0.key) \($0.value) weeks" }.joined(separator: ", ")
             return [
                 "name": "\(s.name) (\(s.code))",
                 "rule":
