@@ -84,7 +84,8 @@ let package = Package(
             dependencies: [
                 "CaseloadServer", "CaseloadCore", "CaseloadStore", "CaseloadService", "CaseloadConfig", "CaseloadTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            exclude: ["browser"]
         ),
         .testTarget(
             name: "CaseloadServiceTests",

@@ -26,9 +26,9 @@ struct ScheduleCommand: ParsableCommand {
         let monday = try CaseloadCLI.monday(week)
         let db = try store.open(), config = try store.loadConfig()
         let options = PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations)
-        let scheduler = WeeklyScheduler(db: db, config: config, options: options)
+        let planning = WeekPlanning(db: db, config: config, options: options)
         let result: ScheduleResult
-        do { result = try scheduler.schedule(week: monday, replan: replan, now: try store.now(), stamp: store.stamp) } catch let closed
+        do { result = try planning.plan(monday, replan: replan, by: .commandLine, now: try store.now(), stamp: store.stamp) } catch let closed
             as SchoolsClosed
         {
             Console.print(closed.description)

@@ -16,7 +16,8 @@ struct TimetableCommand: ParsableCommand {
         @Option(help: "The Monday of the week.") var week: String
 
         func run() throws {
-            let n = try store.open().publish(week: try monday(week), stamp: store.stamp)
+            let db = try store.open()
+            let n = try WeekPlanning(db: db, config: try store.loadConfig()).publish(try monday(week), by: .commandLine, stamp: store.stamp)
             Console.print("published the week of \(week); \(n) referrals started their series")
         }
     }

@@ -38,12 +38,11 @@ struct TimetableController {
     }
 
     @Sendable func generate(_ request: Request, context: AppContext) async throws -> ScheduleDTO {
-        let caller = try context.caller(may: .planWeek), w = try week(context)
+        let caller = try context.caller(), w = try week(context)
         let replan = request.uri.queryParameters.get("replan") == "true"
-        let scheduler = WeeklyScheduler(db: state.db, config: state.config, options: state.planner)
-        let now = state.now()
+        let planning = WeekPlanning(db: state.db, config: state.config, options: state.planner), now = state.now()
         let result = try await state.heavy.run("planning the week") {
-            try scheduler.schedule(week: w, replan: replan, now: now, stamp: Stamp(actor: caller.actor))
+            try planning.plan(w, replan: replan, by: caller, now: now, stamp: Stamp(actor: caller.actor))
         }
         let t = result.timetable
         return ScheduleDTO(
@@ -52,9 +51,9 @@ struct TimetableController {
     }
 
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> PublishDTO {
-        let caller = try context.caller(may: .planWeek), w = try week(context)
-        let (db, stamp) = (state.db, Stamp(actor: caller.actor))
-        let started = try await DatabaseWork.run { try db.publish(week: w, stamp: stamp) }
+        let caller = try context.caller(), w = try week(context)
+        let planning = WeekPlanning(db: state.db, config: state.config), stamp = Stamp(actor: caller.actor)
+        let started = try await DatabaseWork.run { try planning.publish(w, by: caller, stamp: stamp) }
         state.waiting.invalidate()
         return PublishDTO(week: w.description, seriesStarted: started)
     }

@@ -149,7 +149,7 @@ final class WaitingCache: Sendable {
         }
         snapshots.withLock { all in
             var s = fresh
-            for r in all[service]?.pending ?? [] where s.byId[r.id] == nil { WaitingCache.insert(r, into: &s, today: today) }
+            for r in all[service]?.pending ?? [] where s.byId[r.id] == nil { _ = WaitingCache.insert(r, into: &s, today: today) }
             all[service] = s
         }
     }

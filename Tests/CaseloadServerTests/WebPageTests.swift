@@ -52,7 +52,12 @@ struct Browser {
         let theirs = try #require(try h.state.db.referrals(school: Harness.schoolB, statuses: [.waiting]).first)
         try await h.app.test(.router) { client in
             let a = try await Browser.signIn(client, h.sencoA), other = try await Browser.signIn(client, h.sencoA)
-            #expect(try await client.execute(uri: "/referrals/\(theirs.id)", method: .get, headers: a.headers).status == .notFound)
+            let hidden = try await client.execute(uri: "/referrals/\(theirs.id)", method: .get, headers: a.headers)
+            let missing = try await client.execute(uri: "/referrals/99999", method: .get, headers: a.headers)
+            #expect(hidden.status == .notFound && missing.status == .notFound)
+            let said = String(buffer: missing.body)
+            #expect(said.contains("no referral 99999. See the list of referrals for the right number.") && !said.contains("/v1/"), "\(said)")
+            #expect(String(buffer: hidden.body).contains("no referral \(theirs.id). See the list of referrals"))
             let (fh, fb) = a.form([("note", "x")])
             #expect(try await client.execute(uri: "/referrals/\(theirs.id)/withdraw", method: .post, headers: fh, body: fb).status == .notFound)
             for uri in ["/visits?school=\(Harness.schoolB)", "/visits.ics?school=\(Harness.schoolB)", "/waiting-list?school=\(Harness.schoolB)"] {

@@ -113,16 +113,8 @@ func isWellFormedXML(_ text: String) -> Bool {
     }
 
     func run(_ arguments: [String]) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = arguments
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let (status, output) = try runTool(arguments)
+        return (status, String(decoding: output, as: UTF8.self))
     }
 }
 

@@ -42,10 +42,10 @@ struct LeaderPages {
     }
 
     @Sendable func week(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(may: .planWeek), week = try WeekChoice(request, today: state.today())
+        _ = try context.caller(may: .readDraftTimetable)
+        let week = try WeekChoice(request, today: state.today())
         var values = week.values
         if let t = try state.db.timetable(week: week.monday) {
-            _ = caller
             let reasons = Dictionary(grouping: t.unbooked, by: \.reason).map { ["reason": $0.key, "count": $0.value.count] }
             values["plan"] =
                 [
@@ -55,35 +55,34 @@ struct LeaderPages {
                         ["id": id, "sessions": b.count, "days": Set(b.map(\.day)).count] as [String: Any]
                     },
                 ] as [String: Any]
+            values["notice"] = LeaderPages.notice(request.uri.queryParameters.get("done"), t)
         }
-        values["notice"] = LeaderPages.notice(request.uri.queryParameters.get("done"), try state.db.timetable(week: week.monday))
         return pages.render("weeks", title: "Plan the \(week.title)", values, context: context)
     }
 
     @Sendable func generate(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(may: .planWeek), form = try await WebForm.read(request, context)
+        let caller = try context.caller(), form = try await WebForm.read(request, context)
         let monday = try Week.monday(form.value("week") ?? "", field: "week")
-        let scheduler = WeeklyScheduler(db: state.db, config: state.config, options: state.planner), now = state.now()
+        let planning = WeekPlanning(db: state.db, config: state.config, options: state.planner), now = state.now()
         let replan = try state.db.timetable(week: monday)?.published == true
-        let result = try await state.heavy.run("planning the week") {
-            try scheduler.schedule(week: monday, replan: replan, now: now, stamp: Stamp(actor: caller.actor))
+        _ = try await state.heavy.run("planning the week") {
+            try planning.plan(monday, replan: replan, by: caller, now: now, stamp: Stamp(actor: caller.actor))
         }
-        _ = result
         return Response.redirect(to: "/weeks?week=\(monday)&done=\(replan ? "replanned" : "planned")", type: .normal)
     }
 
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(may: .planWeek), form = try await WebForm.read(request, context)
+        let caller = try context.caller(), form = try await WebForm.read(request, context)
         let monday = try Week.monday(form.value("week") ?? "", field: "week")
-        let (db, stamp) = (state.db, Stamp(actor: caller.actor))
-        _ = try await DatabaseWork.run { try db.publish(week: monday, stamp: stamp) }
+        let planning = WeekPlanning(db: state.db, config: state.config), stamp = Stamp(actor: caller.actor)
+        _ = try await DatabaseWork.run { try planning.publish(monday, by: caller, stamp: stamp) }
         state.waiting.invalidate()
         return Response.redirect(to: "/weeks?week=\(monday)&done=published", type: .normal)
     }
 
     /// What the last action did, said from the stored week (the address carries only which action).
-    static func notice(_ done: String?, _ t: WeekTimetable?) -> String? {
-        guard let done, let t else { return nil }
+    static func notice(_ done: String?, _ t: WeekTimetable) -> String? {
+        guard let done else { return nil }
         switch done {
         case "planned": return "Planned as a draft: \(t.bookings.count) sessions booked. Review it, then publish it."
         case "replanned":

@@ -45,7 +45,7 @@ struct SchoolPages {
     }
 
     @Sendable func newForm(_ request: Request, context: AppContext) async throws -> Response {
-        _ = try context.caller(may: .submitReferral, .school(try context.caller().school ?? ""))
+        _ = try AccessPolicy.scope(try context.caller(), .submitReferral, school: nil)
         return pages.render("referral-new", title: "Request specialist time", ReferralFormPage(config: state.config).values(nil), context: context)
     }
 

@@ -77,7 +77,7 @@ struct WebErrors: RouterMiddleware {
         } catch {
             let problem = Problem.from(error)
             if problem.status.code >= 500 { context.logger.error("\(request.method) \(request.uri.path) answered \(problem.status.code): \(error)") }
-            return page(problem.status, problem.detail, context)
+            return page(problem.status, (error as? StoreError)?.onThePages ?? problem.detail, context)
         }
     }
 
