@@ -102,6 +102,28 @@ struct Browser {
 }
 
 @Suite struct WebFormTests {
+    /// Forms that no browser sends (bad percent-encoding, control bytes, no `=`, huge) are
+    /// refused with a page, and the server goes on answering.
+    @Test func malformedFormBodiesAreRefusedNotFatal() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        try await h.app.test(.router) { client in
+            var form = HTTPFields()
+            form[.contentType] = "application/x-www-form-urlencoded"
+            let b = try await Browser.signIn(client, h.sencoA)
+            var signedIn = b.headers
+            signedIn[.contentType] = "application/x-www-form-urlencoded"
+            for body in ["token=%zz%", "token=%", "%E0%A4%A=x", "token=a b\u{0}\u{1}", "&&&===", String(repeating: "a=%", count: 30_000)] {
+                let r = try await client.execute(uri: "/signin", method: .post, headers: form, body: ByteBuffer(string: body))
+                #expect([.unauthorized, .unprocessableContent, .contentTooLarge].contains(r.status), "\(body.prefix(20))")
+                let p = try await client.execute(
+                    uri: "/referrals", method: .post, headers: signedIn, body: ByteBuffer(string: "csrf=\(b.csrf)&" + body))
+                #expect([.unprocessableContent, .forbidden, .contentTooLarge].contains(p.status), "\(body.prefix(20)): \(p.status)")
+            }
+            #expect(try await client.execute(uri: "/referrals", method: .get, headers: b.headers).status == .ok)
+        }
+    }
+
     /// The request form explains each service's threshold, its target waits most pressing band first.
     @Test func theRequestFormExplainsTheThresholds() async throws {
         let h = try Harness()

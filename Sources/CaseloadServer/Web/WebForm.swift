@@ -1,3 +1,4 @@
+import CaseloadCore
 import Foundation
 import Hummingbird
 
@@ -21,12 +22,26 @@ struct WebForm: Sendable {
         return form
     }
 
-    /// The posted form without the token check (signing in, when there is no session yet).
+    /// The posted form without the token check (signing in, when there is no session yet). A
+    /// body that is not well-formed form encoding is refused (never trusted to Foundation's
+    /// `URLComponents` setter, which stops the process on invalid percent-encoding).
     static func parse(_ request: Request, _ context: AppContext) async throws -> WebForm {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        var components = URLComponents()
-        components.percentEncodedQuery = String(buffer: buffer).replacingOccurrences(of: "+", with: "%20")
-        return WebForm(fields: (components.queryItems ?? []).map { ($0.name, $0.value ?? "") })
+        return try WebForm(encoded: String(buffer: buffer))
+    }
+
+    /// Reads `application/x-www-form-urlencoded` text: `+` is a space, `%XX` a byte of UTF-8.
+    init(encoded text: String) throws {
+        fields = try text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (part: Substring) throws -> String in
+                guard let text = part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {
+                    throw InputError(field: "form", problem: "the form was not sent as a browser sends it; reload the page and try again")
+                }
+                return text
+            }
+            return (try decode(parts[0]), try decode(parts.count > 1 ? parts[1] : ""))
+        }
     }
 }
 
