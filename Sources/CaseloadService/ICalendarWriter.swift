@@ -4,10 +4,11 @@ import CaseloadStore
 import Foundation
 
 /// Writes a week's timetable as an iCalendar (RFC 5545) file that Outlook and Google Calendar
-/// import: one event per session with the pupil's reference and the school's address, and each
-/// journey as its own event, in Europe/London time. A session's UID names its slot, so a session
-/// a re-plan moved or dropped is sent as cancelled (STATUS:CANCELLED, SEQUENCE raised) and its
-/// new slot as a new event; a draft's events are tentative and marked DRAFT.
+/// import or subscribe to: one event per session with the pupil's reference and the school's
+/// address, and each journey as its own event, in Europe/London time. A session's UID names the
+/// referral's session in that week with that specialist, so a re-plan that moves it to another
+/// day or time updates the same event (SEQUENCE raised), and one that drops it or gives it to
+/// another specialist sends it as cancelled; a draft's events are tentative and marked DRAFT.
 public struct ICalendarWriter: Sendable {
     public let timetable: [TimetableRow]
     public let scenario: WeekScenario
@@ -38,18 +39,45 @@ public struct ICalendarWriter: Sendable {
     }
 
     /// The calendar text, CRLF line ends, long lines folded.
-    public var text: String {
+    public var text: String { ICalendarWriter.calendar([self]) }
+
+    /// One calendar of the events of `weeks` (a subscription feed's several weeks), named `name`
+    /// in calendar apps, which are asked to fetch it again every `refresh` (ISO 8601 duration).
+    public static func calendar(_ weeks: [ICalendarWriter], name: String? = nil, refresh: String? = nil) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Caseload//Timetable//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", "X-WR-TIMEZONE:Europe/London",
         ]
-        lines += ICalendarWriter.londonTimeZone
+        if let name { lines.append("X-WR-CALNAME:" + escape(name)) }
+        if let refresh { lines += ["REFRESH-INTERVAL;VALUE=DURATION:\(refresh)", "X-PUBLISHED-TTL:\(refresh)"] }
+        lines += londonTimeZone + weeks.flatMap(\.events) + ["END:VCALENDAR"]
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The week's events: journeys and sessions, then the sessions a re-plan cancelled (one event
+    /// per UID: a session moved within the week is its live event, not a cancelled one).
+    var events: [String] {
+        var lines: [String] = [], live = Set<String>()
         for visit in visits() {
-            lines += travelEvent(visit) + visit.rows.flatMap { sessionEvent($0, status: draft ? "TENTATIVE" : "CONFIRMED", sequence: sequence) }
+            lines += travelEvent(visit)
+            for row in visit.rows {
+                live.insert(ICalendarWriter.uid(row))
+                lines += sessionEvent(row, status: draft ? "TENTATIVE" : "CONFIRMED", sequence: sequence)
+            }
         }
-        for c in cancelled { lines += sessionEvent(c.row, status: "CANCELLED", sequence: c.sequence) }
-        lines.append("END:VCALENDAR")
-        return lines.map(ICalendarWriter.fold).joined(separator: "\r\n") + "\r\n"
+        var latest: [String: (row: TimetableRow, sequence: Int)] = [:]
+        for c in cancelled where !live.contains(ICalendarWriter.uid(c.row)) {
+            let uid = ICalendarWriter.uid(c.row)
+            if (latest[uid]?.sequence ?? -1) < c.sequence { latest[uid] = c }
+        }
+        for (_, c) in latest.sorted(by: { $0.key < $1.key }) { lines += sessionEvent(c.row, status: "CANCELLED", sequence: c.sequence) }
+        return lines
+    }
+
+    /// A session's UID: the referral's session number in that week with that specialist.
+    static func uid(_ r: TimetableRow) -> String {
+        let b = r.booking
+        return "session-\(b.referral)-\(b.sessionNumber)-\(r.date.adding(days: -b.day.index))-\(safe(b.specialist))@caseload"
     }
 
     /// Consecutive sessions of one specialist at one school on one day.
@@ -79,11 +107,9 @@ public struct ICalendarWriter: Sendable {
         return out
     }
 
-    /// One session: its UID names the referral, session and slot, so it is stable across re-plans
-    /// that leave it where it is.
+    /// One session, under its stable UID.
     func sessionEvent(_ r: TimetableRow, status: String, sequence: Int) -> [String] {
-        let b = r.booking
-        let uid = "session-\(b.referral)-\(b.sessionNumber)-\(r.date)-\(ICalendarWriter.safe(b.specialist))-\(b.start.minutes)@caseload"
+        let b = r.booking, uid = ICalendarWriter.uid(r)
         let prefix = status == "CANCELLED" ? "CANCELLED: " : draft ? "DRAFT: " : ""
         let detail = "Pupil \(r.pupilRef): \(r.service) \(r.pathway), session \(b.sessionNumber), \(b.start)-\(b.end) with \(b.specialist)"
         return [

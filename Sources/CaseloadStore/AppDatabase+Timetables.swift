@@ -118,6 +118,16 @@ extension AppDatabase {
             publishedAt: existing?.publishedAt, revision: revision, basedOnAudit: 0)
     }
 
+    /// The Mondays of the published weeks from `from` to `to` (both Mondays, inclusive), in order.
+    public func publishedWeeks(from: CalendarDate, to: CalendarDate) throws -> [CalendarDate] {
+        try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT week_start FROM timetable WHERE status = 'published' AND week_start BETWEEN ? AND ? ORDER BY week_start",
+                arguments: [from.description, to.description]
+            ).compactMap(CalendarDate.init)
+        }
+    }
+
     /// The stored timetable of a week, or `nil` if none was generated.
     public func timetable(week: CalendarDate) throws -> WeekTimetable? {
         try read { db in

@@ -36,8 +36,7 @@ extension AppDatabase {
     {
         guard (1...3650).contains(days) else { throw StoreError.invalid("a token lasts from 1 to 3650 days") }
         let expires = stamp.at.addingTimeInterval(Double(days) * 86_400).ISO8601Format()
-        var rng = SystemRandomNumberGenerator()
-        let secret = "cl_" + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
+        let secret = "cl_" + AppDatabase.randomHex(bytes: 32)
         return try write { db in
             let (school, specialist) = try check(role, db)
             try TokenRow(

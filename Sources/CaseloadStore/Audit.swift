@@ -53,6 +53,24 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
+    /// One page of the audit log, newest first: up to `limit` entries older than entry `before`
+    /// (from the newest when `nil`), optionally of one kind of thing (`referral`, `config`, …).
+    public func auditPage(before: Int64? = nil, entity: String? = nil, limit: Int = 100) throws -> [AuditEntry] {
+        try read { db in
+            var request = AuditEntry.order(Column("id").desc).limit(max(1, min(limit, 500)))
+            if let before { request = request.filter(Column("id") < before) }
+            if let entity { request = request.filter(Column("entity") == entity) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// The kinds of thing the audit log names, for choosing one.
+    public func auditEntities() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT entity FROM audit_log ORDER BY entity") }
+    }
+}
+
+extension AppDatabase {
     /// Records a change made outside the database (the trust's settings file) in the audit log.
     public func recordAudit(_ stamp: Stamp, action: String, entity: String, id: String, detail: [String: String]) throws {
         try write { db in try db.audit(stamp, action, entity, id, detail) }

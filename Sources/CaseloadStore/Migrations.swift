@@ -27,7 +27,20 @@ extension AppDatabase {
         }
         m.registerMigration("v4: the week as lived") { db in try weekAsLived(db) }
         m.registerMigration("v5: the school year") { db in try schoolYear(db) }
+        m.registerMigration("v6: calendar feeds") { db in try calendarFeeds(db) }
         return m
+    }
+
+    /// Each specialist's private calendar subscription addresses, kept only as the SHA-256 hash
+    /// of their secret; a revoked one stays (revoked) so the audit trail can name it.
+    private static func calendarFeeds(_ db: Database) throws {
+        try db.create(table: "calendar_feed") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("specialist", .text).notNull().indexed().references("specialist", onDelete: .cascade)
+            t.column("hash", .text).notNull().unique()
+            t.column("created_at", .text).notNull()
+            t.column("revoked_at", .text)
+        }
     }
 
     /// Closures (trust-wide when `school_urn` is null: imported holidays; else a school's INSET

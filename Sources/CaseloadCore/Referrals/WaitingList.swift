@@ -70,12 +70,15 @@ public struct WaitingList: Sendable {
     public let received: [String: [String: Double]]
     /// The latest projection by the planner, if one has been made: promises come from it.
     public var projection: Projection?
+    /// The weights in force, for scoring each entry.
+    let threshold: Threshold
     /// Each service's pathways by name, and its default (looked up once per entry in the fill).
     let pathways: [String: (byName: [String: Pathway], standard: Pathway?)]
 
     /// A waiting list under `config`.
     public init(config: TrustConfig, fairShare: FairShare, received: [String: [String: Double]] = [:]) {
         self.config = config; self.fairShare = fairShare; self.received = received
+        threshold = Threshold(config)
         pathways = Dictionary(
             config.services.map { rules in
                 (rules.code, (Dictionary(rules.pathways.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }), rules.pathway(nil)))
@@ -145,12 +148,14 @@ public struct WaitingList: Sendable {
         return a.referral.id < b.referral.id
     }
 
-    /// One referral's entry as of `today`, before it is numbered and estimated.
+    /// One referral's entry as of `today`, before it is numbered and estimated. Its score is
+    /// worked out under the trust's weights in force (not those of the day it was accepted), so a
+    /// change of weights re-orders the whole list at once.
     public func entry(_ r: Referral, today: CalendarDate) -> WaitingEntry {
         let weeks = max(0, (today.dayNumber - r.request.receivedOn.dayNumber) / 7)
         let target = config.service(r.request.service)?.targetWeeks[r.band]
         let parts = PriorityBreakdown(
-            score: Double(r.score), waiting: config.ageingPointsPerWeek * Double(weeks), deadline: deadlinePoints(r, weeks: weeks),
+            score: Double(threshold.score(r.request)), waiting: config.ageingPointsPerWeek * Double(weeks), deadline: deadlinePoints(r, weeks: weeks),
             fairShare: fairShare.points(school: r.request.school, received: received[r.request.service]?[r.request.school] ?? 0))
         let priority = Int(parts.total.rounded())
         var e = WaitingEntry(

@@ -46,15 +46,7 @@ struct LeaderPages {
         let week = try WeekChoice(request, today: state.today())
         var values = week.values
         if let t = try state.db.timetable(week: week.monday) {
-            let reasons = Dictionary(grouping: t.unbooked, by: \.reason).map { ["reason": $0.key, "count": $0.value.count] }
-            values["plan"] =
-                [
-                    "published": t.published, "bookings": t.bookings.count, "referrals": Set(t.bookings.map(\.referral)).count,
-                    "unbooked": t.unbooked.count, "reasons": reasons.sorted { ($0["count"] as! Int) > ($1["count"] as! Int) },
-                    "specialists": Dictionary(grouping: t.bookings, by: \.specialist).sorted { $0.key < $1.key }.map { id, b in
-                        ["id": id, "sessions": b.count, "days": Set(b.map(\.day)).count] as [String: Any]
-                    },
-                ] as [String: Any]
+            values["plan"] = LeaderPages.review(t)
             values["notice"] = LeaderPages.notice(request.uri.queryParameters.get("done"), t)
         }
         return pages.render("weeks", title: "Plan the \(week.title)", values, context: context)
@@ -78,6 +70,21 @@ struct LeaderPages {
         _ = try await DatabaseWork.run { try planning.publish(monday, by: caller, stamp: stamp) }
         state.waiting.invalidate()
         return Response.redirect(to: "/weeks?week=\(monday)&done=published", type: .normal)
+    }
+
+    /// A stored week for review: what is booked per specialist, the routes on a map, and each
+    /// referral not booked with the planner's reason (grouped, then the first hundred one by one).
+    static func review(_ t: WeekTimetable) -> [String: Any] {
+        let reasons = Dictionary(grouping: t.unbooked, by: \.reason).map { (reason: $0.key, count: $0.value.count) }
+        return [
+            "published": t.published, "bookings": t.bookings.count, "referrals": Set(t.bookings.map(\.referral)).count,
+            "unbooked": t.unbooked.count, "reasons": reasons.sorted { $0.count > $1.count }.map { ["reason": $0.reason, "count": $0.count] },
+            "unbookedRows": t.unbooked.prefix(100).map { ["referral": $0.referral, "reason": $0.reason] },
+            "specialists": Dictionary(grouping: t.bookings, by: \.specialist).sorted { $0.key < $1.key }.map { id, b in
+                ["id": id, "sessions": b.count, "days": Set(b.map(\.day)).count] as [String: Any]
+            },
+            "map": RouteMap(t).svg, "hasBookings": !t.bookings.isEmpty,
+        ]
     }
 
     /// What the last action did, said from the stored week (the address carries only which action).

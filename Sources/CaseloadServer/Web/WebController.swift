@@ -12,15 +12,17 @@ struct WebController {
 
     func register(_ router: Router<AppContext>, secureCookies: Bool) {
         router.get("static/caseload.css") { _, _ in WebController.stylesheet() }
+        CalendarFeedRoute(state: state).register(router)
         let open = router.group().add(middleware: sessionMiddleware(secure: secureCookies))
         open.get("signin", use: signInPage)
         open.post("signin", use: signIn)
-        let web = open.add(middleware: WebGate(db: state.db)).add(middleware: WebErrors(pages: pages))
+        let web = open.add(middleware: WebGate(db: state.db, now: state.now)).add(middleware: WebErrors(pages: pages))
         web.get("/", use: home)
         web.post("signout", use: signOut)
         SchoolPages(state: state, pages: pages).register(web)
-        SpecialistPages(state: state, pages: pages).register(web)
+        SpecialistPages(state: state, pages: pages, secure: secureCookies).register(web)
         LeaderPages(state: state, pages: pages).register(web)
+        SettingsPages(state: state, pages: pages).register(web)
     }
 
     @Sendable func signInPage(_ request: Request, context: AppContext) async throws -> Response {
@@ -37,7 +39,7 @@ struct WebController {
             ]
             return pages.render("signin", title: "Sign in", values, context: context, status: .unauthorized)
         }
-        context.sessions.createSession(WebSession(tokenId: identity.tokenId), expiresIn: WebSession.lifetime)
+        context.sessions.createSession(WebSession(tokenId: identity.tokenId, at: WebGate.minute(state.now())), expiresIn: WebSession.lifetime)
         return Response.redirect(to: next, type: .found)
     }
 

@@ -12,11 +12,22 @@ public struct WebSession: Codable, Sendable {
     public var tokenId: Int64
     /// The anti-forgery token carried by every form.
     public var csrf: String
+    /// When the person signed in and when they last used a page, in minutes on the trust's clock.
+    public var signedIn: Int, lastSeen: Int
 
-    /// A new session for token `tokenId`, with a fresh random form token.
-    init(tokenId: Int64) {
+    /// A new session for token `tokenId` at `minute` (the trust's clock), with a fresh random form token.
+    init(tokenId: Int64, at minute: Int) {
         self.tokenId = tokenId
         csrf = WebSession.randomToken()
+        signedIn = minute; lastSeen = minute
+    }
+
+    /// A session ends after `idleMinutes` unused, and `maxMinutes` after signing in whatever.
+    static let idleMinutes = 8 * 60, maxMinutes = 12 * 60
+
+    /// Whether it has ended by `minute`.
+    func expired(at minute: Int) -> Bool {
+        minute - lastSeen > WebSession.idleMinutes || minute - signedIn > WebSession.maxMinutes
     }
 
     /// 32 random bytes, hex.
@@ -25,8 +36,8 @@ public struct WebSession: Codable, Sendable {
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
-    /// How long a session lasts without being used again.
-    static let lifetime = Duration.seconds(8 * 60 * 60)
+    /// How long the session store keeps a session (the rules above end it sooner).
+    static let lifetime = Duration.seconds(WebSession.maxMinutes * 60)
 }
 
 /// The session cookie: `HttpOnly`, `SameSite=Strict`, and `Secure` when served over TLS (the
@@ -44,11 +55,19 @@ func sessionMiddleware(secure: Bool) -> SessionMiddleware<AppContext> {
 struct WebGate: RouterMiddleware {
     typealias Context = AppContext
     let db: AppDatabase
+    /// The trust's clock, by which sessions expire.
+    let now: @Sendable () -> Moment
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
-        guard let session = context.sessions.session, let identity = try db.identity(tokenId: session.tokenId) else {
+        let minute = WebGate.minute(now())
+        guard var session = context.sessions.session, !session.expired(at: minute), let identity = try db.identity(tokenId: session.tokenId)
+        else {
             context.sessions.clearSession()
             return Response.redirect(to: "/signin?next=\(WebGate.safeNext(request.uri.path))", type: .found)
+        }
+        if minute - session.lastSeen >= 5 {  // kept fresh without a store write on every page
+            session.lastSeen = minute
+            context.sessions.setSession(session, expiresIn: WebSession.lifetime)
         }
         var context = context
         context.identity = identity
@@ -65,6 +84,9 @@ struct WebGate: RouterMiddleware {
     }
 
     /// Pages may carry pupil data: not cached, not framed, not sniffed, no outside scripts.
+    /// Minutes since 1 Jan 1970 on the trust's clock.
+    static func minute(_ m: Moment) -> Int { m.date.dayNumber * 1440 + m.minutes }
+
     static func markPrivate(_ headers: inout HTTPFields) {
         AuthMiddleware.markPrivate(&headers)
         headers[.init("X-Frame-Options")!] = "DENY"

@@ -4,8 +4,8 @@ import CaseloadCore
 public enum Action: String, CaseIterable, Sendable {
     case submitReferral, readReferrals, changeReferral
     case readWaitingList, readTimetable, readDraftTimetable
-    case recordOutcomes, manageClosures
-    case planWeek, projectWaitingList, simulate, readSettings, changeSettings
+    case recordOutcomes, manageClosures, reportAbsence, manageCalendarFeed
+    case planWeek, projectWaitingList, simulate, readSettings, changeSettings, readAuditLog
 }
 
 /// Whose things an action touches: the whole trust, one school's, or one specialist's.
@@ -76,18 +76,19 @@ public enum AccessPolicy {
     static func senco(_ own: String, _ action: Action, _ scope: Scope) throws(AccessDenied) {
         guard schoolActions.contains(action) else {
             if action == .recordOutcomes { throw .forbidden("specialists and leaders record sessions; a SENCO reads the school's visits") }
+            if action == .reportAbsence || action == .manageCalendarFeed { throw .forbidden("a specialist or a trust leader does this") }
             throw .forbidden(leaderOnly(action))
         }
-        guard case .school(let urn) = scope else { throw .forbidden("a SENCO's token works with its own school (\(own)) only") }
+        guard case .school(let urn) = scope else { throw .forbidden("a SENCO works with their own school (\(own)) only") }
         guard urn == own else { throw .notFound("no school \(urn.prefix(20)) for this token") }
     }
 
     static func specialist(_ own: String, _ action: Action, _ scope: Scope) throws(AccessDenied) {
         switch action {
-        case .readTimetable, .recordOutcomes:
-            guard case .specialist(let id) = scope else { throw .forbidden("a specialist's token works with its own week (\(own)) only") }
+        case .readTimetable, .recordOutcomes, .reportAbsence, .manageCalendarFeed:
+            guard case .specialist(let id) = scope else { throw .forbidden("a specialist works with their own week (\(own)) only") }
             guard id == own else {
-                throw .notFound(action == .readTimetable ? "no timetable of \(id.prefix(40)) for this token" : "no session of yours")
+                throw .notFound(action == .recordOutcomes ? "no session of yours" : "no timetable of \(id.prefix(40)) for you")
             }
         case .submitReferral, .readReferrals, .changeReferral, .readWaitingList:
             throw .forbidden("specialists read timetables, not referrals")
@@ -101,6 +102,8 @@ public enum AccessPolicy {
         case .planWeek, .readDraftTimetable: "only a trust leader generates and publishes timetables"
         case .projectWaitingList: "only a trust leader projects the waiting list"
         case .simulate: "only a trust leader runs what-if simulations"
+        case .readAuditLog: "only a trust leader reads the audit log"
+        case .readSettings, .changeSettings: "only a trust leader reads and changes the trust's settings"
         default: "only a trust leader may do this"
         }
     }

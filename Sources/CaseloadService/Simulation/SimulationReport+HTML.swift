@@ -6,17 +6,7 @@ extension SimulationReport {
 
     /// A self-contained HTML page (inline CSS and SVG; no scripts or web fonts) that prints well.
     public var html: String {
-        var body = "<h1>What if: a term of \(baseline.count) weeks</h1><section class=\"summary\"><ul>"
-        body += summary.map { "<li>\(SVGChart.escape($0))</li>" }.joined() + "</ul></section>"
-        body +=
-            "<section><h2>Waiting list</h2>" + chart(\.waiting, title: "Referrals waiting, baseline (solid) and alternative (dashed)", unit: "")
-            + "</section>"
-        body += "<section><h2>Seen within target</h2>" + share() + "</section>"
-        body +=
-            "<section><h2>Waits</h2>" + chartInt(\.p90Wait, title: "90th-percentile wait in weeks")
-            + chartInt(\.medianWait, title: "Median wait in weeks") + "</section>"
-        body += "<section><h2>Hours per school</h2>" + schoolBars() + "</section>"
-        body += "<section><h2>Travel and utilisation</h2>" + travel() + "</section>"
+        let body = "<h1>What if: a term of \(baseline.count) weeks</h1>" + sections
         return """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Caseload what-if</title><style>
             body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;max-width:720px;margin:24px auto;color:#222}
@@ -26,6 +16,22 @@ extension SimulationReport {
             @media print{section{break-inside:avoid}}
             </style></head><body>\(body)</body></html>
             """
+    }
+
+    /// The report's sections (summary, charts, travel) without a page around them, for a page
+    /// that has its own heading and stylesheet (classes `t`, `a`, `g`, `h` style the charts).
+    public var sections: String {
+        var body = "<section class=\"summary\"><ul>"
+        body += summary.map { "<li>\(SVGChart.escape($0))</li>" }.joined() + "</ul></section>"
+        body +=
+            "<section><h2>Waiting list</h2>" + chart(\.waiting, title: "Referrals waiting, baseline (solid) and alternative (dashed)", unit: "")
+            + "</section>"
+        body += "<section><h2>Seen within target</h2>" + share() + "</section>"
+        body +=
+            "<section><h2>Waits</h2>" + chartInt(\.p90Wait, title: "90th-percentile wait in weeks")
+            + chartInt(\.medianWait, title: "Median wait in weeks") + "</section>"
+        body += "<section><h2>Hours per school</h2>" + schoolBars() + "</section>"
+        return body + "<section><h2>Travel and utilisation</h2>" + travel() + "</section>"
     }
 
     func chart(_ key: KeyPath<WeekFigures, [String: Int]>, title: String, unit: String) -> String {

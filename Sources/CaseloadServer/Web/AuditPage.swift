@@ -1,0 +1,34 @@
+import CaseloadCore
+import CaseloadService
+import CaseloadStore
+import Hummingbird
+
+/// `GET /audit`: the audit log for a trust leader, newest first, a hundred at a time, optionally
+/// of one kind of thing; "Older" pages on by entry number.
+struct AuditPage {
+    let state: ServerState
+    let pages: Pages
+
+    @Sendable func page(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(), query = request.uri.queryParameters
+        let trail = AuditTrail(db: state.db)
+        let kinds = try trail.entities(by: caller)
+        let kind = query.get("entity").flatMap { kinds.contains($0) ? $0 : nil }
+        let before = query.get("before", as: Int64.self)
+        let entries = try trail.page(before: before, entity: kind, limit: 100, by: caller)
+        var values: [String: Any] = [
+            "kinds": kinds.map { ["name": $0, "current": $0 == kind] }, "entries": entries.map(AuditPage.row), "newer": before != nil,
+        ]
+        values["entity"] = kind
+        if entries.count == 100, let last = entries.last?.id { values["older"] = last }
+        return pages.render("audit", title: "Audit log\(kind.map { ": \($0)" } ?? "")", values, context: context)
+    }
+
+    static func row(_ e: AuditEntry) -> [String: Any] {
+        [
+            "id": e.id ?? 0, "at": e.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"),
+            "actor": e.actor, "action": e.action, "entity": e.entity, "entityId": e.entityId,
+            "detail": e.detail == "{}" ? "" : e.detail,
+        ]
+    }
+}

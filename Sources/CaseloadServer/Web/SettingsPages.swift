@@ -1,0 +1,102 @@
+import CaseloadConfig
+import CaseloadCore
+import CaseloadPlanner
+import CaseloadService
+import CaseloadStore
+import Hummingbird
+
+/// A trust leader's settings pages: the thresholds and priority weights (the trust's YAML, with
+/// its comments, edited as a whole and checked exactly as `caseload config check` checks it),
+/// what a change would do to today's list before it is saved, a what-if term under it, and the
+/// audit log.
+struct SettingsPages {
+    let state: ServerState
+    let pages: Pages
+
+    func register(_ web: RouterGroup<AppContext>) {
+        web.get("settings", use: editor)
+        web.post("settings/preview", use: preview)
+        web.post("settings/save", use: save)
+        web.post("what-if", use: whatIf)
+        web.get("audit", use: AuditPage(state: state, pages: pages).page)
+    }
+
+    @Sendable func editor(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.caller(may: .readSettings)
+        var values = SettingsPages.summary(state.config)
+        values["yaml"] = state.configText
+        if request.uri.queryParameters.get("done") == "saved" {
+            values["notice"] = "Saved: the new settings are in force, and the waiting list follows them."
+        }
+        return pages.render("settings", title: "Thresholds and priority weights", values, context: context)
+    }
+
+    /// The proposed YAML: checked whole; a mistake re-shows the editor with the text as sent.
+    @Sendable func preview(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(may: .changeSettings), form = try await WebForm.read(request, context)
+        let yaml = SettingsPages.text(form)
+        let proposed: TrustConfig
+        do { proposed = try TrustConfigFile.parse(yaml) } catch {
+            var values = SettingsPages.summary(state.config)
+            values["yaml"] = yaml
+            values["error"] = "Nothing was saved. \(error.field): \(error.problem)"
+            return pages.render("settings", title: "Thresholds and priority weights", values, context: context, status: .unprocessableContent)
+        }
+        let (db, current, today) = (state.db, state.config, state.today())
+        let preview = try await DatabaseWork.run { try SettingsPreview.make(from: current, to: proposed, db: db, today: today, by: caller) }
+        var values = SettingsPreviewValues.values(preview, today: today)
+        values["yaml"] = yaml
+        values["base"] = SHA256.hex(state.configText)
+        return pages.render("settings-preview", title: "What the change would do", values, context: context)
+    }
+
+    @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(may: .changeSettings), form = try await WebForm.read(request, context)
+        guard form.value("base") == SHA256.hex(state.configText) else {
+            throw StoreError.conflict("the settings were changed by someone else after your preview; nothing was saved: preview your change again")
+        }
+        _ = try state.replaceConfig(SettingsPages.text(form), stamp: Stamp(actor: caller.actor))
+        return Response.redirect(to: "/settings?done=saved", type: .normal)
+    }
+
+    /// A term simulated under the proposed settings against the ones in force (a copy of the
+    /// database; nothing is changed).
+    @Sendable func whatIf(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.caller(may: .simulate)
+        let form = try await WebForm.read(request, context)
+        let alternative = try TrustConfigFile.parse(SettingsPages.text(form))
+        let weeks = min(12, max(1, Int(form.value("weeks") ?? "") ?? 6)), today = state.today()
+        let simulation = TermSimulation(
+            weeks: weeks, start: today.adding(days: 7 - today.weekday.index), absence: 0.08, seed: 1,
+            planner: PlannerOptions(timeLimit: 2, iterations: state.planner.iterations ?? 300, threads: 1))
+        let (baseline, db) = (state.config, state.db)
+        let report = try await state.heavy.run("the what-if") {
+            try WhatIf(simulation: simulation).run(
+                baseline: Policy(name: "now", config: baseline), alternative: Policy(name: "proposed", config: alternative), db: db)
+        }
+        return pages.render("what-if", title: "What if: \(weeks) weeks under the proposed settings", ["report": report.sections], context: context)
+    }
+
+    /// The YAML as posted, with the browser's line ends made the file's.
+    static func text(_ form: WebForm) -> String {
+        (form.fields.first { $0.0 == "yaml" }?.1 ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    /// Each service's threshold, cycles and target waits, and the weights, as the page explains them.
+    static func summary(_ c: TrustConfig) -> [String: Any] {
+        let w = c.weights
+        return [
+            "services": c.services.map { s in
+                [
+                    "code": s.code, "name": s.name, "threshold": s.threshold, "cycles": s.apdrCycles,
+                    "targets": s.targetWeeks.sorted { $0.value < $1.value }.map { "\($0.key) \($0.value) weeks" }.joined(separator: ", "),
+                ] as [String: Any]
+            },
+            "weights": [
+                ("each point of severity (1 to 5)", w.severity), ("an EHC plan", w.ehcPlan), ("an EHC needs assessment", w.ehcNeedsAssessment),
+                ("risk of exclusion", w.exclusionRisk), ("looked after", w.lookedAfter), ("a safeguarding concern", w.safeguarding),
+            ].map { ["name": $0.0, "points": $0.1.formatted()] },
+            "ageing": c.ageingPointsPerWeek.formatted(),
+        ]
+    }
+}

@@ -1,0 +1,168 @@
+import CaseloadCore
+import CaseloadService
+import CaseloadStore
+import Foundation
+import Hummingbird
+
+/// A specialist's pages: their week day by day (journeys, sessions and the break), the day's
+/// outcomes in one form, an absence reported, and their private calendar subscription address.
+/// A trust leader sees the same for any specialist with `?specialist=`.
+struct SpecialistPages {
+    let state: ServerState
+    let pages: Pages
+    /// Whether the site is served over HTTPS (for the subscription address it shows).
+    let secure: Bool
+
+    func register(_ web: RouterGroup<AppContext>) {
+        web.get("my-week", use: week)
+        web.post("my-week/outcomes", use: record)
+        web.post("my-week/absence", use: absence)
+        web.post("my-week/calendar", use: calendar)
+    }
+
+    /// Whose week: the specialist's own; a leader names one.
+    static func specialist(_ caller: Identity, asked: String?) throws -> String {
+        if case .specialist(let own) = caller.role { return own }
+        guard let asked, !asked.isEmpty else { throw InputError(field: "specialist", problem: "choose a specialist, for example ?specialist=EP1") }
+        return String(asked.prefix(60))
+    }
+
+    @Sendable func week(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(), week = try WeekChoice(request, today: state.today())
+        let who = try SpecialistPages.specialist(caller, asked: request.uri.queryParameters.get("specialist"))
+        var values = week.values
+        values["specialist"] = who
+        do {
+            let view = try TimetableQuery(db: state.db).view(week: week.monday, for: caller, specialist: who, today: state.today())
+            values.merge(SpecialistPages.agenda(view, today: state.today())) { a, _ in a }
+        } catch StoreError.notFound(let message, _) {
+            values["empty"] = message
+        }
+        if let feed = try CalendarFeeds(db: state.db).current(who, by: caller) {
+            values["feedSince"] = Spoken.date(CalendarDate(String(feed.createdAt.prefix(10))) ?? state.today(), today: state.today())
+        }
+        values["notice"] = SpecialistPages.notice(request.uri.queryParameters)
+        return pages.render("my-week", title: caller.isLeader ? "\(who)'s week" : "My week, \(week.title)", values, context: context)
+    }
+
+    /// Each day's journeys, sessions and break, in time order.
+    static func agenda(_ view: TimetableView, today: CalendarDate) -> [String: Any] {
+        let days = DayAgenda.days(view).sorted { $0.key < $1.key }
+        return [
+            "days": days.map { date, items in
+                [
+                    "date": date.description, "title": Spoken.date(date, today: today), "isPast": date <= today,
+                    "items": items.map { item(date, $0) },
+                ] as [String: Any]
+            },
+            "none": days.isEmpty,
+        ]
+    }
+
+    static func item(_ date: CalendarDate, _ item: AgendaItem) -> [String: Any] {
+        var values: [String: Any] = ["time": "\(ClockTime(minutes: item.start))–\(ClockTime(minutes: item.end))", "date": date.description]
+        switch item.kind {
+        case .travel: values["travel"] = "Travel to \(item.destination ?? "the next school") (\(item.end - item.start) min)"
+        case .rest: values["rest"] = "Break (\(item.end - item.start) min)"
+        case .session: values["session"] = item.row.map(DayByDay.session)
+        }
+        return values
+    }
+
+    /// What the last action did, from the numbers in the address (never free text).
+    static func notice(_ query: Parameters) -> String? {
+        if let n = query.get("recorded", as: Int.self) { return "Saved: \(n) outcome\(n == 1 ? "" : "s") recorded." }
+        if let n = query.get("absent", as: Int.self) {
+            return n == 0
+                ? "Absence recorded. No booked sessions fall on those days."
+                : "Absence recorded. \(n) booked session\(n == 1 ? "" : "s") fall on those days; the trust's leaders re-plan the week to move them."
+        }
+        if query.get("calendar") == "stopped" { return "The calendar address is stopped: calendars using it no longer update." }
+        return nil
+    }
+
+    @Sendable func record(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(), form = try await WebForm.read(request, context)
+        guard let day = form.value("date").flatMap(CalendarDate.init) else { throw InputError(field: "date", problem: "choose the day") }
+        let entries = try form.fields.compactMap { key, value -> OutcomeEntry? in
+            guard key.hasPrefix("outcome-"), !value.isEmpty, let id = Int64(key.dropFirst("outcome-".count)) else { return nil }
+            return OutcomeEntry(referral: id, outcome: try OutcomeEntry.outcome(value, field: key))
+        }
+        guard !entries.isEmpty else { throw InputError(field: "outcomes", problem: "choose an outcome for at least one session") }
+        let recording = SessionRecording(db: state.db, config: state.config), today = state.today(), stamp = Stamp(actor: caller.actor)
+        let done = try await DatabaseWork.run { try recording.record(day: day, entries, by: caller, today: today, stamp: stamp) }
+        state.waiting.invalidate()
+        return Response.redirect(to: "/my-week?week=\(day.monday)\(SpecialistPages.whose(caller, form))&recorded=\(done.count)", type: .normal)
+    }
+
+    @Sendable func absence(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(), form = try await WebForm.read(request, context)
+        let who = try SpecialistPages.specialist(caller, asked: form.value("specialist"))
+        let from = try SpecialistPages.date(form, "from"), to = try SpecialistPages.date(form, "to")
+        let reporting = AbsenceReporting(db: state.db), today = state.today(), stamp = Stamp(actor: caller.actor), reason = form.value("reason") ?? ""
+        let done = try await DatabaseWork.run {
+            try reporting.report(who, from: from, to: to, reason: reason, by: caller, today: today, stamp: stamp)
+        }
+        return Response.redirect(
+            to: "/my-week?week=\(from.monday)\(SpecialistPages.whose(caller, form))&absent=\(done.bookedSessions)", type: .normal)
+    }
+
+    /// Makes a new subscription address (shown once, on the page this answers) or stops it.
+    @Sendable func calendar(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(), form = try await WebForm.read(request, context)
+        let who = try SpecialistPages.specialist(caller, asked: form.value("specialist")), stamp = Stamp(actor: caller.actor)
+        let feeds = CalendarFeeds(db: state.db)
+        guard form.value("action") == "renew" else {
+            _ = try await DatabaseWork.run { try feeds.stop(who, by: caller, stamp: stamp) }
+            return Response.redirect(to: "/my-week?calendar=stopped\(SpecialistPages.whose(caller, form))", type: .normal)
+        }
+        let secret = try await DatabaseWork.run { try feeds.renew(who, by: caller, stamp: stamp) }
+        let host = request.head.authority ?? "localhost"
+        let address = "\(secure ? "https" : "http")://\(host)/calendars/\(secret).ics"
+        var response = pages.render(
+            "calendar-address", title: "Calendar address for \(who)", ["address": address, "specialist": who], context: context)
+        WebGate.markPrivate(&response.headers)
+        return response
+    }
+
+    /// `&specialist=…` for a leader acting on another's week.
+    static func whose(_ caller: Identity, _ form: WebForm) -> String {
+        guard caller.isLeader, let who = form.value("specialist") else { return "" }
+        return "&specialist=" + (who.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
+
+    static func date(_ form: WebForm, _ field: String) throws -> CalendarDate {
+        guard let d = form.value(field).flatMap(CalendarDate.init) else {
+            throw InputError(field: field, problem: "give the day as a date, YYYY-MM-DD")
+        }
+        return d
+    }
+}
+
+/// `GET /calendars/{secret}.ics`: a specialist's subscription feed. The secret is the only key
+/// (calendar apps cannot sign in), so an unknown or stopped one is a plain 404 that says nothing
+/// more, and the answer is never cached by anything in between.
+struct CalendarFeedRoute {
+    let state: ServerState
+
+    func register(_ router: Router<AppContext>) {
+        router.get("calendars/:file", use: feed)
+    }
+
+    @Sendable func feed(_ request: Request, context: AppContext) async throws -> Response {
+        let file = context.parameters.get("file") ?? ""
+        let secret = file.hasSuffix(".ics") ? String(file.dropLast(4)) : file
+        let feeds = CalendarFeeds(db: state.db), today = state.today()
+        var headers = HTTPFields()
+        AuthMiddleware.markPrivate(&headers)
+        headers[.init("Referrer-Policy")!] = "no-referrer"
+        do {
+            let text = try feeds.calendar(secret: secret, today: today)
+            headers[.contentType] = "text/calendar; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        } catch StoreError.notFound {
+            headers[.contentType] = "text/plain; charset=utf-8"
+            return Response(status: .notFound, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "no calendar at this address\n")))
+        }
+    }
+}

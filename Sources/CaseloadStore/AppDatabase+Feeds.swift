@@ -1,0 +1,75 @@
+import CaseloadCore
+import Foundation
+import GRDB
+
+/// A row of `calendar_feed`: one specialist's private calendar subscription address, kept only
+/// as the hash of its secret.
+struct CalendarFeedRow: SnakeCaseRecord, Sendable {
+    static let databaseTableName = "calendar_feed"
+    var id: Int64?
+    var specialist: String, hash: String, createdAt: String, revokedAt: String?
+}
+
+/// A specialist's working subscription address, as listed (never its secret).
+public struct CalendarFeedInfo: Sendable, Equatable {
+    public var id: Int64
+    public var specialist: String
+    /// When it was made (ISO 8601).
+    public var createdAt: String
+}
+
+extension AppDatabase {
+    /// A new private subscription address for `specialist`; any earlier one stops working in the
+    /// same transaction. Returns the secret, which is shown once and stored only as its hash.
+    public func newCalendarFeed(specialist: String, stamp: Stamp) throws -> String {
+        let secret = "cf_" + AppDatabase.randomHex(bytes: 32)
+        try write { db in
+            guard try SpecialistRow.exists(db, key: specialist) else {
+                throw StoreError.notFound("no specialist \(specialist.prefix(40))", next: .listSpecialists)
+            }
+            let revoked = try revokeFeeds(db, specialist: specialist, stamp: stamp)
+            try CalendarFeedRow(id: nil, specialist: specialist, hash: SHA256.hex(secret), createdAt: stamp.iso, revokedAt: nil).insert(db)
+            try db.audit(stamp, "create", "calendar_feed", "\(db.lastInsertedRowID)", ["specialist": specialist, "revoked": "\(revoked)"])
+        }
+        return secret
+    }
+
+    /// Stops every subscription address of `specialist`; returns how many were working.
+    @discardableResult
+    public func revokeCalendarFeeds(specialist: String, stamp: Stamp) throws -> Int {
+        try write { db in try revokeFeeds(db, specialist: specialist, stamp: stamp) }
+    }
+
+    /// The working subscription address of `specialist`, if there is one.
+    public func calendarFeed(specialist: String) throws -> CalendarFeedInfo? {
+        try read { db in
+            try CalendarFeedRow.filter(Column("specialist") == specialist && Column("revoked_at") == nil).fetchOne(db)
+                .map { CalendarFeedInfo(id: $0.id ?? 0, specialist: $0.specialist, createdAt: $0.createdAt) }
+        }
+    }
+
+    /// Whose week the subscription secret `secret` shows, or `nil` when it is unknown or revoked.
+    public func calendarFeed(secret: String) throws -> CalendarFeedInfo? {
+        guard secret.hasPrefix("cf_"), secret.count == 67 else { return nil }
+        return try read { db in
+            try CalendarFeedRow.filter(Column("hash") == SHA256.hex(secret) && Column("revoked_at") == nil).fetchOne(db)
+                .map { CalendarFeedInfo(id: $0.id ?? 0, specialist: $0.specialist, createdAt: $0.createdAt) }
+        }
+    }
+
+    private func revokeFeeds(_ db: Database, specialist: String, stamp: Stamp) throws -> Int {
+        let live = try CalendarFeedRow.filter(Column("specialist") == specialist && Column("revoked_at") == nil).fetchAll(db)
+        for var row in live {
+            row.revokedAt = stamp.iso
+            try row.update(db)
+            try db.audit(stamp, "revoke", "calendar_feed", "\(row.id ?? 0)", ["specialist": specialist])
+        }
+        return live.count
+    }
+
+    /// `bytes` random bytes from the system's generator, as lower-case hex.
+    static func randomHex(bytes: Int) -> String {
+        var rng = SystemRandomNumberGenerator()
+        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
+    }
+}
