@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(name: "CaseloadCore"),
@@ -33,7 +34,9 @@ let package = Package(
         .target(name: "CaseloadConfig", dependencies: ["CaseloadCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "CaseloadStore",
-            dependencies: ["CaseloadCore", "CaseloadFixtures", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CaseloadCore", "CaseloadFixtures", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(name: "CaseloadService", dependencies: ["CaseloadCore", "CaseloadPlanner", "CaseloadStore"]),
         .target(

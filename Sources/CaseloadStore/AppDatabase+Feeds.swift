@@ -22,13 +22,13 @@ extension AppDatabase {
     /// A new private subscription address for `specialist`; any earlier one stops working in the
     /// same transaction. Returns the secret, which is shown once and stored only as its hash.
     public func newCalendarFeed(specialist: String, stamp: Stamp) throws -> String {
-        let secret = "cf_" + AppDatabase.randomHex(bytes: 32)
+        let secret = "cf_" + Hashing.randomHex(bytes: 32)
         try write { db in
             guard try SpecialistRow.exists(db, key: specialist) else {
                 throw StoreError.notFound("no specialist \(specialist.prefix(40))", next: .listSpecialists)
             }
             let revoked = try revokeFeeds(db, specialist: specialist, stamp: stamp)
-            try CalendarFeedRow(id: nil, specialist: specialist, hash: SHA256.hex(secret), createdAt: stamp.iso, revokedAt: nil).insert(db)
+            try CalendarFeedRow(id: nil, specialist: specialist, hash: Hashing.sha256Hex(secret), createdAt: stamp.iso, revokedAt: nil).insert(db)
             try db.audit(stamp, "create", "calendar_feed", "\(db.lastInsertedRowID)", ["specialist": specialist, "revoked": "\(revoked)"])
         }
         return secret
@@ -52,7 +52,7 @@ extension AppDatabase {
     public func calendarFeed(secret: String) throws -> CalendarFeedInfo? {
         guard secret.hasPrefix("cf_"), secret.count == 67 else { return nil }
         return try read { db in
-            try CalendarFeedRow.filter(Column("hash") == SHA256.hex(secret) && Column("revoked_at") == nil).fetchOne(db)
+            try CalendarFeedRow.filter(Column("hash") == Hashing.sha256Hex(secret) && Column("revoked_at") == nil).fetchOne(db)
                 .map { CalendarFeedInfo(id: $0.id ?? 0, specialist: $0.specialist, createdAt: $0.createdAt) }
         }
     }
@@ -65,11 +65,5 @@ extension AppDatabase {
             try db.audit(stamp, "revoke", "calendar_feed", "\(row.id ?? 0)", ["specialist": specialist])
         }
         return live.count
-    }
-
-    /// `bytes` random bytes from the system's generator, as lower-case hex.
-    static func randomHex(bytes: Int) -> String {
-        var rng = SystemRandomNumberGenerator()
-        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
     }
 }

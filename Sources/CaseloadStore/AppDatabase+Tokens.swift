@@ -36,11 +36,11 @@ extension AppDatabase {
     {
         guard (1...3650).contains(days) else { throw StoreError.invalid("a token lasts from 1 to 3650 days") }
         let expires = stamp.at.addingTimeInterval(Double(days) * 86_400).ISO8601Format()
-        let secret = "cl_" + AppDatabase.randomHex(bytes: 32)
+        let secret = "cl_" + Hashing.randomHex(bytes: 32)
         return try write { db in
             let (school, specialist) = try check(role, db)
             try TokenRow(
-                id: nil, hash: SHA256.hex(secret), role: role.name, school: school, specialist: specialist, label: label,
+                id: nil, hash: Hashing.sha256Hex(secret), role: role.name, school: school, specialist: specialist, label: label,
                 createdAt: stamp.iso, revokedAt: nil, expiresAt: expires
             ).insert(db)
             let id = db.lastInsertedRowID
@@ -86,7 +86,7 @@ extension AppDatabase {
                 db.cachedStatement(
                     sql: """
                         SELECT * FROM token WHERE hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
-                        """), arguments: [SHA256.hex(secret), now.ISO8601Format()])?.identity
+                        """), arguments: [Hashing.sha256Hex(secret), now.ISO8601Format()])?.identity
         }
     }
 

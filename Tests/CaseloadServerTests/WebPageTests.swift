@@ -158,7 +158,9 @@ struct Browser {
             #expect(status == 0, "\(text)")
             #expect(text.contains("all steps passed"), "\(text)")
         }
-        #expect(try h.state.db.timetable(week: CalendarDate("2026-12-07")!)?.published == true)
+        let next = try #require(try h.state.db.timetable(week: CalendarDate("2026-12-07")!))
+        #expect(next.published && !next.bookings.contains { $0.specialist == "salt-3" && $0.day == .thu }, "planned around the absence")
+        #expect(h.state.config.service("SALT")?.threshold == 35)
         #expect(try h.state.db.referrals(school: Harness.schoolA).last?.status == .withdrawn)
     }
 }

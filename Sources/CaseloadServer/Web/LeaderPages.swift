@@ -75,7 +75,7 @@ struct LeaderPages {
     /// A stored week for review: what is booked per specialist, the routes on a map, and each
     /// referral not booked with the planner's reason (grouped, then the first hundred one by one).
     static func review(_ t: WeekTimetable) -> [String: Any] {
-        let reasons = Dictionary(grouping: t.unbooked, by: \.reason).map { (reason: $0.key, count: $0.value.count) }
+        let reasons = Dictionary(grouping: t.unbooked, by: \.code).map { (reason: LeaderPages.kind($0.key), count: $0.value.count) }
         return [
             "published": t.published, "bookings": t.bookings.count, "referrals": Set(t.bookings.map(\.referral)).count,
             "unbooked": t.unbooked.count, "reasons": reasons.sorted { $0.count > $1.count }.map { ["reason": $0.reason, "count": $0.count] },
@@ -85,6 +85,21 @@ struct LeaderPages {
             },
             "map": RouteMap(t).svg, "hasBookings": !t.bookings.isEmpty,
         ]
+    }
+
+    /// A kind of reason for not booking, as a leader would say it.
+    static func kind(_ code: String) -> String {
+        switch UnassignedCode(rawValue: code) {
+        case .capacity?: "below others in priority: the service's hours are full this week"
+        case .fullWithinReach?: "the specialists who can reach the school are full, while others with free time are too far away"
+        case .outOfReach?: "the school is out of every specialist's reach in the working day or travel cap"
+        case .missingSkill?: "no specialist has the skill it needs"
+        case .noService?: "no specialist delivers the service"
+        case .pinnedUnavailable?: "their specialist does not work on an allowed day this week"
+        case .noAllowedDay?: "no specialist works on the days the school allows"
+        case .windowTooShort?: "the session does not fit the school's times on any allowed day"
+        case nil: code.replacingOccurrences(of: "_", with: " ")
+        }
     }
 
     /// What the last action did, said from the stored week (the address carries only which action).

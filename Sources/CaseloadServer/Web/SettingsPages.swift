@@ -46,13 +46,13 @@ struct SettingsPages {
         let preview = try await DatabaseWork.run { try SettingsPreview.make(from: current, to: proposed, db: db, today: today, by: caller) }
         var values = SettingsPreviewValues.values(preview, today: today)
         values["yaml"] = yaml
-        values["base"] = SHA256.hex(state.configText)
+        values["base"] = Hashing.sha256Hex(state.configText)
         return pages.render("settings-preview", title: "What the change would do", values, context: context)
     }
 
     @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller(may: .changeSettings), form = try await WebForm.read(request, context)
-        guard form.value("base") == SHA256.hex(state.configText) else {
+        guard form.value("base") == Hashing.sha256Hex(state.configText) else {
             throw StoreError.conflict("the settings were changed by someone else after your preview; nothing was saved: preview your change again")
         }
         _ = try state.replaceConfig(SettingsPages.text(form), stamp: Stamp(actor: caller.actor))

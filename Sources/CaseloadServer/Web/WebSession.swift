@@ -31,10 +31,7 @@ public struct WebSession: Codable, Sendable {
     }
 
     /// 32 random bytes, hex.
-    static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-    }
+    static func randomToken() -> String { Hashing.randomHex(bytes: 32) }
 
     /// How long the session store keeps a session (the rules above end it sooner).
     static let lifetime = Duration.seconds(WebSession.maxMinutes * 60)
@@ -67,7 +64,7 @@ struct WebGate: RouterMiddleware {
         }
         if minute - session.lastSeen >= 5 {  // kept fresh without a store write on every page
             session.lastSeen = minute
-            context.sessions.setSession(session, expiresIn: WebSession.lifetime)
+            _ = context.sessions.updateSession(session)
         }
         var context = context
         context.identity = identity

@@ -7,10 +7,13 @@ Prints one line per step; exits 1 on the first failure, saying what was expected
 """
 import os
 import sys
+import time
+import urllib.request
 
 from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -43,10 +46,26 @@ def submit(driver, button, until):
     WebDriverWait(driver, 90).until(lambda d: until in d.current_url and d.execute_script("return document.readyState") == "complete")
 
 
+def settled(read):
+    """`read()`, tried again while chromium is still swapping the document in after a redirect
+    (it then answers "Node with given id does not belong to the document")."""
+    for attempt in range(10):
+        try:
+            return read()
+        except WebDriverException:
+            if attempt == 9:
+                raise
+            time.sleep(0.3)
+
+
+def main_text(driver):
+    return settled(lambda: driver.find_element(By.TAG_NAME, "main").text)
+
+
 def accessible(driver, name):
     axe = Axe(driver)
-    axe.inject()
-    results = axe.run()
+    settled(axe.inject)
+    results = settled(axe.run)
     bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
     detail = "; ".join("%s (%s): %s" % (v["id"], v["impact"], v["nodes"][0]["target"]) for v in bad)
     expect(not bad, "%s has no serious or critical accessibility violations %s" % (name, detail))
@@ -80,15 +99,15 @@ def senco(driver):
     driver.find_element(By.ID, "flag-ehc_plan").click()
     driver.find_element(By.ID, "consent").click()
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button"), "?new=1")
-    page = driver.find_element(By.TAG_NAME, "main").text
+    page = main_text(driver)
     expect("Accepted" in page and "Likely first visit" in page and "the week of" in page, "the decision, the place and the likely first week show at once")
     accessible(driver, "senco-decision")
     number = driver.current_url.split("/referrals/")[1].split("?")[0]
     driver.find_element(By.ID, "note-withdraw").send_keys("no longer needed")
     submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Withdraw')]"), "/referrals/")
-    expect("withdrawn" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text, "referral %s is withdrawn" % number)
+    expect("withdrawn" in settled(lambda: driver.find_element(By.CSS_SELECTOR, "dl.facts").text), "referral %s is withdrawn" % number)
     driver.get(BASE + "/visits?week=2026-11-30")
-    expect("Mon 30 Nov" in driver.find_element(By.TAG_NAME, "main").text, "the school's visits show day by day")
+    expect("Mon 30 Nov" in main_text(driver), "the school's visits show day by day")
     accessible(driver, "senco-visits")
     submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Sign out')]"), "/signin")
     expect("/signin" in driver.current_url, "signing out returns to the sign-in page")
@@ -104,19 +123,55 @@ def specialist(driver):
     for select in selects:
         Select(select).select_by_value("delivered")
     submit(driver, monday.find_element(By.TAG_NAME, "button"), "recorded=")
-    expect("Saved: %d outcome" % len(selects) in driver.find_element(By.TAG_NAME, "main").text, "the day's %d outcomes are saved" % len(selects))
+    expect("Saved: %d outcome" % len(selects) in main_text(driver), "the day's %d outcomes are saved" % len(selects))
+    expect("Travel to" in main_text(driver), "the week shows the journeys between schools")
+    for field, value in [("away-from", "2026-12-10"), ("away-to", "2026-12-10")]:
+        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, field), value)
+    driver.find_element(By.ID, "away-why").send_keys("training course")
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Report the absence')]"), "absent=")
+    expect("Absence recorded" in main_text(driver), "an absence is reported from the week's page")
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Make a new calendar address')]"), "/my-week/calendar")
+    address = driver.execute_script("return document.getElementById('address').value")
+    accessible(driver, "specialist-calendar")
+    with urllib.request.urlopen(address) as answer:
+        text = answer.read().decode()
+    expect(text.startswith("BEGIN:VCALENDAR") and "salt-3" in text, "the calendar address serves the specialist's week")
+
+
+def change_threshold(driver, old, new):
+    """Edits the settings text as a leader would, and asks for the preview."""
+    driver.get(BASE + "/settings")
+    box = driver.find_element(By.ID, "yaml")
+    driver.execute_script("arguments[0].value = arguments[0].value.replace(arguments[1], arguments[2])", box, old, new)
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Preview the change')]"), "/settings/preview")
 
 
 def leader(driver):
     sign_in(driver, LEADER)
     expect("/waiting-list" in driver.current_url, "a leader lands on the waiting list")
     accessible(driver, "leader-waiting-list")
+    driver.get(BASE + "/settings")
+    accessible(driver, "leader-settings")
+    change_threshold(driver, "threshold: 25\n    apdr_cycles: 1", "threshold: 35\n    apdr_cycles: 1")
+    page = main_text(driver)
+    expect("25 now, 35 after" in page and "Would be declined if referred today" in page, "the preview shows what the new threshold does")
+    accessible(driver, "leader-settings-preview")
+    driver.execute_script("document.getElementById('weeks').value = '1'")
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Run a what-if')]"), "/what-if")
+    expect("What if" in settled(lambda: driver.find_element(By.TAG_NAME, "h1").text), "a what-if runs under the proposed settings")
+    accessible(driver, "leader-what-if")
+    change_threshold(driver, "threshold: 25\n    apdr_cycles: 1", "threshold: 35\n    apdr_cycles: 1")
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Save these settings')]"), "done=saved")
+    expect("threshold: 35" in driver.execute_script("return document.getElementById('yaml').value"), "the new threshold is saved")
     driver.get(BASE + "/weeks?week=2026-12-07")
     submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Plan this week')]"), "done=planned")
-    expect("A draft" in driver.find_element(By.TAG_NAME, "main").text, "the week is planned as a draft to review")
+    expect("A draft" in main_text(driver), "the week is planned as a draft to review")
     accessible(driver, "leader-week")
     submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Publish this week')]"), "done=published")
-    expect("Published:" in driver.find_element(By.TAG_NAME, "main").text, "the week is published")
+    expect("Published:" in main_text(driver), "the week is published")
+    driver.get(BASE + "/audit")
+    expect("publish" in main_text(driver), "the audit log shows the publication")
+    accessible(driver, "leader-audit")
 
 
 for role in (senco, specialist, leader):

@@ -1,0 +1,106 @@
+import CaseloadConfig
+import CaseloadCore
+import CaseloadServer
+import CaseloadService
+import CaseloadStore
+import CaseloadTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The leader's settings editor (preview before save, rejected whole), the audit log, a
+/// specialist's calendar address, and sessions that end.
+@Suite struct WebLeaderPageTests {
+    func text(_ r: TestResponse) -> String { String(buffer: r.body) }
+
+    @Test func aThresholdChangeIsPreviewedThenSavedAndABadFileChangesNothing() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let original = try String(contentsOfFile: h.state.configPath, encoding: .utf8)
+        let raised = original.replacingOccurrences(of: "threshold: 30              #", with: "threshold: 60              #")
+        try await h.app.test(.router) { client in
+            let b = try await Browser.signIn(client, h.leader), s = try await Browser.signIn(client, h.sencoA)
+            #expect(text(try await client.execute(uri: "/settings", method: .get, headers: b.headers)).contains("threshold: 30"))
+            #expect(try await client.execute(uri: "/settings", method: .get, headers: s.headers).status == .forbidden)
+            for bad in [
+                original.replacingOccurrences(of: "threshold: 30 ", with: "threshold: lots "), "services: [", String(repeating: "a: [", count: 400),
+            ] {
+                let (fh, fb) = b.form([("yaml", bad)])
+                let r = try await client.execute(uri: "/settings/preview", method: .post, headers: fh, body: fb)
+                #expect(r.status == .unprocessableContent && text(r).contains("Nothing was saved"), "\(bad.prefix(30))")
+            }
+            let (ph, pb) = b.form([("yaml", raised)])
+            let preview = text(try await client.execute(uri: "/settings/preview", method: .post, headers: ph, body: pb))
+            #expect(preview.contains("30 now, 60 after") && preview.contains("Would be declined if referred today"))
+            let base = try #require(preview.firstMatch(of: /name="base" value="([0-9a-f]{64})"/)?.1)
+            let (sh, sb) = s.form([("yaml", raised), ("base", String(base))])
+            #expect(try await client.execute(uri: "/settings/save", method: .post, headers: sh, body: sb).status == .forbidden)
+            let (xh, xb) = b.form([("yaml", raised), ("base", String(base))], csrf: s.csrf)
+            #expect(try await client.execute(uri: "/settings/save", method: .post, headers: xh, body: xb).status == .forbidden)
+            let (oh, ob) = b.form([("yaml", raised), ("base", String(repeating: "0", count: 64))])
+            #expect(try await client.execute(uri: "/settings/save", method: .post, headers: oh, body: ob).status == .conflict)
+            #expect(try String(contentsOfFile: h.state.configPath, encoding: .utf8) == original)
+            let (gh, gb) = b.form([("yaml", raised), ("base", String(base))])
+            let saved = try await client.execute(uri: "/settings/save", method: .post, headers: gh, body: gb)
+            #expect(saved.status == .seeOther && saved.headers[.location] == "/settings?done=saved")
+            #expect(h.state.config.service("EP")?.threshold == 60)
+            #expect(try String(contentsOfFile: h.state.configPath, encoding: .utf8) == raised, "the file keeps its comments")
+            let audit = text(try await client.execute(uri: "/audit?entity=config", method: .get, headers: b.headers))
+            #expect(audit.contains("update") && audit.contains("config"))
+            #expect(try await client.execute(uri: "/audit", method: .get, headers: s.headers).status == .forbidden)
+        }
+    }
+
+    @Test func aSpecialistsCalendarAddressShowsTheirWeekUntilStopped() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let week = CalendarDate("2026-11-30")!
+        _ = try WeeklyScheduler(db: h.state.db, config: h.state.config, options: .init(seed: 1, iterations: 60))
+            .schedule(week: week, replan: false, stamp: stamp)
+        try h.state.db.publish(week: week, stamp: stamp)
+        h.clock.set("2026-12-01T09:00")
+        try await h.app.test(.router) { client in
+            let sp = try await Browser.signIn(client, h.specialist), senco = try await Browser.signIn(client, h.sencoA)
+            let page = text(try await client.execute(uri: "/my-week", method: .get, headers: sp.headers))
+            #expect(page.contains("Travel to") && page.contains("Make a new calendar address"))
+            let (fh, fb) = sp.form([("action", "renew")])
+            let shown = text(try await client.execute(uri: "/my-week/calendar", method: .post, headers: fh, body: fb))
+            let path = try #require(shown.firstMatch(of: /http:\/\/[^\/"]+(\/calendars\/cf_[0-9a-f]{64}\.ics)/)?.1)
+            let feed = try await client.execute(uri: String(path), method: .get)
+            #expect(feed.status == .ok && feed.headers[.contentType]?.hasPrefix("text/calendar") == true && feed.headers[.cacheControl] == "no-store")
+            let events = try icsEvents(text(feed)).filter { $0["category"] == "VISIT" }
+            #expect(!events.isEmpty && events.allSatisfy { $0["description"]!.contains("with salt-3\n") })
+            let (xh, xb) = senco.form([("action", "renew"), ("specialist", "salt-3")])
+            #expect(try await client.execute(uri: "/my-week/calendar", method: .post, headers: xh, body: xb).status == .forbidden)
+            let (stopH, stopB) = sp.form([("action", "stop")])
+            #expect(try await client.execute(uri: "/my-week/calendar", method: .post, headers: stopH, body: stopB).status == .seeOther)
+            let gone = try await client.execute(uri: String(path), method: .get)
+            #expect(gone.status == .notFound && !text(gone).contains("salt-3"))
+            #expect(try await client.execute(uri: "/calendars/cf_\(String(repeating: "1", count: 64)).ics", method: .get).status == .notFound)
+        }
+    }
+
+    @Test func aSessionEndsAfterEightIdleHoursAndTwelveInAll() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        h.clock.set("2026-11-23T08:00")
+        try await h.app.test(.router) { client in
+            let b = try await Browser.signIn(client, h.sencoA)
+            h.clock.set("2026-11-23T15:00")
+            #expect(try await client.execute(uri: "/referrals", method: .get, headers: b.headers).status == .ok)
+            h.clock.set("2026-11-23T19:30")  // used at 15:00: not idle for eight hours, but 11.5 since signing in
+            #expect(try await client.execute(uri: "/referrals", method: .get, headers: b.headers).status == .ok)
+            h.clock.set("2026-11-23T20:01")
+            let after = try await client.execute(uri: "/referrals", method: .get, headers: b.headers)
+            #expect(after.status == .found && after.headers[.location]?.hasPrefix("/signin") == true)
+            let (fh, fb) = b.form([("note", "x")])
+            let ref = try h.referral(of: Harness.schoolA)
+            #expect(try await client.execute(uri: "/referrals/\(ref.id)/hold", method: .post, headers: fh, body: fb).status == .found)
+            #expect(try h.state.db.referral(ref.id).status == ref.status)
+            let c = try await Browser.signIn(client, h.sencoA)
+            h.clock.set("2026-11-24T04:02")  // eight hours and a minute unused
+            #expect(try await client.execute(uri: "/referrals", method: .get, headers: c.headers).status == .found)
+        }
+    }
+}
