@@ -10,6 +10,7 @@ public struct CaseloadCommand: AsyncParsableCommand {
             CalendarCommand.self, SchoolCommand.self,
             ScheduleCommand.self, TimetableCommand.self, SessionCommand.self, SpecialistCommand.self, ServeCommand.self, TokenCommand.self,
             SimulateCommand.self,
+            BackupCommand.self, RestoreCommand.self, CheckDBCommand.self, RetentionCommand.self, PupilCommand.self,
             PlanCommand.self, CheckCommand.self, FixturesCommand.self,
         ]
     )

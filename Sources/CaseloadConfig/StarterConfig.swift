@@ -63,6 +63,13 @@ public enum StarterConfig {
           max_backdate_weeks: 12
           # pupil_ref_pattern: ^[A-Z][0-9]{12}$   # optional: the shape every pupil reference must have
 
+        # Retention: how long a pupil's reference and the notes about them are kept once a referral is
+        # over. `caseload retention --dry-run` lists what is due; `--apply` removes it, keeping anonymous
+        # counts (service, school, dates, status) for reports. Ask your data protection officer.
+        retention:
+          closed_years: 7            # completed or withdrawn: years after the last session (or the closing)
+          declined_years: 1          # declined at intake: years after the decision
+
         # Each school's day: when specialists can see pupils there. Primary and secondary days differ;
         # a school's own hours in the school file (a `school_day` column) come first, then its phase
         # here, then the default. A day can differ by weekday: "mon-thu 08:45-15:15, fri 08:45-13:30".

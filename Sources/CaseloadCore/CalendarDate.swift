@@ -47,6 +47,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// The date `days` later (or earlier when negative).
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
+    /// The same day `years` years on (29 February becomes 28 February in a common year).
+    public func adding(years: Int) -> CalendarDate {
+        let y = year + years, d = min(day, CalendarDate.daysIn(month: month, year: y))
+        let pad = { (n: Int, width: Int) in String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        return CalendarDate("\(pad(y, 4))-\(pad(month, 2))-\(pad(d, 2))") ?? self
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         if month == 2 { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28 }
         return [4, 6, 9, 11].contains(month) ? 30 : 31

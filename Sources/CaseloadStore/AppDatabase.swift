@@ -73,6 +73,7 @@ public final class AppDatabase: Sendable {
         guard isCaseload == true else {
             throw StoreError.invalid("\(path) is a SQLite database but not a Caseload one; check the path")
         }
+        try DatabaseQueue(path: path, configuration: config).read { db in try checkSchema(db) }
     }
 
     /// A private in-memory database, for tests and what-if runs.

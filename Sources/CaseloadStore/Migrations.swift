@@ -27,7 +27,10 @@ extension AppDatabase {
         }
         m.registerMigration("v4: the week as lived") { db in try weekAsLived(db) }
         m.registerMigration("v5: the school year") { db in try schoolYear(db) }
-        m.registerMigration("v6: calendar feeds") { db in try calendarFeeds(db) }
+        m.registerMigration("v6: calendar feeds, retention and erasure") { db in
+            try calendarFeeds(db)
+            try erasure(db)
+        }
         return m
     }
 
@@ -41,6 +44,21 @@ extension AppDatabase {
             t.column("created_at", .text).notNull()
             t.column("revoked_at", .text)
         }
+    }
+
+    /// When a referral's pupil-identifying data was removed (retention or a pupil's erasure), and
+    /// an audit log that stays append-only except for exactly that: an entry's details may be
+    /// replaced by a redaction marker, never its who, when or what.
+    private static func erasure(_ db: Database) throws {
+        try db.alter(table: "referral") { t in t.add(column: "erased_at", .text) }
+        try db.execute(sql: "DROP TRIGGER audit_log_no_update")
+        try db.execute(
+            sql: """
+                CREATE TRIGGER audit_log_only_redactions BEFORE UPDATE ON audit_log
+                WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor OR NEW.action IS NOT OLD.action
+                  OR NEW.entity IS NOT OLD.entity OR NEW.entity_id IS NOT OLD.entity_id OR NEW.detail NOT LIKE '{"redacted":%'
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only; only a pupil''s details may be redacted'); END
+                """)
     }
 
     /// Closures (trust-wide when `school_urn` is null: imported holidays; else a school's INSET

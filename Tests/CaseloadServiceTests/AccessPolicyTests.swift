@@ -10,7 +10,7 @@ import Testing
     static let specialist = Identity(tokenId: 2, role: .specialist(id: "ep-1"))
     static let leader = Identity(tokenId: 3, role: .leader)
     static let schoolWork: Set<Action> = [.submitReferral, .readReferrals, .changeReferral, .readWaitingList, .readTimetable, .manageClosures]
-    static let ownWeek: Set<Action> = [.readTimetable, .recordOutcomes]
+    static let ownWeek: Set<Action> = [.readTimetable, .recordOutcomes, .reportAbsence, .manageCalendarFeed]
 
     func outcome(_ caller: Identity, _ action: Action, _ scope: Scope) -> Expect {
         switch AccessPolicy.denial(caller, action, scope) {

@@ -106,6 +106,18 @@ public struct PriorityBand: Hashable, Sendable {
     public init(name: String, minScore: Int) { self.name = name; self.minScore = minScore }
 }
 
+/// How long a trust keeps a pupil's reference and the notes about them once a referral is over:
+/// `closedYears` after the last session (or the closing, if none was held) for a completed or
+/// withdrawn referral, `declinedYears` after the decision for a declined one. Anonymous counts
+/// (service, school, dates, status) are kept for reports.
+public struct RetentionRule: Hashable, Sendable {
+    public var closedYears = 7
+    public var declinedYears = 1
+
+    /// The rule, 7 and 1 years unless told otherwise.
+    public init(closedYears: Int = 7, declinedYears: Int = 1) { self.closedYears = closedYears; self.declinedYears = declinedYears }
+}
+
 /// Everything a trust leader sets: thresholds, weights, deadlines, fair shares, per service.
 public struct TrustConfig: Hashable, Sendable {
     public var trustName: String
@@ -126,6 +138,8 @@ public struct TrustConfig: Hashable, Sendable {
     public var calendar = SchoolCalendar()
     /// Each school's day (`school_day`).
     public var schoolDay = SchoolDayRule.fallback
+    /// How long pupil-identifying data is kept (`retention`).
+    public var retention = RetentionRule()
 
     /// A configuration with every field.
     public init(

@@ -5,7 +5,7 @@ extension TrustConfig {
     /// Every error names the key at fault and the values allowed.
     public static func decode(_ document: JSONValue) throws(InputError) -> TrustConfig {
         let root = try JSONFields(document, path: "")
-        try root.onlyKeys(["trust", "priority", "services", "intake", "calendar", "school_day"])
+        try root.onlyKeys(["trust", "priority", "services", "intake", "calendar", "school_day", "retention"])
         let priority = try root.object("priority")
         try priority.onlyKeys(["weights", "ageing_points_per_week", "statutory", "fair_share", "bands"])
         try root.object("trust").onlyKeys(["name"])
@@ -34,7 +34,17 @@ extension TrustConfig {
             }
         }
         try readYear(root, into: &config)
+        if root.optional("retention") != nil { config.retention = try readRetention(root.object("retention")) }
         return config
+    }
+
+    /// `retention`: how long pupil-identifying data is kept (years, 1 to 25).
+    static func readRetention(_ f: JSONFields) throws(InputError) -> RetentionRule {
+        try f.onlyKeys(["closed_years", "declined_years"])
+        let standard = RetentionRule()
+        return RetentionRule(
+            closedYears: try f.optionalInt("closed_years", in: 1...25) ?? standard.closedYears,
+            declinedYears: try f.optionalInt("declined_years", in: 1...25) ?? standard.declinedYears)
     }
 
     static func nonNegative(_ f: JSONFields, _ key: String, max: Double = 1000) throws(InputError) -> Double {

@@ -5,7 +5,7 @@ public enum Action: String, CaseIterable, Sendable {
     case submitReferral, readReferrals, changeReferral
     case readWaitingList, readTimetable, readDraftTimetable
     case recordOutcomes, manageClosures, reportAbsence, manageCalendarFeed
-    case planWeek, projectWaitingList, simulate, readSettings, changeSettings, readAuditLog
+    case planWeek, projectWaitingList, simulate, readSettings, changeSettings, readAuditLog, managePupilData
 }
 
 /// Whose things an action touches: the whole trust, one school's, or one specialist's.
@@ -103,6 +103,7 @@ public enum AccessPolicy {
         case .projectWaitingList: "only a trust leader projects the waiting list"
         case .simulate: "only a trust leader runs what-if simulations"
         case .readAuditLog: "only a trust leader reads the audit log"
+        case .managePupilData: "only a trust leader exports or erases a pupil's data, or applies the retention rule"
         case .readSettings, .changeSettings: "only a trust leader reads and changes the trust's settings"
         default: "only a trust leader may do this"
         }

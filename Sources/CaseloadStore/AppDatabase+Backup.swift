@@ -1,0 +1,107 @@
+import CaseloadCore
+import Foundation
+import GRDB
+
+/// What `caseload check-db` reports of a database file.
+public struct DatabaseReport: Sendable {
+    /// `ok`, or SQLite's `PRAGMA integrity_check` findings.
+    public var integrity: String
+    /// The newest migration applied (the schema version), and how many there are.
+    public var schema: String, migrations: Int
+    /// Rows per table, by table name.
+    public var counts: [(table: String, rows: Int)]
+    /// The file's size in bytes (without its write-ahead log).
+    public var bytes: Int
+}
+
+extension AppDatabase {
+    /// Refuses a Caseload file that a newer Caseload has migrated (this one would not know its
+    /// tables), and says so.
+    static func checkSchema(_ db: Database) throws {
+        let known = Set(migrator.migrations), applied = try migrator.appliedIdentifiers(db)
+        let unknown = applied.subtracting(known)
+        guard unknown.isEmpty else {
+            throw StoreError.invalid(
+                "this database was made by a newer Caseload (schema \"\(unknown.sorted().last!)\"); use that version, or restore a backup taken with this one"
+            )
+        }
+    }
+
+    /// An online, consistent copy of this database at `path` (SQLite's backup API, while others
+    /// go on writing), written beside it first and moved into place only when whole and checked.
+    /// An existing file is replaced only when `replace` says so.
+    public func backup(to path: String, replace: Bool = false) throws -> DatabaseReport {
+        if FileManager.default.fileExists(atPath: path), !replace {
+            throw StoreError.conflict("\(path) exists already; choose another name, or pass --replace to overwrite it")
+        }
+        let partial = path + ".partial-\(Hashing.randomHex(bytes: 4))"
+        defer { AppDatabase.removeFiles(partial) }
+        do {
+            let copy = try DatabaseQueue(path: partial)
+            try writer.backup(to: copy)
+            try copy.close()
+        } catch {
+            throw StoreError.unavailable("the backup could not be written to \(path) (\(error)); check the folder exists and has room")
+        }
+        let report = try AppDatabase.report(path: partial)
+        guard report.integrity == "ok" else { throw StoreError.unavailable("the copy failed its integrity check (\(report.integrity)); try again") }
+        if replace { AppDatabase.removeFiles(path) }
+        try FileManager.default.moveItem(atPath: partial, toPath: path)
+        return report
+    }
+
+    /// Replaces the database at `target` with the backup at `source` after checking that the
+    /// backup is a whole Caseload database of this version or older (then migrated forward). The
+    /// file it replaces is kept beside it as `target.before-restore`. Stop the server first.
+    public static func restore(from source: String, to target: String) throws -> DatabaseReport {
+        try checkFile(source)
+        let found = try report(path: source)
+        guard found.integrity == "ok" else {
+            throw StoreError.invalid("\(source) fails SQLite's integrity check (\(found.integrity)); restore an older backup")
+        }
+        if FileManager.default.fileExists(atPath: target) {
+            try checkFile(target)
+            let keep = target + ".before-restore"
+            removeFiles(keep)
+            try AppDatabase.open(path: target).backup(to: keep)
+        }
+        var config = Configuration()
+        config.readonly = true
+        let backup = try DatabaseQueue(path: source, configuration: config)
+        let restored = try pool(target)
+        try backup.backup(to: restored.writer)
+        try migrator.migrate(restored.writer)
+        return try restored.report()
+    }
+
+    /// The report of the file at `path`, read-only: integrity, schema and counts. A file from a
+    /// newer Caseload is refused.
+    public static func report(path: String) throws -> DatabaseReport {
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        return try queue.read { db in try report(db, bytes: bytes) }
+    }
+
+    /// This database's report.
+    public func report() throws -> DatabaseReport {
+        let bytes = (writer as? DatabasePool).flatMap { try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int } ?? 0
+        return try writer.read { db in try AppDatabase.report(db, bytes: bytes) }
+    }
+
+    static func report(_ db: Database, bytes: Int) throws -> DatabaseReport {
+        try checkSchema(db)
+        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+        let applied = try migrator.appliedMigrations(db)
+        let tables = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
+        let counts = try tables.map { ($0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0.quotedDatabaseIdentifier)") ?? 0) }
+        return DatabaseReport(integrity: integrity, schema: applied.last ?? "none", migrations: applied.count, counts: counts, bytes: bytes)
+    }
+
+    /// Removes a database file and its write-ahead log and shared-memory files.
+    static func removeFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}

@@ -1,0 +1,73 @@
+import CaseloadCore
+import CaseloadStore
+import CaseloadTestSupport
+import Foundation
+import GRDB
+import Synchronization
+import Testing
+
+/// Backups taken while the server writes, restored whole; files that are not ours, or are from
+/// a newer Caseload, refused with nothing replaced.
+@Suite struct BackupTests {
+    @Test func aBackupTakenWhileEightWritersSubmitRestoresEveryAcknowledgedReferral() throws {
+        let tmp = TemporaryDatabase()
+        defer { tmp.cleanup() }
+        let db = try tmp.open()
+        try db.importSchools((1...8).map { school("10000\($0)") }, stamp: stamp)
+        let acknowledged = Mutex<[Int64]>([]), stop = Atomic<Bool>(false), group = DispatchGroup()
+        for w in 1...8 {
+            DispatchQueue.global().async(group: group) {
+                var n = 0
+                while !stop.load(ordering: .relaxed) {
+                    n += 1
+                    let r = request(school: "10000\(w)", pupil: "W\(w)-\(n)")
+                    if let saved = try? db.submit(r, decision: Threshold(config).evaluate(r), stamp: stamp) {
+                        acknowledged.withLock { $0.append(saved.id) }
+                    }
+                }
+            }
+        }
+        while acknowledged.withLock({ $0.count }) < 200 { usleep(2_000) }
+        let before = Set(acknowledged.withLock { $0 })
+        let backup = tmp.folder.appendingPathComponent("backup.sqlite").path
+        let report = try db.backup(to: backup)
+        stop.store(true, ordering: .relaxed)
+        group.wait()
+        #expect(report.integrity == "ok" && report.schema.hasPrefix("v6"))
+
+        let restoredPath = tmp.folder.appendingPathComponent("restored.sqlite").path
+        let restored = try AppDatabase.restore(from: backup, to: restoredPath)
+        #expect(restored.integrity == "ok")
+        let ids = Set(try AppDatabase.open(path: restoredPath).referrals().map(\.id))
+        #expect(before.isSubset(of: ids), "\(before.subtracting(ids).count) acknowledged referrals are missing")
+        #expect(acknowledged.withLock { $0.count } > before.count, "the writers went on during the backup")
+    }
+
+    @Test func restoreRefusesAFileThatIsNotCaseloadsOrIsNewerAndReplacesNothing() throws {
+        let tmp = TemporaryDatabase()
+        defer { tmp.cleanup() }
+        let db = try tmp.open()
+        try db.importSchools([school("100001")], stamp: stamp)
+        let r = request()
+        _ = try db.submit(r, decision: Threshold(config).evaluate(r), stamp: stamp)
+        let folder = tmp.folder
+        let text = folder.appendingPathComponent("notes.sqlite").path
+        try "not a database".write(toFile: text, atomically: true, encoding: .utf8)
+        let other = folder.appendingPathComponent("other.sqlite").path
+        try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE things(id INTEGER)") }
+        let newer = folder.appendingPathComponent("newer.sqlite").path
+        _ = try db.backup(to: newer)
+        try DatabaseQueue(path: newer).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: from the future')") }
+        for (file, says) in [(text, "not a SQLite database"), (other, "not a Caseload one"), (newer, "newer Caseload")] {
+            #expect {
+                try AppDatabase.restore(from: file, to: tmp.path)
+            } throws: { error in
+                (error as? StoreError)?.description.contains(says) == true
+            }
+        }
+        #expect(throws: StoreError.self) { try AppDatabase.open(path: newer) }
+        #expect(try AppDatabase.open(path: tmp.path).referrals().count == 1)
+        #expect(!FileManager.default.fileExists(atPath: tmp.path + ".before-restore"))
+        #expect(throws: StoreError.self) { try db.backup(to: newer) }  // an existing file is not overwritten unasked
+    }
+}
