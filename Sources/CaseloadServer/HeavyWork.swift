@@ -12,6 +12,11 @@ final class HeavyWork: Sendable {
     /// Serial queues get a thread of their own, so heavy work never waits for (or starves) the
     /// shared worker threads.
     private let queue = DispatchQueue(label: "caseload.heavy-work", qos: .userInitiated)
+    /// Where each job's run and duration are counted.
+    let metrics: ServerMetrics
+
+    /// Heavy work counted in `metrics`.
+    init(metrics: ServerMetrics) { self.metrics = metrics }
 
     /// Runs `body` off the request threads, or refuses at once when `limit` jobs are running.
     func run<T: Sendable>(_ what: String, _ body: @escaping @Sendable () throws -> T) async throws -> T {
@@ -26,8 +31,13 @@ final class HeavyWork: Sendable {
             throw problem
         }
         defer { running.withLock { $0 -= 1 } }
+        let start = ContinuousClock.now, metrics = metrics
         return try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result { try body() }) }
+            queue.async {
+                let result = Result { try body() }
+                metrics.job(what, took: .now - start, failed: (try? result.get()) == nil)
+                continuation.resume(with: result)
+            }
         }
     }
 }

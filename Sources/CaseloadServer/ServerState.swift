@@ -15,10 +15,10 @@ public final class ServerState: Sendable {
     /// The trust's clock (Europe/London); tests set it.
     let now: @Sendable () -> Moment
     let planner: PlannerOptions
-    let metrics = RequestMetrics()
+    let metrics = ServerMetrics()
     let waiting = WaitingCache()
     let writes: WriteLimiter
-    let heavy = HeavyWork()
+    let heavy: HeavyWork
     /// The web pages' templates, loaded once.
     let pages: Pages
 
@@ -31,6 +31,7 @@ public final class ServerState: Sendable {
     ) throws {
         self.db = db; self.configPath = configPath; self.now = now; self.planner = planner
         pages = try Pages()
+        heavy = HeavyWork(metrics: metrics)
         writes = WriteLimiter(perMinute: writesPerMinute, burst: writeBurst)
         guard let data = FileManager.default.contents(atPath: configPath) else {
             throw InputError(field: configPath, problem: "cannot be read; run `caseload init` to write a starter config, or pass --config PATH")

@@ -22,7 +22,7 @@ struct SystemController {
 
     func register(_ router: Router<AppContext>, _ v1: RouterGroup<AppContext>) {
         router.group("metrics").add(middleware: AuthMiddleware(db: state.db)).get { _, _ in
-            try text(self.metrics(), type: "text/plain; version=0.0.4")
+            try text(self.metrics(), type: "text/plain; version=0.0.4; charset=utf-8")
         }
         v1.get("openapi.yaml") { _, _ in text(OpenAPIDocument.yaml, type: "application/yaml") }
         v1.get("config") { _, context in
@@ -39,11 +39,7 @@ struct SystemController {
     }
 
     func metrics() throws -> String {
-        var lines = ["# HELP caseload_waiting_referrals Referrals on the waiting list.", "# TYPE caseload_waiting_referrals gauge"]
-        for (service, n) in try state.db.waitingCounts().sorted(by: { $0.key < $1.key }) {
-            lines.append("caseload_waiting_referrals{service=\"\(service)\"} \(n)")
-        }
-        return state.metrics.text() + lines.joined(separator: "\n") + "\n"
+        state.metrics.text(waiting: try state.db.waitingCounts())
     }
 }
 

@@ -16,28 +16,19 @@ public struct Stamp: Sendable {
 }
 
 extension Database {
-    /// Appends one row to the audit log.
+    /// Appends one row to the audit log; `detail` is stored as a JSON object with sorted keys.
     func audit(_ stamp: Stamp, _ action: String, _ entity: String, _ id: String, _ detail: [String: String]) throws {
-        let json = "{" + detail.keys.sorted().map { "\(jsonString($0)):\(jsonString(detail[$0]!))" }.joined(separator: ",") + "}"
+        let json = String(decoding: try Database.auditEncoder.encode(detail), as: UTF8.self)
         try cachedStatement(sql: "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)")
             .execute(arguments: [stamp.iso, stamp.actor, action, entity, id, json])
     }
 
-    /// A JSON string literal.
-    private func jsonString(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: if c.value < 0x20 { out += String(format: "\\u%04x", c.value) } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out + "\""
-    }
+    /// Foundation's encoder, keys sorted and slashes left as they are.
+    static let auditEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 }
 
 extension AppDatabase {

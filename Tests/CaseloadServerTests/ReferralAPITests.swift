@@ -105,10 +105,21 @@ import Testing
         defer { h.cleanup() }
         try await h.app.test(.router) { client in
             try await client.execute(uri: "/v1/waitlist", method: .get, headers: headers(h.leader)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/referrals/99999", method: .get, headers: headers(h.leader)) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/v1/timetables/2026-11-30", method: .post, headers: headers(h.leader)) { #expect($0.status == .ok) }
             try await client.execute(uri: "/metrics", method: .get, headers: headers(h.leader)) { r in
                 let text = String(buffer: r.body)
-                #expect(text.contains(#"caseload_http_requests_total{method="GET",route="/v1/waitlist",status="200"} 1"#))
+                #expect(text.contains(#"caseload_http_requests_total{method="GET",route="/v1/waitlist",status="200"} 1"#), "\(text)")
+                #expect(text.contains(#"caseload_http_requests_total{method="GET",route="/v1/referrals/{id}",status="404"} 1"#))
+                #expect(text.contains(#"caseload_http_request_duration_seconds_bucket{method="GET",route="/v1/waitlist",le="+Inf"} 1"#))
                 #expect(text.contains(#"caseload_waiting_referrals{service="SALT"}"#))
+                #expect(text.contains(#"caseload_jobs_total{job="planning_the_week",outcome="ok"} 1"#))
+                #expect(text.contains(#"caseload_job_duration_seconds_count{job="planning_the_week"} 1"#))
+                let file = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-\(UUID().uuidString).txt")
+                defer { try? FileManager.default.removeItem(at: file) }
+                try text.write(to: file, atomically: true, encoding: .utf8)
+                let (status, said) = try runTool(["sh", "-c", "promtool check metrics < '\(file.path)'"])
+                #expect(status == 0, "promtool (Debian's prometheus package) rejects /metrics: \(String(decoding: said, as: UTF8.self))")
             }
         }
     }

@@ -2,10 +2,19 @@ import CaseloadCore
 import Testing
 
 @Suite struct WaitingListTests {
+    /// A waiting referral whose request earns `score` under the trust's weights (10 a severity
+    /// level, plus its flags): the list scores every referral under the weights in force.
     func referral(_ id: Int64, score: Int, received: String, school: String = "A", flags: ReferralFlags = ReferralFlags()) -> Referral {
-        Referral(
-            id: id, request: request(school: school, flags: flags, received: received), pathway: "assessment",
-            status: .waiting, score: score, band: config.band(for: score), declineReasons: [])
+        let flagPoints = Threshold(config).score(request(school: school, severity: 1, flags: flags)) - 10
+        let r = request(school: school, severity: (score - flagPoints) / 10, flags: flags, received: received)
+        #expect(Threshold(config).score(r) == score, "a request scoring \(score) needs a severity the weights allow")
+        return Referral(id: id, request: r, pathway: "assessment", status: .waiting, score: score, band: config.band(for: score), declineReasons: [])
+    }
+
+    @Test func theListScoresUnderTheWeightsInForceNotThoseOfIntake() {
+        var intake = referral(1, score: 40, received: "2026-11-23")
+        intake.score = 90  // scored under heavier weights on its day
+        #expect(plainList.entries([intake], today: CalendarDate("2026-11-23")!, capacity: [])[0].priority == 40)
     }
 
     var plainList: WaitingList {
@@ -57,7 +66,7 @@ import Testing
     }
 
     @Test func firstSessionWeekFillsCapacityInOrder() {
-        let rs = (1...5).map { referral(Int64($0), score: 60 - $0, received: "2026-11-23") }  // 180-minute assessments
+        let rs = (1...5).map { referral(Int64($0), score: 60 - 10 * $0, received: "2026-11-23") }  // 180-minute assessments
         let list = plainList.entries(rs, today: CalendarDate("2026-11-25")!, capacity: [ServiceCapacity(service: "EP", minutesPerWeek: 360)])
         #expect(list.map { $0.estimatedFirstWeek!.description } == ["2026-11-30", "2026-11-30", "2026-12-07", "2026-12-07", "2026-12-14"])
         #expect(plainList.entries(rs, today: CalendarDate("2026-11-25")!, capacity: [])[0].estimatedFirstWeek == nil)
