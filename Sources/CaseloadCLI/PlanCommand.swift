@@ -15,8 +15,11 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the plan (caseload-plan/1 JSON).")
     var out: String
 
-    @Option(help: "Stop searching after this many seconds at the latest.")
-    var timeLimit: Double = 60
+    @Option(
+        help: """
+            Search for this many seconds: when the search stagnates it restarts from the best plan, until then             (without --iterations). Default: stop on its own when it stops improving (at most 60 s).
+            """)
+    var timeLimit: Double?
 
     @Option(help: "Random seed; the same seed and scenario give the same plan.")
     var seed: UInt64 = 1
@@ -29,7 +32,8 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let week = try ScenarioFiles.readScenario(scenario)
-        let options = PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations, threads: threads)
+        var options = PlannerOptions(seed: seed, timeLimit: timeLimit ?? 60, iterations: iterations, threads: threads)
+        options.anytime = timeLimit != nil && iterations == nil
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
         let plan = WeekPlanner(options: options).plan(week) { progress.show($0) }
         progress.finish()

@@ -16,7 +16,8 @@ struct ScheduleCommand: ParsableCommand {
     @Flag(help: "Re-plan a published week: keep every booking that can stay, move only what must.") var replan = false
     @Option(help: "Also write the week's scenario (caseload-scenario/1) here, to replay or check it.") var exportScenario: String?
     @Option(help: "Also write the plan (caseload-plan/1) here.") var exportPlan: String?
-    @Option(help: "Stop searching after this many seconds at the latest.") var timeLimit: Double = 60
+    @Option(help: "Search for this many seconds, restarting from the best when it stagnates (default: stop when it stops improving).")
+    var timeLimit: Double?
     @Option(help: "Random seed; the same seed and database give the same timetable.") var seed: UInt64 = 1
     @Option(help: "Search iterations per thread (default: chosen from the week's size).") var iterations: Int?
     @Flag(inversion: .prefixedNo, help: "Then roll the waiting list forward with the planner, so the first weeks promised to SENCOs are fresh.")
@@ -25,7 +26,8 @@ struct ScheduleCommand: ParsableCommand {
     func run() throws {
         let monday = try CaseloadCLI.monday(week)
         let db = try store.open(), config = try store.loadConfig()
-        let options = PlannerOptions(seed: seed, timeLimit: timeLimit, iterations: iterations)
+        var options = PlannerOptions(seed: seed, timeLimit: timeLimit ?? 60, iterations: iterations)
+        options.anytime = timeLimit != nil && iterations == nil
         let planning = WeekPlanning(db: db, config: config, options: options)
         let result: ScheduleResult
         do { result = try planning.plan(monday, replan: replan, by: .commandLine, now: try store.now(), stamp: store.stamp) } catch let closed

@@ -18,20 +18,40 @@ final class ParallelSearch: @unchecked Sendable {
         p = problem; self.options = options; self.total = total; self.started = started
     }
 
+    /// Searches from `start`: one round of epochs until the iterations are spent or the best has
+    /// not moved for `patience` epochs. With `options.anytime`, the search then goes on until the
+    /// time limit: each worker kicks the best solution (a large removal and greedy repair, its own
+    /// random stream) and a new round, reheated, starts from there; the best of all rounds wins.
     func run(from start: Solution, progress: ((PlannerProgress) -> Void)?) -> Solution {
         let ops = OperatorSet()
         let workers = (0..<max(1, options.threads)).map {
             SearchWorker(start: start, seed: options.seed &* 0x9E37_79B9 &+ UInt64($0) &+ 1, ops: ops)
         }
-        let cooling = Cooling(start: 4, end: 0.02, total: total)
-        var best = start, stale = 0
-        while iterationsDone < total, elapsed() < options.timeLimit, stale < patience {
-            let to = min(total, iterationsDone + epochLength)
-            let from = iterationsDone
+        var best = round(workers, from: start, progress: progress)
+        while options.anytime, options.iterations == nil, elapsed() < options.timeLimit {
+            restarts += 1
+            for w in workers { w.kick(best, p) }
+            let next = round(workers, from: best, progress: progress)
+            if next.isBetter(than: best) { best = next }
+        }
+        return best
+    }
+
+    /// Rounds started after the first (anytime search only).
+    private(set) var restarts = 0
+
+    /// One round: epochs of `epochLength` iterations on every worker, merged after each.
+    private func round(_ workers: [SearchWorker], from start: Solution, progress: ((PlannerProgress) -> Void)?) -> Solution {
+        let cooling = Cooling(start: restarts == 0 ? 4 : 2, end: 0.02, total: total)
+        var best = start, stale = 0, done = 0
+        let budget = options.anytime && options.iterations == nil ? Int.max : total
+        while iterationsDone < budget, done < total, elapsed() < options.timeLimit, stale < patience {
+            let from = done, to = min(total, done + epochLength)
             DispatchQueue.concurrentPerform(iterations: workers.count) { k in
                 workers[k].run(from: from, to: to, schedule: cooling, p)
             }
-            iterationsDone = to
+            iterationsDone += to - from
+            done = to
             let before = best
             for w in workers where w.best.isBetter(than: best) { best = w.best }
             stale = best.isBetter(than: before) ? 0 : stale + 1

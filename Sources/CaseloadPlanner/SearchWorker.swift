@@ -39,6 +39,24 @@ final class SearchWorker: @unchecked Sendable {
         current = solution; best = solution; bestIsPolished = true
     }
 
+    /// Starts again near `solution` (the best so far, which stays this worker's best): removes a
+    /// large share of its sessions at random and repairs greedily with noise, so the next round
+    /// explores a different valley.
+    func kick(_ solution: Solution, _ p: PlanningProblem) {
+        best = solution; bestIsPolished = true
+        var trial = solution
+        trial.changed.removeAll(keepingCapacity: true)
+        let count = min(trial.placedCount, max(8, trial.placedCount / 8))
+        var removed = RelatedRemoval().destroy(&trial, count: count, p, &rng)
+        let touched = Array(Set(trial.changed)).sorted()
+        for v in touched { removed += trial.restoreFeasibility(vehicle: v, p) }
+        if slot.isEmpty { slot = Array(repeating: -1, count: p.duration.count) }
+        let pool = RepairPool(removed: removed, touched: touched, trial, p, slot: &slot)
+        let filled = GreedyRepair(order: .priority, noise: 0.3).repair(&trial, pool, p, &rng)
+        local.sequence(&trial, vehicles: touched + filled, p)
+        current = trial
+    }
+
     /// Runs iterations `from..<to` of `total`, cooling by `schedule`.
     func run(from: Int, to: Int, schedule: Cooling, _ p: PlanningProblem) {
         for it in from..<to {

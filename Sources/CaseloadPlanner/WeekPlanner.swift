@@ -13,6 +13,10 @@ public struct PlannerOptions: Sendable {
     public var threads = 2
     /// Sessions that, once placed, the search never takes out again (bookings kept on re-planning).
     public var locked: Set<String> = []
+    /// Use the whole time limit: when the search stagnates, kick the best and search again, until
+    /// `timeLimit` (without an iteration cap, rounds go on until then). Off by default, when the
+    /// planner stops on its own after its iterations or a stretch without a new best.
+    public var anytime = false
 
     /// Options with the defaults: seed 1, 60 s cap, automatic iterations, 2 threads.
     public init(seed: UInt64 = 1, timeLimit: Double = 60, iterations: Int? = nil, threads: Int = 2) {

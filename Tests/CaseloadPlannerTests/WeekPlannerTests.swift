@@ -35,6 +35,22 @@ import Testing
         #expect(s1.servedPriority > s0.servedPriority || (s1.servedPriority == s0.servedPriority && s1.travelMinutes < s0.travelMinutes))
     }
 
+    /// Given a time limit, the search restarts from its best when it stagnates and goes on until
+    /// then: its first round is the default search, so it never ends below the default's result.
+    @Test func anytimeSearchUsesItsTimeAndNeverEndsBelowTheDefault() throws {
+        let scenario = try Repo.scenario("kemnal-w50-lean.json")
+        let quick = WeekPlanner(options: PlannerOptions(seed: 5)).plan(scenario)
+        let a = quick.statistics!
+        var options = PlannerOptions(seed: 5, timeLimit: a.seconds * 2 + 2)  // the first round always fits
+        options.anytime = true
+        let plan = WeekPlanner(options: options).plan(scenario)
+        let b = plan.statistics!
+        #expect(b.servedPriority > a.servedPriority || (b.servedPriority == a.servedPriority && b.travelMinutes <= a.travelMinutes))
+        #expect(b.iterations > a.iterations, "it searched on after the default would have stopped")
+        #expect(b.seconds >= options.timeLimit * 0.9 && b.seconds < options.timeLimit * 3)
+        #expect(try Repo.check(scenario, plan)["valid"] as? Bool == true)
+    }
+
     @Test func sessionsAtOneSchoolMakeOneVisit() {
         var w = TinyWeek()
         for k in 1...4 { w.add("s\(k)", school: "B", minutes: 60) }
