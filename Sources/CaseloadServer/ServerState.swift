@@ -1,6 +1,7 @@
 import CaseloadConfig
 import CaseloadCore
 import CaseloadPlanner
+import CaseloadService
 import CaseloadStore
 import Foundation
 import Synchronization
@@ -48,8 +49,15 @@ public final class ServerState: Sendable {
     /// The YAML of the settings in force (not whatever the file on disk says now).
     public var configText: String { current.withLock { $0.yaml } }
 
-    /// Validates `yaml` exactly as `caseload config check` does, then writes it atomically and uses it.
-    func replaceConfig(_ yaml: String, stamp: Stamp) throws -> TrustConfig {
+    /// Validates `yaml` exactly as `caseload config check` does, then writes it atomically and uses
+    /// it; only a caller the access policy lets change the settings may (the API and the pages both
+    /// come here). With `base` (the hash of the settings the change was previewed against), a change
+    /// made by someone else since then is refused.
+    func replaceConfig(_ yaml: String, by caller: Identity, base: String? = nil, stamp: Stamp) throws -> TrustConfig {
+        try AccessPolicy.check(caller, .changeSettings, .trust)
+        if let base, base != Hashing.sha256Hex(configText) {
+            throw StoreError.conflict("the settings were changed by someone else after your preview; nothing was saved: preview your change again")
+        }
         let parsed = try TrustConfigFile.parse(yaml)
         do { try Data(yaml.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic) } catch {
             throw StoreError.unavailable(
@@ -61,6 +69,15 @@ public final class ServerState: Sendable {
         try db.recordAudit(
             stamp, action: "update", entity: "config", id: configPath, detail: ["services": parsed.services.map(\.code).joined(separator: ",")])
         return parsed
+    }
+
+    /// A term simulated from next Monday with the server's planner settings kept short (a what-if
+    /// answers within a request), for the API and the pages alike.
+    func termSimulation(weeks: Int, absence: Double = 0.08, seed: UInt64 = 1) -> TermSimulation {
+        let today = today()
+        return TermSimulation(
+            weeks: weeks, start: today.adding(days: 7 - today.weekday.index), absence: absence, seed: seed,
+            planner: PlannerOptions(timeLimit: 2, iterations: planner.iterations ?? 300, threads: 1))
     }
 
     /// Today's date in the UK.

@@ -45,12 +45,9 @@ struct SimulationController {
         try f.onlyKeys(["weeks", "seed", "absence", "arrival_rate", "alt_config"])
         let weeks = try f.optionalInt("weeks", in: 1...26) ?? 12
         let alternative = try f.optionalString("alt_config").map(SimulationController.parse) ?? state.config
-        let today = state.today()
-        let simulation = TermSimulation(
-            weeks: weeks, start: today.adding(days: 7 - today.weekday.index),
-            absence: try f.optionalNumber("absence", in: 0...0.9) ?? 0.08,
-            seed: UInt64(try f.optionalInt("seed", in: 0...Int(Int32.max)) ?? 1),
-            planner: PlannerOptions(timeLimit: 2, iterations: state.planner.iterations ?? 300, threads: 1))
+        let simulation = state.termSimulation(
+            weeks: weeks, absence: try f.optionalNumber("absence", in: 0...0.9) ?? 0.08,
+            seed: UInt64(try f.optionalInt("seed", in: 0...Int(Int32.max)) ?? 1))
         let whatIf = WhatIf(simulation: simulation, rate: try f.optionalNumber("arrival_rate", in: 0...50))
         let (baseline, db) = (state.config, state.db)
         let report = try await state.heavy.run("the simulation") {

@@ -5,8 +5,8 @@ extension PupilRecords.Export {
     /// The export as a readable, printable page for a parent or the data protection officer:
     /// each referral's facts, history, sessions and audit entries, in plain tables.
     public var html: String {
-        var body = "<h1>Data held about pupil \(esc(pupilRef)) at school \(esc(school))</h1>"
-        body += "<p>Exported \(esc(exportedAt)). Caseload holds no names: only the school's own pupil reference.</p>"
+        var body = "<h1>Data held about pupil \(SVGChart.escape(pupilRef)) at school \(SVGChart.escape(school))</h1>"
+        body += "<p>Exported \(SVGChart.escape(exportedAt)). Caseload holds no names: only the school's own pupil reference.</p>"
         for r in referrals { body += section(r) }
         return """
             <!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Pupil data export</title><style>
@@ -27,21 +27,17 @@ extension PupilRecords.Export {
             ("Status", d.status), ("Score at intake", "\(d.score) (\(d.band))"),
         ]
         var out =
-            "<section><h2>Referral \(d.id)</h2><table>" + facts.map { "<tr><th scope=\"row\">\(esc($0.0))</th><td>\(esc($0.1))</td></tr>" }.joined()
+            "<section><h2>Referral \(d.id)</h2><table>"
+            + facts.map { "<tr><th scope=\"row\">\(SVGChart.escape($0.0))</th><td>\(SVGChart.escape($0.1))</td></tr>" }.joined()
         out += "</table>" + table("History", ["at", "from", "to", "by", "note"], r.history)
         out += table("Sessions", ["date", "start", "end", "specialist", "outcome"], r.sessions)
         return out + table("Audit log entries", ["at", "by", "action", "detail"], r.audit) + "</section>"
     }
 
     func table(_ title: String, _ keys: [String], _ rows: [[String: String]]) -> String {
-        guard !rows.isEmpty else { return "<h3>\(esc(title))</h3><p>None.</p>" }
-        let head = keys.map { "<th scope=\"col\">\(esc($0))</th>" }.joined()
-        let cells = rows.map { row in "<tr>" + keys.map { "<td>\(esc(row[$0] ?? ""))</td>" }.joined() + "</tr>" }.joined()
-        return "<h3>\(esc(title))</h3><table><thead><tr>\(head)</tr></thead><tbody>\(cells)</tbody></table>"
-    }
-
-    func esc(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
+        guard !rows.isEmpty else { return "<h3>\(SVGChart.escape(title))</h3><p>None.</p>" }
+        let head = keys.map { "<th scope=\"col\">\(SVGChart.escape($0))</th>" }.joined()
+        let cells = rows.map { row in "<tr>" + keys.map { "<td>\(SVGChart.escape(row[$0] ?? ""))</td>" }.joined() + "</tr>" }.joined()
+        return "<h3>\(SVGChart.escape(title))</h3><table><thead><tr>\(head)</tr></thead><tbody>\(cells)</tbody></table>"
     }
 }

@@ -31,8 +31,11 @@ extension AppDatabase {
     /// go on writing), written beside it first and moved into place only when whole and checked.
     /// An existing file is replaced only when `replace` says so.
     public func backup(to path: String, replace: Bool = false) throws -> DatabaseReport {
-        if FileManager.default.fileExists(atPath: path), !replace {
-            throw StoreError.conflict("\(path) exists already; choose another name, or pass --replace to overwrite it")
+        if FileManager.default.fileExists(atPath: path) {
+            guard replace else { throw StoreError.conflict("\(path) exists already; choose another name, or pass --replace to overwrite it") }
+            guard AppDatabase.isRegularFile(path), AppDatabase.looksLikeSQLite(path) else {
+                throw StoreError.invalid("\(path) is not a database file, so --replace will not overwrite it; choose a new file name")
+            }
         }
         let partial = path + ".partial-\(Hashing.randomHex(bytes: 4))"
         defer { AppDatabase.removeFiles(partial) }
@@ -46,7 +49,9 @@ extension AppDatabase {
         let report = try AppDatabase.report(path: partial)
         guard report.integrity == "ok" else { throw StoreError.unavailable("the copy failed its integrity check (\(report.integrity)); try again") }
         if replace { AppDatabase.removeFiles(path) }
-        try FileManager.default.moveItem(atPath: partial, toPath: path)
+        do { try FileManager.default.moveItem(atPath: partial, toPath: path) } catch {
+            throw StoreError.unavailable("the checked copy could not be moved to \(path) (\(error.localizedDescription)); check the folder")
+        }
         return report
     }
 
@@ -100,8 +105,14 @@ extension AppDatabase {
         return DatabaseReport(integrity: integrity, schema: applied.last ?? "none", migrations: applied.count, counts: counts, bytes: bytes)
     }
 
-    /// Removes a database file and its write-ahead log and shared-memory files.
+    /// Removes a database file and its write-ahead log and shared-memory files (ordinary files
+    /// only: never a folder or anything else a careless path names).
     static func removeFiles(_ path: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm"] where isRegularFile(path + suffix) { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// Whether `path` is an ordinary file (not a folder, link target aside, device or socket).
+    static func isRegularFile(_ path: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
     }
 }

@@ -56,9 +56,7 @@ import Testing
         let h = try Harness()
         defer { h.cleanup() }
         let week = CalendarDate("2026-11-30")!
-        _ = try WeeklyScheduler(db: h.state.db, config: h.state.config, options: .init(seed: 1, iterations: 60))
-            .schedule(week: week, replan: false, stamp: stamp)
-        try h.state.db.publish(week: week, stamp: stamp)
+        _ = try WeeklySchedulerHarness.publish(h, week)
         h.clock.set("2026-12-01T09:00")
         try await h.app.test(.router) { client in
             let sp = try await Browser.signIn(client, h.specialist), senco = try await Browser.signIn(client, h.sencoA)

@@ -144,9 +144,7 @@ struct Browser {
         let h = try Harness()
         defer { h.cleanup() }
         let week = CalendarDate("2026-11-30")!
-        _ = try WeeklyScheduler(db: h.state.db, config: h.state.config, options: .init(seed: 1, iterations: 60))
-            .schedule(week: week, replan: false, stamp: stamp)
-        try h.state.db.publish(week: week, stamp: stamp)
+        _ = try WeeklySchedulerHarness.publish(h, week)
         h.clock.set("2026-12-01T16:00")
         let shots = ProcessInfo.processInfo.environment["CASELOAD_SCREENSHOTS"]
         let app = Application(router: buildRouter(h.state), configuration: .init(address: .hostname("127.0.0.1", port: 0)))

@@ -69,5 +69,10 @@ import Testing
         #expect(try AppDatabase.open(path: tmp.path).referrals().count == 1)
         #expect(!FileManager.default.fileExists(atPath: tmp.path + ".before-restore"))
         #expect(throws: StoreError.self) { try db.backup(to: newer) }  // an existing file is not overwritten unasked
+        for careless in [folder.path, text] {  // --replace overwrites a database, never a folder or another file
+            #expect(throws: StoreError.self) { try db.backup(to: careless, replace: true) }
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("other.sqlite").path))
+        #expect(try String(contentsOfFile: text, encoding: .utf8) == "not a database")
     }
 }

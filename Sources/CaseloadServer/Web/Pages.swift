@@ -64,6 +64,16 @@ enum Spoken {
         d.year == today.year ? date(d) : "\(date(d)) \(d.year)"
     }
 
+    /// A service's target waits, the most pressing band first: "urgent 4 weeks, high 10 weeks".
+    static func targets(_ s: ServiceRules, _ config: TrustConfig) -> String {
+        let order = config.bands.sorted { $0.minScore > $1.minScore }.map(\.name)
+        return s.targetWeeks.sorted { (order.firstIndex(of: $0.key) ?? 99, $0.key) < (order.firstIndex(of: $1.key) ?? 99, $1.key) }
+            .map { "\($0.key) \($0.value) weeks" }.joined(separator: ", ")
+    }
+
+    /// Points as a leader writes them: "10", "1.5".
+    static func points(_ x: Double) -> String { x == x.rounded() ? "\(Int(x))" : String(format: "%.1f", x) }
+
     /// A status as a SENCO would say it.
     static func status(_ s: ReferralStatus) -> String {
         switch s {

@@ -60,9 +60,7 @@ struct ReferralFormPage {
     /// Each service's threshold in a sentence.
     var thresholds: [[String: String]] {
         config.services.map { s in
-            let order = config.bands.sorted { $0.minScore > $1.minScore }.map(\.name)  // the most pressing band first
-            let target = s.targetWeeks.sorted { (order.firstIndex(of: $0.key) ?? 99, $0.key) < (order.firstIndex(of: $1.key) ?? 99, $1.key) }
-                .map { "\($0.key) \($0.value) weeks" }.joined(separator: ", ")
+            let target = Spoken.targets(s, config)
             return [
                 "name": "\(s.name) (\(s.code))",
                 "rule":
@@ -71,7 +69,7 @@ struct ReferralFormPage {
         }
     }
 
-    static func points(_ x: Double) -> String { x == x.rounded() ? "\(Int(x))" : String(format: "%.1f", x) }
+    static func points(_ x: Double) -> String { Spoken.points(x) }
 }
 
 /// A referral's story for its page: what was asked, the decision, its place and likely first

@@ -51,11 +51,8 @@ struct SettingsPages {
     }
 
     @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(may: .changeSettings), form = try await WebForm.read(request, context)
-        guard form.value("base") == Hashing.sha256Hex(state.configText) else {
-            throw StoreError.conflict("the settings were changed by someone else after your preview; nothing was saved: preview your change again")
-        }
-        _ = try state.replaceConfig(SettingsPages.text(form), stamp: Stamp(actor: caller.actor))
+        let caller = try context.caller(), form = try await WebForm.read(request, context)
+        _ = try state.replaceConfig(SettingsPages.text(form), by: caller, base: form.value("base") ?? "", stamp: Stamp(actor: caller.actor))
         return Response.redirect(to: "/settings?done=saved", type: .normal)
     }
 
@@ -65,10 +62,7 @@ struct SettingsPages {
         _ = try context.caller(may: .simulate)
         let form = try await WebForm.read(request, context)
         let alternative = try TrustConfigFile.parse(SettingsPages.text(form))
-        let weeks = min(12, max(1, Int(form.value("weeks") ?? "") ?? 6)), today = state.today()
-        let simulation = TermSimulation(
-            weeks: weeks, start: today.adding(days: 7 - today.weekday.index), absence: 0.08, seed: 1,
-            planner: PlannerOptions(timeLimit: 2, iterations: state.planner.iterations ?? 300, threads: 1))
+        let weeks = min(12, max(1, Int(form.value("weeks") ?? "") ?? 6)), simulation = state.termSimulation(weeks: weeks)
         let (baseline, db) = (state.config, state.db)
         let report = try await state.heavy.run("the what-if") {
             try WhatIf(simulation: simulation).run(
@@ -89,14 +83,14 @@ struct SettingsPages {
             "services": c.services.map { s in
                 [
                     "code": s.code, "name": s.name, "threshold": s.threshold, "cycles": s.apdrCycles,
-                    "targets": s.targetWeeks.sorted { $0.value < $1.value }.map { "\($0.key) \($0.value) weeks" }.joined(separator: ", "),
+                    "targets": Spoken.targets(s, c),
                 ] as [String: Any]
             },
             "weights": [
                 ("each point of severity (1 to 5)", w.severity), ("an EHC plan", w.ehcPlan), ("an EHC needs assessment", w.ehcNeedsAssessment),
                 ("risk of exclusion", w.exclusionRisk), ("looked after", w.lookedAfter), ("a safeguarding concern", w.safeguarding),
-            ].map { ["name": $0.0, "points": $0.1.formatted()] },
-            "ageing": c.ageingPointsPerWeek.formatted(),
+            ].map { ["name": $0.0, "points": Spoken.points($0.1)] },
+            "ageing": Spoken.points(c.ageingPointsPerWeek),
         ]
     }
 }
