@@ -21,32 +21,51 @@ struct LocalSearch: Sendable {
         return a.gain >= b.gain ? a : b
     }
 
-    /// Runs every move to a local optimum (or `maxRounds` rounds).
-    func improve(_ sol: inout Solution, _ p: PlanningProblem, _ rng: inout SeededRandom) {
+    /// Runs every move to a local optimum (or `maxRounds` rounds). With `around`, the solution is
+    /// taken to be a local optimum already except near those vehicles (a polished solution that
+    /// the search has since changed there): only moves that involve them, or sessions that could
+    /// use them, are tried (and waiting sessions are offered to them), and each later round only
+    /// around what the round before changed.
+    func improve(_ sol: inout Solution, _ p: PlanningProblem, _ rng: inout SeededRandom, around: [Int]? = nil) {
+        var focus = around
         for _ in 0..<maxRounds {
             let before = (sol.served, sol.travel)
-            sequence(&sol, vehicles: Array(sol.routes.indices), p)
-            var touched = relocateAll(&sol, p)
-            let (replaced, ejected) = replaceAll(&sol, p)
+            let sessions = focus.map { LocalSearch.sessions(near: $0, sol, p) }
+            sequence(&sol, vehicles: focus ?? Array(sol.routes.indices), p)
+            var touched = relocateAll(&sol, among: sessions, p)
+            let (replaced, ejected) = replaceAll(&sol, among: sessions, p)
             touched += replaced
-            let pool = RepairPool(removed: ejected, touched: touched, sol, p)
+            let pool = RepairPool(removed: ejected, touched: touched + (focus ?? []), sol, p)
             touched += refill.repair(&sol, pool, p, &rng)
             sequence(&sol, vehicles: touched, p)
             if (sol.served, sol.travel) == before { return }
+            if focus != nil { focus = Array(Set(touched)).sorted() }
         }
     }
 
-    private func relocateAll(_ sol: inout Solution, _ p: PlanningProblem) -> [Int] {
+    /// Sessions in or able to use any of `vehicles`, in index order.
+    static func sessions(near vehicles: [Int], _ sol: Solution, _ p: PlanningProblem) -> [Int] {
+        var mark = [Bool](repeating: false, count: p.duration.count)
+        for v in vehicles {
+            for u in p.sessionsOfVehicle[v] { mark[u] = true }
+            for u in sol.routes[v].stops { mark[u] = true }
+        }
+        return mark.indices.filter { mark[$0] }
+    }
+
+    private func relocateAll(_ sol: inout Solution, among sessions: [Int]?, _ p: PlanningProblem) -> [Int] {
         var touched: [Int] = []
-        for u in sol.vehicleOf.indices where sol.vehicleOf[u] >= 0 {
+        for u in sessions ?? Array(sol.vehicleOf.indices) where sol.vehicleOf[u] >= 0 {
             if let move = RelocateMove.best(for: u, in: sol, p) { touched += move.apply(to: &sol, p).touched }
         }
         return touched
     }
 
-    private func replaceAll(_ sol: inout Solution, _ p: PlanningProblem) -> (touched: [Int], ejected: [Int]) {
+    private func replaceAll(_ sol: inout Solution, among sessions: [Int]?, _ p: PlanningProblem) -> (touched: [Int], ejected: [Int]) {
         var touched: [Int] = [], ejected: [Int] = []
-        let waiting = sol.unassigned.filter { !p.candidates[$0].isEmpty }.sorted { p.priority[$0] > p.priority[$1] }
+        let waiting = (sessions?.filter { sol.vehicleOf[$0] < 0 } ?? sol.unassigned).filter { !p.candidates[$0].isEmpty }.sorted {
+            p.priority[$0] > p.priority[$1]
+        }
         for u in waiting where sol.vehicleOf[u] < 0 {
             guard let move = ReplaceMove.best(for: u, in: sol, p) else { continue }
             let result = move.apply(to: &sol, p)

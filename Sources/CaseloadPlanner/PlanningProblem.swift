@@ -26,13 +26,26 @@ struct PlanningProblem: Sendable {
     /// Earliest and latest start of each session (its own window only).
     let early: [Int], late: [Int]
     /// Vehicles allowed to take each session and able to reach it in a day.
+    let reachable: [[Int]]
+    /// The vehicles the search tries for each session: those of `reachable` whose specialist is
+    /// among the `nearestSpecialists` nearest to its school (all of them in a trust's week; in a
+    /// county of hundreds of specialists, the far ones would only cost time to try).
     let candidates: [[Int]]
-    /// Sessions each vehicle may take.
+    /// Sessions each vehicle may take in the search (the inverse of `candidates`).
     let sessionsOfVehicle: [[Int]]
+    /// How many specialists, nearest first, the search considers for a session.
+    static let nearestSpecialists = 12
     /// Vehicles of the same specialist, indexed by specialist.
     let vehiclesOfSpecialist: [[Int]]
     /// Sessions the search must not take out once placed.
     let locked: [Bool]
+    /// Each session's service, as an index into the services the week names.
+    let service: [Int]
+    /// Each school's nearest schools by travel, itself first (at most `nearbyCount`).
+    let nearbySchools: [[Int]]
+    /// The sessions at each school.
+    let sessionsAtSchool: [[Int]]
+    static let nearbyCount = 50
     /// Each session's preferred days as a bit mask (bit `day.index`); 0 when it has none.
     let preferred: [UInt8]
     /// Travel minutes the search will spend to book a session on one of its preferred days.
@@ -62,9 +75,15 @@ struct PlanningProblem: Sendable {
         school = scenario.sessions.map { schoolIndex[$0.school]! }
         duration = scenario.sessions.map(\.durationMin)
         priority = scenario.sessions.map(\.priority)
+        let services = Dictionary(scenario.sessions.map { ($0.service, 0) }, uniquingKeysWith: { a, _ in a }).keys.sorted()
+        service = scenario.sessions.map { services.firstIndex(of: $0.service)! }
+        nearbySchools = PlanningProblem.nearby(schools: scenario.schools.count, travel, pointCount)
+        var atSchool = Array(repeating: [Int](), count: scenario.schools.count)
+        for (u, s) in school.enumerated() { atSchool[s].append(u) }
+        sessionsAtSchool = atSchool
         early = scenario.sessions.map { $0.earliest?.minutes ?? 0 }
         late = scenario.sessions.map { ($0.latestEnd?.minutes ?? 100_000) - $0.durationMin }
-        var cands: [[Int]] = []
+        var cands: [[Int]] = [], full: [[Int]] = []
         var byVehicle = Array(repeating: [Int](), count: vehicles.count)
         let eligibility = Eligibility(scenario)
         let reach = Reach(
@@ -72,9 +91,12 @@ struct PlanningProblem: Sendable {
             duration: duration, early: early, late: late)
         for u in scenario.sessions.indices {
             let list = eligibility.vehicles(for: u, bySpecialist: bySpecialist, vehicles: vehicles).filter { reach.reaches(u, $0) }
-            cands.append(list)
-            for v in list { byVehicle[v].append(u) }
+            full.append(list)
+            let near = reach.nearest(list, to: u, specialists: PlanningProblem.nearestSpecialists)
+            cands.append(near)
+            for v in near { byVehicle[v].append(u) }
         }
+        reachable = full
         candidates = cands
         sessionsOfVehicle = byVehicle
     }
@@ -90,6 +112,15 @@ struct PlanningProblem: Sendable {
             }
         }
         return m
+    }
+
+    /// For each of the first `schools` points, the nearest `nearbyCount` of them (itself first).
+    static func nearby(schools: Int, _ travel: [Int32], _ n: Int) -> [[Int]] {
+        (0..<schools).map { a in
+            let key = { (b: Int) -> Int in Int(travel[a * n + b]) * 2 + (b == a ? 0 : 1) }
+            let order = (0..<schools).sorted { key($0) != key($1) ? key($0) < key($1) : $0 < $1 }
+            return Array(order.prefix(nearbyCount))
+        }
     }
 
     static func vehicles(_ scenario: WeekScenario, firstBase: Int) -> [Vehicle] {
@@ -122,5 +153,16 @@ struct Reach {
         let start = max(veh.start + leg, early[u])
         return start <= late[u] && start + duration[u] + back <= veh.end
             && leg + back <= veh.travelCap && veh.schoolCap >= 1
+    }
+
+    /// The vehicles of `list` (in its order) whose specialist is one of the `specialists` whose
+    /// bases are nearest to `u`'s school (ties by specialist index).
+    func nearest(_ list: [Int], to u: Int, specialists: Int) -> [Int] {
+        let people = Set(list.map { vehicles[$0].specialist })
+        guard people.count > specialists else { return list }
+        let minutes = { (v: Int) in Int(self.travel[self.vehicles[v].base * self.pointCount + self.school[u]]) }
+        let bases = Dictionary(list.map { (vehicles[$0].specialist, minutes($0)) }, uniquingKeysWith: min)
+        let kept = Set(bases.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(specialists).map(\.key))
+        return list.filter { kept.contains(vehicles[$0].specialist) }
     }
 }

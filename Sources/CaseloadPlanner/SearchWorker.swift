@@ -5,6 +5,7 @@ import Foundation
 struct OperatorSet: Sendable {
     let destroys: [any DestroyOperator] = [
         RandomRemoval(), RelatedRemoval(), WorstTravelRemoval(), RouteRemoval(), PriorityRemoval(),
+        StringRemoval(),
     ]
     let repairs: [any RepairOperator] = [
         GreedyRepair(order: .priority, noise: 0), GreedyRepair(order: .priority, noise: 0.3),
@@ -25,10 +26,12 @@ final class SearchWorker: @unchecked Sendable {
     /// A priority point is worth this many travel minutes to the annealing (only).
     let travelWeight = 60.0
     private(set) var bestIsPolished = false
+    /// The last polished best: polishing a newer best need only look where it differs.
+    private var polished: Solution
     private var slot: [Int] = []
 
     init(start: Solution, seed: UInt64, ops: OperatorSet) {
-        current = start; best = start; rng = SeededRandom(seed: seed); self.ops = ops
+        current = start; best = start; polished = start; rng = SeededRandom(seed: seed); self.ops = ops
         destroyWeights = OperatorWeights(count: ops.destroys.count)
         repairWeights = OperatorWeights(count: ops.repairs.count)
         bestIsPolished = true
@@ -36,14 +39,14 @@ final class SearchWorker: @unchecked Sendable {
 
     /// Restarts from `solution` (the shared best) when this worker has fallen behind.
     func adopt(_ solution: Solution) {
-        current = solution; best = solution; bestIsPolished = true
+        current = solution; best = solution; polished = solution; bestIsPolished = true
     }
 
     /// Starts again near `solution` (the best so far, which stays this worker's best): removes a
     /// large share of its sessions at random and repairs greedily with noise, so the next round
     /// explores a different valley.
     func kick(_ solution: Solution, _ p: PlanningProblem) {
-        best = solution; bestIsPolished = true
+        best = solution; polished = solution; bestIsPolished = true
         var trial = solution
         trial.changed.removeAll(keepingCapacity: true)
         let count = min(trial.placedCount, max(8, trial.placedCount / 8))
@@ -64,7 +67,8 @@ final class SearchWorker: @unchecked Sendable {
             if it % 100 == 99 { destroyWeights.endSegment(); repairWeights.endSegment() }
         }
         if !bestIsPolished {
-            local.improve(&best, p, &rng)
+            local.improve(&best, p, &rng, around: best.vehicles(differingFrom: polished))
+            polished = best
             if best.isBetter(than: current) { current = best }
             bestIsPolished = true
         }

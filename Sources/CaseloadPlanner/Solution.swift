@@ -25,6 +25,11 @@ struct Solution: Sendable {
 
     var unassigned: [Int] { vehicleOf.indices.filter { vehicleOf[$0] < 0 } }
 
+    /// Vehicles whose stops differ from `other`'s (a solution of the same problem).
+    func vehicles(differingFrom other: Solution) -> [Int] {
+        routes.indices.filter { routes[$0].stops != other.routes[$0].stops }
+    }
+
     mutating func insert(_ u: Int, vehicle v: Int, at i: Int, _ p: PlanningProblem) {
         travel -= routes[v].travel
         routes[v].insert(u, at: i, p)

@@ -33,7 +33,7 @@ struct UnassignedExplainer: Sendable {
                 "its window \(window(s)) cannot hold \(s.durationMin) minutes inside any allowed working day; widen the window or allow other days"
             )
         }
-        if p.candidates[u].isEmpty { return outOfReach(u, s, onDays) }
+        if p.reachable[u].isEmpty { return outOfReach(u, s, onDays) }
         if let reach = idleOutOfReach(u, s, onDays) { return reach }
         return (
             .capacity,
@@ -53,7 +53,7 @@ struct UnassignedExplainer: Sendable {
     /// Specialists who could take `u` but cannot reach it while they have room for it: the
     /// binding constraint is reach, not the service's hours.
     private func idleOutOfReach(_ u: Int, _ s: Session, _ vehicles: [Int]) -> (UnassignedCode, String)? {
-        let reachable = Set(p.candidates[u])
+        let reachable = Set(p.reachable[u])
         let idle = vehicles.filter { !reachable.contains($0) && routes[$0].freeMinutes(p) >= p.duration[u] }
         guard !idle.isEmpty else { return nil }
         let names = { (vs: [Int]) in

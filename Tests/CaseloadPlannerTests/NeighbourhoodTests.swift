@@ -1,0 +1,84 @@
+import CaseloadCore
+import CaseloadFixtures
+import CaseloadTestSupport
+import Foundation
+import Testing
+
+@testable import CaseloadPlanner
+
+/// The search's own pieces, on real fixture weeks: the nearest-specialists lists, the polishing
+/// that looks only where a solution changed, and string removal.
+@Suite struct NeighbourhoodTests {
+    /// A county with many more specialists per service than the search considers for a session.
+    static func county() -> WeekScenario {
+        let schools = CountyGenerator(schoolCount: 150, seed: 5).schools()
+        return WeekGenerator(
+            schools: schools,
+            settings: .init(
+                name: "c", weekStart: "2026-11-30", seed: 5, specialists: ["EP": 8, "SALT": 30, "COUNSELLING": 20],
+                sessions: 1_400)
+        ).scenario()
+    }
+
+    /// The search tries the nearest specialists only: never more than the set number, never one
+    /// farther than a specialist it left out, and every one of them able to reach the session.
+    @Test func candidatesAreTheNearestReachableSpecialists() {
+        let p = PlanningProblem(NeighbourhoodTests.county())
+        var trimmed = 0
+        for u in p.duration.indices {
+            let near = Set(p.candidates[u].map { p.vehicles[$0].specialist })
+            let all = Set(p.reachable[u].map { p.vehicles[$0].specialist })
+            #expect(Set(p.candidates[u]).isSubset(of: Set(p.reachable[u])))
+            #expect(near.count == min(all.count, PlanningProblem.nearestSpecialists))
+            let base = { (sp: Int) in p.t(p.vehicles[p.vehiclesOfSpecialist[sp][0]].base, p.school[u]) }
+            let farthestKept = near.map(base).max() ?? 0
+            #expect(all.subtracting(near).allSatisfy { base($0) >= farthestKept })
+            if all.count > near.count { trimmed += 1 }
+            for v in p.candidates[u] { #expect(p.sessionsOfVehicle[v].contains(u)) }
+        }
+        #expect(trimmed >= p.duration.count / 5, "SALT and counselling sessions have more than 12 specialists within reach")
+    }
+
+    /// In a trust's week every specialist within reach stays a candidate.
+    @Test func aTrustsWeekKeepsEveryCandidate() throws {
+        let p = PlanningProblem(try Repo.scenario("kemnal-w49.json"))
+        #expect(p.candidates == p.reachable)
+    }
+
+    /// Polishing around the routes that changed works there: the most important session taken
+    /// out of a polished plan is put back, and most of what it was worth is won back.
+    @Test func focusedPolishRepairsWhatChanged() throws {
+        let p = PlanningProblem(try Repo.scenario("county-60.json"))
+        var rng = SeededRandom(seed: 3)
+        let polished = WeekPlanner().construct(p, &rng)
+        var changed = polished
+        let u = polished.vehicleOf.indices.filter { polished.vehicleOf[$0] >= 0 }.max { p.priority[$0] < p.priority[$1] }!
+        let v = changed.remove(u, p)
+        #expect(changed.served < polished.served)
+        #expect(changed.vehicles(differingFrom: polished) == [v])
+        LocalSearch().improve(&changed, p, &rng, around: [v])
+        #expect(changed.vehicleOf[u] >= 0)
+        #expect(changed.served > polished.served - p.priority[u] / 2)
+        for r in changed.routes { #expect(r.isFeasible(p)) }
+    }
+
+    /// String removal takes runs of consecutive stops of the seed's service from neighbouring routes.
+    @Test func stringRemovalTakesConsecutiveStopsOfOneService() throws {
+        let p = PlanningProblem(try Repo.scenario("ormiston-w49.json"))
+        var rng = SeededRandom(seed: 11)
+        let start = WeekPlanner().construct(p, &rng)
+        for round in 0..<20 {
+            var sol = start
+            let removed = StringRemoval().destroy(&sol, count: 12, p, &rng)
+            #expect(!removed.isEmpty, "round \(round)")
+            #expect(Set(removed.map { p.service[$0] }).count == 1)
+            #expect(removed.count <= 12 + StringRemoval().maxString)
+            for v in Set(removed.map { start.vehicleOf[$0] }) {
+                let before = start.routes[v].stops
+                let gone = before.indices.filter { removed.contains(before[$0]) }
+                #expect(gone == Array(gone.first!...gone.last!), "one run per route")
+                #expect(sol.routes[v].stops == before.filter { !removed.contains($0) })
+            }
+        }
+    }
+}
