@@ -16,9 +16,9 @@ struct PlanCommand: ParsableCommand {
     var out: String
 
     @Option(
-        help: """
-            Search for this many seconds: when the search stagnates it restarts from the best plan, until then             (without --iterations). Default: stop on its own when it stops improving (at most 60 s).
-            """)
+        help:
+            "Search for this many seconds, restarting from the best plan whenever the search stagnates (default: stop when it stops improving, at most 60 s)."
+    )
     var timeLimit: Double?
 
     @Option(help: "Random seed; the same seed and scenario give the same plan.")
@@ -29,6 +29,13 @@ struct PlanCommand: ParsableCommand {
 
     @Option(help: "Threads to search with.")
     var threads: Int = 2
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 3_600) {
+            throw ValidationError("--time-limit must be a number of seconds from 1 to 3600, found \(timeLimit)")
+        }
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be from 1 to 64, found \(threads)") }
+    }
 
     func run() throws {
         let week = try ScenarioFiles.readScenario(scenario)

@@ -16,12 +16,20 @@ struct ScheduleCommand: ParsableCommand {
     @Flag(help: "Re-plan a published week: keep every booking that can stay, move only what must.") var replan = false
     @Option(help: "Also write the week's scenario (caseload-scenario/1) here, to replay or check it.") var exportScenario: String?
     @Option(help: "Also write the plan (caseload-plan/1) here.") var exportPlan: String?
-    @Option(help: "Search for this many seconds, restarting from the best when it stagnates (default: stop when it stops improving).")
+    @Option(
+        help: "Search for this many seconds, restarting from the best when it stagnates (default: the trust's planning.search_seconds).")
     var timeLimit: Double?
     @Option(help: "Random seed; the same seed and database give the same timetable.") var seed: UInt64 = 1
-    @Option(help: "Search iterations per thread (default: chosen from the week's size).") var iterations: Int?
+    @Option(help: "Search iterations per thread instead of a time: the same timetable for a seed on any machine.")
+    var iterations: Int?
     @Flag(inversion: .prefixedNo, help: "Then roll the waiting list forward with the planner, so the first weeks promised to SENCOs are fresh.")
     var project = true
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 3_600) {
+            throw ValidationError("--time-limit must be a number of seconds from 1 to 3600, found \(timeLimit)")
+        }
+    }
 
     func run() throws {
         let monday = try CaseloadCLI.monday(week)

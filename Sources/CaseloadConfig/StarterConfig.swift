@@ -70,6 +70,14 @@ public enum StarterConfig {
           closed_years: 7            # completed or withdrawn: years after the last session (or the closing)
           declined_years: 1          # declined at intake: years after the decision
 
+        # The weekly job's planner (`caseload schedule`, "Plan this week" on the leaders' pages, and
+        # the API): how many seconds it looks for a better week. Longer finds a little more, about 1%
+        # more priority served at 30 seconds than when the search stops on its own. 0 stops it as soon
+        # as it stops improving (a few seconds); at most 600. `caseload schedule --time-limit` or
+        # `--iterations` overrides it for one run.
+        planning:
+          search_seconds: 30
+
         # Each school's day: when specialists can see pupils there. Primary and secondary days differ;
         # a school's own hours in the school file (a `school_day` column) come first, then its phase
         # here, then the default. A day can differ by weekday: "mon-thu 08:45-15:15, fri 08:45-13:30".

@@ -19,9 +19,13 @@ public struct WaitingProjection: Sendable {
     /// service, as varied as they were), so that a promise allows for urgent ones arriving ahead.
     public var expectArrivals = true
 
-    /// A projection of `weeks` term weeks with the planner's `options` (its seed included).
+    /// A projection of `weeks` term weeks with the planner's `options` (its seed included), each
+    /// week's search stopping on its own (never the anytime search: twelve weeks of it would take minutes).
     public init(db: AppDatabase, config: TrustConfig, options: PlannerOptions = PlannerOptions(), weeks: Int = 12) {
-        self.db = db; self.config = config; self.options = options; self.weeks = weeks
+        self.db = db; self.config = config; self.weeks = weeks
+        var quick = options
+        quick.anytime = false  // an estimate over many weeks: each week's search stops on its own
+        self.options = quick
     }
 
     /// Projects from the week after `today`, stores the result and returns it.

@@ -7,6 +7,24 @@ import Foundation
 import Testing
 
 @Suite struct WeeklySchedulerTests {
+    /// The weekly job searches for the trust's `planning.search_seconds`, unless the caller fixes
+    /// the search's length (iterations, or a time limit of its own), or the trust sets 0.
+    @Test func weeklyJobSearchesForTheTrustsSeconds() throws {
+        var trust = config
+        trust.planning.searchSeconds = 4
+        let chosen = WeekPlanning(db: try demoTrust(), config: trust).scheduler.options
+        #expect(chosen.anytime && chosen.timeLimit == 4 && chosen.iterations == nil)
+        let fixed = WeekPlanning.weeklyJob(PlannerOptions(iterations: 50), trust.planning)
+        #expect(!fixed.anytime && fixed.iterations == 50)
+        var own = PlannerOptions(timeLimit: 9)
+        own.anytime = true
+        #expect(WeekPlanning.weeklyJob(own, trust.planning).timeLimit == 9)
+        #expect(!WeekPlanning.weeklyJob(PlannerOptions(), PlanningRule(searchSeconds: 0)).anytime)
+        var anytime = PlannerOptions()
+        anytime.anytime = true
+        #expect(!WaitingProjection(db: try demoTrust(), config: trust, options: anytime).options.anytime, "projections stop on their own")
+    }
+
     @Test func storedWeekPassesTheCheckerOnItsExportedScenario() throws {
         let db = try demoTrust()
         let result = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)

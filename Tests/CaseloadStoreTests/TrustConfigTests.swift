@@ -15,6 +15,21 @@ let shippedConfig = try! String(contentsOf: repoRoot.appendingPathComponent("Con
         #expect(c.service("COUNSELLING")?.pathway(nil)?.sameWeekday == true)
         #expect(c.bands.map(\.name) == ["urgent", "high", "routine"])
         #expect(c.statutory.adviceWeeks == 6)
+        #expect(c.planning.searchSeconds == 30)
+    }
+
+    /// The weekly job's search time: 0 to 600 seconds, 30 when the file leaves it out.
+    @Test func planningSearchSeconds() throws {
+        let edited = shippedConfig.replacingOccurrences(of: "search_seconds: 30", with: "search_seconds: 0")
+        #expect(try TrustConfigFile.parse(edited).planning.searchSeconds == 0)
+        let start = shippedConfig.range(of: "planning:\n")!
+        let end = shippedConfig.range(of: "search_seconds: 30\n")!
+        var without = shippedConfig
+        without.removeSubrange(start.lowerBound..<end.upperBound)
+        #expect(try TrustConfigFile.parse(without).planning.searchSeconds == 30)
+        expectRefused("search_seconds: 30", "search_seconds: 601", field: "planning.search_seconds", mentions: "600")
+        expectRefused("search_seconds: 30", "search_seconds: half a minute", field: "planning.search_seconds", mentions: "number")
+        expectRefused("search_seconds: 30", "search_secs: 30", field: "planning.search_secs", mentions: "did you mean \"search_seconds\"")
     }
 
     func expectRefused(_ from: String, _ to: String, field: String, mentions: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -118,6 +118,16 @@ public struct RetentionRule: Hashable, Sendable {
     public init(closedYears: Int = 7, declinedYears: Int = 1) { self.closedYears = closedYears; self.declinedYears = declinedYears }
 }
 
+/// How the weekly job plans a week (`planning`).
+public struct PlanningRule: Hashable, Sendable {
+    /// Seconds the weekly job's planner spends looking for a better week (`search_seconds`); 0 stops
+    /// the search as soon as it stops improving on its own (a few seconds for a trust's week).
+    public var searchSeconds = 30
+
+    /// The rule, 30 seconds unless told otherwise.
+    public init(searchSeconds: Int = 30) { self.searchSeconds = searchSeconds }
+}
+
 /// Everything a trust leader sets: thresholds, weights, deadlines, fair shares, per service.
 public struct TrustConfig: Hashable, Sendable {
     public var trustName: String
@@ -140,6 +150,8 @@ public struct TrustConfig: Hashable, Sendable {
     public var schoolDay = SchoolDayRule.fallback
     /// How long pupil-identifying data is kept (`retention`).
     public var retention = RetentionRule()
+    /// How the weekly job plans (`planning`).
+    public var planning = PlanningRule()
 
     /// A configuration with every field.
     public init(
