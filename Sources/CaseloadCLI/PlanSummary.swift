@@ -18,6 +18,7 @@ struct PlanSummary {
             "  travel            \(s.travelMinutes) minutes over \(plan.routes.count) specialist-days",
             String(format: "  search            %.1f s, %d iterations per thread, seed %llu", s.seconds, s.iterations, s.seed),
         ]
+        if s.rounds > 1 { lines.append("  anytime search    \(s.rounds) rounds, each restarted from the best plan") }
         let reasons = Dictionary(grouping: plan.unassigned, by: \.code)
         if !reasons.isEmpty {
             lines.append("  not placed:")

@@ -69,6 +69,8 @@ public struct PlanStatistics: Hashable, Sendable {
     public var seconds: Double
     public var seed: UInt64
     public var iterations: Int
+    /// Rounds of search: more than one only in the anytime search (not kept in the plan file).
+    public var rounds = 1
 
     /// Figures of a plan.
     public init(

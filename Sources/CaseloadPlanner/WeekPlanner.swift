@@ -55,7 +55,9 @@ public struct WeekPlanner: Sendable {
         let seconds =
             Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
             + Double((ContinuousClock.now - clock).components.seconds)
-        return PlanAssembler(p).plan(solution, seconds: seconds, seed: options.seed, iterations: search.iterationsDone)
+        var plan = PlanAssembler(p).plan(solution, seconds: seconds, seed: options.seed, iterations: search.iterationsDone)
+        plan.statistics?.rounds = search.restarts + 1
+        return plan
     }
 
     func construct(_ p: PlanningProblem, _ rng: inout SeededRandom) -> Solution {
