@@ -33,6 +33,7 @@ struct LocalSearch: Sendable {
             let sessions = focus.map { LocalSearch.sessions(near: $0, sol, p) }
             sequence(&sol, vehicles: focus ?? Array(sol.routes.indices), p)
             var touched = relocateAll(&sol, among: sessions, p)
+            touched += swapAll(&sol, vehicles: focus ?? Array(sol.routes.indices), p)
             let (replaced, ejected) = replaceAll(&sol, among: sessions, p)
             touched += replaced
             let pool = RepairPool(removed: ejected, touched: touched + (focus ?? []), sol, p)
@@ -57,6 +58,19 @@ struct LocalSearch: Sendable {
         var touched: [Int] = []
         for u in sessions ?? Array(sol.vehicleOf.indices) where sol.vehicleOf[u] >= 0 {
             if let move = RelocateMove.best(for: u, in: sol, p) { touched += move.apply(to: &sol, p).touched }
+        }
+        return touched
+    }
+
+    /// Day swaps: each visit of the given routes trades places with a visit elsewhere, if that saves travel.
+    private func swapAll(_ sol: inout Solution, vehicles: [Int], _ p: PlanningProblem) -> [Int] {
+        var touched: [Int] = []
+        for v in vehicles where !sol.routes[v].isEmpty {
+            for visit in VisitSwapMove.visits(sol.routes[v], p) {
+                guard let move = VisitSwapMove.best(for: visit, in: v, sol, p) else { continue }
+                touched += move.apply(to: &sol, p).touched
+                break
+            }
         }
         return touched
     }

@@ -81,4 +81,27 @@ import Testing
             }
         }
     }
+
+    /// A day swap trades two specialists' visits when each is at the other's end of the map.
+    @Test func visitSwapTradesCrossedVisits() throws {
+        var w = TinyWeek()
+        w.specialists = [
+            TinyWeek.specialist("near-a", base: GeoPoint(lat: 51.0, lon: 0.0)),
+            TinyWeek.specialist("near-b", base: GeoPoint(lat: 51.1, lon: 0.0)),
+        ]
+        w.add("at-a", school: "A", minutes: 60)
+        w.add("at-b", school: "B", minutes: 60)
+        let p = PlanningProblem(w.scenario)
+        var sol = Solution(p)
+        sol.insert(1, vehicle: 0, at: 0, p)  // near-a visits B
+        sol.insert(0, vehicle: 1, at: 0, p)  // near-b visits A
+        let before = sol
+        let move = try #require(VisitSwapMove.best(for: [1], in: 0, sol, p))
+        #expect(move.gain.travelSaved == before.travel)
+        _ = move.apply(to: &sol, p)
+        #expect(sol.vehicleOf == [0, 1])
+        #expect(sol.served == before.served && sol.travel == 0)
+        for r in sol.routes { #expect(r.isFeasible(p)) }
+        #expect(VisitSwapMove.best(for: [0], in: 0, sol, p) == nil, "nothing left to gain")
+    }
 }

@@ -1,5 +1,6 @@
 import CaseloadConfig
 import CaseloadCore
+import CaseloadPlanner
 import CaseloadServer
 import CaseloadService
 import CaseloadStore
@@ -49,6 +50,22 @@ import Testing
             let audit = text(try await client.execute(uri: "/audit?entity=config", method: .get, headers: b.headers))
             #expect(audit.contains("update") && audit.contains("config"))
             #expect(try await client.execute(uri: "/audit", method: .get, headers: s.headers).status == .forbidden)
+        }
+    }
+
+    /// The week page says how long planning will take: the trust's search time, unless the server
+    /// was started with a fixed number of iterations.
+    @Test func theWeekPageSaysHowLongPlanningTakes() async throws {
+        for (planner, expected) in [
+            (PlannerOptions(), "Planning takes about 30 seconds"), (PlannerOptions(iterations: 60), "Planning takes a few seconds"),
+        ] {
+            let h = try Harness(planner: planner)
+            defer { h.cleanup() }
+            try await h.app.test(.router) { client in
+                let b = try await Browser.signIn(client, h.leader)
+                let page = text(try await client.execute(uri: "/weeks?week=2026-11-30", method: .get, headers: b.headers))
+                #expect(page.contains(expected))
+            }
         }
     }
 

@@ -45,6 +45,11 @@ struct LeaderPages {
         _ = try context.caller(may: .readDraftTimetable)
         let week = try WeekChoice(request, today: state.today())
         var values = week.values
+        let search = WeekPlanning.weeklyJob(state.planner, state.config.planning)
+        values["searchHint"] =
+            search.anytime
+            ? "Planning takes about \(Int(search.timeLimit)) seconds (planning: search_seconds in the trust's settings)."
+            : "Planning takes a few seconds."
         if let t = try state.db.timetable(week: week.monday) {
             values["plan"] = LeaderPages.review(t)
             values["notice"] = LeaderPages.notice(request.uri.queryParameters.get("done"), t)
