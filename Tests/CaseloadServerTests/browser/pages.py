@@ -42,8 +42,11 @@ def submit(driver, button, until):
     old = driver.find_element(By.TAG_NAME, "html")
     button.click()
     print("sent a form, waiting for " + until)
-    WebDriverWait(driver, 90).until(expected_conditions.staleness_of(old))
-    WebDriverWait(driver, 90).until(lambda d: until in d.current_url and d.execute_script("return document.readyState") == "complete")
+    # While chromium swaps the document in, any call may fail with an "unknown error" (a
+    # WebDriverException); the waits treat that as "not yet".
+    wait = WebDriverWait(driver, 90, ignored_exceptions=[WebDriverException])
+    wait.until(expected_conditions.staleness_of(old))
+    wait.until(lambda d: until in d.current_url and d.execute_script("return document.readyState") == "complete")
 
 
 def settled(read):
