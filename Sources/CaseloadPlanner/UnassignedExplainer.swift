@@ -35,10 +35,21 @@ struct UnassignedExplainer: Sendable {
         }
         if p.reachable[u].isEmpty { return outOfReach(u, s, onDays) }
         if let reach = idleOutOfReach(u, s, onDays) { return reach }
+        if keptInTheWay(u) {
+            return (
+                .capacity,
+                "no \(s.service) capacity on its allowed days (\(days(s))): the slots it could take hold bookings kept from the published week (a re-plan moves only what must move) or work of equal or higher priority; add capacity, or it is offered again next week"
+            )
+        }
         return (
             .capacity,
             "no \(s.service) capacity on its allowed days (\(days(s))): every slot it could take holds work of equal or higher priority; add capacity or raise its priority"
         )
+    }
+
+    /// Whether a specialist-day that could take `u` holds a booking kept in place (re-planning).
+    private func keptInTheWay(_ u: Int) -> Bool {
+        p.reachable[u].contains { v in routes[v].stops.contains { p.locked[$0] } }
     }
 
     private func outOfReach(_ u: Int, _ s: Session, _ vehicles: [Int]) -> (UnassignedCode, String) {

@@ -58,6 +58,21 @@ import Testing
         #expect(r["high"] == nil)
     }
 
+    /// In a re-plan the bookings kept in place fill the day: the reason says so, rather than
+    /// blaming higher-priority work (kept bookings stay whatever their priority).
+    @Test func keptBookingsInTheWayAreNamed() {
+        var w = TinyWeek()
+        w.add("kept", minutes: 400, priority: 100, earliest: "08:30", latestEnd: "15:10")
+        w.add("new", minutes: 120, priority: 80)
+        var options = PlannerOptions(iterations: 50)
+        let plain = WeekPlanner(options: options).plan(w.scenario).unassigned.first { $0.session == "new" }
+        #expect(plain?.code == .capacity && plain?.reason.contains("equal or higher priority") == true)
+        #expect(plain?.reason.contains("kept") == false)
+        options.locked = ["kept"]
+        let replan = WeekPlanner(options: options).plan(w.scenario).unassigned.first { $0.session == "new" }
+        #expect(replan?.code == .capacity && replan?.reason.contains("bookings kept from the published week") == true)
+    }
+
     /// salt-1 can reach school A and is full; salt-2 is idle but its travel cap keeps it from A:
     /// the reason says reach binds, not the service's hours.
     @Test func reachBindsWhenTheOnlySpecialistsWhoCanReachAreFull() {
