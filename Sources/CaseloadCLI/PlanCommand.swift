@@ -31,20 +31,24 @@ struct PlanCommand: ParsableCommand {
     var threads: Int = 2
 
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0 && timeLimit <= 3_600) {
-            throw ValidationError("--time-limit must be a number of seconds from 1 to 3600, found \(timeLimit)")
-        }
+        try PlanCommand.check(timeLimit: timeLimit)
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be from 1 to 64, found \(threads)") }
     }
 
     func run() throws {
         let week = try ScenarioFiles.readScenario(scenario)
-        var options = PlannerOptions(seed: seed, timeLimit: timeLimit ?? 60, iterations: iterations, threads: threads)
-        options.anytime = timeLimit != nil && iterations == nil
+        let options = PlannerOptions.search(seconds: timeLimit, seed: seed, iterations: iterations, threads: threads)
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
         let plan = WeekPlanner(options: options).plan(week) { progress.show($0) }
         progress.finish()
         try ScenarioFiles.write(plan.jsonData(), to: out)
         Console.print(PlanSummary(plan: plan, scenario: week, path: out).text)
+    }
+
+    /// `--time-limit`, for `plan` and `schedule`: seconds from 1 to 3600.
+    static func check(timeLimit: Double?) throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 3_600) {
+            throw ValidationError("--time-limit must be a number of seconds from 1 to 3600, found \(timeLimit)")
+        }
     }
 }

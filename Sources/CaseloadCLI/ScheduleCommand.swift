@@ -25,17 +25,12 @@ struct ScheduleCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Then roll the waiting list forward with the planner, so the first weeks promised to SENCOs are fresh.")
     var project = true
 
-    func validate() throws {
-        if let timeLimit, !(timeLimit > 0 && timeLimit <= 3_600) {
-            throw ValidationError("--time-limit must be a number of seconds from 1 to 3600, found \(timeLimit)")
-        }
-    }
+    func validate() throws { try PlanCommand.check(timeLimit: timeLimit) }
 
     func run() throws {
         let monday = try CaseloadCLI.monday(week)
         let db = try store.open(), config = try store.loadConfig()
-        var options = PlannerOptions(seed: seed, timeLimit: timeLimit ?? 60, iterations: iterations)
-        options.anytime = timeLimit != nil && iterations == nil
+        let options = PlannerOptions.search(seconds: timeLimit, seed: seed, iterations: iterations)
         let planning = WeekPlanning(db: db, config: config, options: options)
         let result: ScheduleResult
         do { result = try planning.plan(monday, replan: replan, by: .commandLine, now: try store.now(), stamp: store.stamp) } catch let closed

@@ -30,10 +30,10 @@ struct LocalSearch: Sendable {
         var focus = around
         for _ in 0..<maxRounds {
             let before = (sol.served, sol.travel)
-            let sessions = focus.map { LocalSearch.sessions(near: $0, sol, p) }
-            sequence(&sol, vehicles: focus ?? Array(sol.routes.indices), p)
+            let vehicles = focus ?? Array(sol.routes.indices), sessions = focus.map { LocalSearch.sessions(near: $0, sol, p) }
+            sequence(&sol, vehicles: vehicles, p)
             var touched = relocateAll(&sol, among: sessions, p)
-            touched += swapAll(&sol, vehicles: focus ?? Array(sol.routes.indices), p)
+            touched += swapAll(&sol, vehicles: vehicles, p)
             let (replaced, ejected) = replaceAll(&sol, among: sessions, p)
             touched += replaced
             let pool = RepairPool(removed: ejected, touched: touched + (focus ?? []), sol, p)

@@ -28,7 +28,7 @@ final class ParallelSearch: @unchecked Sendable {
             SearchWorker(start: start, seed: options.seed &* 0x9E37_79B9 &+ UInt64($0) &+ 1, ops: ops)
         }
         var best = round(workers, from: start, progress: progress)
-        while options.anytime, options.iterations == nil, elapsed() < options.timeLimit {
+        while options.searchesUntilTimeLimit, elapsed() < options.timeLimit {
             restarts += 1
             for w in workers { w.kick(best, p) }
             let next = round(workers, from: best, progress: progress)
@@ -44,7 +44,7 @@ final class ParallelSearch: @unchecked Sendable {
     private func round(_ workers: [SearchWorker], from start: Solution, progress: ((PlannerProgress) -> Void)?) -> Solution {
         let cooling = Cooling(start: restarts == 0 ? 4 : 2, end: 0.02, total: total)
         var best = start, stale = 0, done = 0
-        let budget = options.anytime && options.iterations == nil ? Int.max : total
+        let budget = options.searchesUntilTimeLimit ? Int.max : total
         while iterationsDone < budget, done < total, elapsed() < options.timeLimit, stale < patience {
             let from = done, to = min(total, done + epochLength)
             DispatchQueue.concurrentPerform(iterations: workers.count) { k in

@@ -75,8 +75,8 @@ struct PlanningProblem: Sendable {
         school = scenario.sessions.map { schoolIndex[$0.school]! }
         duration = scenario.sessions.map(\.durationMin)
         priority = scenario.sessions.map(\.priority)
-        let services = Dictionary(scenario.sessions.map { ($0.service, 0) }, uniquingKeysWith: { a, _ in a }).keys.sorted()
-        service = scenario.sessions.map { services.firstIndex(of: $0.service)! }
+        let services = Dictionary(Set(scenario.sessions.map(\.service)).sorted().enumerated().map { ($1, $0) }) { a, _ in a }
+        service = scenario.sessions.map { services[$0.service]! }
         nearbySchools = PlanningProblem.nearby(schools: scenario.schools.count, travel, pointCount)
         var atSchool = Array(repeating: [Int](), count: scenario.schools.count)
         for (u, s) in school.enumerated() { atSchool[s].append(u) }

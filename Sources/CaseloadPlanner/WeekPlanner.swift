@@ -18,6 +18,17 @@ public struct PlannerOptions: Sendable {
     /// planner stops on its own after its iterations or a stretch without a new best.
     public var anytime = false
 
+    /// Whether the search goes on until `timeLimit` (an anytime search without an iteration cap).
+    public var searchesUntilTimeLimit: Bool { anytime && iterations == nil }
+
+    /// Options for a search of `seconds` (the anytime search), or with `nil` the default search,
+    /// which stops when it stops improving (at most 60 s); `iterations` fixes the search's length.
+    public static func search(seconds: Double?, seed: UInt64, iterations: Int?, threads: Int = 2) -> PlannerOptions {
+        var options = PlannerOptions(seed: seed, timeLimit: seconds ?? 60, iterations: iterations, threads: threads)
+        options.anytime = seconds != nil
+        return options
+    }
+
     /// Options with the defaults: seed 1, 60 s cap, automatic iterations, 2 threads.
     public init(seed: UInt64 = 1, timeLimit: Double = 60, iterations: Int? = nil, threads: Int = 2) {
         self.seed = seed; self.timeLimit = timeLimit; self.iterations = iterations; self.threads = threads

@@ -24,6 +24,18 @@ import Testing
         #expect(!plan.routes.isEmpty)
     }
 
+    /// A time limit or thread count out of range is a usage error that names the option.
+    @Test func searchOptionsOutOfRangeAreRefused() async {
+        let scenario = root.appendingPathComponent("Fixtures/weeks/kemnal-w50-lean.json").path, out = temporary("plan.json")
+        for (option, value) in [("--time-limit", "0"), ("--time-limit", "nan"), ("--time-limit", "4000"), ("--threads", "0")] {
+            let run = await caseload(["plan", scenario, "--out", out, option, value])
+            #expect(run.status == 64 && run.errors.contains(option), "\(option) \(value): \(run.errors)")
+        }
+        let schedule = await caseload(["schedule", "--week", "2026-11-30", "--time-limit", "-5"])
+        #expect(schedule.status == 64 && schedule.errors.contains("--time-limit"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func malformedScenarioExitsWithStatusTwo() async throws {
         let bad = temporary("bad.json"), out = temporary("plan.json")
         defer { try? FileManager.default.removeItem(atPath: bad) }
