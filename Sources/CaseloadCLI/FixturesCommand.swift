@@ -47,7 +47,8 @@ struct FixturesCommand: ParsableCommand {
         @Option(name: .shortAndLong, help: "Where to write the scenario.") var out: String
 
         func run() throws {
-            let ep = specialists / 4, salt = specialists * 42 / 100
+            let ep = specialists / 4
+            let salt = specialists * 42 / 100
             let settings = WeekGenerator.Settings(
                 name: "county-\(schools)", weekStart: "2026-11-30", seed: seed,
                 specialists: ["EP": ep, "SALT": salt, "COUNSELLING": specialists - ep - salt], sessions: sessions)

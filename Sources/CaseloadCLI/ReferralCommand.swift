@@ -88,12 +88,16 @@ struct ReferralCommand: ParsableCommand {
         var patch: [(String, JSONValue)] {
             var p: [(String, JSONValue)] = []
             func add(_ key: String, _ value: JSONValue?) { if let value { p.append((key, value)) } }
-            add("year_group", year.map { .number(Double($0)) }); add("pathway", pathway.map(JSONValue.string))
-            add("area", area.map(JSONValue.string)); add("severity", severity.map { .number(Double($0)) })
+            add("year_group", year.map { .number(Double($0)) })
+            add("pathway", pathway.map(JSONValue.string))
+            add("area", area.map(JSONValue.string))
+            add("severity", severity.map { .number(Double($0)) })
             if !flag.isEmpty { add("flags", .array(flag.filter { $0 != "none" }.map(JSONValue.string))) }
-            add("apdr_cycles", apdr.map { .number(Double($0)) }); add("consent", consent.map(JSONValue.string))
+            add("apdr_cycles", apdr.map { .number(Double($0)) })
+            add("consent", consent.map(JSONValue.string))
             add("preferred_days", days.map { .string($0 == "none" ? "" : $0.replacingOccurrences(of: ",", with: ";")) })
-            add("days_only", daysOnly.map(JSONValue.string)); add("reason", reason.map(JSONValue.string))
+            add("days_only", daysOnly.map(JSONValue.string))
+            add("reason", reason.map(JSONValue.string))
             add("skill", skill.map { $0 == "none" ? .null : .string($0) })
             return p
         }

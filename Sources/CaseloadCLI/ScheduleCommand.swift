@@ -29,7 +29,8 @@ struct ScheduleCommand: ParsableCommand {
 
     func run() throws {
         let monday = try CaseloadCLI.monday(week)
-        let db = try store.open(), config = try store.loadConfig()
+        let db = try store.open()
+        let config = try store.loadConfig()
         let options = PlannerOptions.search(seconds: timeLimit, seed: seed, iterations: iterations)
         let planning = WeekPlanning(db: db, config: config, options: options)
         let result: ScheduleResult
@@ -51,7 +52,8 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func summary(_ r: ScheduleResult) -> String {
-        let t = r.timetable, s = t.plan.statistics
+        let t = r.timetable
+        let s = t.plan.statistics
         var lines = [
             "\(replan ? "re-planned" : "planned") the week of \(t.weekStart) (\(t.published ? "published" : "draft")):",
             "  \(t.bookings.count) sessions booked for \(Set(t.bookings.map(\.referral)).count) referrals; \(t.unbooked.count) waiting referrals not booked this week",

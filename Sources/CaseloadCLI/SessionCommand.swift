@@ -26,7 +26,9 @@ struct SessionCommand: ParsableCommand {
         @Option(help: "delivered, school_cancelled, pupil_absent or specialist_absent.") var outcome: String?
 
         func run() throws {
-            let db = try store.open(), config = try store.loadConfig(), today = try store.today()
+            let db = try store.open()
+            let config = try store.loadConfig()
+            let today = try store.today()
             if let week, day == nil, file == nil {
                 let (id, o) = try single()
                 try db.recordOutcome(week: try monday(week), referral: id, outcome: o, today: today, config: config, stamp: store.stamp)

@@ -23,7 +23,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Folder for report.html (and figures.json).") var out: String?
 
     func run() throws {
-        let db = try store.open(), base = try store.loadConfig()
+        let db = try store.open()
+        let base = try store.loadConfig()
         let alt =
             try altConfig.map { path -> TrustConfig in
                 do { return try TrustConfigFile.load(path) } catch let e as InputError { throw CLIError.badInput(e.description) }

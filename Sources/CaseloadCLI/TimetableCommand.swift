@@ -86,7 +86,8 @@ struct TimetableCommand: ParsableCommand {
 
         func run() throws {
             let (t, referrals) = try load(store, week)
-            let db = try store.open(), config = try store.loadConfig()
+            let db = try store.open()
+            let config = try store.loadConfig()
             let report = WeekReport(
                 t, referrals: referrals, waiting: try db.waitingList(config: config, today: t.weekStart),
                 schools: try db.schools(), config: config)
@@ -117,7 +118,8 @@ func monday(_ text: String) throws -> CalendarDate {
 
 /// The stored week and the referrals it books or explains.
 func load(_ store: StoreOptions, _ week: String) throws -> (WeekTimetable, [Int64: Referral]) {
-    let db = try store.open(), w = try monday(week)
+    let db = try store.open()
+    let w = try monday(week)
     guard let t = try db.timetable(week: w) else {
         throw CLIError.badInput("no timetable for the week of \(week); run `caseload schedule --week \(week)` first")
     }

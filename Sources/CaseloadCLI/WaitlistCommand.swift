@@ -23,7 +23,9 @@ struct WaitlistCommand: ParsableCommand {
     @Option(help: "With --project: term weeks to roll forward.") var weeks: Int = 12
 
     func run() throws {
-        let db = try store.open(), config = try store.loadConfig(), today = try store.today()
+        let db = try store.open()
+        let config = try store.loadConfig()
+        let today = try store.today()
         if project {
             guard (1...52).contains(weeks) else { throw CLIError.badInput("--weeks \(weeks): give 1 to 52 term weeks") }
             let p = try WaitingProjection(db: db, config: config, weeks: weeks).run(today: today, stamp: store.stamp)

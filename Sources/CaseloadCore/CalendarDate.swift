@@ -11,7 +11,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
             let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]),
             (1...12).contains(m), d >= 1, d <= CalendarDate.daysIn(month: m, year: y)
         else { return nil }
-        year = y; month = m; day = d
+        year = y
+        month = m
+        day = d
     }
 
     /// The date `dayNumber` days after 1970-01-01.
@@ -49,7 +51,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The same day `years` years on (29 February becomes 28 February in a common year).
     public func adding(years: Int) -> CalendarDate {
-        let y = year + years, d = min(day, CalendarDate.daysIn(month: month, year: y))
+        let y = year + years
+        let d = min(day, CalendarDate.daysIn(month: month, year: y))
         let pad = { (n: Int, width: Int) in String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
         return CalendarDate("\(pad(y, 4))-\(pad(month, 2))-\(pad(d, 2))") ?? self
     }

@@ -19,7 +19,8 @@ public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `HH:MM`, zero-padded.
     public var description: String {
-        let h = minutes / 60, m = minutes % 60
+        let h = minutes / 60
+        let m = minutes % 60
         return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
     }
 

@@ -10,7 +10,9 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// An error naming a field, optionally the record's id, and the problem.
     public init(field: String, id: String? = nil, problem: String) {
-        self.field = field; self.id = id; self.problem = problem
+        self.field = field
+        self.id = id
+        self.problem = problem
     }
 
     public var description: String {

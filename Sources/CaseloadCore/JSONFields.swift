@@ -12,13 +12,16 @@ public struct JSONFields: Sendable {
     public init(_ value: JSONValue, path: String, id: String? = nil) throws(InputError) {
         switch value {
         case .object(let values):
-            self.values = values; keys = values.keys.sorted()
+            self.values = values
+            keys = values.keys.sorted()
         case .orderedObject(let pairs):
-            values = Dictionary(pairs, uniquingKeysWith: { a, _ in a }); keys = pairs.map(\.0)
+            values = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+            keys = pairs.map(\.0)
         default:
             throw InputError(field: path, id: id, problem: "must be a mapping of keys to values, found \(value.kind)")
         }
-        self.path = path; self.id = id
+        self.path = path
+        self.id = id
     }
 
     /// Refuses any key not in `allowed`, naming it and the keys that are accepted (a typo never
@@ -32,7 +35,8 @@ public struct JSONFields: Sendable {
 
     /// Levenshtein distance, for "did you mean".
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        let a = Array(a.lowercased())
+        let b = Array(b.lowercased())
         guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
         var row = Array(0...b.count)
         for i in 1...a.count {

@@ -8,7 +8,10 @@ public struct Moment: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var minutes: Int
 
     /// A moment from its date and minutes since midnight.
-    public init(date: CalendarDate, minutes: Int = 0) { self.date = date; self.minutes = minutes }
+    public init(date: CalendarDate, minutes: Int = 0) {
+        self.date = date
+        self.minutes = minutes
+    }
 
     /// Parses `YYYY-MM-DD` (the start of that day) or `YYYY-MM-DDTHH:MM`.
     public init?(_ text: String) {
@@ -63,7 +66,9 @@ public struct WeekProgress: Sendable {
 
     /// The week starting `week` as of `now`.
     public init(week: CalendarDate, now: Moment?, dayStart: ClockTime) {
-        self.week = week; self.now = now; self.dayStart = dayStart
+        self.week = week
+        self.now = now
+        self.dayStart = dayStart
     }
 
     /// The date of `day` in this week.

@@ -4,7 +4,10 @@ import Foundation
 /// them, to WGS84 latitude and longitude: inverse transverse Mercator on the Airy 1830
 /// ellipsoid, then a Helmert transformation to WGS84 (accurate to a few metres).
 public enum OSGrid {
-    struct Ellipsoid { let a: Double, b: Double; var e2: Double { 1 - (b * b) / (a * a) } }
+    struct Ellipsoid {
+        let a: Double, b: Double
+        var e2: Double { 1 - (b * b) / (a * a) }
+    }
     static let airy = Ellipsoid(a: 6_377_563.396, b: 6_356_256.909)
     static let wgs84 = Ellipsoid(a: 6_378_137.0, b: 6_356_752.314245)
     static let f0 = 0.9996012717, lat0 = 49.0 * .pi / 180, lon0 = -2.0 * .pi / 180
@@ -20,26 +23,40 @@ public enum OSGrid {
     }
 
     static func meridionalArc(_ lat: Double) -> Double {
-        let a = airy.a, b = airy.b, n = (a - b) / (a + b), n2 = n * n, n3 = n2 * n
-        let d = lat - lat0, s = lat + lat0
+        let a = airy.a
+        let b = airy.b
+        let n = (a - b) / (a + b)
+        let n2 = n * n
+        let n3 = n2 * n
+        let d = lat - lat0
+        let s = lat + lat0
         return b * f0
             * ((1 + n + 1.25 * n2 + 1.25 * n3) * d - (3 * n + 3 * n2 + 21.0 / 8 * n3) * sin(d) * cos(s)
                 + (15.0 / 8 * n2 + 15.0 / 8 * n3) * sin(2 * d) * cos(2 * s) - 35.0 / 24 * n3 * sin(3 * d) * cos(3 * s))
     }
 
     static func airyLatLon(easting: Double, northing: Double) -> (Double, Double) {
-        let a = airy.a, e2 = airy.e2
-        var lat = lat0, m = 0.0
+        let a = airy.a
+        let e2 = airy.e2
+        var lat = lat0
+        var m = 0.0
         repeat {
             lat += (northing - n0 - m) / (a * f0)
             m = meridionalArc(lat)
         } while abs(northing - n0 - m) >= 0.00001
-        let s = sin(lat), t = tan(lat), t2 = t * t, t4 = t2 * t2, sec = 1 / cos(lat)
-        let nu = a * f0 / sqrt(1 - e2 * s * s), rho = a * f0 * (1 - e2) / pow(1 - e2 * s * s, 1.5), eta2 = nu / rho - 1
+        let s = sin(lat)
+        let t = tan(lat)
+        let t2 = t * t
+        let t4 = t2 * t2
+        let sec = 1 / cos(lat)
+        let nu = a * f0 / sqrt(1 - e2 * s * s)
+        let rho = a * f0 * (1 - e2) / pow(1 - e2 * s * s, 1.5)
+        let eta2 = nu / rho - 1
         let vii = t / (2 * rho * nu)
         let viii = t / (24 * rho * pow(nu, 3)) * (5 + 3 * t2 + eta2 - 9 * t2 * eta2)
         let ix = t / (720 * rho * pow(nu, 5)) * (61 + 90 * t2 + 45 * t4)
-        let x = sec / nu, xi = sec / (6 * pow(nu, 3)) * (nu / rho + 2 * t2)
+        let x = sec / nu
+        let xi = sec / (6 * pow(nu, 3)) * (nu / rho + 2 * t2)
         let xii = sec / (120 * pow(nu, 5)) * (5 + 28 * t2 + 24 * t4)
         let xiia = sec / (5040 * pow(nu, 7)) * (61 + 662 * t2 + 1320 * t4 + 720 * t4 * t2)
         let de = easting - e0
@@ -57,8 +74,13 @@ public enum OSGrid {
     /// OSGB36 to WGS84 (the published WGS84→OSGB36 parameters, reversed).
     static func helmert(_ x: Double, _ y: Double, _ z: Double) -> (Double, Double, Double) {
         let sec = Double.pi / (180 * 3600)
-        let tx = 446.448, ty = -125.157, tz = 542.060, s = -20.4894e-6
-        let rx = 0.1502 * sec, ry = 0.2470 * sec, rz = 0.8421 * sec
+        let tx = 446.448
+        let ty = -125.157
+        let tz = 542.060
+        let s = -20.4894e-6
+        let rx = 0.1502 * sec
+        let ry = 0.2470 * sec
+        let rz = 0.8421 * sec
         return (tx + (1 + s) * x - rz * y + ry * z, ty + rz * x + (1 + s) * y - rx * z, tz - ry * x + rx * y + (1 + s) * z)
     }
 

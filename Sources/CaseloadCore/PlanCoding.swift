@@ -4,8 +4,15 @@ extension WeekPlan: Encodable {
     enum Keys: String, CodingKey {
         case format, scenario, routes, unassigned, statistics
         case specialist, day, stops, session, start, reason, code
-        case served_priority, total_priority, travel_min, placed_sessions, sessions, upper_bound
-        case share_of_bound, seconds, seed, iterations, break_start
+        case sessions
+        case seconds, seed, iterations
+        case servedPriority = "served_priority"
+        case totalPriority = "total_priority"
+        case travelMin = "travel_min"
+        case placedSessions = "placed_sessions"
+        case upperBound = "upper_bound"
+        case shareOfBound = "share_of_bound"
+        case breakStart = "break_start"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -17,7 +24,7 @@ extension WeekPlan: Encodable {
             var rc = r.nestedContainer(keyedBy: Keys.self)
             try rc.encode(route.specialist, forKey: .specialist)
             try rc.encode(route.day, forKey: .day)
-            try rc.encodeIfPresent(route.breakStart?.description, forKey: .break_start)
+            try rc.encodeIfPresent(route.breakStart?.description, forKey: .breakStart)
             var stops = rc.nestedUnkeyedContainer(forKey: .stops)
             for stop in route.stops {
                 var sc = stops.nestedContainer(keyedBy: Keys.self)
@@ -37,13 +44,13 @@ extension WeekPlan: Encodable {
 
     private func encodeStatistics(_ s: PlanStatistics, into c: inout KeyedEncodingContainer<Keys>) throws {
         var sc = c.nestedContainer(keyedBy: Keys.self, forKey: .statistics)
-        try sc.encode(s.servedPriority, forKey: .served_priority)
-        try sc.encode(s.totalPriority, forKey: .total_priority)
-        try sc.encode(s.travelMinutes, forKey: .travel_min)
-        try sc.encode(s.placedSessions, forKey: .placed_sessions)
+        try sc.encode(s.servedPriority, forKey: .servedPriority)
+        try sc.encode(s.totalPriority, forKey: .totalPriority)
+        try sc.encode(s.travelMinutes, forKey: .travelMin)
+        try sc.encode(s.placedSessions, forKey: .placedSessions)
         try sc.encode(s.sessions, forKey: .sessions)
-        try sc.encode(s.upperBound, forKey: .upper_bound)
-        try sc.encode((s.shareOfBound * 10_000).rounded() / 10_000, forKey: .share_of_bound)
+        try sc.encode(s.upperBound, forKey: .upperBound)
+        try sc.encode((s.shareOfBound * 10_000).rounded() / 10_000, forKey: .shareOfBound)
         try sc.encode((s.seconds * 1000).rounded() / 1000, forKey: .seconds)
         try sc.encode(s.seed, forKey: .seed)
         try sc.encode(s.iterations, forKey: .iterations)

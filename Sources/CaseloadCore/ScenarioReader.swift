@@ -26,21 +26,24 @@ extension WeekScenario {
 
     static func readTravel(_ root: JSONFields) throws(InputError) -> TravelSettings {
         let t = try root.object("travel")
-        let speed = try t.number("speed_kmh"), circuity = try t.number("circuity")
+        let speed = try t.number("speed_kmh")
+        let circuity = try t.number("circuity")
         guard speed > 0 else { throw t.error("speed_kmh", "must be above 0") }
         guard circuity > 0 else { throw t.error("circuity", "must be above 0 (1.3 is typical for roads)") }
         return TravelSettings(speedKmh: speed, circuity: circuity, overheadMin: try t.int("overhead_min", in: 0...600))
     }
 
     static func readPoint(_ f: JSONFields) throws(InputError) -> GeoPoint {
-        let lat = try f.number("lat"), lon = try f.number("lon")
+        let lat = try f.number("lat")
+        let lon = try f.number("lon")
         guard (-90...90).contains(lat) else { throw f.error("lat", "must be between -90 and 90 degrees") }
         guard (-180...180).contains(lon) else { throw f.error("lon", "must be between -180 and 180 degrees") }
         return GeoPoint(lat: lat, lon: lon)
     }
 
     static func readSchools(_ root: JSONFields) throws(InputError) -> [School] {
-        var seen = Set<String>(), out: [School] = []
+        var seen = Set<String>()
+        var out: [School] = []
         for (i, value) in try root.array("schools").enumerated() {
             var f = try JSONFields(value, path: "schools[\(i)]")
             let id = try f.string("id")
@@ -52,7 +55,8 @@ extension WeekScenario {
     }
 
     static func readSpecialists(_ root: JSONFields) throws(InputError) -> [Specialist] {
-        var seen = Set<String>(), out: [Specialist] = []
+        var seen = Set<String>()
+        var out: [Specialist] = []
         for (i, value) in try root.array("specialists").enumerated() {
             var f = try JSONFields(value, path: "specialists[\(i)]")
             let id = try f.string("id")
@@ -70,12 +74,14 @@ extension WeekScenario {
     }
 
     static func readDays(_ f: JSONFields) throws(InputError) -> [WorkingDay] {
-        var seen = Set<Weekday>(), out: [WorkingDay] = []
+        var seen = Set<Weekday>()
+        var out: [WorkingDay] = []
         for (i, value) in try f.array("days").enumerated() {
             let d = try JSONFields(value, path: "\(f.path).days[\(i)]", id: f.id)
             let day = try weekday(d.string("day"), d, "day")
             guard seen.insert(day).inserted else { throw d.error("day", "\(day.rawValue) appears twice; give each day one window") }
-            let start = try d.time("start"), end = try d.time("end")
+            let start = try d.time("start")
+            let end = try d.time("end")
             guard start < end else { throw d.error("end", "\(end) must be after start \(start)") }
             var working = WorkingDay(day: day, start: start, end: end)
             working.rest = try readBreak(d)
@@ -102,7 +108,8 @@ extension WeekScenario {
     }
 
     static func readSessions(_ root: JSONFields, schools: Set<String>, specialists: Set<String>) throws(InputError) -> [Session] {
-        var seen = Set<String>(), out: [Session] = []
+        var seen = Set<String>()
+        var out: [Session] = []
         for (i, value) in try root.array("sessions").enumerated() {
             var f = try JSONFields(value, path: "sessions[\(i)]")
             let id = try f.string("id")
@@ -120,7 +127,8 @@ extension WeekScenario {
         if let pinned, !specialists.contains(pinned) {
             throw f.error("specialist", "\"\(pinned)\" is not among the scenario's specialists")
         }
-        let days = try weekdays(f, "days"), preferred = try weekdays(f, "preferred_days")
+        let days = try weekdays(f, "days")
+        let preferred = try weekdays(f, "preferred_days")
         var session = Session(
             id: id, referral: try f.optionalString("referral") ?? id, school: school,
             service: try f.string("service"), durationMin: try f.int("duration_min", in: 1...1440),

@@ -2,21 +2,29 @@ import Foundation
 
 extension WeekScenario: Encodable {
     enum Keys: String, CodingKey {
-        case format, name, week_start, travel, schools, specialists, sessions
-        case speed_kmh, circuity, overhead_min
-        case id, lat, lon, service, skills, base, max_travel_min_per_day, max_schools_per_day, days, day, start, end
-        case referral, school, duration_min, priority, specialist, earliest, latest_end, preferred_days, `break`, minutes
+        case format, name, travel, schools, specialists, sessions
+        case circuity
+        case id, lat, lon, service, skills, base, days, day, start, end
+        case referral, school, priority, specialist, earliest, `break`, minutes
+        case weekStart = "week_start"
+        case speedKmh = "speed_kmh"
+        case overheadMin = "overhead_min"
+        case maxTravelMinPerDay = "max_travel_min_per_day"
+        case maxSchoolsPerDay = "max_schools_per_day"
+        case durationMin = "duration_min"
+        case latestEnd = "latest_end"
+        case preferredDays = "preferred_days"
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(WeekScenario.format, forKey: .format)
         try c.encode(name, forKey: .name)
-        try c.encode(weekStart, forKey: .week_start)
+        try c.encode(weekStart, forKey: .weekStart)
         var t = c.nestedContainer(keyedBy: Keys.self, forKey: .travel)
-        try t.encode(travel.speedKmh, forKey: .speed_kmh)
+        try t.encode(travel.speedKmh, forKey: .speedKmh)
         try t.encode(travel.circuity, forKey: .circuity)
-        try t.encode(travel.overheadMin, forKey: .overhead_min)
+        try t.encode(travel.overheadMin, forKey: .overheadMin)
         var s = c.nestedUnkeyedContainer(forKey: .schools)
         for school in schools { try s.encode(SchoolJSON(school)) }
         var p = c.nestedUnkeyedContainer(forKey: .specialists)
@@ -54,8 +62,8 @@ private struct SpecialistJSON: Encodable {
         try c.encode(sp.service, forKey: .service)
         try c.encode(sp.skills, forKey: .skills)
         try c.encode(sp.base, forKey: .base)
-        try c.encodeIfPresent(sp.maxTravelMinPerDay, forKey: .max_travel_min_per_day)
-        try c.encodeIfPresent(sp.maxSchoolsPerDay, forKey: .max_schools_per_day)
+        try c.encodeIfPresent(sp.maxTravelMinPerDay, forKey: .maxTravelMinPerDay)
+        try c.encodeIfPresent(sp.maxSchoolsPerDay, forKey: .maxSchoolsPerDay)
         var days = c.nestedUnkeyedContainer(forKey: .days)
         for d in sp.days {
             var dc = days.nestedContainer(keyedBy: WeekScenario.Keys.self)
@@ -66,7 +74,7 @@ private struct SpecialistJSON: Encodable {
                 var bc = dc.nestedContainer(keyedBy: WeekScenario.Keys.self, forKey: .break)
                 try bc.encode(rest.minutes, forKey: .minutes)
                 try bc.encode(rest.earliest.description, forKey: .earliest)
-                try bc.encode(rest.latestEnd.description, forKey: .latest_end)
+                try bc.encode(rest.latestEnd.description, forKey: .latestEnd)
             }
         }
     }
@@ -81,13 +89,13 @@ private struct SessionJSON: Encodable {
         try c.encode(s.referral, forKey: .referral)
         try c.encode(s.school, forKey: .school)
         try c.encode(s.service, forKey: .service)
-        try c.encode(s.durationMin, forKey: .duration_min)
+        try c.encode(s.durationMin, forKey: .durationMin)
         try c.encode(s.priority, forKey: .priority)
         if !s.skills.isEmpty { try c.encode(s.skills, forKey: .skills) }
         try c.encodeIfPresent(s.specialist, forKey: .specialist)
         try c.encodeIfPresent(s.days, forKey: .days)
         try c.encodeIfPresent(s.earliest?.description, forKey: .earliest)
-        try c.encodeIfPresent(s.latestEnd?.description, forKey: .latest_end)
-        try c.encodeIfPresent(s.preferredDays, forKey: .preferred_days)
+        try c.encodeIfPresent(s.latestEnd?.description, forKey: .latestEnd)
+        try c.encodeIfPresent(s.preferredDays, forKey: .preferredDays)
     }
 }

@@ -21,7 +21,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     public mutating func next() -> UInt64 {
         let result = ((s.1 &* 5) << 7 | (s.1 &* 5) >> 57) &* 9
         let t = s.1 << 17
-        s.2 ^= s.0; s.3 ^= s.1; s.1 ^= s.2; s.0 ^= s.3
+        s.2 ^= s.0
+        s.3 ^= s.1
+        s.1 ^= s.2
+        s.0 ^= s.3
         s.2 ^= t
         s.3 = (s.3 << 45) | (s.3 >> 19)
         return result
@@ -35,7 +38,8 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A normally distributed value (Box–Muller).
     public mutating func normal(mean: Double, sd: Double) -> Double {
-        let u1 = max(unit(), 1e-12), u2 = unit()
+        let u1 = max(unit(), 1e-12)
+        let u2 = unit()
         return mean + sd * (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 

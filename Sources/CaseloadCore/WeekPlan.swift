@@ -30,7 +30,9 @@ public struct UnassignedSession: Hashable, Sendable {
 
     /// An unplaced session with its reason code and sentence.
     public init(session: String, code: UnassignedCode, reason: String) {
-        self.session = session; self.code = code; self.reason = reason
+        self.session = session
+        self.code = code
+        self.reason = reason
     }
 }
 
@@ -40,7 +42,10 @@ public struct PlannedStop: Hashable, Sendable {
     public var start: ClockTime
 
     /// A stop for `session` starting at `start`.
-    public init(session: String, start: ClockTime) { self.session = session; self.start = start }
+    public init(session: String, start: ClockTime) {
+        self.session = session
+        self.start = start
+    }
 }
 
 /// One specialist's stops on one day, in the order visited.
@@ -53,7 +58,9 @@ public struct PlannedRoute: Hashable, Sendable {
 
     /// A route for a specialist-day.
     public init(specialist: String, day: Weekday, stops: [PlannedStop]) {
-        self.specialist = specialist; self.day = day; self.stops = stops
+        self.specialist = specialist
+        self.day = day
+        self.stops = stops
     }
 }
 
@@ -77,9 +84,15 @@ public struct PlanStatistics: Hashable, Sendable {
         servedPriority: Int, totalPriority: Int, travelMinutes: Int, placedSessions: Int, sessions: Int,
         upperBound: Int, seconds: Double, seed: UInt64, iterations: Int
     ) {
-        self.servedPriority = servedPriority; self.totalPriority = totalPriority; self.travelMinutes = travelMinutes
-        self.placedSessions = placedSessions; self.sessions = sessions; self.upperBound = upperBound
-        self.seconds = seconds; self.seed = seed; self.iterations = iterations
+        self.servedPriority = servedPriority
+        self.totalPriority = totalPriority
+        self.travelMinutes = travelMinutes
+        self.placedSessions = placedSessions
+        self.sessions = sessions
+        self.upperBound = upperBound
+        self.seconds = seconds
+        self.seed = seed
+        self.iterations = iterations
     }
 
     /// Served priority over the upper bound, 0...1.
@@ -98,6 +111,9 @@ public struct WeekPlan: Hashable, Sendable {
 
     /// A plan from its parts.
     public init(scenario: String, routes: [PlannedRoute], unassigned: [UnassignedSession], statistics: PlanStatistics? = nil) {
-        self.scenario = scenario; self.routes = routes; self.unassigned = unassigned; self.statistics = statistics
+        self.scenario = scenario
+        self.routes = routes
+        self.unassigned = unassigned
+        self.statistics = statistics
     }
 }

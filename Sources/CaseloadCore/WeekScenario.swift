@@ -6,7 +6,10 @@ public struct GeoPoint: Hashable, Sendable, Codable {
     public var lon: Double
 
     /// A point from latitude and longitude in degrees.
-    public init(lat: Double, lon: Double) { self.lat = lat; self.lon = lon }
+    public init(lat: Double, lon: Double) {
+        self.lat = lat
+        self.lon = lon
+    }
 }
 
 /// The travel model's three parameters (see `spec/week-problem.md`).
@@ -20,7 +23,9 @@ public struct TravelSettings: Hashable, Sendable, Codable {
 
     /// Settings from their three values.
     public init(speedKmh: Double, circuity: Double, overheadMin: Int) {
-        self.speedKmh = speedKmh; self.circuity = circuity; self.overheadMin = overheadMin
+        self.speedKmh = speedKmh
+        self.circuity = circuity
+        self.overheadMin = overheadMin
     }
 
     /// The model used when a trust has measured nothing better: 40 km/h, 1.3, 5 minutes.
@@ -35,7 +40,9 @@ public struct School: Hashable, Sendable {
 
     /// A school with its identifier, name and location.
     public init(id: String, name: String, location: GeoPoint) {
-        self.id = id; self.name = name; self.location = location
+        self.id = id
+        self.name = name
+        self.location = location
     }
 }
 
@@ -48,7 +55,9 @@ public struct DayBreak: Hashable, Sendable {
 
     /// A break rule.
     public init(minutes: Int, earliest: ClockTime, latestEnd: ClockTime) {
-        self.minutes = minutes; self.earliest = earliest; self.latestEnd = latestEnd
+        self.minutes = minutes
+        self.earliest = earliest
+        self.latestEnd = latestEnd
     }
 }
 
@@ -62,7 +71,9 @@ public struct WorkingDay: Hashable, Sendable {
 
     /// A working window on one day; `start` must be before `end`.
     public init(day: Weekday, start: ClockTime, end: ClockTime) {
-        self.day = day; self.start = start; self.end = end
+        self.day = day
+        self.start = start
+        self.end = end
     }
 }
 
@@ -85,8 +96,12 @@ public struct Specialist: Hashable, Sendable {
         id: String, service: String, skills: [String], base: GeoPoint,
         maxTravelMinPerDay: Int?, maxSchoolsPerDay: Int?, days: [WorkingDay]
     ) {
-        self.id = id; self.service = service; self.skills = skills; self.base = base
-        self.maxTravelMinPerDay = maxTravelMinPerDay; self.maxSchoolsPerDay = maxSchoolsPerDay
+        self.id = id
+        self.service = service
+        self.skills = skills
+        self.base = base
+        self.maxTravelMinPerDay = maxTravelMinPerDay
+        self.maxSchoolsPerDay = maxSchoolsPerDay
         self.days = days
     }
 }
@@ -120,9 +135,17 @@ public struct Session: Hashable, Sendable {
         priority: Int, skills: [String] = [], specialist: String? = nil,
         days: [Weekday]? = nil, earliest: ClockTime? = nil, latestEnd: ClockTime? = nil
     ) {
-        self.id = id; self.referral = referral; self.school = school; self.service = service
-        self.durationMin = durationMin; self.priority = priority; self.skills = skills
-        self.specialist = specialist; self.days = days; self.earliest = earliest; self.latestEnd = latestEnd
+        self.id = id
+        self.referral = referral
+        self.school = school
+        self.service = service
+        self.durationMin = durationMin
+        self.priority = priority
+        self.skills = skills
+        self.specialist = specialist
+        self.days = days
+        self.earliest = earliest
+        self.latestEnd = latestEnd
     }
 }
 
@@ -143,7 +166,11 @@ public struct WeekScenario: Hashable, Sendable {
         name: String, weekStart: String, travel: TravelSettings, schools: [School],
         specialists: [Specialist], sessions: [Session]
     ) {
-        self.name = name; self.weekStart = weekStart; self.travel = travel
-        self.schools = schools; self.specialists = specialists; self.sessions = sessions
+        self.name = name
+        self.weekStart = weekStart
+        self.travel = travel
+        self.schools = schools
+        self.specialists = specialists
+        self.sessions = sessions
     }
 }

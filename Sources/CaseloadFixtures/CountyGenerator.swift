@@ -11,7 +11,10 @@ public struct CountyGenerator: Sendable {
     public var radiusKm = 45.0
 
     /// A county of `schoolCount` schools whose layout is fixed by `seed`.
-    public init(schoolCount: Int, seed: UInt64) { self.schoolCount = schoolCount; self.seed = seed }
+    public init(schoolCount: Int, seed: UInt64) {
+        self.schoolCount = schoolCount
+        self.seed = seed
+    }
 
     /// The schools.
     public func schools() -> [SchoolRecord] {

@@ -10,7 +10,8 @@ struct SessionMaker {
     var next: Int
 
     mutating func make(minutes: Int, count: Int?, _ rng: inout SeededRandom) -> [Session] {
-        var out: [Session] = [], used = 0
+        var out: [Session] = []
+        var used = 0
         while count.map({ out.count < $0 }) ?? (used < minutes) {
             let s = session(&rng)
             used += s.durationMin
@@ -68,7 +69,8 @@ struct SessionMaker {
     }
 
     func distance(_ a: GeoPoint, _ b: GeoPoint) -> Double {
-        let dx = (a.lon - b.lon) * cos(a.lat * .pi / 180), dy = a.lat - b.lat
+        let dx = (a.lon - b.lon) * cos(a.lat * .pi / 180)
+        let dy = a.lat - b.lat
         return dx * dx + dy * dy
     }
 }

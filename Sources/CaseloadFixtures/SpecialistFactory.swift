@@ -42,7 +42,9 @@ struct KMeans {
             var sums = Array(repeating: (lat: 0.0, lon: 0.0, w: 0.0), count: k)
             for (i, pt) in points.enumerated() {
                 let c = nearest(pt, centres)
-                sums[c].lat += pt.lat * weights[i]; sums[c].lon += pt.lon * weights[i]; sums[c].w += weights[i]
+                sums[c].lat += pt.lat * weights[i]
+                sums[c].lon += pt.lon * weights[i]
+                sums[c].w += weights[i]
             }
             centres = centres.indices.map { c in
                 sums[c].w > 0 ? GeoPoint(lat: sums[c].lat / sums[c].w, lon: sums[c].lon / sums[c].w) : centres[c]

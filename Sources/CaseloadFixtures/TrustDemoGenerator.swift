@@ -10,7 +10,11 @@ public struct TrustDemoGenerator: Sendable {
     public let asOf: CalendarDate
 
     /// A generator for `schools`, fixed by `seed`.
-    public init(schools: [SchoolRecord], seed: UInt64, asOf: CalendarDate) { self.schools = schools; self.seed = seed; self.asOf = asOf }
+    public init(schools: [SchoolRecord], seed: UInt64, asOf: CalendarDate) {
+        self.schools = schools
+        self.seed = seed
+        self.asOf = asOf
+    }
 
     /// `roster.csv`: specialists per service based at hub schools.
     public func rosterCSV(specialists: [String: Int]) -> String {

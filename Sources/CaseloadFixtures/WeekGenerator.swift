@@ -22,8 +22,12 @@ public struct WeekGenerator: Sendable {
             name: String, weekStart: String, seed: UInt64, specialists: [String: Int],
             demandFactor: Double = 1.8, sessions: Int? = nil
         ) {
-            self.name = name; self.weekStart = weekStart; self.seed = seed; self.specialists = specialists
-            self.demandFactor = demandFactor; self.sessions = sessions
+            self.name = name
+            self.weekStart = weekStart
+            self.seed = seed
+            self.specialists = specialists
+            self.demandFactor = demandFactor
+            self.sessions = sessions
         }
     }
 
@@ -32,7 +36,10 @@ public struct WeekGenerator: Sendable {
     let profiles = ServiceProfile.standard
 
     /// A generator over `schools` (at least one).
-    public init(schools: [SchoolRecord], settings: Settings) { self.schools = schools; self.settings = settings }
+    public init(schools: [SchoolRecord], settings: Settings) {
+        self.schools = schools
+        self.settings = settings
+    }
 
     /// The week; the same settings always give the same scenario.
     public func scenario() -> WeekScenario {

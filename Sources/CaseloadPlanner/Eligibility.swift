@@ -14,7 +14,8 @@ struct Eligibility: Sendable {
 
     /// Does specialist `sp` qualify for session `u` (service, skills, pin), ignoring days?
     func qualifies(_ u: Int, specialist sp: Int) -> Bool {
-        let s = scenario.sessions[u], spec = scenario.specialists[sp]
+        let s = scenario.sessions[u]
+        let spec = scenario.specialists[sp]
         guard spec.service == s.service else { return false }
         if let pin = s.specialist, specialistIndex[pin] != sp { return false }
         return s.skills.allSatisfy(spec.skills.contains)

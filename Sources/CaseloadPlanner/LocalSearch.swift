@@ -15,7 +15,8 @@ struct LocalSearch: Sendable {
     }
 
     private func bestSequenceMove(_ v: Int, _ sol: Solution, _ p: PlanningProblem) -> (any Move)? {
-        let a = TwoOptMove.best(in: v, sol, p), b = OrOptMove.best(in: v, sol, p)
+        let a = TwoOptMove.best(in: v, sol, p)
+        let b = OrOptMove.best(in: v, sol, p)
         guard let a else { return b }
         guard let b else { return a }
         return a.gain >= b.gain ? a : b
@@ -30,7 +31,8 @@ struct LocalSearch: Sendable {
         var focus = around
         for _ in 0..<maxRounds {
             let before = (sol.served, sol.travel)
-            let vehicles = focus ?? Array(sol.routes.indices), sessions = focus.map { LocalSearch.sessions(near: $0, sol, p) }
+            let vehicles = focus ?? Array(sol.routes.indices)
+            let sessions = focus.map { LocalSearch.sessions(near: $0, sol, p) }
             sequence(&sol, vehicles: vehicles, p)
             var touched = relocateAll(&sol, among: sessions, p)
             touched += swapAll(&sol, vehicles: vehicles, p)
@@ -76,7 +78,8 @@ struct LocalSearch: Sendable {
     }
 
     private func replaceAll(_ sol: inout Solution, among sessions: [Int]?, _ p: PlanningProblem) -> (touched: [Int], ejected: [Int]) {
-        var touched: [Int] = [], ejected: [Int] = []
+        var touched: [Int] = []
+        var ejected: [Int] = []
         let waiting = (sessions?.filter { sol.vehicleOf[$0] < 0 } ?? sol.unassigned).filter { !p.candidates[$0].isEmpty }.sorted {
             p.priority[$0] > p.priority[$1]
         }

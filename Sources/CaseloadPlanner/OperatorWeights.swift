@@ -22,7 +22,10 @@ struct OperatorWeights: Sendable {
         var r = rng.unit() * weights.reduce(0, +)
         for (i, w) in weights.enumerated() {
             r -= w
-            if r <= 0 { uses[i] += 1; return i }
+            if r <= 0 {
+                uses[i] += 1
+                return i
+            }
         }
         uses[weights.count - 1] += 1
         return weights.count - 1

@@ -15,7 +15,10 @@ final class ParallelSearch: @unchecked Sendable {
     let patience = 12
 
     init(problem: PlanningProblem, options: PlannerOptions, total: Int, started: ContinuousClock.Instant) {
-        p = problem; self.options = options; self.total = total; self.started = started
+        p = problem
+        self.options = options
+        self.total = total
+        self.started = started
     }
 
     /// Searches from `start`: one round of epochs until the iterations are spent or the best has
@@ -43,10 +46,13 @@ final class ParallelSearch: @unchecked Sendable {
     /// One round: epochs of `epochLength` iterations on every worker, merged after each.
     private func round(_ workers: [SearchWorker], from start: Solution, progress: ((PlannerProgress) -> Void)?) -> Solution {
         let cooling = Cooling(start: restarts == 0 ? 4 : 2, end: 0.02, total: total)
-        var best = start, stale = 0, done = 0
+        var best = start
+        var stale = 0
+        var done = 0
         let budget = options.searchesUntilTimeLimit ? Int.max : total
         while iterationsDone < budget, done < total, elapsed() < options.timeLimit, stale < patience {
-            let from = done, to = min(total, done + epochLength)
+            let from = done
+            let to = min(total, done + epochLength)
             DispatchQueue.concurrentPerform(iterations: workers.count) { k in
                 workers[k].run(from: from, to: to, schedule: cooling, p)
             }

@@ -83,7 +83,8 @@ struct PlanningProblem: Sendable {
         sessionsAtSchool = atSchool
         early = scenario.sessions.map { $0.earliest?.minutes ?? 0 }
         late = scenario.sessions.map { ($0.latestEnd?.minutes ?? 100_000) - $0.durationMin }
-        var cands: [[Int]] = [], full: [[Int]] = []
+        var cands: [[Int]] = []
+        var full: [[Int]] = []
         var byVehicle = Array(repeating: [Int](), count: vehicles.count)
         let eligibility = Eligibility(scenario)
         let reach = Reach(
@@ -132,7 +133,9 @@ struct PlanningProblem: Sendable {
                     end: d.end.minutes, travelCap: sp.maxTravelMinPerDay ?? Int.max / 4,
                     schoolCap: sp.maxSchoolsPerDay ?? Int.max / 4)
                 if let rest = d.rest {
-                    v.breakMinutes = rest.minutes; v.breakEarly = rest.earliest.minutes; v.breakLate = rest.latestEnd.minutes
+                    v.breakMinutes = rest.minutes
+                    v.breakEarly = rest.earliest.minutes
+                    v.breakLate = rest.latestEnd.minutes
                 }
                 out.append(v)
             }
@@ -149,7 +152,8 @@ struct Reach {
 
     func reaches(_ u: Int, _ v: Int) -> Bool {
         let veh = vehicles[v]
-        let leg = Int(travel[veh.base * pointCount + school[u]]), back = Int(travel[school[u] * pointCount + veh.base])
+        let leg = Int(travel[veh.base * pointCount + school[u]])
+        let back = Int(travel[school[u] * pointCount + veh.base])
         let start = max(veh.start + leg, early[u])
         return start <= late[u] && start + duration[u] + back <= veh.end
             && leg + back <= veh.travelCap && veh.schoolCap >= 1

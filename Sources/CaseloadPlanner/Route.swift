@@ -46,8 +46,11 @@ struct Route: Sendable {
     /// Extra travel minutes for inserting `u` at position `i` (plus the cost of a day the school
     /// did not prefer), or `nil` when infeasible.
     func insertionDelta(_ u: Int, at i: Int, _ p: PlanningProblem) -> Int? {
-        let s = p.school[u], prev = point(i - 1, p), next = point(i, p)
-        let toS = p.t(prev, s), fromS = p.t(s, next)
+        let s = p.school[u]
+        let prev = point(i - 1, p)
+        let next = point(i, p)
+        let toS = p.t(prev, s)
+        let fromS = p.t(s, next)
         let begin = max(departure(before: i, p) + toS, p.early[u])
         guard begin <= p.late[u], begin + p.duration[u] + fromS <= latestArrival(at: i, p) else { return nil }
         let delta = toS + fromS - p.t(prev, next)
@@ -99,8 +102,11 @@ struct Route: Sendable {
         let n = stops.count
         startAt = Array(repeating: 0, count: n)
         latest = Array(repeating: 0, count: n)
-        var clock = p.vehicles[vehicle].start, at = p.vehicles[vehicle].base
-        travel = 0; priority = 0; busy = 0
+        var clock = p.vehicles[vehicle].start
+        var at = p.vehicles[vehicle].base
+        travel = 0
+        priority = 0
+        busy = 0
         for (i, u) in stops.enumerated() {
             let leg = p.t(at, p.school[u])
             travel += leg
@@ -111,11 +117,13 @@ struct Route: Sendable {
             busy += p.duration[u]
         }
         travel += p.t(at, p.vehicles[vehicle].base)
-        var next = p.vehicles[vehicle].end, nextPoint = p.vehicles[vehicle].base
+        var next = p.vehicles[vehicle].end
+        var nextPoint = p.vehicles[vehicle].base
         for i in stride(from: n - 1, through: 0, by: -1) {
             let u = stops[i]
             latest[i] = min(p.late[u], next - p.t(p.school[u], nextPoint) - p.duration[u])
-            next = latest[i]; nextPoint = p.school[u]
+            next = latest[i]
+            nextPoint = p.school[u]
         }
         schools = countSchools(p)
         maxGap = (0...n).reduce(0) { max($0, latestArrival(at: $1, p) - departure(before: $1, p)) }
@@ -126,7 +134,10 @@ struct Route: Sendable {
         for i in stops.indices {
             let s = p.school[stops[i]]
             var seen = false
-            for j in 0..<i where p.school[stops[j]] == s { seen = true; break }
+            for j in 0..<i where p.school[stops[j]] == s {
+                seen = true
+                break
+            }
             if !seen { count += 1 }
         }
         return count
@@ -141,7 +152,9 @@ struct Route: Sendable {
 
     /// Travel saved by removing the stop at `i` (may be negative where the triangle inequality fails).
     func removalGain(at i: Int, _ p: PlanningProblem) -> Int {
-        let prev = point(i - 1, p), here = point(i, p), next = point(i + 1, p)
+        let prev = point(i - 1, p)
+        let here = point(i, p)
+        let next = point(i + 1, p)
         return p.t(prev, here) + p.t(here, next) - p.t(prev, next)
     }
 }

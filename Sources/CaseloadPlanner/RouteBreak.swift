@@ -60,7 +60,8 @@ extension Route {
         let veh = p.vehicles[vehicle]
         guard veh.breakMinutes > 0, !stops.isEmpty, let gap = firstBreakGap(p) else { return (startAt, nil) }
         var starts = Array(startAt[..<gap])
-        let departure = departure(before: gap, p), leg = p.t(point(gap - 1, p), point(gap, p))
+        let departure = departure(before: gap, p)
+        let leg = p.t(point(gap - 1, p), point(gap, p))
         let latest = latestArrival(at: gap, p)
         var clock = Route.breakArrival(veh, departure: departure, latest: latest, leg: leg)!
         let travelFirst = max(departure + leg, veh.breakEarly)

@@ -31,7 +31,11 @@ final class SearchWorker: @unchecked Sendable {
     private var slot: [Int] = []
 
     init(start: Solution, seed: UInt64, ops: OperatorSet) {
-        current = start; best = start; polished = start; rng = SeededRandom(seed: seed); self.ops = ops
+        current = start
+        best = start
+        polished = start
+        rng = SeededRandom(seed: seed)
+        self.ops = ops
         destroyWeights = OperatorWeights(count: ops.destroys.count)
         repairWeights = OperatorWeights(count: ops.repairs.count)
         bestIsPolished = true
@@ -39,14 +43,19 @@ final class SearchWorker: @unchecked Sendable {
 
     /// Restarts from `solution` (the shared best) when this worker has fallen behind.
     func adopt(_ solution: Solution) {
-        current = solution; best = solution; polished = solution; bestIsPolished = true
+        current = solution
+        best = solution
+        polished = solution
+        bestIsPolished = true
     }
 
     /// Starts again near `solution` (the best so far, which stays this worker's best): removes a
     /// large share of its sessions at random and repairs greedily with noise, so the next round
     /// explores a different valley.
     func kick(_ solution: Solution, _ p: PlanningProblem) {
-        best = solution; polished = solution; bestIsPolished = true
+        best = solution
+        polished = solution
+        bestIsPolished = true
         var trial = solution
         trial.changed.removeAll(keepingCapacity: true)
         let count = min(trial.placedCount, max(8, trial.placedCount / 8))
@@ -64,7 +73,10 @@ final class SearchWorker: @unchecked Sendable {
     func run(from: Int, to: Int, schedule: Cooling, _ p: PlanningProblem) {
         for it in from..<to {
             iterate(temperature: schedule.temperature(at: it), p)
-            if it % 100 == 99 { destroyWeights.endSegment(); repairWeights.endSegment() }
+            if it % 100 == 99 {
+                destroyWeights.endSegment()
+                repairWeights.endSegment()
+            }
         }
         if !bestIsPolished {
             local.improve(&best, p, &rng, around: best.vehicles(differingFrom: polished))
@@ -77,7 +89,8 @@ final class SearchWorker: @unchecked Sendable {
     private func iterate(temperature: Double, _ p: PlanningProblem) {
         var trial = current
         trial.changed.removeAll(keepingCapacity: true)
-        let d = destroyWeights.pick(&rng), r = repairWeights.pick(&rng)
+        let d = destroyWeights.pick(&rng)
+        let r = repairWeights.pick(&rng)
         var removed = ops.destroys[d].destroy(&trial, count: removalCount(trial, p), p, &rng)
         let touched = Array(Set(trial.changed)).sorted()
         for v in touched { removed += trial.restoreFeasibility(vehicle: v, p) }
@@ -92,7 +105,9 @@ final class SearchWorker: @unchecked Sendable {
         let delta = trial.score(travelWeight: travelWeight) - current.score(travelWeight: travelWeight)
         var reward = 0.0
         if trial.isBetter(than: best) {
-            best = trial; bestIsPolished = false; reward = OperatorWeights.newBest
+            best = trial
+            bestIsPolished = false
+            reward = OperatorWeights.newBest
         } else if delta > 0 {
             reward = OperatorWeights.improved
         } else if delta < 0, rng.unit() < exp(delta / temperature) {

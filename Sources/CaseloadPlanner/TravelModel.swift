@@ -14,8 +14,10 @@ public struct TravelModel: Sendable {
     /// Great-circle (haversine) distance in km.
     public static func distanceKm(_ a: GeoPoint, _ b: GeoPoint) -> Double {
         let rad = Double.pi / 180
-        let la1 = a.lat * rad, la2 = b.lat * rad
-        let dLat = (b.lat - a.lat) * rad, dLon = (b.lon - a.lon) * rad
+        let la1 = a.lat * rad
+        let la2 = b.lat * rad
+        let dLat = (b.lat - a.lat) * rad
+        let dLon = (b.lon - a.lon) * rad
         let h = pow(sin(dLat / 2), 2) + cos(la1) * cos(la2) * pow(sin(dLon / 2), 2)
         return 2 * earthRadiusKm * asin(min(1, h.squareRoot()))
     }

@@ -7,7 +7,11 @@ struct UnassignedExplainer: Sendable {
     /// The plan's routes, to tell full specialists from idle ones out of reach.
     let routes: [Route]
 
-    init(_ p: PlanningProblem, routes: [Route]) { self.p = p; eligibility = Eligibility(p.scenario); self.routes = routes }
+    init(_ p: PlanningProblem, routes: [Route]) {
+        self.p = p
+        eligibility = Eligibility(p.scenario)
+        self.routes = routes
+    }
 
     func explain(_ u: Int) -> UnassignedSession {
         let s = p.scenario.sessions[u]

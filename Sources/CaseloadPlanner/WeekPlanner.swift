@@ -31,7 +31,10 @@ public struct PlannerOptions: Sendable {
 
     /// Options with the defaults: seed 1, 60 s cap, automatic iterations, 2 threads.
     public init(seed: UInt64 = 1, timeLimit: Double = 60, iterations: Int? = nil, threads: Int = 2) {
-        self.seed = seed; self.timeLimit = timeLimit; self.iterations = iterations; self.threads = threads
+        self.seed = seed
+        self.timeLimit = timeLimit
+        self.iterations = iterations
+        self.threads = threads
     }
 }
 

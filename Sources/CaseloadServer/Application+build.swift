@@ -11,7 +11,9 @@ public struct ServerSettings: Sendable {
 
     /// Settings with a host and port.
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
-        self.host = host; self.port = port; self.secureCookies = secureCookies
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
     }
 }
 

@@ -31,7 +31,8 @@ final class HeavyWork: Sendable {
             throw problem
         }
         defer { running.withLock { $0 -= 1 } }
-        let start = ContinuousClock.now, metrics = metrics
+        let start = ContinuousClock.now
+        let metrics = metrics
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 let result = Result { try body() }

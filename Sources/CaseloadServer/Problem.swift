@@ -15,7 +15,9 @@ public struct Problem: HTTPResponseError, Sendable {
 
     /// A problem with a status, a sentence saying what to do, and the field at fault if any.
     public init(_ status: HTTPResponse.Status, _ detail: String, field: String? = nil) {
-        self.status = status; self.detail = detail; self.field = field
+        self.status = status
+        self.detail = detail
+        self.field = field
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {

@@ -16,7 +16,8 @@ struct PupilController {
     }
 
     @Sendable func export(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), f = try await fields(request, context, ["school", "pupil_ref"])
+        let caller = try context.caller()
+        let f = try await fields(request, context, ["school", "pupil_ref"])
         let export = try PupilRecords(db: state.db).export(school: try f.string("school"), pupilRef: try f.string("pupil_ref"), by: caller)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -26,9 +27,11 @@ struct PupilController {
     }
 
     @Sendable func erase(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), f = try await fields(request, context, ["school", "pupil_ref", "reason"])
+        let caller = try context.caller()
+        let f = try await fields(request, context, ["school", "pupil_ref", "reason"])
         let (school, ref, reason) = (try f.string("school"), try f.string("pupil_ref"), try f.string("reason"))
-        let records = PupilRecords(db: state.db), stamp = Stamp(actor: caller.actor)
+        let records = PupilRecords(db: state.db)
+        let stamp = Stamp(actor: caller.actor)
         let ids = try await DatabaseWork.run { try records.erase(school: school, pupilRef: ref, reason: reason, by: caller, stamp: stamp) }
         state.waiting.invalidate()
         return text("{\"erased_referrals\":[\(ids.map(String.init).joined(separator: ","))]}", type: "application/json")

@@ -10,7 +10,10 @@ final class WriteLimiter: Sendable {
     private let buckets = Mutex<[Int64: (tokens: Double, at: ContinuousClock.Instant)]>([:])
 
     /// `perMinute` 0 turns the limit off.
-    init(perMinute: Int, burst: Int) { self.perMinute = Double(perMinute); self.burst = Double(max(1, burst)) }
+    init(perMinute: Int, burst: Int) {
+        self.perMinute = Double(perMinute)
+        self.burst = Double(max(1, burst))
+    }
 
     /// `nil` when the write may go ahead, else the seconds until it may.
     func take(_ token: Int64, now: ContinuousClock.Instant = .now) -> Int? {

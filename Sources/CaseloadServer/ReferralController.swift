@@ -25,7 +25,9 @@ struct ReferralController {
     @Sendable func submit(_ request: Request, context: AppContext) async throws -> EditedResponse<ReferralDTO> {
         let caller = try context.caller()
         let body = try await JSONBody.object(request, context)
-        let intake = ReferralIntake(db: state.db, config: state.config), today = state.today(), stamp = Stamp(actor: caller.actor)
+        let intake = ReferralIntake(db: state.db, config: state.config)
+        let today = state.today()
+        let stamp = Stamp(actor: caller.actor)
         let referral = try await DatabaseWork.run { try intake.submit(body.pairs, from: .caller(caller), today: today, stamp: stamp) }
         let place = referral.status == .waiting ? try state.waiting.place(referral, state: state) : nil
         return EditedResponse(status: .created, response: ReferralDTO(referral, waiting: place))
@@ -62,16 +64,20 @@ struct ReferralController {
         var body = try await JSONBody.object(request, context)
         let note = body.string("note") ?? ""
         body.remove("note")
-        let editor = ReferralUpdating(db: state.db, config: state.config), patch = body.value, stamp = Stamp(actor: caller.actor)
+        let editor = ReferralUpdating(db: state.db, config: state.config)
+        let patch = body.value
+        let stamp = Stamp(actor: caller.actor)
         let changed = try await DatabaseWork.run { try editor.update(referral.id, patch: patch, school: caller.school, note: note, stamp: stamp) }
         state.waiting.invalidate()
         return try dto(changed)
     }
 
     func change(_ request: Request, _ context: AppContext, to change: ReferralLifecycle.Change) async throws -> ReferralDTO {
-        let caller = try context.caller(), id = try referralId(request, context)
+        let caller = try context.caller()
+        let id = try referralId(request, context)
         let note = try await JSONBody.note(request, context)
-        let lifecycle = ReferralLifecycle(db: state.db), stamp = Stamp(actor: caller.actor)
+        let lifecycle = ReferralLifecycle(db: state.db)
+        let stamp = Stamp(actor: caller.actor)
         let changed = try await DatabaseWork.run { try lifecycle.apply(change, to: id, by: caller, note: note, stamp: stamp) }
         state.waiting.invalidate()
         return try dto(changed)

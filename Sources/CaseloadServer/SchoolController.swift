@@ -11,12 +11,22 @@ struct SchoolController {
 
     struct ClosureDTO: ResponseEncodable {
         var id: Int64?, school: String?, from: String, to: String, reason: String
-        init(_ c: Closure) { id = c.id; school = c.school; from = c.from.description; to = c.to.description; reason = c.reason }
+        init(_ c: Closure) {
+            id = c.id
+            school = c.school
+            from = c.from.description
+            to = c.to.description
+            reason = c.reason
+        }
     }
     struct ClosuresDTO: ResponseEncodable { var items: [ClosureDTO] }
     struct AddedDTO: ResponseEncodable {
-        var closure: ClosureDTO; var replanWeeks: [String]
-        enum CodingKeys: String, CodingKey { case closure, replanWeeks = "replan_weeks" }
+        var closure: ClosureDTO
+        var replanWeeks: [String]
+        enum CodingKeys: String, CodingKey {
+            case closure
+            case replanWeeks = "replan_weeks"
+        }
     }
 
     func register(_ group: RouterGroup<AppContext>) {
@@ -36,9 +46,11 @@ struct SchoolController {
         let (urn, caller) = (try school(context), try context.caller())
         let body = try JSONFields(try await JSONBody.object(request, context).value, path: "")
         try body.onlyKeys(["from", "to", "reason"])
-        let from = try TrustConfig.date(body, "from"), to = body.optional("to") == nil ? from : try TrustConfig.date(body, "to")
+        let from = try TrustConfig.date(body, "from")
+        let to = body.optional("to") == nil ? from : try TrustConfig.date(body, "to")
         let closure = Closure(from: from, to: to, reason: try body.string("reason"), school: urn)
-        let db = state.db, stamp = Stamp(actor: caller.actor)  // the store checks the closure (Closure.problem) for every caller
+        let db = state.db
+        let stamp = Stamp(actor: caller.actor)  // the store checks the closure (Closure.problem) for every caller
         let added = try await DatabaseWork.run { try db.addClosures([closure], stamp: stamp) }
         state.waiting.invalidate()
         return EditedResponse(
@@ -49,7 +61,8 @@ struct SchoolController {
     @Sendable func remove(_ request: Request, context: AppContext) async throws -> HTTPResponse.Status {
         let (urn, caller) = (try school(context), try context.caller())
         guard let id = context.parameters.get("id").flatMap(Int64.init) else { throw Problem(.notFound, "no such closure") }
-        let db = state.db, stamp = Stamp(actor: caller.actor)
+        let db = state.db
+        let stamp = Stamp(actor: caller.actor)
         try await DatabaseWork.run { try db.removeClosure(id: id, school: urn, stamp: stamp) }
         state.waiting.invalidate()
         return .noContent

@@ -30,7 +30,10 @@ public final class ServerState: Sendable {
         writesPerMinute: Int = 300, writeBurst: Int = 60,
         now: @escaping @Sendable () -> Moment = { Moment.london() }
     ) throws {
-        self.db = db; self.configPath = configPath; self.now = now; self.planner = planner
+        self.db = db
+        self.configPath = configPath
+        self.now = now
+        self.planner = planner
         pages = try Pages()
         heavy = HeavyWork(metrics: metrics)
         writes = WriteLimiter(perMinute: writesPerMinute, burst: writeBurst)

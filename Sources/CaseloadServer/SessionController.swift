@@ -29,7 +29,9 @@ struct SessionController {
                 referral: Int64(try f.int("referral", in: 1...Int.max)),
                 outcome: try OutcomeEntry.outcome(try f.string("outcome"), field: "outcomes[\(i)].outcome"))
         }
-        let recording = SessionRecording(db: state.db, config: state.config), today = state.today(), stamp = Stamp(actor: caller.actor)
+        let recording = SessionRecording(db: state.db, config: state.config)
+        let today = state.today()
+        let stamp = Stamp(actor: caller.actor)
         let done = try await DatabaseWork.run { try recording.record(day: day, entries, by: caller, today: today, stamp: stamp) }
         return RecordedDTO(date: day.description, recorded: done.count)
     }
@@ -42,7 +44,8 @@ struct SessionController {
         let id = Int64(try body.int("referral", in: 1...Int.max))
         let outcome = try OutcomeEntry.outcome(try body.string("outcome"), field: "outcome")
         let reason = try body.string("reason")
-        let recording = SessionRecording(db: state.db, config: state.config), stamp = Stamp(actor: caller.actor)
+        let recording = SessionRecording(db: state.db, config: state.config)
+        let stamp = Stamp(actor: caller.actor)
         try await DatabaseWork.run { try recording.correct(day: day, referral: id, to: outcome, reason: reason, by: caller, stamp: stamp) }
         return CorrectedDTO(date: day.description, referral: id, outcome: outcome.rawValue)
     }

@@ -16,13 +16,23 @@ struct SimulationController {
         var statutoryBreaches: Int, travelMinutes: Int, miles: Double
 
         enum CodingKeys: String, CodingKey {
-            case waiting, withinTarget = "within_target", medianWait = "median_wait", p90Wait = "p90_wait"
-            case statutoryBreaches = "statutory_breaches", travelMinutes = "travel_minutes", miles
+            case waiting
+            case withinTarget = "within_target"
+            case medianWait = "median_wait"
+            case p90Wait = "p90_wait"
+            case statutoryBreaches = "statutory_breaches"
+            case travelMinutes = "travel_minutes"
+            case miles
         }
 
         init(_ f: WeekFigures) {
-            waiting = f.waiting; withinTarget = f.withinTarget; medianWait = f.medianWait; p90Wait = f.p90Wait
-            statutoryBreaches = f.statutoryBreaches; travelMinutes = f.travelMinutes; miles = f.miles
+            waiting = f.waiting
+            withinTarget = f.withinTarget
+            medianWait = f.medianWait
+            p90Wait = f.p90Wait
+            statutoryBreaches = f.statutoryBreaches
+            travelMinutes = f.travelMinutes
+            miles = f.miles
         }
     }
     struct ResultDTO: ResponseEncodable { var summary: [String], weeks: [WeekDTO], html: String }

@@ -11,11 +11,18 @@ struct TimetableController {
 
     struct ScheduleDTO: ResponseEncodable {
         var week: String, status: String, bookings: Int, unbooked: Int, travelMinutes: Int, moved: Int
-        enum CodingKeys: String, CodingKey { case week, status, bookings, unbooked, travelMinutes = "travel_minutes", moved }
+        enum CodingKeys: String, CodingKey {
+            case week, status, bookings, unbooked
+            case travelMinutes = "travel_minutes"
+            case moved
+        }
     }
     struct PublishDTO: ResponseEncodable {
         var week: String, seriesStarted: Int
-        enum CodingKeys: String, CodingKey { case week, seriesStarted = "series_started" }
+        enum CodingKeys: String, CodingKey {
+            case week
+            case seriesStarted = "series_started"
+        }
     }
 
     func register(_ group: RouterGroup<AppContext>) {
@@ -30,7 +37,8 @@ struct TimetableController {
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), w = try week(context)
+        let caller = try context.caller()
+        let w = try week(context)
         let q = request.uri.queryParameters
         let view = try TimetableQuery(db: state.db).view(
             week: w, for: caller, school: q.get("school"), specialist: q.get("specialist"), today: state.today())
@@ -38,9 +46,11 @@ struct TimetableController {
     }
 
     @Sendable func generate(_ request: Request, context: AppContext) async throws -> ScheduleDTO {
-        let caller = try context.caller(), w = try week(context)
+        let caller = try context.caller()
+        let w = try week(context)
         let replan = request.uri.queryParameters.get("replan") == "true"
-        let planning = WeekPlanning(db: state.db, config: state.config, options: state.planner), now = state.now()
+        let planning = WeekPlanning(db: state.db, config: state.config, options: state.planner)
+        let now = state.now()
         let result = try await state.heavy.run("planning the week") {
             try planning.plan(w, replan: replan, by: caller, now: now, stamp: Stamp(actor: caller.actor))
         }
@@ -51,8 +61,10 @@ struct TimetableController {
     }
 
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> PublishDTO {
-        let caller = try context.caller(), w = try week(context)
-        let planning = WeekPlanning(db: state.db, config: state.config), stamp = Stamp(actor: caller.actor)
+        let caller = try context.caller()
+        let w = try week(context)
+        let planning = WeekPlanning(db: state.db, config: state.config)
+        let stamp = Stamp(actor: caller.actor)
         let started = try await DatabaseWork.run { try planning.publish(w, by: caller, stamp: stamp) }
         state.waiting.invalidate()
         return PublishDTO(week: w.description, seriesStarted: started)

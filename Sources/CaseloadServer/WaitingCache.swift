@@ -9,7 +9,10 @@ import Synchronization
 /// Lists are read and changed only inside the lock, so inserting never copies them.
 final class WaitingCache: Sendable {
     struct Snapshot {
-        var entries: [WaitingEntry]; var list: WaitingList; var capacity: ServiceCapacity?; var built: ContinuousClock.Instant
+        var entries: [WaitingEntry]
+        var list: WaitingList
+        var capacity: ServiceCapacity?
+        var built: ContinuousClock.Instant
         /// Each entry by referral, for finding one place without a scan.
         var byId: [Int64: WaitingEntry] = [:]
         /// Each entry's fill item, in list order (placing a new referral fills up to its place).
@@ -61,14 +64,19 @@ final class WaitingCache: Sendable {
     func page(services: [String], school: String?, offset: Int, limit: Int, state: ServerState) throws -> (entries: [WaitingEntry], total: Int) {
         for service in services { try ensure(service, state) }
         return snapshots.withLock { all in
-            var out: [WaitingEntry] = [], skip = offset, total = 0
+            var out: [WaitingEntry] = []
+            var skip = offset
+            var total = 0
             for service in services where all[service] != nil {
                 if let urn = school, all[service]!.bySchool[urn] == nil {  // built under the lock, so a write cannot clear it meanwhile
                     all[service]!.bySchool[urn] = all[service]!.entries.filter { $0.referral.request.school == urn }
                 }
                 let view = school.map { all[service]!.bySchool[$0]! } ?? all[service]!.entries
                 total += view.count
-                guard out.count < limit, skip < view.count else { skip = max(0, skip - view.count); continue }
+                guard out.count < limit, skip < view.count else {
+                    skip = max(0, skip - view.count)
+                    continue
+                }
                 out += view[skip..<min(view.count, skip + limit - out.count)]
                 skip = 0
             }
@@ -93,7 +101,8 @@ final class WaitingCache: Sendable {
     /// The new referral's place, inserted into the cached list of its service.
     func place(_ r: Referral, state: ServerState) throws -> WaitingEntry {
         try ensure(r.request.service, state)
-        let today = state.today(), service = r.request.service
+        let today = state.today()
+        let service = r.request.service
         return snapshots.withLock { all in
             guard all[service] != nil else { return WaitingEntry.unplaced(r) }
             if let existing = all[service]!.byId[r.id] { return existing }

@@ -8,8 +8,14 @@ struct WaitlistController {
     let state: ServerState
 
     struct ProjectionDTO: ResponseEncodable {
-        var madeOn: String; var weeks: [String]; var waiting: Int; var seen: Int
-        enum CodingKeys: String, CodingKey { case madeOn = "made_on", weeks, waiting, seen }
+        var madeOn: String
+        var weeks: [String]
+        var waiting: Int
+        var seen: Int
+        enum CodingKeys: String, CodingKey {
+            case madeOn = "made_on"
+            case weeks, waiting, seen
+        }
     }
 
     func register(_ group: RouterGroup<AppContext>) {
@@ -21,7 +27,8 @@ struct WaitlistController {
     /// first weeks promised to SENCOs are the planner's.
     @Sendable func project(_ request: Request, context: AppContext) async throws -> ProjectionDTO {
         let caller = try context.caller(may: .projectWaitingList)
-        let projection = WaitingProjection(db: state.db, config: state.config, options: state.planner), today = state.today()
+        let projection = WaitingProjection(db: state.db, config: state.config, options: state.planner)
+        let today = state.today()
         let p = try await state.heavy.run("projecting the waiting list") { try projection.run(today: today, stamp: Stamp(actor: caller.actor)) }
         state.waiting.invalidate()
         return ProjectionDTO(madeOn: p.madeOn.description, weeks: p.weeks.map(\.description), waiting: p.waiting.count, seen: p.firstWeek.count)

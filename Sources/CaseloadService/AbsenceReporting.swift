@@ -28,14 +28,18 @@ public struct AbsenceReporting: Sendable {
         try AbsenceReporting.validate(from: from, to: to, reason: reason, today: today)
         try db.addLeave(specialist: specialist, from: from, to: to, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines), stamp: stamp)
         let weeks = try db.publishedWeeks(from: from.monday, to: to.monday)
-        var booked = 0, touched: [CalendarDate] = []
+        var booked = 0
+        var touched: [CalendarDate] = []
         for week in weeks {
             guard let t = try db.timetable(week: week) else { continue }
             let n = t.bookings.filter { b in
                 let day = week.adding(days: b.day.index)
                 return b.specialist == specialist && from <= day && day <= to && t.outcomes[b.referral] == nil
             }.count
-            if n > 0 { booked += n; touched.append(week) }
+            if n > 0 {
+                booked += n
+                touched.append(week)
+            }
         }
         return Recorded(from: from, to: to, bookedSessions: booked, weeks: touched)
     }

@@ -39,7 +39,8 @@ public struct CalendarFeeds: Sendable {
         }
         let monday = today.adding(days: -today.weekday.index)
         let weeks = try db.publishedWeeks(from: monday.adding(days: -7), to: monday.adding(days: 7 * weeksAhead))
-        let query = TimetableQuery(db: db), caller = Identity(tokenId: 0, role: .specialist(id: feed.specialist))
+        let query = TimetableQuery(db: db)
+        let caller = Identity(tokenId: 0, role: .specialist(id: feed.specialist))
         let writers = try weeks.map { week in
             let view = try query.view(week: week, for: caller, today: today)
             return ICalendarWriter(week: view.timetable, rows: view.rows, cancelled: view.cancelled, today: today)

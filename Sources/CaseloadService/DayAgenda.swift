@@ -41,7 +41,8 @@ public enum DayAgenda {
 
     /// The breaks the plan gives on days with sessions in `view`.
     static func breaks(_ view: TimetableView) -> [(CalendarDate, AgendaItem)] {
-        let t = view.timetable, working = Set(view.rows.map { "\($0.booking.specialist)|\($0.booking.day)" })
+        let t = view.timetable
+        let working = Set(view.rows.map { "\($0.booking.specialist)|\($0.booking.day)" })
         let specialists = Dictionary(t.scenario.specialists.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return t.plan.routes.compactMap { route in
             guard working.contains("\(route.specialist)|\(route.day)"), let start = route.breakStart,

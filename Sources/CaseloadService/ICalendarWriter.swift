@@ -23,7 +23,9 @@ public struct ICalendarWriter: Sendable {
 
     /// A writer for `rows` of the week `scenario` describes.
     public init(rows: [TimetableRow], scenario: WeekScenario, stamp: String) {
-        timetable = rows; self.scenario = scenario; self.stamp = stamp
+        timetable = rows
+        self.scenario = scenario
+        self.stamp = stamp
     }
 
     /// A writer for a stored week: its revision, draft status and cancelled sessions (shown
@@ -57,7 +59,8 @@ public struct ICalendarWriter: Sendable {
     /// The week's events: journeys and sessions, then the sessions a re-plan cancelled (one event
     /// per UID: a session moved within the week is its live event, not a cancelled one).
     var events: [String] {
-        var lines: [String] = [], live = Set<String>()
+        var lines: [String] = []
+        var live = Set<String>()
         for visit in visits() {
             lines += travelEvent(visit)
             for row in visit.rows {
@@ -81,7 +84,12 @@ public struct ICalendarWriter: Sendable {
     }
 
     /// Consecutive sessions of one specialist at one school on one day.
-    struct Visit { var rows: [TimetableRow]; var travelFrom: GeoPoint?; var travelStart: Int; var travelMinutes: Int }
+    struct Visit {
+        var rows: [TimetableRow]
+        var travelFrom: GeoPoint?
+        var travelStart: Int
+        var travelMinutes: Int
+    }
 
     func visits() -> [Visit] {
         let model = TravelModel(scenario.travel)
@@ -93,7 +101,9 @@ public struct ICalendarWriter: Sendable {
             if var last = out.last, last.rows[0].booking.specialist == b.specialist, last.rows[0].booking.day == b.day,
                 last.rows[0].booking.school == b.school
             {
-                last.rows.append(row); out[out.count - 1] = last; continue
+                last.rows.append(row)
+                out[out.count - 1] = last
+                continue
             }
             let sameDay = out.last.map { $0.rows[0].booking.specialist == b.specialist && $0.rows[0].booking.day == b.day } ?? false
             let from = sameDay ? schools[out.last!.rows[0].booking.school] : bases[b.specialist]?.base
@@ -109,7 +119,8 @@ public struct ICalendarWriter: Sendable {
 
     /// One session, under its stable UID.
     func sessionEvent(_ r: TimetableRow, status: String, sequence: Int) -> [String] {
-        let b = r.booking, uid = ICalendarWriter.uid(r)
+        let b = r.booking
+        let uid = ICalendarWriter.uid(r)
         let prefix = status == "CANCELLED" ? "CANCELLED: " : draft ? "DRAFT: " : ""
         let detail = "Pupil \(r.pupilRef): \(r.service) \(r.pathway), session \(b.sessionNumber), \(b.start)-\(b.end) with \(b.specialist)"
         return [
@@ -130,7 +141,8 @@ public struct ICalendarWriter: Sendable {
 
     func travelEvent(_ v: Visit) -> [String] {
         guard v.travelMinutes > 0 else { return [] }
-        let first = v.rows[0], b = first.booking
+        let first = v.rows[0]
+        let b = first.booking
         return [
             "BEGIN:VEVENT", "UID:travel-\(first.date)-\(b.specialist)-\(b.school)-\(v.travelStart)@caseload", "DTSTAMP:\(stamp)",
             "DTSTART;TZID=Europe/London:\(ICalendarWriter.local(first.date, v.travelStart))",
@@ -148,7 +160,8 @@ public struct ICalendarWriter: Sendable {
     /// `YYYYMMDDTHHMMSS` local time.
     static func local(_ date: CalendarDate, _ minutes: Int) -> String {
         let d = date.description.replacingOccurrences(of: "-", with: "")
-        let h = minutes / 60, m = minutes % 60
+        let h = minutes / 60
+        let m = minutes % 60
         return d + "T" + (h < 10 ? "0" : "") + "\(h)" + (m < 10 ? "0" : "") + "\(m)00"
     }
 
@@ -161,11 +174,16 @@ public struct ICalendarWriter: Sendable {
 
     /// Folds a content line at 75 octets.
     static func fold(_ line: String) -> String {
-        var out = "", count = 0
+        var out = ""
+        var count = 0
         for ch in line {
             let size = String(ch).utf8.count
-            if count + size > 75 { out += "\r\n "; count = 1 }
-            out.append(ch); count += size
+            if count + size > 75 {
+                out += "\r\n "
+                count = 1
+            }
+            out.append(ch)
+            count += size
         }
         return out
     }

@@ -16,7 +16,12 @@ public struct PupilRecords: Sendable {
         public var school: String, pupilRef: String, exportedAt: String
         public var referrals: [ReferralRecord]
 
-        enum CodingKeys: String, CodingKey { case school, pupilRef = "pupil_ref", exportedAt = "exported_at", referrals }
+        enum CodingKeys: String, CodingKey {
+            case school
+            case pupilRef = "pupil_ref"
+            case exportedAt = "exported_at"
+            case referrals
+        }
     }
 
     /// One referral in an export.

@@ -12,21 +12,45 @@ public struct ReferralDTO: Codable, Sendable {
     public var waiting: WaitingDTO?
 
     enum CodingKeys: String, CodingKey {
-        case id, school, pupilRef = "pupil_ref", yearGroup = "year_group", service, pathway, area, severity, flags
-        case apdrCycles = "apdr_cycles", consent, preferredDays = "preferred_days", daysOnly = "days_only", skill, reason
-        case receivedOn = "received_on", status, score, band, decision, declineReasons = "decline_reasons", waiting
+        case id, school
+        case pupilRef = "pupil_ref"
+        case yearGroup = "year_group"
+        case service, pathway, area, severity, flags
+        case apdrCycles = "apdr_cycles"
+        case consent
+        case preferredDays = "preferred_days"
+        case daysOnly = "days_only"
+        case skill, reason
+        case receivedOn = "received_on"
+        case status, score, band, decision
+        case declineReasons = "decline_reasons"
+        case waiting
     }
 
     /// The referral with its waiting-list entry, if it waits.
     public init(_ r: Referral, waiting entry: WaitingEntry?) {
         let q = r.request
-        id = r.id; school = q.school; pupilRef = q.pupilRef; yearGroup = q.yearGroup; service = q.service; pathway = r.pathway
-        area = q.area.rawValue; severity = q.severity; apdrCycles = q.apdrCycles; consent = q.consent
+        id = r.id
+        school = q.school
+        pupilRef = q.pupilRef
+        yearGroup = q.yearGroup
+        service = q.service
+        pathway = r.pathway
+        area = q.area.rawValue
+        severity = q.severity
+        apdrCycles = q.apdrCycles
+        consent = q.consent
         flags = q.flags.names
-        preferredDays = q.preferredDays.map(\.rawValue); daysOnly = q.daysOnly; skill = q.skill
-        reason = q.reason; receivedOn = q.receivedOn.description
-        status = r.status.rawValue; score = r.score; band = r.band
-        decision = r.status == .declined ? "declined" : "accepted"; declineReasons = r.declineReasons
+        preferredDays = q.preferredDays.map(\.rawValue)
+        daysOnly = q.daysOnly
+        skill = q.skill
+        reason = q.reason
+        receivedOn = q.receivedOn.description
+        status = r.status.rawValue
+        score = r.score
+        band = r.band
+        decision = r.status == .declined ? "declined" : "accepted"
+        declineReasons = r.declineReasons
         waiting = entry.map(WaitingDTO.init)
     }
 }
@@ -41,20 +65,39 @@ public struct WaitingDTO: Codable, Sendable {
     public var deadlineWarning: String?
 
     enum CodingKeys: String, CodingKey {
-        case referral, school, pupilRef = "pupil_ref", service, band, intakeBand = "intake_band", position, priority
-        case priorityBreakdown = "priority_breakdown", weeksWaited = "weeks_waited", targetWeeks = "target_weeks", breached
-        case statutoryDeadline = "statutory_deadline", estimatedFirstWeek = "estimated_first_week"
-        case estimateSource = "estimate_source", deadlineWarning = "deadline_warning"
+        case referral, school
+        case pupilRef = "pupil_ref"
+        case service, band
+        case intakeBand = "intake_band"
+        case position, priority
+        case priorityBreakdown = "priority_breakdown"
+        case weeksWaited = "weeks_waited"
+        case targetWeeks = "target_weeks"
+        case breached
+        case statutoryDeadline = "statutory_deadline"
+        case estimatedFirstWeek = "estimated_first_week"
+        case estimateSource = "estimate_source"
+        case deadlineWarning = "deadline_warning"
     }
 
     /// The entry as shown.
     public init(_ e: WaitingEntry) {
-        referral = e.referral.id; school = e.referral.request.school; pupilRef = e.referral.request.pupilRef
-        service = e.referral.request.service; band = e.band; intakeBand = e.referral.band; position = e.position
-        priority = e.priority; priorityBreakdown = BreakdownDTO(e.breakdown)
-        weeksWaited = e.weeksWaited; targetWeeks = e.targetWeeks; breached = e.breached
-        statutoryDeadline = e.statutoryDeadline?.description; estimatedFirstWeek = e.estimatedFirstWeek?.description
-        estimateSource = e.estimateSource; deadlineWarning = e.deadlineWarning
+        referral = e.referral.id
+        school = e.referral.request.school
+        pupilRef = e.referral.request.pupilRef
+        service = e.referral.request.service
+        band = e.band
+        intakeBand = e.referral.band
+        position = e.position
+        priority = e.priority
+        priorityBreakdown = BreakdownDTO(e.breakdown)
+        weeksWaited = e.weeksWaited
+        targetWeeks = e.targetWeeks
+        breached = e.breached
+        statutoryDeadline = e.statutoryDeadline?.description
+        estimatedFirstWeek = e.estimatedFirstWeek?.description
+        estimateSource = e.estimateSource
+        deadlineWarning = e.deadlineWarning
     }
 }
 
@@ -62,12 +105,18 @@ public struct WaitingDTO: Codable, Sendable {
 public struct BreakdownDTO: Codable, Sendable {
     public var score: Double, waiting: Double, deadline: Double, fairShare: Double
 
-    enum CodingKeys: String, CodingKey { case score, waiting, deadline, fairShare = "fair_share" }
+    enum CodingKeys: String, CodingKey {
+        case score, waiting, deadline
+        case fairShare = "fair_share"
+    }
 
     /// The breakdown as shown.
     public init(_ b: PriorityBreakdown) {
         func r(_ x: Double) -> Double { (x * 10).rounded() / 10 }
-        score = r(b.score); waiting = r(b.waiting); deadline = r(b.deadline); fairShare = r(b.fairShare)
+        score = r(b.score)
+        waiting = r(b.waiting)
+        deadline = r(b.deadline)
+        fairShare = r(b.fairShare)
     }
 }
 
@@ -78,11 +127,17 @@ public struct ListDTO<Item: Codable & Sendable>: Codable, Sendable {
     public var page: Int
     public var perPage: Int
 
-    enum CodingKeys: String, CodingKey { case items, total, page, perPage = "per_page" }
+    enum CodingKeys: String, CodingKey {
+        case items, total, page
+        case perPage = "per_page"
+    }
 
     /// Page `page` (from 1) of `perPage` items out of `total`.
     public init(items: [Item], total: Int? = nil, page: Int = 1, perPage: Int? = nil) {
-        self.items = items; self.total = total ?? items.count; self.page = page; self.perPage = perPage ?? max(items.count, 1)
+        self.items = items
+        self.total = total ?? items.count
+        self.page = page
+        self.perPage = perPage ?? max(items.count, 1)
     }
 }
 
@@ -92,10 +147,12 @@ public struct Paging: Sendable, Equatable {
 
     /// A page; `nil`s take the defaults.
     public init(page: Int? = nil, perPage: Int? = nil) throws(InputError) {
-        let p = page ?? 1, n = perPage ?? 100
+        let p = page ?? 1
+        let n = perPage ?? 100
         guard p >= 1, p <= 1_000_000 else { throw InputError(field: "page", problem: "must be a whole number from 1") }
         guard (1...500).contains(n) else { throw InputError(field: "per_page", problem: "must be a whole number from 1 to 500") }
-        self.page = p; self.perPage = n
+        self.page = p
+        self.perPage = n
     }
 
     /// Rows to skip.

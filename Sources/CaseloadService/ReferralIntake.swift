@@ -19,7 +19,10 @@ public struct ReferralIntake: Sendable {
     }
 
     /// Intake under `config` into `db`.
-    public init(db: AppDatabase, config: TrustConfig) { self.db = db; self.config = config }
+    public init(db: AppDatabase, config: TrustConfig) {
+        self.db = db
+        self.config = config
+    }
 
     /// One referral from `fields` (as sent), as of `today`.
     public func submit(_ fields: [(String, JSONValue)], from sender: Sender, today: CalendarDate, stamp: Stamp) throws -> Referral {

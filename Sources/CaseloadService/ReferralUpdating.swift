@@ -8,7 +8,10 @@ public struct ReferralUpdating: Sendable {
     public let config: TrustConfig
 
     /// The use case over `db` under `config`.
-    public init(db: AppDatabase, config: TrustConfig) { self.db = db; self.config = config }
+    public init(db: AppDatabase, config: TrustConfig) {
+        self.db = db
+        self.config = config
+    }
 
     /// Applies `patch` (the fields to change) to referral `id`; `school`, when given, is the
     /// caller's own school, and another school's referral is not found.

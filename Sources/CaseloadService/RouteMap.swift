@@ -56,7 +56,8 @@ public struct RouteMap: Sendable {
 
     func legend(_ specialists: [Specialist]) -> String {
         specialists.enumerated().map { k, sp in
-            let x = 16 + Double(k % 6) * 145, y = 650 + Double(k / 6) * 16
+            let x = 16 + Double(k % 6) * 145
+            let y = 650 + Double(k / 6) * 16
             return
                 "<rect x=\"\(f(x))\" y=\"\(f(y - 9))\" width=\"10\" height=\"10\" fill=\"\(RouteMap.palette[k % RouteMap.palette.count])\"/><text x=\"\(f(x + 14))\" y=\"\(f(y))\" font-size=\"11\">\(esc(sp.id))</text>"
         }.joined()
@@ -66,7 +67,8 @@ public struct RouteMap: Sendable {
     static func projection(_ points: [GeoPoint], width: Double, height: Double) -> (GeoPoint) -> (Double, Double) {
         let lat0 = points.map(\.lat).reduce(0, +) / Double(max(1, points.count))
         let k = cos(lat0 * .pi / 180)
-        let xs = points.map { $0.lon * k }, ys = points.map(\.lat)
+        let xs = points.map { $0.lon * k }
+        let ys = points.map(\.lat)
         let (minX, maxX, minY, maxY) = (xs.min() ?? 0, xs.max() ?? 1, ys.min() ?? 0, ys.max() ?? 1)
         let scale = min((width - 60) / max(1e-6, maxX - minX), (height - 80) / max(1e-6, maxY - minY))
         return { p in (30 + (p.lon * k - minX) * scale, 50 + (maxY - p.lat) * scale) }

@@ -8,7 +8,10 @@ public struct SessionRecording: Sendable {
     public let config: TrustConfig
 
     /// The use case over `db` under `config`.
-    public init(db: AppDatabase, config: TrustConfig) { self.db = db; self.config = config }
+    public init(db: AppDatabase, config: TrustConfig) {
+        self.db = db
+        self.config = config
+    }
 
     /// Records `entries` for the sessions of `day`; returns the bookings recorded.
     public func record(day: CalendarDate, _ entries: [OutcomeEntry], by caller: Identity, today: CalendarDate, stamp: Stamp) throws

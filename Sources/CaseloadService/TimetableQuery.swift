@@ -14,7 +14,8 @@ public struct TimetableQuery: Sendable {
     public func view(week: CalendarDate, for caller: Identity, school: String? = nil, specialist: String? = nil, today: CalendarDate)
         throws -> TimetableView
     {
-        var school = school, specialist = specialist
+        var school = school
+        var specialist = specialist
         switch try AccessPolicy.scope(caller, .readTimetable, school: school, specialist: specialist) {
         case .school(let urn): school = urn
         case .specialist(let id): specialist = id

@@ -108,7 +108,10 @@ extension TimetableRows {
         let referral: Int64, pupilRef: String, service: String, pathway: String, session: Int, outcome: String?
 
         enum CodingKeys: String, CodingKey {
-            case specialist, date, day, start, end, school, schoolName = "school_name", referral, pupilRef = "pupil_ref"
+            case specialist, date, day, start, end, school
+            case schoolName = "school_name"
+            case referral
+            case pupilRef = "pupil_ref"
             case service, pathway, session, outcome
         }
 

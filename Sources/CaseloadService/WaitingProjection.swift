@@ -22,7 +22,9 @@ public struct WaitingProjection: Sendable {
     /// A projection of `weeks` term weeks with the planner's `options` (its seed included), each
     /// week's search stopping on its own (never the anytime search: twelve weeks of it would take minutes).
     public init(db: AppDatabase, config: TrustConfig, options: PlannerOptions = PlannerOptions(), weeks: Int = 12) {
-        self.db = db; self.config = config; self.weeks = weeks
+        self.db = db
+        self.config = config
+        self.weeks = weeks
         var quick = options
         quick.anytime = false  // an estimate over many weeks: each week's search stops on its own
         self.options = quick
@@ -76,7 +78,9 @@ public struct WaitingProjection: Sendable {
         for (w, week) in terms.enumerated() {
             if w < incoming.count, try copy.timetable(week: week) == nil {
                 let batch = incoming[w].map { r in
-                    var r = r; r.receivedOn = week.adding(days: -3); return r
+                    var r = r
+                    r.receivedOn = week.adding(days: -3)
+                    return r
                 }
                 _ = try intake.take(batch, stamp: quiet)
             }

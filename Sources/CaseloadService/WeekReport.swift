@@ -71,15 +71,18 @@ public struct WeekReport: Sendable {
         let schools = Dictionary(uniqueKeysWithValues: t.scenario.schools.map { ($0.id, $0.location) })
         return t.scenario.specialists.map { sp in
             let mine = rows.filter { $0.booking.specialist == sp.id }
-            var minutes = 0, km = 0.0
+            var minutes = 0
+            var km = 0.0
             for day in Set(mine.map(\.booking.day)).sorted() {
                 var at = sp.base
                 for r in mine.filter({ $0.booking.day == day }) {
                     let next = schools[r.booking.school] ?? at
-                    minutes += model.minutes(at, next); km += TravelModel.distanceKm(at, next) * model.settings.circuity
+                    minutes += model.minutes(at, next)
+                    km += TravelModel.distanceKm(at, next) * model.settings.circuity
                     at = next
                 }
-                minutes += model.minutes(at, sp.base); km += TravelModel.distanceKm(at, sp.base) * model.settings.circuity
+                minutes += model.minutes(at, sp.base)
+                km += TravelModel.distanceKm(at, sp.base) * model.settings.circuity
             }
             let working = Double(sp.days.reduce(0) { $0 + $1.end.minutes - $1.start.minutes }) / 60
             return SpecialistLine(

@@ -39,7 +39,9 @@ public struct WeeklyScheduler: Sendable {
 
     /// A scheduler over `db` under `config`.
     public init(db: AppDatabase, config: TrustConfig, options: PlannerOptions = PlannerOptions()) {
-        self.db = db; self.config = config; self.options = options
+        self.db = db
+        self.config = config
+        self.options = options
     }
 
     /// Plans the week starting `week` (a Monday) as of `now` (`nil`: before the week begins) and stores it.

@@ -18,7 +18,8 @@ extension AppDatabase {
     /// Refuses a Caseload file that a newer Caseload has migrated (this one would not know its
     /// tables), and says so.
     static func checkSchema(_ db: Database) throws {
-        let known = Set(migrator.migrations), applied = try migrator.appliedIdentifiers(db)
+        let known = Set(migrator.migrations)
+        let applied = try migrator.appliedIdentifiers(db)
         let unknown = applied.subtracting(known)
         guard unknown.isEmpty else {
             throw StoreError.invalid(

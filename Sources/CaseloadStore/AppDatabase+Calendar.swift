@@ -21,7 +21,10 @@ public struct ClosedBookings: Sendable, Equatable {
     public var bookings: Int
 
     /// `bookings` sessions in the week of `week` fall on closed days.
-    public init(week: CalendarDate, bookings: Int) { self.week = week; self.bookings = bookings }
+    public init(week: CalendarDate, bookings: Int) {
+        self.week = week
+        self.bookings = bookings
+    }
 }
 
 /// What storing closures did: the closures as stored (with their ids), and the weeks to re-plan.
@@ -120,7 +123,8 @@ extension AppDatabase {
             arguments: [first.adding(days: -6).description, last.description])
         for row in rows {
             guard let week = CalendarDate(row["week_start"] as String), let day = Weekday(rawValue: row["day"]) else { continue }
-            let date = week.adding(days: day.index), school: String = row["school_urn"]
+            let date = week.adding(days: day.index)
+            let school: String = row["school_urn"]
             if closures.contains(where: { $0.covers(date) && ($0.school == nil || $0.school == school) }) { weeks[week, default: 0] += 1 }
         }
         return weeks.keys.sorted().map { ClosedBookings(week: $0, bookings: weeks[$0]!) }

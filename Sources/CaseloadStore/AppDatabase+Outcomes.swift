@@ -21,7 +21,8 @@ extension AppDatabase {
     ) throws -> [Booking] {
         try write { db in
             try AppDatabase.publishedWeek(db, day.monday)
-            var problems: [String] = [], done: [Booking] = []
+            var problems: [String] = []
+            var done: [Booking] = []
             for e in entries {
                 do { done.append(try record(db, day: day, e, today: today, config: config, stamp: stamp)) } catch let error as StoreError {
                     problems.append("referral \(e.referral): \(error.description)")
@@ -57,7 +58,9 @@ extension AppDatabase {
                 throw StoreError.conflict("the session of referral \(id) on \(day) has no outcome yet; record it instead")
             }
             guard old != outcome else { throw StoreError.conflict("the session of referral \(id) on \(day) is already \(outcome.rawValue)") }
-            b.outcome = outcome.rawValue; b.outcomeAt = stamp.iso; b.outcomeBy = stamp.actor
+            b.outcome = outcome.rawValue
+            b.outcomeAt = stamp.iso
+            b.outcomeBy = stamp.actor
             try b.update(db)
             if old == .delivered { try stepBack(db, b, reason: reason, stamp) }
             if outcome == .delivered { try advance(db, b, config, stamp) }
@@ -89,7 +92,9 @@ extension AppDatabase {
         var b = try AppDatabase.booking(db, week: day.monday, referral: e.referral, on: day)
         guard day <= today else { throw StoreError.invalid("its session is on \(day), which has not happened yet; record it on or after that day") }
         if let done = b.outcome { throw StoreError.conflict("its session on \(day) is already recorded as \(done); correct it instead") }
-        b.outcome = e.outcome.rawValue; b.outcomeAt = stamp.iso; b.outcomeBy = stamp.actor
+        b.outcome = e.outcome.rawValue
+        b.outcomeAt = stamp.iso
+        b.outcomeBy = stamp.actor
         try b.update(db)
         if e.outcome == .delivered { try advance(db, b, config, stamp) }
         try db.audit(stamp, "session", "referral", "\(e.referral)", ["date": day.description, "outcome": e.outcome.rawValue])

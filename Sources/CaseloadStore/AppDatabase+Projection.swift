@@ -27,7 +27,8 @@ extension AppDatabase {
             let made = CalendarDate(run["made_on"] as String), today.dayNumber - made.dayNumber <= maxAgeDays
         else { return nil }
         let weeks = (run["weeks"] as String).split(separator: ",").compactMap { CalendarDate(String($0)) }
-        var first: [Int64: CalendarDate] = [:], waiting = Set<Int64>()
+        var first: [Int64: CalendarDate] = [:]
+        var waiting = Set<Int64>()
         for row in try Row.fetchAll(db, sql: "SELECT referral_id, first_week FROM projection") {
             let id: Int64 = row["referral_id"]
             waiting.insert(id)
@@ -48,7 +49,8 @@ extension AppDatabase {
                     SELECT COUNT(*) AS n, COALESCE(SUM(outcome = 'pupil_absent'), 0) AS absent FROM booking
                     WHERE outcome IS NOT NULL AND week_start >= ?
                     """, arguments: [since.description])
-            let n: Int = row?["n"] ?? 0, absent: Int = row?["absent"] ?? 0
+            let n: Int = row?["n"] ?? 0
+            let absent: Int = row?["absent"] ?? 0
             return (n > 0 ? Double(absent) / Double(n) : 0, n)
         }
     }

@@ -29,8 +29,13 @@ public struct WeekTimetable: Sendable {
         weekStart: CalendarDate, published: Bool, scenario: WeekScenario, plan: WeekPlan, bookings: [Booking],
         unbooked: [(referral: Int64, code: String, reason: String)], outcomes: [Int64: SessionOutcome]
     ) {
-        self.weekStart = weekStart; self.published = published; self.scenario = scenario; self.plan = plan
-        self.bookings = bookings; self.unbooked = unbooked; self.outcomes = outcomes
+        self.weekStart = weekStart
+        self.published = published
+        self.scenario = scenario
+        self.plan = plan
+        self.bookings = bookings
+        self.unbooked = unbooked
+        self.outcomes = outcomes
     }
 }
 

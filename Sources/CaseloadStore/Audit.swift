@@ -12,7 +12,11 @@ public struct Stamp: Sendable {
     /// ISO 8601, computed once per stamp.
     let iso: String
 
-    init(actor: String, at: Date, iso: String) { self.actor = actor; self.at = at; self.iso = iso }
+    init(actor: String, at: Date, iso: String) {
+        self.actor = actor
+        self.at = at
+        self.iso = iso
+    }
 }
 
 extension Database {

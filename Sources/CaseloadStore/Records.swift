@@ -20,9 +20,18 @@ struct SchoolRow: SnakeCaseRecord, Sendable {
     var hours: String?
 
     init(_ s: SchoolRecord) {
-        urn = s.urn; name = s.name; phase = s.phase; postcode = s.postcode; la = s.la; address = s.address
+        urn = s.urn
+        name = s.name
+        phase = s.phase
+        postcode = s.postcode
+        la = s.la
+        address = s.address
         hours = s.hours?.description
-        lat = s.location.lat; lon = s.location.lon; pupils = s.pupils; senSupport = s.senSupport; ehcPlans = s.ehcPlans
+        lat = s.location.lat
+        lon = s.location.lon
+        pupils = s.pupils
+        senSupport = s.senSupport
+        ehcPlans = s.ehcPlans
     }
 
     var record: SchoolRecord {
@@ -42,8 +51,14 @@ struct SpecialistRow: SnakeCaseRecord, Sendable {
 
     init(_ entry: RosterEntry) {
         let s = entry.specialist
-        id = s.id; service = s.service; skills = s.skills.joined(separator: ","); baseLat = s.base.lat; baseLon = s.base.lon
-        baseSchool = entry.baseSchool; maxTravelMin = s.maxTravelMinPerDay; maxSchools = s.maxSchoolsPerDay
+        id = s.id
+        service = s.service
+        skills = s.skills.joined(separator: ",")
+        baseLat = s.base.lat
+        baseLon = s.base.lon
+        baseSchool = entry.baseSchool
+        maxTravelMin = s.maxTravelMinPerDay
+        maxSchools = s.maxSchoolsPerDay
         pattern = s.days.map { d in
             "\(d.day.rawValue) \(d.start)-\(d.end)" + (d.rest.map { " \($0.minutes)@\($0.earliest)-\($0.latestEnd)" } ?? "")
         }.joined(separator: "; ")
@@ -52,7 +67,8 @@ struct SpecialistRow: SnakeCaseRecord, Sendable {
     /// The working pattern: `mon 08:30-16:30` per day, with ` 30@11:30-14:00` for a break.
     var specialist: Specialist {
         let days: [WorkingDay] = pattern.split(separator: ";").compactMap { part in
-            let bits = part.split(separator: " "), times = bits.count >= 2 ? bits[1].split(separator: "-") : []
+            let bits = part.split(separator: " ")
+            let times = bits.count >= 2 ? bits[1].split(separator: "-") : []
             guard times.count == 2, let d = Weekday(rawValue: String(bits[0])), let a = ClockTime(String(times[0])),
                 let b = ClockTime(String(times[1]))
             else { return nil }
@@ -70,7 +86,8 @@ struct SpecialistRow: SnakeCaseRecord, Sendable {
 extension SpecialistRow {
     /// `30@11:30-14:00`.
     static func rest(_ text: Substring) -> DayBreak? {
-        let parts = text.split(separator: "@"), window = parts.count == 2 ? parts[1].split(separator: "-") : []
+        let parts = text.split(separator: "@")
+        let window = parts.count == 2 ? parts[1].split(separator: "-") : []
         guard window.count == 2, let m = Int(parts[0]), let a = ClockTime(String(window[0])), let b = ClockTime(String(window[1])) else { return nil }
         return DayBreak(minutes: m, earliest: a, latestEnd: b)
     }

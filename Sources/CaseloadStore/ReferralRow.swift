@@ -18,25 +18,56 @@ struct ReferralRow: FetchableRecord, PersistableRecord, Sendable {
     var daysOnly: Bool, skill: String?
 
     init(_ r: ReferralRequest, decision: IntakeDecision) {
-        schoolUrn = r.school; pupilRef = r.pupilRef; yearGroup = r.yearGroup; service = r.service
-        area = r.area.rawValue; severity = r.severity; flags = ReferralRow.words(r.flags)
-        apdrCycles = r.apdrCycles; consent = r.consent; preferredDays = r.preferredDays.map(\.rawValue).joined(separator: ",")
-        reason = r.reason; receivedOn = r.receivedOn.description; score = decision.score
-        daysOnly = r.daysOnly; skill = r.skill
+        schoolUrn = r.school
+        pupilRef = r.pupilRef
+        yearGroup = r.yearGroup
+        service = r.service
+        area = r.area.rawValue
+        severity = r.severity
+        flags = ReferralRow.words(r.flags)
+        apdrCycles = r.apdrCycles
+        consent = r.consent
+        preferredDays = r.preferredDays.map(\.rawValue).joined(separator: ",")
+        reason = r.reason
+        receivedOn = r.receivedOn.description
+        score = decision.score
+        daysOnly = r.daysOnly
+        skill = r.skill
         switch decision {
         case .accepted(_, let band, let p):
-            pathway = p.name; status = ReferralStatus.waiting.rawValue; self.band = band; declineReasons = ""
+            pathway = p.name
+            status = ReferralStatus.waiting.rawValue
+            self.band = band
+            declineReasons = ""
         case .declined(_, let reasons):
-            pathway = r.pathway ?? ""; status = ReferralStatus.declined.rawValue; band = ""
+            pathway = r.pathway ?? ""
+            status = ReferralStatus.declined.rawValue
+            band = ""
             declineReasons = reasons.joined(separator: "\n")
         }
     }
 
     init(row: Row) {
-        id = row[0]; schoolUrn = row[1]; pupilRef = row[2]; yearGroup = row[3]; service = row[4]; pathway = row[5]
-        area = row[6]; severity = row[7]; flags = row[8]; apdrCycles = row[9]; consent = row[10]; preferredDays = row[11]
-        reason = row[12]; receivedOn = row[13]; status = row[14]; score = row[15]; band = row[16]; declineReasons = row[17]
-        daysOnly = row[18]; skill = row[19]
+        id = row[0]
+        schoolUrn = row[1]
+        pupilRef = row[2]
+        yearGroup = row[3]
+        service = row[4]
+        pathway = row[5]
+        area = row[6]
+        severity = row[7]
+        flags = row[8]
+        apdrCycles = row[9]
+        consent = row[10]
+        preferredDays = row[11]
+        reason = row[12]
+        receivedOn = row[13]
+        status = row[14]
+        score = row[15]
+        band = row[16]
+        declineReasons = row[17]
+        daysOnly = row[18]
+        skill = row[19]
     }
 
     static var databaseSelection: [any SQLSelectable] { columns.map { Column($0) } }

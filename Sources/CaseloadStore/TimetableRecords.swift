@@ -21,8 +21,15 @@ struct CancelledRow: SnakeCaseRecord, Sendable {
     var start: String, end: String, schoolUrn: String, revision: Int
 
     init(_ b: BookingRow, revision: Int) {
-        weekStart = b.weekStart; referralId = b.referralId; sessionNumber = b.sessionNumber; specialistId = b.specialistId
-        day = b.day; start = b.start; end = b.end; schoolUrn = b.schoolUrn; self.revision = revision
+        weekStart = b.weekStart
+        referralId = b.referralId
+        sessionNumber = b.sessionNumber
+        specialistId = b.specialistId
+        day = b.day
+        start = b.start
+        end = b.end
+        schoolUrn = b.schoolUrn
+        self.revision = revision
     }
 
     var booking: BookingRow {
@@ -45,9 +52,18 @@ struct BookingRow: SnakeCaseRecord, Sendable {
         id: Int64?, weekStart: String, referralId: Int64, sessionNumber: Int, specialistId: String, day: String, start: String,
         end: String, schoolUrn: String, outcome: String?, outcomeAt: String?, outcomeBy: String?
     ) {
-        self.id = id; self.weekStart = weekStart; self.referralId = referralId; self.sessionNumber = sessionNumber
-        self.specialistId = specialistId; self.day = day; self.start = start; self.end = end; self.schoolUrn = schoolUrn
-        self.outcome = outcome; self.outcomeAt = outcomeAt; self.outcomeBy = outcomeBy
+        self.id = id
+        self.weekStart = weekStart
+        self.referralId = referralId
+        self.sessionNumber = sessionNumber
+        self.specialistId = specialistId
+        self.day = day
+        self.start = start
+        self.end = end
+        self.schoolUrn = schoolUrn
+        self.outcome = outcome
+        self.outcomeAt = outcomeAt
+        self.outcomeBy = outcomeBy
     }
 
     init(week: CalendarDate, _ b: Booking) {

@@ -30,7 +30,10 @@ func estimates(weeks: Int, start: CalendarDate = CalendarDate("2026-11-30")!) th
     var pooled: (seen: [[Int64: Int]], weeks: [CalendarDate]) = ([], [])
     for (world, arrivals, absence) in worlds {
         let seen = try roll(db, config, start: start, weeks: weeks, arrivals: arrivals, absence: absence, stamp: stamp)
-        if arrivals != nil { pooled.seen.append(seen.seen); pooled.weeks = seen.weeks }
+        if arrivals != nil {
+            pooled.seen.append(seen.seen)
+            pooled.weeks = seen.weeks
+        }
         print("\n\(world)")
         table(promises, seen, config, title: "promise from the planner's projection")
         table(fillPromises, seen, config, title: "promise from the fill rate alone (before this issue)")
@@ -61,7 +64,9 @@ func roll(
     for (w, week) in terms.enumerated() {
         if arrivals != nil {
             let batch = incoming.weeks[w].map { r in
-                var r = r; r.receivedOn = week.adding(days: -3); return r
+                var r = r
+                r.receivedOn = week.adding(days: -3)
+                return r
             }
             _ = try db.submit(batch: batch.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
         }

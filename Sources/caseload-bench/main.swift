@@ -97,7 +97,9 @@ func simulate(weeks: Int, schools countySize: Int) throws {
     let config = try TrustConfigFile.load("Config/trust.yaml")
     var strict = config
     strict.services = strict.services.map {
-        var s = $0; if s.code == "SALT" { s.threshold = 45 }; return s
+        var s = $0
+        if s.code == "SALT" { s.threshold = 45 }
+        return s
     }
     let stamp = Stamp(actor: "bench")
     let trust = try AppDatabase.inMemory()

@@ -26,7 +26,8 @@ import Testing
 
     /// A time limit or thread count out of range is a usage error that names the option.
     @Test func searchOptionsOutOfRangeAreRefused() async {
-        let scenario = root.appendingPathComponent("Fixtures/weeks/kemnal-w50-lean.json").path, out = temporary("plan.json")
+        let scenario = root.appendingPathComponent("Fixtures/weeks/kemnal-w50-lean.json").path
+        let out = temporary("plan.json")
         for (option, value) in [("--time-limit", "0"), ("--time-limit", "nan"), ("--time-limit", "4000"), ("--threads", "0")] {
             let run = await caseload(["plan", scenario, "--out", out, option, value])
             #expect(run.status == 64 && run.errors.contains(option), "\(option) \(value): \(run.errors)")
@@ -37,7 +38,8 @@ import Testing
     }
 
     @Test func malformedScenarioExitsWithStatusTwo() async throws {
-        let bad = temporary("bad.json"), out = temporary("plan.json")
+        let bad = temporary("bad.json")
+        let out = temporary("plan.json")
         defer { try? FileManager.default.removeItem(atPath: bad) }
         try Data(#"{"format": "caseload-scenario/1", "name": "x", "week_start": "2026-12-01"}"#.utf8).write(to: URL(fileURLWithPath: bad))
         let run = await caseload(["plan", bad, "--out", out])

@@ -68,7 +68,8 @@ func expectError(
     @Test func ignoresUnknownFieldsAndTreatsNullCapsAsNone() throws {
         let s = try decode(
             editing("specialists") {
-                $0["max_travel_min_per_day"] = NSNull(); $0["colour"] = "blue"
+                $0["max_travel_min_per_day"] = NSNull()
+                $0["colour"] = "blue"
             })
         #expect(s.specialists[0].maxTravelMinPerDay == nil)
     }

@@ -8,7 +8,8 @@ import Testing
 
     @Test func oneTenthOfADegreeNorth() {
         // 0.1° × π/180 × 6371.0088 km = 11.1195 km; × 1.95 min/km = 21.68 → 22, + 5 = 27.
-        let a = GeoPoint(lat: 51.0, lon: 0.0), b = GeoPoint(lat: 51.1, lon: 0.0)
+        let a = GeoPoint(lat: 51.0, lon: 0.0)
+        let b = GeoPoint(lat: 51.1, lon: 0.0)
         #expect(abs(TravelModel.distanceKm(a, b) - 11.1195) < 0.0001)
         #expect(model.minutes(a, b) == 27)
         #expect(model.minutes(b, a) == 27)

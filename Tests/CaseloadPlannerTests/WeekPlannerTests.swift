@@ -22,7 +22,8 @@ import Testing
     @Test func sameSeedSamePlan() throws {
         let scenario = try Repo.scenario("county-60.json")
         let options = PlannerOptions(seed: 42, iterations: 200)
-        let a = WeekPlanner(options: options).plan(scenario), b = WeekPlanner(options: options).plan(scenario)
+        let a = WeekPlanner(options: options).plan(scenario)
+        let b = WeekPlanner(options: options).plan(scenario)
         #expect(a.routes == b.routes)
         #expect(a.unassigned == b.unassigned)
     }

@@ -11,8 +11,10 @@ import Testing
 /// keys would differ).
 @Suite struct AnswerKeysTests {
     func same<T: Encodable>(_ value: T) throws -> Bool {
-        let plain = JSONEncoder(), snake = JSONEncoder()
-        plain.outputFormatting = [.sortedKeys]; snake.outputFormatting = [.sortedKeys]
+        let plain = JSONEncoder()
+        let snake = JSONEncoder()
+        plain.outputFormatting = [.sortedKeys]
+        snake.outputFormatting = [.sortedKeys]
         snake.keyEncodingStrategy = .convertToSnakeCase
         return try plain.encode(value) == snake.encode(value)
     }

@@ -34,7 +34,8 @@ import Testing
         defer { h.cleanup() }
         let inset = #"{"from": "2026-12-01", "reason": "INSET day"}"#
         try await h.app.test(.router) { client in
-            let own = "/v1/schools/\(Harness.schoolA)/closures", theirs = "/v1/schools/\(Harness.schoolB)/closures"
+            let own = "/v1/schools/\(Harness.schoolA)/closures"
+            let theirs = "/v1/schools/\(Harness.schoolB)/closures"
             try await client.execute(uri: own, method: .post, headers: headers(h.sencoA, json: true), body: body(inset)) { r in
                 #expect(r.status == .created)
                 let closure = object(r)["closure"] as? [String: Any]

@@ -66,7 +66,8 @@ import Testing
     func refusedWithNothingWritten(_ c: Case) async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let before = try h.state.db.referrals().count, audit = try h.state.db.auditLog().count
+        let before = try h.state.db.referrals().count
+        let audit = try h.state.db.auditLog().count
         let config = h.state.configText
         try await h.app.test(.router) { client in
             let token = c.role == "leader" ? h.leader : h.sencoA
@@ -225,7 +226,8 @@ import Testing
     @Test func everyListAnswersAPageAndTheTotal() async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let all = try h.state.db.referrals().count, ours = try h.state.db.referrals(school: Harness.schoolA).count
+        let all = try h.state.db.referrals().count
+        let ours = try h.state.db.referrals(school: Harness.schoolA).count
         try await h.app.test(.router) { client in
             try await client.execute(uri: "/v1/referrals?per_page=10&page=2", method: .get, headers: headers(h.leader)) { r in
                 let o = object(r)
@@ -247,7 +249,7 @@ import Testing
 
 /// Lines appended from concurrent tasks.
 final class Log: Sendable {
-    private let lines_ = Mutex<[String]>([])
-    func add(_ line: String) { lines_.withLock { $0.append(line) } }
-    var lines: [String] { lines_.withLock { $0 } }
+    private let storedLines = Mutex<[String]>([])
+    func add(_ line: String) { storedLines.withLock { $0.append(line) } }
+    var lines: [String] { storedLines.withLock { $0 } }
 }

@@ -21,7 +21,8 @@ import Testing
         let original = try String(contentsOfFile: h.state.configPath, encoding: .utf8)
         let raised = original.replacingOccurrences(of: "threshold: 30              #", with: "threshold: 60              #")
         try await h.app.test(.router) { client in
-            let b = try await Browser.signIn(client, h.leader), s = try await Browser.signIn(client, h.sencoA)
+            let b = try await Browser.signIn(client, h.leader)
+            let s = try await Browser.signIn(client, h.sencoA)
             #expect(text(try await client.execute(uri: "/settings", method: .get, headers: b.headers)).contains("threshold: 30"))
             #expect(try await client.execute(uri: "/settings", method: .get, headers: s.headers).status == .forbidden)
             for bad in [
@@ -76,7 +77,8 @@ import Testing
         _ = try WeeklySchedulerHarness.publish(h, week)
         h.clock.set("2026-12-01T09:00")
         try await h.app.test(.router) { client in
-            let sp = try await Browser.signIn(client, h.specialist), senco = try await Browser.signIn(client, h.sencoA)
+            let sp = try await Browser.signIn(client, h.specialist)
+            let senco = try await Browser.signIn(client, h.sencoA)
             let page = text(try await client.execute(uri: "/my-week", method: .get, headers: sp.headers))
             #expect(page.contains("Travel to") && page.contains("Make a new calendar address"))
             let (fh, fb) = sp.form([("action", "renew")])

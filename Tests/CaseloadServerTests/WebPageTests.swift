@@ -51,7 +51,8 @@ struct Browser {
         let ours = try #require(try h.state.db.referrals(school: Harness.schoolA, statuses: [.waiting]).first)
         let theirs = try #require(try h.state.db.referrals(school: Harness.schoolB, statuses: [.waiting]).first)
         try await h.app.test(.router) { client in
-            let a = try await Browser.signIn(client, h.sencoA), other = try await Browser.signIn(client, h.sencoA)
+            let a = try await Browser.signIn(client, h.sencoA)
+            let other = try await Browser.signIn(client, h.sencoA)
             let hidden = try await client.execute(uri: "/referrals/\(theirs.id)", method: .get, headers: a.headers)
             let missing = try await client.execute(uri: "/referrals/99999", method: .get, headers: a.headers)
             #expect(hidden.status == .notFound && missing.status == .notFound)

@@ -25,7 +25,9 @@ import Testing
         let rows = TimetableRows.rows(t, referrals: referrals, specialist: t.bookings[0].specialist)
         #expect(rows.count >= 2)
         let before = try icsEvents(ICalendarWriter(rows: rows, scenario: t.scenario, stamp: "20261130T090000Z").text)
-        var moved = rows[0], given = rows[1], later = rows
+        var moved = rows[0]
+        var given = rows[1]
+        var later = rows
         moved.booking.start = ClockTime(minutes: moved.booking.start.minutes + 5)
         moved.booking.end = ClockTime(minutes: moved.booking.end.minutes + 5)
         later[0] = moved
@@ -69,7 +71,8 @@ import Testing
     @Test func aRenewedOrStoppedAddressShowsNothingAndOnlyItsSpecialistManagesIt() throws {
         let db = try demoTrust()
         let t = try published(db)
-        let me = t.bookings[0].specialist, other = try #require(t.bookings.first { $0.specialist != me }?.specialist)
+        let me = t.bookings[0].specialist
+        let other = try #require(t.bookings.first { $0.specialist != me }?.specialist)
         let feeds = CalendarFeeds(db: db)
         let first = try feeds.renew(me, by: Self.of(me), stamp: stamp)
         let second = try feeds.renew(me, by: .init(tokenId: 0, role: .leader), stamp: stamp)

@@ -122,7 +122,8 @@ import Testing
 
     @Test func aSeriesSpansTheChristmasHolidayWithoutLosingASession() throws {
         let db = try demoTrust()
-        let lastWeek = CalendarDate("2026-12-14")!, firstBack = CalendarDate("2027-01-04")!
+        let lastWeek = CalendarDate("2026-12-14")!
+        let firstBack = CalendarDate("2027-01-04")!
         _ = try scheduler(db).schedule(week: lastWeek, replan: false, stamp: stamp)
         try db.publish(week: lastWeek, stamp: stamp)
         let december = try #require(try db.timetable(week: lastWeek))

@@ -101,7 +101,8 @@ func isWellFormedXML(_ text: String) -> Bool {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("caseload-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let page = dir.appendingPathComponent("report.html"), shot = dir.appendingPathComponent("report.png")
+        let page = dir.appendingPathComponent("report.html")
+        let shot = dir.appendingPathComponent("report.png")
         try Data(html.utf8).write(to: page)
         let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(dir.path)/profile"]
         let (status, _) = try run(["chromium"] + flags + ["--window-size=900,2400", "--screenshot=\(shot.path)", page.path])

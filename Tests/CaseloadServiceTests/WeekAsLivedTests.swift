@@ -24,7 +24,8 @@ import Testing
         let db = try demoTrust()
         let before = try published(db)
         let monday = before.bookings.filter { $0.day == .mon }
-        let delivered = Array(monday.prefix(5)), absent = monday[5]
+        let delivered = Array(monday.prefix(5))
+        let absent = monday[5]
         _ = try db.recordOutcomes(day: week1, outcomes(delivered, .delivered), today: week1, config: config, stamp: stamp)
         _ = try db.recordOutcomes(day: week1, outcomes([absent], .pupilAbsent), today: week1, config: config, stamp: stamp)
         let midWeek = before.bookings.filter { $0.day == .wed || $0.day == .thu }

@@ -67,7 +67,8 @@ import Testing
     @Test func batchIntakeIsAllOrNothing() throws {
         let db = try AppDatabase.inMemory()
         try db.importSchools([school("100001")], stamp: stamp)
-        let good = request(pupil: "P-1"), bad = request(school: "999999", pupil: "P-2")
+        let good = request(pupil: "P-1")
+        let bad = request(school: "999999", pupil: "P-2")
         let t = Threshold(config)
         #expect(throws: StoreError.self) { try db.submit(batch: [(good, t.evaluate(good)), (bad, t.evaluate(bad))], stamp: stamp) }
         #expect(try db.referrals().isEmpty)

@@ -14,7 +14,9 @@ import Testing
         defer { tmp.cleanup() }
         let db = try tmp.open()
         try db.importSchools((1...8).map { school("10000\($0)") }, stamp: stamp)
-        let acknowledged = Mutex<[Int64]>([]), stop = Atomic<Bool>(false), group = DispatchGroup()
+        let acknowledged = Mutex<[Int64]>([])
+        let stop = Atomic<Bool>(false)
+        let group = DispatchGroup()
         for w in 1...8 {
             DispatchQueue.global().async(group: group) {
                 var n = 0

@@ -25,7 +25,8 @@ import Testing
         let waiting = try add("WAIT", received: "2010-01-01")
         #expect(oldDeclined.status == .declined && newDeclined.status == .declined && waiting.status == .waiting)
 
-        let today = CalendarDate("2026-11-24")!, rule = RetentionRule()
+        let today = CalendarDate("2026-11-24")!
+        let rule = RetentionRule()
         let due = try db.retentionDue(rule, today: today)
         #expect(due.map(\.referral) == [oldWithdrawn.id, oldDeclined.id])
         #expect(due.first?.dueOn == CalendarDate("2025-03-01"))

@@ -7,7 +7,10 @@ import Testing
 
     @Test func exactlyAtTheThresholdJoins() {
         let at = threshold.evaluate(request(severity: 3))  // 30 points
-        guard case .accepted(let score, let band, let pathway) = at else { Issue.record("declined at the threshold"); return }
+        guard case .accepted(let score, let band, let pathway) = at else {
+            Issue.record("declined at the threshold")
+            return
+        }
         #expect(score == 30)
         #expect(band == "routine")
         #expect(pathway.name == "assessment")
@@ -17,7 +20,8 @@ import Testing
         var c = config
         c.services[0].threshold = 31
         guard case .declined(let score, let reasons) = Threshold(c).evaluate(request(severity: 3)) else {
-            Issue.record("accepted below the threshold"); return
+            Issue.record("accepted below the threshold")
+            return
         }
         #expect(score == 30)
         #expect(reasons.count == 1)
@@ -27,23 +31,31 @@ import Testing
 
     @Test func consentIsAlwaysRequired() {
         let d = threshold.evaluate(request(severity: 5, flags: ReferralFlags(safeguarding: true), consent: false))
-        guard case .declined(_, let reasons) = d else { Issue.record("accepted without consent"); return }
+        guard case .declined(_, let reasons) = d else {
+            Issue.record("accepted without consent")
+            return
+        }
         #expect(reasons == ["parental consent is missing: record the parents' consent and refer again"])
     }
 
     @Test func apdrCyclesAreNeededUnlessItIsAnEHCNeedsAssessment() {
         guard case .declined(_, let reasons) = threshold.evaluate(request(severity: 4, apdr: 1)) else {
-            Issue.record("accepted with too few APDR cycles"); return
+            Issue.record("accepted with too few APDR cycles")
+            return
         }
         #expect(reasons.count == 1 && reasons[0].hasPrefix("1 of the 2 assess-plan-do-review cycles"))
         let waived = threshold.evaluate(request(severity: 1, flags: ReferralFlags(ehcNeedsAssessment: true), apdr: 0))
-        guard case .accepted(let score, _, _) = waived else { Issue.record("APDR not waived for a needs assessment"); return }
+        guard case .accepted(let score, _, _) = waived else {
+            Issue.record("APDR not waived for a needs assessment")
+            return
+        }
         #expect(score == 35)
     }
 
     @Test func everyReasonIsGivenAtOnce() {
         guard case .declined(_, let reasons) = threshold.evaluate(request(severity: 1, apdr: 0, consent: false)) else {
-            Issue.record("accepted"); return
+            Issue.record("accepted")
+            return
         }
         #expect(reasons.count == 3)
     }
@@ -54,7 +66,8 @@ import Testing
         guard case .accepted(_, let high, _) = threshold.evaluate(request(severity: 2, flags: flags)),
             case .accepted(_, let urgent, _) = threshold.evaluate(request(severity: 3, flags: flags))
         else {
-            Issue.record("declined"); return
+            Issue.record("declined")
+            return
         }
         #expect(high == "high")  // 67
         #expect(urgent == "urgent")  // 77

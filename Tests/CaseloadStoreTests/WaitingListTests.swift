@@ -35,7 +35,8 @@ import Testing
     }
 
     @Test func olderReferralOvertakesAHigherNewOne() {
-        let old = referral(1, score: 40, received: "2026-09-07"), new = referral(2, score: 50, received: "2026-11-23")
+        let old = referral(1, score: 40, received: "2026-09-07")
+        let new = referral(2, score: 50, received: "2026-11-23")
         let list = plainList.entries([new, old], today: CalendarDate("2026-11-23")!, capacity: [])
         #expect(list.map(\.referral.id) == [1, 2])  // 40 + 11 weeks × 1.5 = 56.5 > 50
     }
@@ -59,7 +60,8 @@ import Testing
         #expect(share.points(school: "A", received: 0.25) == 5)
         #expect(share.points(school: "A", received: 0.6) == 0)
         let list = WaitingList(config: config, fairShare: share, received: ["EP": ["A": 0.9, "B": 0.1]])
-        let a = referral(1, score: 40, received: "2026-11-23", school: "A"), b = referral(2, score: 40, received: "2026-11-23", school: "B")
+        let a = referral(1, score: 40, received: "2026-11-23", school: "A")
+        let b = referral(2, score: 40, received: "2026-11-23", school: "B")
         let entries = list.entries([a, b], today: CalendarDate("2026-11-23")!, capacity: [])
         #expect(entries.map(\.referral.id) == [2, 1])
         #expect(entries.map(\.priority) == [48, 40])  // B: 10 × (0.5 − 0.1) / 0.5 = 8

@@ -44,7 +44,8 @@ public func runTool(_ arguments: [String]) throws -> (status: Int32, output: Dat
 public func checkPlan(_ scenario: WeekScenario, _ plan: WeekPlan) throws -> [String: Any] {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
-    let s = folder.file("scenario.json"), p = folder.file("plan.json")
+    let s = folder.file("scenario.json")
+    let p = folder.file("plan.json")
     try scenario.jsonData().write(to: URL(fileURLWithPath: s))
     try plan.jsonData().write(to: URL(fileURLWithPath: p))
     let (_, out) = try runTool(["python3", Repo.checker, "--json", s, p])

@@ -14,7 +14,11 @@ public struct Closure: Hashable, Sendable {
 
     /// A closure from `from` to `to` inclusive.
     public init(from: CalendarDate, to: CalendarDate, reason: String, school: String? = nil, id: Int64? = nil) {
-        self.from = from; self.to = to; self.reason = reason; self.school = school; self.id = id
+        self.from = from
+        self.to = to
+        self.reason = reason
+        self.school = school
+        self.id = id
     }
 
     /// Whether `date` is one of its days.
@@ -55,6 +59,9 @@ public struct Term: Hashable, Sendable {
 
     /// A term from its name and dates.
     public init(name: String, from: CalendarDate, to: CalendarDate, holidayAfter: String? = nil) {
-        self.name = name; self.from = from; self.to = to; self.holidayAfter = holidayAfter
+        self.name = name
+        self.from = from
+        self.to = to
+        self.holidayAfter = holidayAfter
     }
 }

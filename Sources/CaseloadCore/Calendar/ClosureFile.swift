@@ -41,10 +41,20 @@ public enum ClosureFile {
     }
 
     static func ics(_ text: String, school: String?) -> Result {
-        var out = Result(), event: [String: String]? = nil, startLine = 0
+        var out = Result()
+        var event: [String: String]? = nil
+        var startLine = 0
         for (n, line) in unfold(text) {
-            if line == "BEGIN:VEVENT" { event = [:]; startLine = n; continue }
-            if line == "END:VEVENT", let e = event { add(e, line: startLine, school: school, to: &out); event = nil; continue }
+            if line == "BEGIN:VEVENT" {
+                event = [:]
+                startLine = n
+                continue
+            }
+            if line == "END:VEVENT", let e = event {
+                add(e, line: startLine, school: school, to: &out)
+                event = nil
+                continue
+            }
             guard event != nil, let colon = line.firstIndex(of: ":") else { continue }
             let name = line[..<colon].split(separator: ";")[0].uppercased()
             event?[name] = String(line[line.index(after: colon)...])
@@ -54,9 +64,13 @@ public enum ClosureFile {
 
     static func add(_ e: [String: String], line: Int, school: String?, to out: inout Result) {
         let summary = unescape(e["SUMMARY"] ?? "")
-        if marksTermDay(summary) { out.notClosures.append("line \(line): \(summary)"); return }
+        if marksTermDay(summary) {
+            out.notClosures.append("line \(line): \(summary)")
+            return
+        }
         guard let from = e["DTSTART"].flatMap(date) else {
-            out.problems.append("line \(line): the event \"\(summary.prefix(40))\" has no DTSTART date"); return
+            out.problems.append("line \(line): the event \"\(summary.prefix(40))\" has no DTSTART date")
+            return
         }
         // An all-day DTEND is exclusive; a missing one means the one day.
         let to = e["DTEND"].flatMap(date).map { e["DTEND"]!.count == 8 ? $0.adding(days: -1) : $0 } ?? from
@@ -82,7 +96,7 @@ public enum ClosureFile {
         var out: [(Int, String)] = []
         for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-            if (line.hasPrefix(" ") || line.hasPrefix("\t")), !out.isEmpty {
+            if line.hasPrefix(" ") || line.hasPrefix("\t"), !out.isEmpty {
                 out[out.count - 1].1 += line.dropFirst()
             } else {
                 out.append((i + 1, line))

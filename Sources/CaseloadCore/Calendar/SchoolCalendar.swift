@@ -15,7 +15,8 @@ public struct SchoolCalendar: Hashable, Sendable {
 
     /// A calendar; with no terms and no closures every weekday is open.
     public init(terms: [Term] = [], closures: [Closure] = []) {
-        self.terms = terms.sorted { $0.from < $1.from }; self.closures = closures
+        self.terms = terms.sorted { $0.from < $1.from }
+        self.closures = closures
         index()
     }
 
@@ -59,9 +60,11 @@ public struct SchoolCalendar: Hashable, Sendable {
 
     /// The term weeks from `monday` on, `count` of them.
     public func termWeeks(from monday: CalendarDate, count: Int) -> [CalendarDate] {
-        var out: [CalendarDate] = [], week = monday
+        var out: [CalendarDate] = []
+        var week = monday
         while out.count < count, let next = nextTermWeek(from: week) {
-            out.append(next); week = next.adding(days: 7)
+            out.append(next)
+            week = next.adding(days: 7)
         }
         return out
     }

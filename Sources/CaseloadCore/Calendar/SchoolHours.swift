@@ -11,7 +11,10 @@ public struct SchoolHours: Hashable, Sendable, CustomStringConvertible {
     public var byWeekday: [Weekday: ClosedRange<Int>] = [:]
 
     /// One window every day.
-    public init(start: ClockTime, end: ClockTime) { self.start = start; self.end = end }
+    public init(start: ClockTime, end: ClockTime) {
+        self.start = start
+        self.end = end
+    }
 
     /// The window on `day`, in minutes since midnight.
     public func window(_ day: Weekday) -> ClosedRange<Int> { byWeekday[day] ?? start.minutes...end.minutes }
@@ -40,13 +43,15 @@ public struct SchoolHours: Hashable, Sendable, CustomStringConvertible {
             }
         }
         guard let first = windows.first else { return nil }
-        start = ClockTime(minutes: first.window.lowerBound); end = ClockTime(minutes: first.window.upperBound)
+        start = ClockTime(minutes: first.window.lowerBound)
+        end = ClockTime(minutes: first.window.upperBound)
         for (days, w) in windows {
             for d in days ?? [] { byWeekday[d] = w }
         }
         if windows.allSatisfy({ $0.days != nil }) {  // only day groups: every school day must be named
             guard let mon = byWeekday[.mon], [Weekday.tue, .wed, .thu, .fri].allSatisfy({ byWeekday[$0] != nil }) else { return nil }
-            start = ClockTime(minutes: mon.lowerBound); end = ClockTime(minutes: mon.upperBound)
+            start = ClockTime(minutes: mon.lowerBound)
+            end = ClockTime(minutes: mon.upperBound)
         }
         byWeekday = byWeekday.filter { $0.value != start.minutes...end.minutes }
     }
@@ -88,7 +93,10 @@ public struct SchoolDayRule: Hashable, Sendable {
     public static let fallback = SchoolDayRule(standard: SchoolHours(start: ClockTime(minutes: 540), end: ClockTime(minutes: 915)), byPhase: [:])
 
     /// A rule with a default and phase windows.
-    public init(standard: SchoolHours, byPhase: [String: SchoolHours]) { self.standard = standard; self.byPhase = byPhase }
+    public init(standard: SchoolHours, byPhase: [String: SchoolHours]) {
+        self.standard = standard
+        self.byPhase = byPhase
+    }
 
     /// The hours of `school`: its own, else its phase's, else the trust default.
     public func hours(_ school: SchoolRecord) -> SchoolHours {

@@ -22,30 +22,42 @@ public struct CSVTable: Sendable {
     }
 
     static func records(_ text: String) -> [(line: Int, fields: [String])] {
-        var out: [(Int, [String])] = [], fields: [String] = [], field = ""
-        var quoted = false, line = 1, recordLine = 1
+        var out: [(Int, [String])] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var line = 1
+        var recordLine = 1
         var chars = Array(text.unicodeScalars)[...]
         while let c = chars.popFirst() {
             if quoted {
                 if c == "\"" {
                     if chars.first == "\"" { field.unicodeScalars.append(chars.removeFirst()) } else { quoted = false }
                 } else {
-                    if c == "\n" { line += 1 }; field.unicodeScalars.append(c)
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
                 }
             } else if c == "\"" {
                 quoted = true
             } else if c == "," {
-                fields.append(field); field = ""
+                fields.append(field)
+                field = ""
             } else if c == "\n" || c == "\r" {
                 if c == "\r", chars.first == "\n" { chars.removeFirst() }
-                fields.append(field); field = ""
+                fields.append(field)
+                field = ""
                 if fields != [""] { out.append((recordLine, fields)) }
-                fields = []; line += 1; recordLine = line
+                fields = []
+                line += 1
+                recordLine = line
             } else {
                 field.unicodeScalars.append(c)
             }
         }
-        if !field.isEmpty || !fields.isEmpty { fields.append(field); out.append((recordLine, fields)) }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            out.append((recordLine, fields))
+        }
         return out
     }
 }

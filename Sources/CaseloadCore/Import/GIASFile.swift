@@ -11,7 +11,8 @@ public enum GIASFile {
         if let missing = required.first(where: { !table.header.contains($0) }) {
             throw InputError(field: "header", problem: "has no \"\(missing)\" column; export the file from GIAS with all establishment fields")
         }
-        var schools: [SchoolRecord] = [], problems: [String] = []
+        var schools: [SchoolRecord] = []
+        var problems: [String] = []
         for row in table.rows where table.value("Trusts (name)", in: row.fields)?.lowercased() == trust.lowercased() {
             switch school(row.fields, table) {
             case .success(let s): schools.append(s)

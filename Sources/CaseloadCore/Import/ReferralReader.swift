@@ -100,7 +100,8 @@ public enum ReferralReader {
         _ rows: [(line: Int, value: JSONValue)], today: CalendarDate, dating: ReceiptDating,
         check: (ReferralRequest) throws(InputError) -> Void = { _ in }
     ) -> (requests: [ReferralRequest], problems: [String]) {
-        var requests: [ReferralRequest] = [], problems: [String] = []
+        var requests: [ReferralRequest] = []
+        var problems: [String] = []
         for (line, value) in rows {
             do {
                 let r = try request(value, today: today, dating: dating)

@@ -4,5 +4,8 @@ public struct RosterEntry: Hashable, Sendable {
     public var baseSchool: String?
 
     /// An entry of the roster.
-    public init(specialist: Specialist, baseSchool: String?) { self.specialist = specialist; self.baseSchool = baseSchool }
+    public init(specialist: Specialist, baseSchool: String?) {
+        self.specialist = specialist
+        self.baseSchool = baseSchool
+    }
 }

@@ -8,7 +8,9 @@ public enum RosterReader {
         _ rows: [(line: Int, value: JSONValue)], schools: [String: GeoPoint],
         services: [String]? = nil
     ) -> (entries: [RosterEntry], problems: [String]) {
-        var entries: [RosterEntry] = [], problems: [String] = [], seen = Set<String>()
+        var entries: [RosterEntry] = []
+        var problems: [String] = []
+        var seen = Set<String>()
         for (line, value) in rows {
             do {
                 let entry = try entry(value, schools: schools)
@@ -45,7 +47,8 @@ public enum RosterReader {
         }
         f.id = id
         let (base, urn) = try base(f, schools)
-        let start = try f.optionalTime("start") ?? ClockTime(minutes: 510), end = try f.optionalTime("end") ?? ClockTime(minutes: 990)
+        let start = try f.optionalTime("start") ?? ClockTime(minutes: 510)
+        let end = try f.optionalTime("end") ?? ClockTime(minutes: 990)
         guard start < end else { throw f.error("end", "\(end) must be after start \(start)") }
         let days = try f.flexibleDays("days")
         guard !days.isEmpty else { throw f.error("days", "list the days they work, e.g. mon;tue;thu") }

@@ -24,8 +24,15 @@ public struct SchoolRecord: Sendable, Hashable {
         urn: String, name: String, phase: String, location: GeoPoint, pupils: Int, ehcPlans: Int, senSupport: Int,
         postcode: String? = nil, address: String? = nil, la: String? = nil
     ) {
-        self.urn = urn; self.name = name; self.phase = phase; self.location = location
-        self.pupils = pupils; self.ehcPlans = ehcPlans; self.senSupport = senSupport; self.postcode = postcode; self.la = la
+        self.urn = urn
+        self.name = name
+        self.phase = phase
+        self.location = location
+        self.pupils = pupils
+        self.ehcPlans = ehcPlans
+        self.senSupport = senSupport
+        self.postcode = postcode
+        self.la = la
         self.address = address
     }
 
@@ -71,7 +78,8 @@ public enum SchoolFile {
         let extra = senExtra.map(CSVTable.init)
         var sen: [String: [String]] = [:]
         for row in extra?.rows ?? [] { if let urn = extra?.value("urn", in: row.fields) { sen[urn] = row.fields } }
-        var out: [SchoolRecord] = [], skipped: [String] = []
+        var out: [SchoolRecord] = []
+        var skipped: [String] = []
         for row in main.rows {
             switch record(row.fields, main, sen[main.value("urn", in: row.fields) ?? ""], extra, namingUnnamed) {
             case .success(let school): out.append(school)

@@ -8,7 +8,8 @@ public enum CapacityEstimate {
     /// still take: an active referral's remaining sessions (`done` gives sessions delivered so
     /// far; without it half the pathway is taken to remain).
     public static func weekly(specialists: [Specialist], active: [Referral], config: TrustConfig, done: [Int64: Int] = [:]) -> [ServiceCapacity] {
-        var minutes: [String: Double] = [:], committed: [String: [Int]] = [:]
+        var minutes: [String: Double] = [:]
+        var committed: [String: [Int]] = [:]
         for s in specialists {
             minutes[s.service, default: 0] += Double(s.days.reduce(0) { $0 + $1.end.minutes - $1.start.minutes }) * usableShare
         }

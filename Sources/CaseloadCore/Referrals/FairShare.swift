@@ -7,7 +7,10 @@ public struct SchoolNeed: Hashable, Sendable {
 
     /// A school's counts.
     public init(urn: String, pupils: Int, senSupport: Int, ehcPlans: Int) {
-        self.urn = urn; self.pupils = pupils; self.senSupport = senSupport; self.ehcPlans = ehcPlans
+        self.urn = urn
+        self.pupils = pupils
+        self.senSupport = senSupport
+        self.ehcPlans = ehcPlans
     }
 }
 

@@ -14,7 +14,10 @@ public struct Projection: Hashable, Sendable {
 
     /// A projection with every field.
     public init(madeOn: CalendarDate, weeks: [CalendarDate], firstWeek: [Int64: CalendarDate], waiting: Set<Int64>) {
-        self.madeOn = madeOn; self.weeks = weeks; self.firstWeek = firstWeek; self.waiting = waiting
+        self.madeOn = madeOn
+        self.weeks = weeks
+        self.firstWeek = firstWeek
+        self.waiting = waiting
     }
 
     /// First sessions a week of `service` it found, over its weeks (at least 0.5).
@@ -31,15 +34,20 @@ public struct Projection: Hashable, Sendable {
     func estimates(_ list: [WaitingEntry], earliest: CalendarDate, termWeeks: [CalendarDate]) -> [CalendarDate?] {
         let rate = rate(list)
         var out = [CalendarDate?](repeating: nil, count: list.count)
-        var below: CalendarDate?, beyond = list.filter { firstWeek[$0.referral.id] == nil }.count
+        var below: CalendarDate?
+        var beyond = list.filter { firstWeek[$0.referral.id] == nil }.count
         let after = termWeeks.filter { $0 > (weeks.last ?? earliest) && $0 >= earliest }  // the term weeks beyond the horizon
         for i in list.indices.reversed() {
             let id = list[i].referral.id
             if let w = firstWeek[id] {
-                below = w; out[i] = max(w, earliest)
+                below = w
+                out[i] = max(w, earliest)
             } else {
                 beyond -= 1
-                if !waiting.contains(id), let below { out[i] = max(below, earliest); continue }
+                if !waiting.contains(id), let below {
+                    out[i] = max(below, earliest)
+                    continue
+                }
                 let k = Int((Double(beyond) / rate).rounded(.down))
                 out[i] = k < after.count ? after[k] : nil
             }

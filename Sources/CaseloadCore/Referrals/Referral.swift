@@ -36,8 +36,11 @@ public struct ReferralFlags: Hashable, Sendable, Codable {
         ehcPlan: Bool = false, ehcNeedsAssessment: Bool = false, exclusionRisk: Bool = false,
         lookedAfter: Bool = false, safeguarding: Bool = false
     ) {
-        self.ehcPlan = ehcPlan; self.ehcNeedsAssessment = ehcNeedsAssessment; self.exclusionRisk = exclusionRisk
-        self.lookedAfter = lookedAfter; self.safeguarding = safeguarding
+        self.ehcPlan = ehcPlan
+        self.ehcNeedsAssessment = ehcNeedsAssessment
+        self.exclusionRisk = exclusionRisk
+        self.lookedAfter = lookedAfter
+        self.safeguarding = safeguarding
     }
 }
 
@@ -82,10 +85,19 @@ public struct ReferralRequest: Hashable, Sendable {
         area: AreaOfNeed, severity: Int, flags: ReferralFlags = ReferralFlags(), apdrCycles: Int,
         consent: Bool, preferredDays: [Weekday] = [], reason: String, receivedOn: CalendarDate
     ) {
-        self.school = school; self.pupilRef = pupilRef; self.yearGroup = yearGroup; self.service = service
-        self.pathway = pathway; self.area = area; self.severity = severity; self.flags = flags
-        self.apdrCycles = apdrCycles; self.consent = consent; self.preferredDays = preferredDays
-        self.reason = reason; self.receivedOn = receivedOn
+        self.school = school
+        self.pupilRef = pupilRef
+        self.yearGroup = yearGroup
+        self.service = service
+        self.pathway = pathway
+        self.area = area
+        self.severity = severity
+        self.flags = flags
+        self.apdrCycles = apdrCycles
+        self.consent = consent
+        self.preferredDays = preferredDays
+        self.reason = reason
+        self.receivedOn = receivedOn
     }
 }
 
@@ -106,7 +118,12 @@ public struct Referral: Hashable, Sendable {
         id: Int64, request: ReferralRequest, pathway: String, status: ReferralStatus, score: Int,
         band: String, declineReasons: [String]
     ) {
-        self.id = id; self.request = request; self.pathway = pathway; self.status = status
-        self.score = score; self.band = band; self.declineReasons = declineReasons
+        self.id = id
+        self.request = request
+        self.pathway = pathway
+        self.status = status
+        self.score = score
+        self.band = band
+        self.declineReasons = declineReasons
     }
 }

@@ -25,7 +25,8 @@ public struct Threshold: Sendable {
 
     /// The score a request earns from the trust's weights, before ageing and fair share.
     public func score(_ r: ReferralRequest) -> Int {
-        let w = config.weights, f = r.flags
+        let w = config.weights
+        let f = r.flags
         var points = Double(r.severity) * w.severity
         if f.ehcPlan { points += w.ehcPlan }
         if f.ehcNeedsAssessment { points += w.ehcNeedsAssessment }

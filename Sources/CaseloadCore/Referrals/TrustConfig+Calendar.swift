@@ -35,12 +35,15 @@ extension TrustConfig {
     /// One closure: `on` a single day, or `from` and `to`, with a `reason`.
     static func closure(_ c: JSONFields) throws(InputError) -> Closure {
         try c.onlyKeys(["on", "from", "to", "reason"])
-        let from: CalendarDate, to: CalendarDate
+        let from: CalendarDate
+        let to: CalendarDate
         if c.optional("on") != nil {
             guard c.optional("from") == nil, c.optional("to") == nil else { throw c.error("on", "give either on, or from and to, not both") }
-            from = try date(c, "on"); to = from
+            from = try date(c, "on")
+            to = from
         } else {
-            from = try date(c, "from"); to = try date(c, "to")
+            from = try date(c, "from")
+            to = try date(c, "to")
         }
         let closure = Closure(from: from, to: to, reason: try c.string("reason"))
         if let problem = Closure.problem(closure) { throw c.error("to", problem) }
@@ -54,7 +57,8 @@ extension TrustConfig {
 
     static func readSchoolDay(_ f: JSONFields) throws(InputError) -> SchoolDayRule {
         try f.onlyKeys(["default"] + SchoolDayRule.phases)  // a typo such as `primry` is named, never ignored
-        var standard = SchoolDayRule.fallback.standard, byPhase: [String: SchoolHours] = [:]
+        var standard = SchoolDayRule.fallback.standard
+        var byPhase: [String: SchoolHours] = [:]
         for key in f.keys {
             guard let hours = SchoolHours(try f.string(key)) else {
                 throw f.error(

@@ -12,8 +12,12 @@ public struct Pathway: Hashable, Sendable {
 
     /// A pathway with every field.
     public init(name: String, sessions: Int, minutes: Int, everyWeeks: Int = 1, sameSpecialist: Bool = false, sameWeekday: Bool = false) {
-        self.name = name; self.sessions = sessions; self.minutes = minutes; self.everyWeeks = everyWeeks
-        self.sameSpecialist = sameSpecialist; self.sameWeekday = sameWeekday
+        self.name = name
+        self.sessions = sessions
+        self.minutes = minutes
+        self.everyWeeks = everyWeeks
+        self.sameSpecialist = sameSpecialist
+        self.sameWeekday = sameWeekday
     }
 }
 
@@ -36,8 +40,13 @@ public struct ServiceRules: Hashable, Sendable {
         code: String, name: String, threshold: Int, apdrCycles: Int, targetWeeks: [String: Int],
         pathways: [Pathway], defaultPathway: String
     ) {
-        self.code = code; self.name = name; self.threshold = threshold; self.apdrCycles = apdrCycles
-        self.targetWeeks = targetWeeks; self.pathways = pathways; self.defaultPathway = defaultPathway
+        self.code = code
+        self.name = name
+        self.threshold = threshold
+        self.apdrCycles = apdrCycles
+        self.targetWeeks = targetWeeks
+        self.pathways = pathways
+        self.defaultPathway = defaultPathway
     }
 
     /// The pathway called `name`, or the default.
@@ -61,8 +70,12 @@ public struct PriorityWeights: Hashable, Sendable {
         severity: Double, ehcPlan: Double, ehcNeedsAssessment: Double, exclusionRisk: Double,
         lookedAfter: Double, safeguarding: Double
     ) {
-        self.severity = severity; self.ehcPlan = ehcPlan; self.ehcNeedsAssessment = ehcNeedsAssessment
-        self.exclusionRisk = exclusionRisk; self.lookedAfter = lookedAfter; self.safeguarding = safeguarding
+        self.severity = severity
+        self.ehcPlan = ehcPlan
+        self.ehcNeedsAssessment = ehcNeedsAssessment
+        self.exclusionRisk = exclusionRisk
+        self.lookedAfter = lookedAfter
+        self.safeguarding = safeguarding
     }
 }
 
@@ -79,7 +92,10 @@ public struct StatutoryRule: Hashable, Sendable {
 
     /// A rule with every field.
     public init(service: String, adviceWeeks: Int, climbFromWeek: Int, climbPoints: Double) {
-        self.service = service; self.adviceWeeks = adviceWeeks; self.climbFromWeek = climbFromWeek; self.climbPoints = climbPoints
+        self.service = service
+        self.adviceWeeks = adviceWeeks
+        self.climbFromWeek = climbFromWeek
+        self.climbPoints = climbPoints
     }
 }
 
@@ -93,7 +109,10 @@ public struct FairShareRule: Hashable, Sendable {
 
     /// A rule with every field.
     public init(perPupil: Double, perSENSupport: Double, perEHCPlan: Double, maxPoints: Double) {
-        self.perPupil = perPupil; self.perSENSupport = perSENSupport; self.perEHCPlan = perEHCPlan; self.maxPoints = maxPoints
+        self.perPupil = perPupil
+        self.perSENSupport = perSENSupport
+        self.perEHCPlan = perEHCPlan
+        self.maxPoints = maxPoints
     }
 }
 
@@ -103,7 +122,10 @@ public struct PriorityBand: Hashable, Sendable {
     public var minScore: Int
 
     /// A band from its name and lowest score.
-    public init(name: String, minScore: Int) { self.name = name; self.minScore = minScore }
+    public init(name: String, minScore: Int) {
+        self.name = name
+        self.minScore = minScore
+    }
 }
 
 /// How long a trust keeps a pupil's reference and the notes about them once a referral is over:
@@ -115,7 +137,10 @@ public struct RetentionRule: Hashable, Sendable {
     public var declinedYears = 1
 
     /// The rule, 7 and 1 years unless told otherwise.
-    public init(closedYears: Int = 7, declinedYears: Int = 1) { self.closedYears = closedYears; self.declinedYears = declinedYears }
+    public init(closedYears: Int = 7, declinedYears: Int = 1) {
+        self.closedYears = closedYears
+        self.declinedYears = declinedYears
+    }
 }
 
 /// How the weekly job plans a week (`planning`).
@@ -158,9 +183,13 @@ public struct TrustConfig: Hashable, Sendable {
         trustName: String, weights: PriorityWeights, ageingPointsPerWeek: Double, statutory: StatutoryRule,
         fairShare: FairShareRule, bands: [PriorityBand], services: [ServiceRules]
     ) {
-        self.trustName = trustName; self.weights = weights; self.ageingPointsPerWeek = ageingPointsPerWeek
-        self.statutory = statutory; self.fairShare = fairShare
-        self.bands = bands.sorted { $0.minScore > $1.minScore }; self.services = services
+        self.trustName = trustName
+        self.weights = weights
+        self.ageingPointsPerWeek = ageingPointsPerWeek
+        self.statutory = statutory
+        self.fairShare = fairShare
+        self.bands = bands.sorted { $0.minScore > $1.minScore }
+        self.services = services
     }
 
     /// The rules of service `code`, if the trust runs it.

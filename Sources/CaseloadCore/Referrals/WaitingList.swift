@@ -43,8 +43,13 @@ public struct WaitingEntry: Hashable, Sendable {
         referral: Referral, position: Int, priority: Int, weeksWaited: Int, targetWeeks: Int?, breached: Bool,
         statutoryDeadline: CalendarDate?, estimatedFirstWeek: CalendarDate?
     ) {
-        self.referral = referral; self.position = position; self.priority = priority; self.weeksWaited = weeksWaited
-        self.targetWeeks = targetWeeks; self.breached = breached; self.statutoryDeadline = statutoryDeadline
+        self.referral = referral
+        self.position = position
+        self.priority = priority
+        self.weeksWaited = weeksWaited
+        self.targetWeeks = targetWeeks
+        self.breached = breached
+        self.statutoryDeadline = statutoryDeadline
         self.estimatedFirstWeek = estimatedFirstWeek
     }
 }
@@ -58,7 +63,9 @@ public struct ServiceCapacity: Hashable, Sendable {
 
     /// Capacity of a service in minutes per week, less what running series take each week.
     public init(service: String, minutesPerWeek: Int, committed: [Int] = []) {
-        self.service = service; self.minutesPerWeek = minutesPerWeek; self.committed = committed
+        self.service = service
+        self.minutesPerWeek = minutesPerWeek
+        self.committed = committed
     }
 }
 
@@ -77,7 +84,9 @@ public struct WaitingList: Sendable {
 
     /// A waiting list under `config`.
     public init(config: TrustConfig, fairShare: FairShare, received: [String: [String: Double]] = [:]) {
-        self.config = config; self.fairShare = fairShare; self.received = received
+        self.config = config
+        self.fairShare = fairShare
+        self.received = received
         threshold = Threshold(config)
         pathways = Dictionary(
             config.services.map { rules in
@@ -109,8 +118,10 @@ public struct WaitingList: Sendable {
                 "the statutory deadline \(deadline) has passed; the first session is expected in the week of \(e.estimatedFirstWeek?.description ?? "(no estimate)")"
             return e
         }
-        var e = e, notes: [String] = []
-        let school = e.referral.request.school, calendar = config.calendar
+        var e = e
+        var notes: [String] = []
+        let school = e.referral.request.school
+        let calendar = config.calendar
         let last = calendar.lastOpenDay(onOrBefore: deadline, school: school)
         if let why = calendar.closedReason(deadline, school: school), deadline.weekday != .sat, deadline.weekday != .sun {
             notes.append("the deadline \(deadline) falls in \(why); the last school day before it is \(last?.description ?? "not known")")
@@ -135,7 +146,10 @@ public struct WaitingList: Sendable {
             let list = group.sorted { $0.position < $1.position }
             let weeks = projection.estimates(list, earliest: earliest, termWeeks: open)
             out += zip(list, weeks).map { e, w in
-                var e = e; e.estimatedFirstWeek = w; e.estimateSource = "projection"; return e
+                var e = e
+                e.estimatedFirstWeek = w
+                e.estimateSource = "projection"
+                return e
             }
         }
         return out
@@ -206,7 +220,8 @@ public struct WaitingList: Sendable {
         _ new: WaitingEntry, in sorted: [WaitingEntry], today: CalendarDate, capacity: ServiceCapacity?,
         items: [FillItem]? = nil, weeks: [(monday: CalendarDate, share: Double)]? = nil
     ) -> (index: Int, entry: WaitingEntry) {
-        var lo = 0, hi = sorted.count
+        var lo = 0
+        var hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if WaitingList.before(sorted[mid], new) { lo = mid + 1 } else { hi = mid }
@@ -249,7 +264,8 @@ public struct WaitingList: Sendable {
         var week = 0
 
         init(weeks: [(monday: CalendarDate, share: Double)], cap: Int, committed: [Int]) {
-            self.weeks = weeks; self.cap = cap
+            self.weeks = weeks
+            self.cap = cap
             used = (0..<weeks.count).map { $0 < committed.count ? Double(committed[$0]) : 0 }
         }
 
@@ -271,7 +287,11 @@ public struct WaitingList: Sendable {
     public struct FillItem: Hashable, Sendable {
         var minutes: Int32, sessions: Int32, everyWeeks: Int32
 
-        init(_ p: Pathway) { minutes = Int32(p.minutes); sessions = Int32(p.sessions); everyWeeks = Int32(max(1, p.everyWeeks)) }
+        init(_ p: Pathway) {
+            minutes = Int32(p.minutes)
+            sessions = Int32(p.sessions)
+            everyWeeks = Int32(max(1, p.everyWeeks))
+        }
     }
 
     /// The fill item of `r`'s pathway.

@@ -23,7 +23,10 @@ public struct Identity: Hashable, Sendable {
     public var role: Role
 
     /// An identity from a token.
-    public init(tokenId: Int64, role: Role) { self.tokenId = tokenId; self.role = role }
+    public init(tokenId: Int64, role: Role) {
+        self.tokenId = tokenId
+        self.role = role
+    }
 
     /// How writes by this caller appear in the audit log.
     public var actor: String {

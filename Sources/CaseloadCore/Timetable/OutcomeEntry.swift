@@ -6,7 +6,10 @@ public struct OutcomeEntry: Hashable, Sendable {
     public var outcome: SessionOutcome
 
     /// An outcome for the session of `referral` on the day being recorded.
-    public init(referral: Int64, outcome: SessionOutcome) { self.referral = referral; self.outcome = outcome }
+    public init(referral: Int64, outcome: SessionOutcome) {
+        self.referral = referral
+        self.outcome = outcome
+    }
 
     /// Reads `outcome` as a specialist types it.
     public static func outcome(_ text: String, field: String) throws(InputError) -> SessionOutcome {
@@ -26,10 +29,12 @@ public enum OutcomeFile {
         for column in ["referral", "outcome"] where !table.header.contains(column) {
             throw InputError(field: "header", problem: "has no \"\(column)\" column; the file needs referral,outcome")
         }
-        var entries: [OutcomeEntry] = [], problems: [String] = []
+        var entries: [OutcomeEntry] = []
+        var problems: [String] = []
         for row in table.rows {
             guard let id = table.value("referral", in: row.fields).flatMap(Int64.init) else {
-                problems.append("line \(row.line): referral must be a referral number"); continue
+                problems.append("line \(row.line): referral must be a referral number")
+                continue
             }
             do {
                 entries.append(

@@ -10,8 +10,11 @@ public struct Series: Hashable, Sendable {
 
     /// A series' state.
     public init(referral: Int64, specialist: String, weekday: Weekday?, sessionsDone: Int, lastWeek: CalendarDate?) {
-        self.referral = referral; self.specialist = specialist; self.weekday = weekday
-        self.sessionsDone = sessionsDone; self.lastWeek = lastWeek
+        self.referral = referral
+        self.specialist = specialist
+        self.weekday = weekday
+        self.sessionsDone = sessionsDone
+        self.lastWeek = lastWeek
     }
 }
 
@@ -28,8 +31,13 @@ public struct Booking: Hashable, Sendable {
 
     /// A booking with every field.
     public init(referral: Int64, sessionNumber: Int, specialist: String, day: Weekday, start: ClockTime, end: ClockTime, school: String) {
-        self.referral = referral; self.sessionNumber = sessionNumber; self.specialist = specialist
-        self.day = day; self.start = start; self.end = end; self.school = school
+        self.referral = referral
+        self.sessionNumber = sessionNumber
+        self.specialist = specialist
+        self.day = day
+        self.start = start
+        self.end = end
+        self.school = school
     }
 
     /// The session id used in the week's scenario and plan.
@@ -52,7 +60,9 @@ public struct Leave: Hashable, Sendable {
 
     /// Leave from `first` to `last` inclusive.
     public init(specialist: String, first: CalendarDate, last: CalendarDate) {
-        self.specialist = specialist; self.first = first; self.last = last
+        self.specialist = specialist
+        self.first = first
+        self.last = last
     }
 
     /// Whether it covers `date`.

@@ -5,7 +5,10 @@ public struct TimetableAssembler: Sendable {
     public let leave: [Leave]
 
     /// An assembler for the week `scenario` describes.
-    public init(scenario: WeekScenario, leave: [Leave]) { self.scenario = scenario; self.leave = leave }
+    public init(scenario: WeekScenario, leave: [Leave]) {
+        self.scenario = scenario
+        self.leave = leave
+    }
 
     /// Parses `r12-s3` into referral 12, session 3.
     public static func parse(sessionId: String) -> (referral: Int64, number: Int)? {

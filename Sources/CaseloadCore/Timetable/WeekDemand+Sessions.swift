@@ -4,7 +4,8 @@ extension WeekDemand {
     /// The next session of every running series that is due this week; a series whose weekday
     /// has already passed this week is left out with why (it is offered again next week).
     func seriesSessions() -> ([Session], [LeftOut]) {
-        var sessions: [Session] = [], leftOut: [LeftOut] = []
+        var sessions: [Session] = []
+        var leftOut: [LeftOut] = []
         for (referral, series) in input.active where !keptReferrals.contains(referral.id) {
             guard let pathway = input.config.service(referral.request.service)?.pathway(referral.pathway),
                 series.sessionsDone < pathway.sessions, isDue(series, pathway)
@@ -39,7 +40,8 @@ extension WeekDemand {
     /// First sessions for the highest-priority waiting referrals, per service, up to
     /// `shortlistFactor` times the service's working minutes this week.
     func firstSessions(_ specialists: [Specialist]) -> ([Session], [LeftOut]) {
-        var sessions: [Session] = [], leftOut: [LeftOut] = []
+        var sessions: [Session] = []
+        var leftOut: [LeftOut] = []
         let minutes = Dictionary(specialists.map { ($0.service, $0.days.reduce(0) { $0 + $1.end.minutes - $1.start.minutes }) }, uniquingKeysWith: +)
         let byService = Dictionary(grouping: input.waiting.filter { !keptReferrals.contains($0.referral.id) }, by: \.referral.request.service)
         for (service, entries) in byService.sorted(by: { $0.key < $1.key }) {
@@ -80,7 +82,8 @@ extension WeekDemand {
     /// they are the only days possible, else on any open day with the preferred ones favoured.
     /// `nil` when none of its possible days is still open.
     func first(_ e: WaitingEntry, _ pathway: Pathway, priority: Int) -> Session? {
-        let r = e.referral, preferred = r.request.preferredDays
+        let r = e.referral
+        let preferred = r.request.preferredDays
         let only = r.request.daysOnly && !preferred.isEmpty
         let days = openDays(only ? preferred : nil)
         if days?.isEmpty == true { return nil }
@@ -96,7 +99,8 @@ extension WeekDemand {
     /// Why a waiting referral's first session has no day this week: its only days have passed,
     /// or its school is closed.
     func notOpen(_ e: WaitingEntry) -> LeftOut {
-        let r = e.referral, only = r.request.daysOnly && !r.request.preferredDays.isEmpty
+        let r = e.referral
+        let only = r.request.daysOnly && !r.request.preferredDays.isEmpty
         let days = openDays(only ? r.request.preferredDays : nil)
         if days?.isEmpty == true {
             return LeftOut(

@@ -34,8 +34,14 @@ public struct WeekDemand: Sendable {
             weekStart: CalendarDate, config: TrustConfig, schools: [SchoolRecord], roster: [Specialist], leave: [Leave],
             waiting: [WaitingEntry], active: [(Referral, Series)], keep: [Booking] = []
         ) {
-            self.weekStart = weekStart; self.config = config; self.schools = schools; self.roster = roster
-            self.leave = leave; self.waiting = waiting; self.active = active; self.keep = keep
+            self.weekStart = weekStart
+            self.config = config
+            self.schools = schools
+            self.roster = roster
+            self.leave = leave
+            self.waiting = waiting
+            self.active = active
+            self.keep = keep
         }
     }
 

@@ -14,11 +14,14 @@ struct OrOptMove: Move {
         var trial = route
         for length in 1...min(3, route.count - 1) {
             for i in 0...(route.count - length) {
-                let head = route.point(i, p), tail = route.point(i + length - 1, p)
-                let before = route.point(i - 1, p), after = route.point(i + length, p)
+                let head = route.point(i, p)
+                let tail = route.point(i + length - 1, p)
+                let before = route.point(i - 1, p)
+                let after = route.point(i + length, p)
                 let cut = p.t(before, head) + p.t(tail, after) - p.t(before, after)
                 for k in 0...(route.count - length) where k != i {
-                    let x = restPoint(k - 1, i, length, route, p), y = restPoint(k, i, length, route, p)
+                    let x = restPoint(k - 1, i, length, route, p)
+                    let y = restPoint(k, i, length, route, p)
                     let saved = cut - (p.t(x, head) + p.t(tail, y) - p.t(x, y))
                     guard saved > 0, best == nil || saved > best!.gain.travelSaved else { continue }
                     var stops = route.stops

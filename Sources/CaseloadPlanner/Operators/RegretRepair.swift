@@ -6,14 +6,19 @@ struct RegretRepair: RepairOperator {
     let k: Int
     var name: String { "regret-\(k)" }
 
-    struct Option { var vehicle: Int; var position: Int; var delta: Int }
+    struct Option {
+        var vehicle: Int
+        var position: Int
+        var delta: Int
+    }
 
     func repair(_ sol: inout Solution, _ pool: RepairPool, _ p: PlanningProblem, _ rng: inout SeededRandom) -> [Int] {
         var options = pool.sessions.indices.map { evaluate(pool.sessions[$0], pool.vehicles[$0], sol, p) }
         var open = Array(pool.sessions.indices).filter { !options[$0].isEmpty }
         var touched: [Int] = []
         while let pick = choose(open, options, pool, p) {
-            let u = pool.sessions[open[pick]], best = options[open[pick]][0]
+            let u = pool.sessions[open[pick]]
+            let best = options[open[pick]][0]
             sol.insert(u, vehicle: best.vehicle, at: best.position, p)
             touched.append(best.vehicle)
             open.remove(at: pick)
@@ -47,7 +52,7 @@ struct RegretRepair: RepairOperator {
         for (j, k) in open.enumerated() {
             let opts = options[k]
             var regret = 0
-            for m in 1..<k_(opts.count) { regret += opts[m].delta - opts[0].delta }
+            for m in 1..<cappedK(opts.count) { regret += opts[m].delta - opts[0].delta }
             if opts.count < self.k { regret += 500 * (self.k - opts.count) }
             let key = p.priority[pool.sessions[k]] * 100_000 + min(regret, 99_999)
             if best == nil || key > best!.key { best = (j, key) }
@@ -55,5 +60,5 @@ struct RegretRepair: RepairOperator {
         return best?.index
     }
 
-    private func k_(_ n: Int) -> Int { max(1, min(k, n)) }
+    private func cappedK(_ n: Int) -> Int { max(1, min(k, n)) }
 }

@@ -16,7 +16,8 @@ struct StringRemoval: DestroyOperator {
         let meanLength = max(1, sol.placedCount / max(1, used))
         let longest = min(maxString, meanLength + 2)
         let routes = max(1, 4 * count / (1 + longest))
-        var chosen: [Int] = [], ruined = Set<Int>()
+        var chosen: [Int] = []
+        var ruined = Set<Int>()
         for school in p.nearbySchools[p.school[seed]] where chosen.count < count && ruined.count < routes {
             for u in p.sessionsAtSchool[school] where p.service[u] == p.service[seed] && sol.vehicleOf[u] >= 0 {
                 guard !ruined.contains(sol.vehicleOf[u]) else { continue }
@@ -33,7 +34,8 @@ struct StringRemoval: DestroyOperator {
     func string(around u: Int, in route: Route, length: Int, _ rng: inout SeededRandom) -> [Int] {
         guard let at = route.stops.firstIndex(of: u) else { return [] }
         let n = min(length, route.count)
-        let lowest = max(0, at - n + 1), highest = min(at, route.count - n)
+        let lowest = max(0, at - n + 1)
+        let highest = min(at, route.count - n)
         let first = lowest + rng.below(highest - lowest + 1)
         return Array(route.stops[first..<(first + n)])
     }

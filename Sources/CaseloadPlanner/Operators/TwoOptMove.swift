@@ -13,9 +13,11 @@ struct TwoOptMove: Move {
         var best: TwoOptMove?
         var trial = route
         for i in 0..<(route.count - 1) {
-            let a = route.point(i - 1, p), first = route.point(i, p)
+            let a = route.point(i - 1, p)
+            let first = route.point(i, p)
             for j in (i + 1)..<route.count {
-                let last = route.point(j, p), b = route.point(j + 1, p)
+                let last = route.point(j, p)
+                let b = route.point(j + 1, p)
                 let saved = p.t(a, first) + p.t(last, b) - p.t(a, last) - p.t(first, b)
                 guard saved > 0, best == nil || saved > best!.gain.travelSaved else { continue }
                 var stops = route.stops

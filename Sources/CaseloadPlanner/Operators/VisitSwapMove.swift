@@ -9,7 +9,8 @@ struct VisitSwapMove: Move {
 
     /// The visits of a route: its sessions grouped by school, in route order.
     static func visits(_ route: Route, _ p: PlanningProblem) -> [[Int]] {
-        var bySchool: [Int: [Int]] = [:], order: [Int] = []
+        var bySchool: [Int: [Int]] = [:]
+        var order: [Int] = []
         for u in route.stops {
             if bySchool[p.school[u]] == nil { order.append(p.school[u]) }
             bySchool[p.school[u], default: []].append(u)

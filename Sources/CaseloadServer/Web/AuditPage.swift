@@ -10,7 +10,8 @@ struct AuditPage {
     let pages: Pages
 
     @Sendable func page(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), query = request.uri.queryParameters
+        let caller = try context.caller()
+        let query = request.uri.queryParameters
         let trail = AuditTrail(db: state.db)
         let kinds = try trail.entities(by: caller)
         let kind = query.get("entity").flatMap { kinds.contains($0) ? $0 : nil }

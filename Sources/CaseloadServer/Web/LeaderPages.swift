@@ -58,9 +58,11 @@ struct LeaderPages {
     }
 
     @Sendable func generate(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), form = try await WebForm.read(request, context)
+        let caller = try context.caller()
+        let form = try await WebForm.read(request, context)
         let monday = try Week.monday(form.value("week") ?? "", field: "week")
-        let planning = WeekPlanning(db: state.db, config: state.config, options: state.planner), now = state.now()
+        let planning = WeekPlanning(db: state.db, config: state.config, options: state.planner)
+        let now = state.now()
         let replan = try state.db.timetable(week: monday)?.published == true
         _ = try await state.heavy.run("planning the week") {
             try planning.plan(monday, replan: replan, by: caller, now: now, stamp: Stamp(actor: caller.actor))
@@ -69,9 +71,11 @@ struct LeaderPages {
     }
 
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), form = try await WebForm.read(request, context)
+        let caller = try context.caller()
+        let form = try await WebForm.read(request, context)
         let monday = try Week.monday(form.value("week") ?? "", field: "week")
-        let planning = WeekPlanning(db: state.db, config: state.config), stamp = Stamp(actor: caller.actor)
+        let planning = WeekPlanning(db: state.db, config: state.config)
+        let stamp = Stamp(actor: caller.actor)
         _ = try await DatabaseWork.run { try planning.publish(monday, by: caller, stamp: stamp) }
         state.waiting.invalidate()
         return Response.redirect(to: "/weeks?week=\(monday)&done=published", type: .normal)

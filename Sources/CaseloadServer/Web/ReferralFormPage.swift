@@ -42,7 +42,8 @@ struct ReferralFormPage {
 
     /// The page's values, with what was typed kept and the error shown.
     func values(_ form: WebForm?, error: String? = nil) -> [String: Any] {
-        let chosen = Set(form?.values("flags") ?? []), days = Set(form?.values("preferred_days") ?? [])
+        let chosen = Set(form?.values("flags") ?? [])
+        let days = Set(form?.values("preferred_days") ?? [])
         var v: [String: Any] = [
             "services": config.services.map { s in ["code": s.code, "name": s.name, "selected": form?.value("service") == s.code] },
             "areas": Self.areas.map { a in ["code": a.0.rawValue, "name": a.1, "selected": form?.value("area") == a.0.rawValue] },

@@ -50,9 +50,12 @@ struct SchoolPages {
     }
 
     @Sendable func submit(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), form = try await WebForm.read(request, context)
+        let caller = try context.caller()
+        let form = try await WebForm.read(request, context)
         let page = ReferralFormPage(config: state.config)
-        let intake = ReferralIntake(db: state.db, config: state.config), today = state.today(), stamp = Stamp(actor: caller.actor)
+        let intake = ReferralIntake(db: state.db, config: state.config)
+        let today = state.today()
+        let stamp = Stamp(actor: caller.actor)
         let referral: Referral
         do {
             referral = try await DatabaseWork.run { try intake.submit(page.fields(form), from: .caller(caller), today: today, stamp: stamp) }
@@ -68,7 +71,8 @@ struct SchoolPages {
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), id = try referralId(context)
+        let caller = try context.caller()
+        let id = try referralId(context)
         let r = try ReferralLifecycle(db: state.db).referral(id, for: caller)
         let place = r.status == .waiting ? try state.waiting.place(r, state: state) : nil
         var values = ReferralStory(r, place: place, history: try state.db.history(id), today: state.today()).values
@@ -77,8 +81,12 @@ struct SchoolPages {
     }
 
     func change(_ request: Request, _ context: AppContext, _ change: ReferralLifecycle.Change) async throws -> Response {
-        let caller = try context.caller(), id = try referralId(context), form = try await WebForm.read(request, context)
-        let lifecycle = ReferralLifecycle(db: state.db), note = form.value("note") ?? "", stamp = Stamp(actor: caller.actor)
+        let caller = try context.caller()
+        let id = try referralId(context)
+        let form = try await WebForm.read(request, context)
+        let lifecycle = ReferralLifecycle(db: state.db)
+        let note = form.value("note") ?? ""
+        let stamp = Stamp(actor: caller.actor)
         _ = try await DatabaseWork.run { try lifecycle.apply(change, to: id, by: caller, note: note, stamp: stamp) }
         state.waiting.invalidate()
         return Response.redirect(to: "/referrals/\(id)", type: .normal)
@@ -90,7 +98,8 @@ struct SchoolPages {
     }
 
     @Sendable func visits(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), week = try WeekChoice(request, today: state.today())
+        let caller = try context.caller()
+        let week = try WeekChoice(request, today: state.today())
         let school = request.uri.queryParameters.get("school")
         let values: [String: Any]
         do {
@@ -103,7 +112,8 @@ struct SchoolPages {
     }
 
     @Sendable func visitsCalendar(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), week = try WeekChoice(request, today: state.today())
+        let caller = try context.caller()
+        let week = try WeekChoice(request, today: state.today())
         let view = try TimetableQuery(db: state.db).view(
             week: week.monday, for: caller, school: request.uri.queryParameters.get("school"), today: state.today())
         var response = try TimetableFormats.response(view, format: "ics")

@@ -33,7 +33,8 @@ struct SettingsPages {
 
     /// The proposed YAML: checked whole; a mistake re-shows the editor with the text as sent.
     @Sendable func preview(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(may: .changeSettings), form = try await WebForm.read(request, context)
+        let caller = try context.caller(may: .changeSettings)
+        let form = try await WebForm.read(request, context)
         let yaml = SettingsPages.text(form)
         let proposed: TrustConfig
         do { proposed = try TrustConfigFile.parse(yaml) } catch {
@@ -51,7 +52,8 @@ struct SettingsPages {
     }
 
     @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), form = try await WebForm.read(request, context)
+        let caller = try context.caller()
+        let form = try await WebForm.read(request, context)
         _ = try state.replaceConfig(SettingsPages.text(form), by: caller, base: form.value("base") ?? "", stamp: Stamp(actor: caller.actor))
         return Response.redirect(to: "/settings?done=saved", type: .normal)
     }
@@ -62,7 +64,8 @@ struct SettingsPages {
         _ = try context.caller(may: .simulate)
         let form = try await WebForm.read(request, context)
         let alternative = try TrustConfigFile.parse(SettingsPages.text(form))
-        let weeks = min(12, max(1, Int(form.value("weeks") ?? "") ?? 6)), simulation = state.termSimulation(weeks: weeks)
+        let weeks = min(12, max(1, Int(form.value("weeks") ?? "") ?? 6))
+        let simulation = state.termSimulation(weeks: weeks)
         let (baseline, db) = (state.config, state.db)
         let report = try await state.heavy.run("the what-if") {
             try WhatIf(simulation: simulation).run(

@@ -28,7 +28,8 @@ struct SpecialistPages {
     }
 
     @Sendable func week(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), week = try WeekChoice(request, today: state.today())
+        let caller = try context.caller()
+        let week = try WeekChoice(request, today: state.today())
         let who = try SpecialistPages.specialist(caller, asked: request.uri.queryParameters.get("specialist"))
         var values = week.values
         values["specialist"] = who
@@ -82,24 +83,32 @@ struct SpecialistPages {
     }
 
     @Sendable func record(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), form = try await WebForm.read(request, context)
+        let caller = try context.caller()
+        let form = try await WebForm.read(request, context)
         guard let day = form.value("date").flatMap(CalendarDate.init) else { throw InputError(field: "date", problem: "choose the day") }
         let entries = try form.fields.compactMap { key, value -> OutcomeEntry? in
             guard key.hasPrefix("outcome-"), !value.isEmpty, let id = Int64(key.dropFirst("outcome-".count)) else { return nil }
             return OutcomeEntry(referral: id, outcome: try OutcomeEntry.outcome(value, field: key))
         }
         guard !entries.isEmpty else { throw InputError(field: "outcomes", problem: "choose an outcome for at least one session") }
-        let recording = SessionRecording(db: state.db, config: state.config), today = state.today(), stamp = Stamp(actor: caller.actor)
+        let recording = SessionRecording(db: state.db, config: state.config)
+        let today = state.today()
+        let stamp = Stamp(actor: caller.actor)
         let done = try await DatabaseWork.run { try recording.record(day: day, entries, by: caller, today: today, stamp: stamp) }
         state.waiting.invalidate()
         return Response.redirect(to: "/my-week?week=\(day.monday)\(SpecialistPages.whose(caller, form))&recorded=\(done.count)", type: .normal)
     }
 
     @Sendable func absence(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), form = try await WebForm.read(request, context)
+        let caller = try context.caller()
+        let form = try await WebForm.read(request, context)
         let who = try SpecialistPages.specialist(caller, asked: form.value("specialist"))
-        let from = try SpecialistPages.date(form, "from"), to = try SpecialistPages.date(form, "to")
-        let reporting = AbsenceReporting(db: state.db), today = state.today(), stamp = Stamp(actor: caller.actor), reason = form.value("reason") ?? ""
+        let from = try SpecialistPages.date(form, "from")
+        let to = try SpecialistPages.date(form, "to")
+        let reporting = AbsenceReporting(db: state.db)
+        let today = state.today()
+        let stamp = Stamp(actor: caller.actor)
+        let reason = form.value("reason") ?? ""
         let done = try await DatabaseWork.run {
             try reporting.report(who, from: from, to: to, reason: reason, by: caller, today: today, stamp: stamp)
         }
@@ -109,8 +118,10 @@ struct SpecialistPages {
 
     /// Makes a new subscription address (shown once, on the page this answers) or stops it.
     @Sendable func calendar(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller(), form = try await WebForm.read(request, context)
-        let who = try SpecialistPages.specialist(caller, asked: form.value("specialist")), stamp = Stamp(actor: caller.actor)
+        let caller = try context.caller()
+        let form = try await WebForm.read(request, context)
+        let who = try SpecialistPages.specialist(caller, asked: form.value("specialist"))
+        let stamp = Stamp(actor: caller.actor)
         let feeds = CalendarFeeds(db: state.db)
         guard form.value("action") == "renew" else {
             _ = try await DatabaseWork.run { try feeds.stop(who, by: caller, stamp: stamp) }
@@ -152,7 +163,8 @@ struct CalendarFeedRoute {
     @Sendable func feed(_ request: Request, context: AppContext) async throws -> Response {
         let file = context.parameters.get("file") ?? ""
         let secret = file.hasSuffix(".ics") ? String(file.dropLast(4)) : file
-        let feeds = CalendarFeeds(db: state.db), today = state.today()
+        let feeds = CalendarFeeds(db: state.db)
+        let today = state.today()
         var headers = HTTPFields()
         AuthMiddleware.markPrivate(&headers)
         headers[.init("Referrer-Policy")!] = "no-referrer"

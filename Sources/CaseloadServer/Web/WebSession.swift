@@ -19,7 +19,8 @@ public struct WebSession: Codable, Sendable {
     init(tokenId: Int64, at minute: Int) {
         self.tokenId = tokenId
         csrf = WebSession.randomToken()
-        signedIn = minute; lastSeen = minute
+        signedIn = minute
+        lastSeen = minute
     }
 
     /// A session ends after `idleMinutes` unused, and `maxMinutes` after signing in whatever.

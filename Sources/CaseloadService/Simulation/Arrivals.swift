@@ -34,8 +34,12 @@ public struct Arrivals: Sendable {
     /// A Poisson draw (Knuth's method; the rates here are small).
     static func poisson(_ lambda: Double, _ rng: inout SeededRandom) -> Int {
         let limit = exp(-lambda)
-        var k = 0, p = rng.unit()
-        while p > limit { k += 1; p *= rng.unit() }
+        var k = 0
+        var p = rng.unit()
+        while p > limit {
+            k += 1
+            p *= rng.unit()
+        }
         return k
     }
 }

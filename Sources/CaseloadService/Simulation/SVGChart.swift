@@ -2,7 +2,12 @@ import Foundation
 
 /// Small self-contained SVG charts (no scripts, no web fonts) that print well.
 enum SVGChart {
-    struct Series { var name: String; var values: [Double]; var dashed: Bool; var colour: String }
+    struct Series {
+        var name: String
+        var values: [Double]
+        var dashed: Bool
+        var colour: String
+    }
 
     /// A line chart of `series` over the weeks named by `labels` (the week each value is for);
     /// `breaks` marks holidays between two weeks (before the week at that index) with a shaded band.
@@ -47,8 +52,10 @@ enum SVGChart {
 
     /// Horizontal bars: per label, one bar per series.
     static func bars(title: String, labels: [String], series: [Series], width: Double = 640) -> String {
-        let rowH = 14.0 * Double(max(1, series.count)) + 6, top = max(0.1, series.flatMap(\.values).max() ?? 1)
-        let height = 36 + rowH * Double(labels.count), l = 230.0
+        let rowH = 14.0 * Double(max(1, series.count)) + 6
+        let top = max(0.1, series.flatMap(\.values).max() ?? 1)
+        let height = 36 + rowH * Double(labels.count)
+        let l = 230.0
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
         svg += "<text x=\"4\" y=\"18\" class=\"t\">\(escape(title))</text>"

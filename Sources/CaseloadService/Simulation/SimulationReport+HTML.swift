@@ -81,7 +81,8 @@ extension SimulationReport {
 
     func schoolBars() -> String {
         let top = chartedSchools()
-        let hb = schoolHours(baseline), ha = schoolHours(alternative)
+        let hb = schoolHours(baseline)
+        let ha = schoolHours(alternative)
         let total = hb.values.reduce(0, +)
         return SVGChart.bars(
             title: "Hours over the term: fair share (grey), baseline (solid), alternative (light)", labels: top.map(\.name),

@@ -11,7 +11,10 @@ public struct SimulationReport: Sendable {
 
     /// A report comparing `alternative` with `baseline` (pass the same figures for a single run).
     public init(baseline: [WeekFigures], alternative: [WeekFigures], services: [String], schools: [(urn: String, name: String, share: Double)]) {
-        self.baseline = baseline; self.alternative = alternative; self.services = services; self.schools = schools
+        self.baseline = baseline
+        self.alternative = alternative
+        self.services = services
+        self.schools = schools
     }
 
     /// The plain-English sentences at the top.
@@ -19,7 +22,8 @@ public struct SimulationReport: Sendable {
         guard let b = baseline.last, let a = alternative.last else { return ["nothing was simulated"] }
         var out: [String] = []
         for s in services {
-            let lb = b.waiting[s] ?? 0, la = a.waiting[s] ?? 0
+            let lb = b.waiting[s] ?? 0
+            let la = a.waiting[s] ?? 0
             out.append(
                 "\(s): after \(baseline.count) weeks \(la) referrals wait against \(lb) in the baseline (\(signed(la - lb))); "
                     + "the 90th-percentile wait is \(a.p90Wait[s] ?? 0) weeks against \(b.p90Wait[s] ?? 0), the median \(a.medianWait[s] ?? 0) against \(b.medianWait[s] ?? 0)."
@@ -45,7 +49,8 @@ public struct SimulationReport: Sendable {
 
     /// Specialists whose free time reached no waiting referral in the first week, in either run.
     func idleSentences() -> [String] {
-        var seen = Set<String>(), out: [String] = []
+        var seen = Set<String>()
+        var out: [String] = []
         for (run, weeks) in [("baseline", baseline), ("alternative", alternative)] {
             for i in weeks.first?.idle ?? [] where seen.insert(i.id).inserted {
                 out.append(
@@ -61,8 +66,10 @@ public struct SimulationReport: Sendable {
 
     /// How many arriving referrals each policy's thresholds turn away, and from which schools.
     func declines() -> String? {
-        let b = declined(baseline), a = declined(alternative)
-        let tb = b.values.reduce(0, +), ta = a.values.reduce(0, +)
+        let b = declined(baseline)
+        let a = declined(alternative)
+        let tb = b.values.reduce(0, +)
+        let ta = a.values.reduce(0, +)
         let arrived = baseline.reduce(0) { $0 + $1.arrived }
         guard arrived > 0 else { return nil }
         var sentence =
@@ -111,7 +118,8 @@ public struct SimulationReport: Sendable {
 
     /// Each school's relative change in hours, alternative against baseline.
     func schoolChanges() -> [(urn: String, name: String, change: Double)] {
-        let hb = schoolHours(baseline), ha = schoolHours(alternative)
+        let hb = schoolHours(baseline)
+        let ha = schoolHours(alternative)
         return schools.compactMap { s in
             guard let before = hb[s.urn], before > 0 else { return nil }
             return (s.urn, s.name, ((ha[s.urn] ?? 0) - before) / before)

@@ -10,7 +10,11 @@ public struct Policy: Sendable {
     public var roster: [RosterEntry]
 
     /// A policy; `roster` entries are added to (or replace) the database's specialists.
-    public init(name: String, config: TrustConfig, roster: [RosterEntry] = []) { self.name = name; self.config = config; self.roster = roster }
+    public init(name: String, config: TrustConfig, roster: [RosterEntry] = []) {
+        self.name = name
+        self.config = config
+        self.roster = roster
+    }
 }
 
 /// One simulated week's figures.
@@ -46,9 +50,17 @@ public struct WeekFigures: Sendable, Equatable {
         statutoryBreaches: Int, travelMinutes: Int, miles: Double, sessionHours: Double, workingHours: Double,
         schoolHours: [String: [String: Double]]
     ) {
-        self.week = week; self.waiting = waiting; self.withinTarget = withinTarget; self.medianWait = medianWait; self.p90Wait = p90Wait
-        self.statutoryBreaches = statutoryBreaches; self.travelMinutes = travelMinutes; self.miles = miles
-        self.sessionHours = sessionHours; self.workingHours = workingHours; self.schoolHours = schoolHours
+        self.week = week
+        self.waiting = waiting
+        self.withinTarget = withinTarget
+        self.medianWait = medianWait
+        self.p90Wait = p90Wait
+        self.statutoryBreaches = statutoryBreaches
+        self.travelMinutes = travelMinutes
+        self.miles = miles
+        self.sessionHours = sessionHours
+        self.workingHours = workingHours
+        self.schoolHours = schoolHours
     }
 }
 
@@ -65,7 +77,11 @@ public struct TermSimulation: Sendable {
     /// A simulation of `weeks` weeks from the Monday `start`.
     public init(weeks: Int, start: CalendarDate, absence: Double = 0.08, seed: UInt64 = 1, planner: PlannerOptions = PlannerOptions(iterations: 400))
     {
-        self.weeks = weeks; self.start = start; self.absence = absence; self.seed = seed; self.planner = planner
+        self.weeks = weeks
+        self.start = start
+        self.absence = absence
+        self.seed = seed
+        self.planner = planner
     }
 
     /// The weekly figures of `policy` over the term, with `arrivals`.
@@ -85,7 +101,9 @@ public struct TermSimulation: Sendable {
             let skipped = previous.map { p in stride(from: p.dayNumber + 7, to: week.dayNumber, by: 7).map { CalendarDate(dayNumber: $0) } } ?? []
             previous = week
             let arriving = (w < arrivals.weeks.count ? arrivals.weeks[w] : []).map { r in
-                var r = r; r.receivedOn = week; return r
+                var r = r
+                r.receivedOn = week
+                return r
             }
             let taken = try intake.take(arriving, stamp: stamp)
             let waitingBefore = try db.waitingList(config: policy.config, today: week)

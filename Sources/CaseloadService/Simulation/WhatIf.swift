@@ -9,7 +9,10 @@ public struct WhatIf: Sendable {
     public var rate: Double?
 
     /// A what-if of `simulation`'s term.
-    public init(simulation: TermSimulation, rate: Double? = nil) { self.simulation = simulation; self.rate = rate }
+    public init(simulation: TermSimulation, rate: Double? = nil) {
+        self.simulation = simulation
+        self.rate = rate
+    }
 
     /// Runs both policies from the database as it is (which is never changed) and reports.
     public func run(baseline: Policy, alternative: Policy, db: AppDatabase) throws -> SimulationReport {
