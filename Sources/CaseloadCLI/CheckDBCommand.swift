@@ -15,8 +15,13 @@ struct CheckDBCommand: ParsableCommand {
         Console.print("\(store.databasePath): integrity \(report.integrity)")
         Console.print("  schema \"\(report.schema)\" (\(report.migrations) migrations), \(report.bytes / 1024) KiB")
         for (table, rows) in report.counts { Console.print("  \(table): \(rows)") }
+        Console.print(report.schemaProblems.isEmpty ? "  schema: as Caseload made it" : "  schema: NOT as Caseload made it")
+        for problem in report.schemaProblems { Console.print("    \(problem)") }
         guard report.integrity == "ok" else {
             throw StoreError.unavailable("the database fails its integrity check", next: .restoreBackup)
+        }
+        guard report.schemaProblems.isEmpty else {
+            throw StoreError.unavailable("the database's schema has been changed outside Caseload", next: .restoreBackup)
         }
     }
 }

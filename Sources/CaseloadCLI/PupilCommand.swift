@@ -16,7 +16,9 @@ struct PupilCommand: ParsableCommand {
         @Option(help: "Write FILE.json and FILE.html instead of printing the JSON.") var out: String?
 
         func run() throws {
-            let export = try PupilRecords(db: store.open()).export(school: pupil.school, pupilRef: pupil.pupilRef, by: .commandLine)
+            if let out { for file in [out + ".json", out + ".html"] { try ScenarioFiles.checkOutput(file) } }
+            let export = try PupilRecords(db: store.open()).export(
+                school: pupil.school, pupilRef: pupil.pupilRef, by: .commandLine, config: try store.loadConfig(), today: try store.today())
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let json = String(decoding: try encoder.encode(export), as: UTF8.self)

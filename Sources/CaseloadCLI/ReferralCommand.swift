@@ -22,7 +22,7 @@ struct ReferralCommand: ParsableCommand {
         @Option(help: "The pathway (default: the service's default).") var pathway: String?
         @Option(help: "communication_interaction, cognition_learning, semh or sensory_physical.") var area: String
         @Option(help: "1 (mild) to 5 (severe).") var severity: Int
-        @Option(help: "ehc_plan, ehc_needs_assessment, exclusion_risk, looked_after, safeguarding (repeatable).") var flag: [String] = []
+        @Option(help: ArgumentHelp("\(ReferralFlag.namesList) (repeatable).")) var flag: [String] = []
         @Option(help: "Assess-plan-do-review cycles completed.") var apdr: Int = 0
         @Option(help: "Parental consent: yes or no.") var consent: String
         @Option(help: "Preferred days, e.g. mon,wed: favoured by the planner, not required.") var days: String = ""

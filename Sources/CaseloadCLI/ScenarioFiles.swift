@@ -39,6 +39,7 @@ enum ScenarioFiles {
     /// Refuses to write over anything but an ordinary file: a folder, a device, or a database
     /// (any SQLite file, the one in use included, and its `-wal` and `-shm` files).
     static func checkOutput(_ path: String) throws {
+        if let problem = FilePlace.problem(path) { throw CLIError.badInput("cannot write \(path): \(problem)") }
         var isFolder: ObjCBool = false
         let base = String(path.dropLast(4))
         if path.hasSuffix("-wal") || path.hasSuffix("-shm"), AppDatabase.looksLikeSQLite(base) {

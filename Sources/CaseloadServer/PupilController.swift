@@ -18,7 +18,8 @@ struct PupilController {
     @Sendable func export(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
         let f = try await fields(request, context, ["school", "pupil_ref"])
-        let export = try PupilRecords(db: state.db).export(school: try f.string("school"), pupilRef: try f.string("pupil_ref"), by: caller)
+        let export = try PupilRecords(db: state.db).export(
+            school: try f.string("school"), pupilRef: try f.string("pupil_ref"), by: caller, config: state.config, today: state.today())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var response = text(String(decoding: try encoder.encode(export), as: UTF8.self), type: "application/json")
@@ -33,7 +34,6 @@ struct PupilController {
         let records = PupilRecords(db: state.db)
         let stamp = Stamp(actor: caller.actor)
         let ids = try await DatabaseWork.run { try records.erase(school: school, pupilRef: ref, reason: reason, by: caller, stamp: stamp) }
-        state.waiting.invalidate()
         return text("{\"erased_referrals\":[\(ids.map(String.init).joined(separator: ","))]}", type: "application/json")
     }
 

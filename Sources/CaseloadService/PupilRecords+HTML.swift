@@ -26,11 +26,23 @@ extension PupilRecords.Export {
             ("Decision", d.decision + (d.declineReasons.isEmpty ? "" : ": " + d.declineReasons.joined(separator: "; "))),
             ("Status", d.status), ("Score at intake", "\(d.score) (\(d.band))"),
         ]
+        let place =
+            d.waiting.map { w in
+                [
+                    ("Place on the waiting list", "\(w.position) of the \(d.service) list"), ("Current priority", "\(w.priority) (\(w.band))"),
+                    ("Weeks waited", "\(w.weeksWaited)"),
+                ]
+            } ?? []
+        let plan = r.projectedFirstWeek.map { [("First week the latest projection expects", $0)] } ?? []
+        let series = r.series.isEmpty ? [] : [("Series", "with \(r.series["specialist"] ?? ""), \(r.series["sessions_done"] ?? "0") sessions done")]
+        let allFacts = facts + place + plan + series
         var out =
             "<section><h2>Referral \(d.id)</h2><table>"
-            + facts.map { "<tr><th scope=\"row\">\(SVGChart.escape($0.0))</th><td>\(SVGChart.escape($0.1))</td></tr>" }.joined()
+            + allFacts.map { "<tr><th scope=\"row\">\(SVGChart.escape($0.0))</th><td>\(SVGChart.escape($0.1))</td></tr>" }.joined()
         out += "</table>" + table("History", ["at", "from", "to", "by", "note"], r.history)
         out += table("Sessions", ["date", "start", "end", "specialist", "outcome"], r.sessions)
+        out += table("Sessions cancelled by a re-plan", ["date", "start", "end", "specialist", "revision"], r.cancelledSessions)
+        out += table("Weeks not booked, and why", ["week", "reason"], r.notBooked)
         return out + table("Audit log entries", ["at", "by", "action", "detail"], r.audit) + "</section>"
     }
 

@@ -10,6 +10,9 @@ public struct DatabaseReport: Sendable {
     public var schema: String, migrations: Int
     /// Rows per table, by table name.
     public var counts: [(table: String, rows: Int)]
+    /// How the schema differs from the one Caseload makes (an added trigger, view, table or
+    /// index, a missing or altered one); empty when it is Caseload's own.
+    public var schemaProblems: [String]
     /// The file's size in bytes (without its write-ahead log).
     public var bytes: Int
 }
@@ -18,6 +21,7 @@ extension AppDatabase {
     /// Refuses a Caseload file that a newer Caseload has migrated (this one would not know its
     /// tables), and says so.
     static func checkSchema(_ db: Database) throws {
+        try checkVersion(db)
         let known = Set(migrator.migrations)
         let applied = try migrator.appliedIdentifiers(db)
         let unknown = applied.subtracting(known)
@@ -32,6 +36,8 @@ extension AppDatabase {
     /// go on writing), written beside it first and moved into place only when whole and checked.
     /// An existing file is replaced only when `replace` says so.
     public func backup(to path: String, replace: Bool = false) throws -> DatabaseReport {
+        if let problem = FilePlace.problem(path) { throw StoreError.invalid("cannot back up to \(path): \(problem)") }
+        AppDatabase.removePartialCopies(of: path)
         if FileManager.default.fileExists(atPath: path) {
             guard replace else { throw StoreError.conflict("\(path) exists already; choose another name, or pass --replace to overwrite it") }
             guard AppDatabase.isRegularFile(path), AppDatabase.looksLikeSQLite(path) else {
@@ -64,6 +70,11 @@ extension AppDatabase {
         let found = try report(path: source)
         guard found.integrity == "ok" else {
             throw StoreError.invalid("\(source) fails SQLite's integrity check (\(found.integrity)); restore an older backup")
+        }
+        guard found.schemaProblems.isEmpty else {
+            throw StoreError.invalid(
+                "\(source) is not as Caseload made it: \(found.schemaProblems.joined(separator: "; ")); nothing was restored. Restore an older backup"
+            )
         }
         if FileManager.default.fileExists(atPath: target) {
             try checkFile(target)
@@ -103,13 +114,35 @@ extension AppDatabase {
         let tables = try String.fetchAll(
             db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
         let counts = try tables.map { ($0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0.quotedDatabaseIdentifier)") ?? 0) }
-        return DatabaseReport(integrity: integrity, schema: applied.last ?? "none", migrations: applied.count, counts: counts, bytes: bytes)
+        return DatabaseReport(
+            integrity: integrity, schema: applied.last ?? "none", migrations: applied.count, counts: counts,
+            schemaProblems: try schemaProblems(db), bytes: bytes)
     }
 
     /// Removes a database file and its write-ahead log and shared-memory files (ordinary files
     /// only: never a folder or anything else a careless path names).
     static func removeFiles(_ path: String) {
         for suffix in ["", "-wal", "-shm"] where isRegularFile(path + suffix) { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// Removes what an interrupted backup to `path` left behind (`path.partial-XXXXXXXX`, with its
+    /// log files) once it is over `minutes` old (younger, it may be another backup's copy in the
+    /// making): a stale copy of pupil data must not lie about forever.
+    static func removePartialCopies(of path: String, minutes: Double = 10) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = url.lastPathComponent + ".partial-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let tag = name.dropFirst(prefix.count).prefix(8)
+            guard tag.count == 8, tag.allSatisfy(\.isHexDigit), ["", "-wal", "-shm", "-journal"].contains(String(name.dropFirst(prefix.count + 8)))
+            else {
+                continue
+            }
+            let file = folder + "/" + name
+            let modified = (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date) ?? .distantFuture
+            if isRegularFile(file), Date().timeIntervalSince(modified) > minutes * 60 { try? FileManager.default.removeItem(atPath: file) }
+        }
     }
 
     /// Whether `path` is an ordinary file (not a folder, link target aside, device or socket).

@@ -6,13 +6,42 @@ struct ClosureRow: SnakeCaseRecord, Sendable {
     static let databaseTableName = "closure"
     var id: Int64?
     var schoolUrn: String?
-    var fromDate: String, toDate: String, reason: String
-    var createdAt: String, createdBy: String
+    var fromDate: CalendarDate
+    var toDate: CalendarDate
+    var reason: String
+    var createdAt: String
+    var createdBy: String
 
-    var closure: Closure? {
-        guard let from = CalendarDate(fromDate), let to = CalendarDate(toDate) else { return nil }
-        return Closure(from: from, to: to, reason: reason, school: schoolUrn, id: id)
+    enum Columns: String, ColumnExpression {
+        case id, reason
+        case schoolUrn = "school_urn"
+        case fromDate = "from_date"
+        case toDate = "to_date"
+        case createdAt = "created_at"
+        case createdBy = "created_by"
     }
+
+    init(_ c: Closure, stamp: Stamp) {
+        schoolUrn = c.school
+        fromDate = c.from
+        toDate = c.to
+        reason = c.reason
+        createdAt = stamp.iso
+        createdBy = stamp.actor
+    }
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "closure")
+        id = try r(Columns.id)
+        schoolUrn = try r(Columns.schoolUrn)
+        fromDate = try r(Columns.fromDate)
+        toDate = try r(Columns.toDate)
+        reason = try r(Columns.reason)
+        createdAt = try r(Columns.createdAt)
+        createdBy = try r(Columns.createdBy)
+    }
+
+    var closure: Closure { Closure(from: fromDate, to: toDate, reason: reason, school: schoolUrn, id: id) }
 }
 
 /// Bookings in stored timetables that fall on a newly closed day: their week needs re-planning.
@@ -49,10 +78,7 @@ extension AppDatabase {
                 if let urn = c.school, try !SchoolRow.exists(db, key: urn) {
                     throw StoreError.notFound("no school with URN \(urn); import it first (nothing was saved)")
                 }
-                let row = ClosureRow(
-                    id: nil, schoolUrn: c.school, fromDate: c.from.description, toDate: c.to.description,
-                    reason: c.reason, createdAt: stamp.iso, createdBy: stamp.actor)
-                try row.insert(db)
+                try ClosureRow(c, stamp: stamp).insert(db)
                 var stored = c
                 stored.id = db.lastInsertedRowID
                 saved.append(stored)
@@ -67,14 +93,12 @@ extension AppDatabase {
     /// Stored closures: every one, or those of one school (with the trust-wide ones when `withTrust`).
     public func closures(school: String? = nil, withTrust: Bool = true) throws -> [Closure] {
         try read { db in
-            var request = ClosureRow.order(Column("from_date"), Column("id"))
+            var request = ClosureRow.order(ClosureRow.Columns.fromDate, ClosureRow.Columns.id)
             if let school {
-                request =
-                    withTrust
-                    ? request.filter(Column("school_urn") == school || Column("school_urn") == nil)
-                    : request.filter(Column("school_urn") == school)
+                let own = ClosureRow.Columns.schoolUrn == school
+                request = request.filter(withTrust ? own || ClosureRow.Columns.schoolUrn == nil : own)
             }
-            return try request.fetchAll(db).compactMap(\.closure)
+            return try request.fetchAll(db).map(\.closure)
         }
     }
 
@@ -87,7 +111,7 @@ extension AppDatabase {
             _ = try row.delete(db)
             try db.audit(
                 stamp, "reopen", "closure", "\(id)",
-                ["school": row.schoolUrn ?? "whole trust", "from": row.fromDate, "to": row.toDate, "reason": row.reason])
+                ["school": row.schoolUrn ?? "whole trust", "from": row.fromDate.description, "to": row.toDate.description, "reason": row.reason])
         }
     }
 
@@ -122,9 +146,11 @@ extension AppDatabase {
             db, sql: "SELECT week_start, day, school_urn FROM booking WHERE week_start BETWEEN ? AND ?",
             arguments: [first.adding(days: -6).description, last.description])
         for row in rows {
-            guard let week = CalendarDate(row["week_start"] as String), let day = Weekday(rawValue: row["day"]) else { continue }
+            let r = StoredRow(row, table: "booking", key: "week_start")
+            let week: CalendarDate = try r(BookedSlot.Columns.weekStart)
+            let day: Weekday = try r(BookedSlot.Columns.day)
             let date = week.adding(days: day.index)
-            let school: String = row["school_urn"]
+            let school: String = try r(BookedSlot.Columns.schoolUrn)
             if closures.contains(where: { $0.covers(date) && ($0.school == nil || $0.school == school) }) { weeks[week, default: 0] += 1 }
         }
         return weeks.keys.sorted().map { ClosedBookings(week: $0, bookings: weeks[$0]!) }

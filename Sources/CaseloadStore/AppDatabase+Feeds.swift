@@ -7,7 +7,33 @@ import GRDB
 struct CalendarFeedRow: SnakeCaseRecord, Sendable {
     static let databaseTableName = "calendar_feed"
     var id: Int64?
-    var specialist: String, hash: String, createdAt: String, revokedAt: String?
+    var specialist: String
+    var hash: String
+    var createdAt: String
+    var revokedAt: String?
+
+    enum Columns: String, ColumnExpression {
+        case id, specialist, hash
+        case createdAt = "created_at"
+        case revokedAt = "revoked_at"
+    }
+
+    init(id: Int64?, specialist: String, hash: String, createdAt: String, revokedAt: String?) {
+        self.id = id
+        self.specialist = specialist
+        self.hash = hash
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "calendar_feed")
+        id = try r(Columns.id)
+        specialist = try r(Columns.specialist)
+        hash = try r(Columns.hash)
+        createdAt = try r(Columns.createdAt)
+        revokedAt = try r(Columns.revokedAt)
+    }
 }
 
 /// A specialist's working subscription address, as listed (never its secret).

@@ -38,7 +38,7 @@ extension AppDatabase {
         week: CalendarDate, referral id: Int64, outcome: SessionOutcome, today: CalendarDate,
         config: TrustConfig, stamp: Stamp
     ) throws {
-        let day = try read { db in try AppDatabase.booking(db, week: week, referral: id).date() }
+        let day = try read { db in try AppDatabase.booking(db, week: week, referral: id).slot.date }
         _ = try recordOutcomes(day: day, [OutcomeEntry(referral: id, outcome: outcome)], today: today, config: config, stamp: stamp)
     }
 
@@ -54,17 +54,17 @@ extension AppDatabase {
         }
         try write { db in
             var b = try AppDatabase.booking(db, week: day.monday, referral: id, on: day)
-            guard let old = try b.outcome.map({ try AppDatabase.outcome($0, b) }) else {
+            guard let old = b.outcome else {
                 throw StoreError.conflict("the session of referral \(id) on \(day) has no outcome yet; record it instead")
             }
             guard old != outcome else { throw StoreError.conflict("the session of referral \(id) on \(day) is already \(outcome.rawValue)") }
-            b.outcome = outcome.rawValue
+            b.outcome = outcome
             b.outcomeAt = stamp.iso
             b.outcomeBy = stamp.actor
             try b.update(db)
             if old == .delivered { try stepBack(db, b, reason: reason, stamp) }
             if outcome == .delivered { try advance(db, b, config, stamp) }
-            let now = try ReferralRow.fetchOne(db, key: id)?.currentStatus().rawValue ?? "active"
+            let now = try ReferralRow.fetchOne(db, key: id)?.status ?? .active
             try db.recordStatus(
                 id, from: now, to: now,
                 note: "session of \(day) corrected from \(old.rawValue) to \(outcome.rawValue): \(reason)", stamp)
@@ -77,10 +77,8 @@ extension AppDatabase {
     /// Every session of a referral across the weeks, oldest first.
     public func sessions(of referral: Int64) throws -> [SessionRecord] {
         try read { db in
-            try BookingRow.filter(Column("referral_id") == referral).order(Column("week_start"), Column("id")).fetchAll(db).map { b in
-                SessionRecord(
-                    date: try b.date(), booking: try b.booking(), outcome: try b.outcome.map { try AppDatabase.outcome($0, b) },
-                    recordedBy: b.outcomeBy, recordedAt: b.outcomeAt)
+            try BookingRow.filter(BookedSlot.Columns.referralId == referral).order(BookedSlot.Columns.weekStart, Column("id")).fetchAll(db).map { b in
+                SessionRecord(date: b.slot.date, booking: b.slot.booking, outcome: b.outcome, recordedBy: b.outcomeBy, recordedAt: b.outcomeAt)
             }
         }
     }
@@ -91,14 +89,14 @@ extension AppDatabase {
     ) throws -> Booking {
         var b = try AppDatabase.booking(db, week: day.monday, referral: e.referral, on: day)
         guard day <= today else { throw StoreError.invalid("its session is on \(day), which has not happened yet; record it on or after that day") }
-        if let done = b.outcome { throw StoreError.conflict("its session on \(day) is already recorded as \(done); correct it instead") }
-        b.outcome = e.outcome.rawValue
+        if let done = b.outcome { throw StoreError.conflict("its session on \(day) is already recorded as \(done.rawValue); correct it instead") }
+        b.outcome = e.outcome
         b.outcomeAt = stamp.iso
         b.outcomeBy = stamp.actor
         try b.update(db)
         if e.outcome == .delivered { try advance(db, b, config, stamp) }
         try db.audit(stamp, "session", "referral", "\(e.referral)", ["date": day.description, "outcome": e.outcome.rawValue])
-        return try b.booking()
+        return b.slot.booking
     }
 
     /// A delivered session moves the series on, and completes the referral after its last one.
@@ -107,10 +105,10 @@ extension AppDatabase {
             return
         }
         series.sessionsDone += 1
-        series.lastWeek = max(series.lastWeek ?? b.weekStart, b.weekStart)
+        series.lastWeek = max(series.lastWeek ?? b.slot.weekStart, b.slot.weekStart)
         try series.update(db)
         let total = config.service(referral.service)?.pathway(referral.pathway)?.sessions ?? 1
-        if series.sessionsDone >= total, try referral.currentStatus() == .active {
+        if series.sessionsDone >= total, referral.status == .active {
             try db.moveByTheWeek(b.referralId, to: .completed, note: "last of \(total) sessions delivered", stamp)
         }
     }
@@ -120,23 +118,20 @@ extension AppDatabase {
     private func stepBack(_ db: Database, _ b: BookingRow, reason: String, _ stamp: Stamp) throws {
         guard var series = try SeriesRow.fetchOne(db, key: b.referralId) else { return }
         series.sessionsDone = max(0, series.sessionsDone - 1)
-        series.lastWeek = try String.fetchOne(
-            db,
-            sql: """
-                SELECT MAX(week_start) FROM booking WHERE referral_id = ? AND outcome = 'delivered'
-                """, arguments: [b.referralId])
+        series.lastWeek = try CalendarDate.fetchOne(
+            db, sql: "SELECT MAX(week_start) FROM booking WHERE referral_id = ? AND outcome = 'delivered'", arguments: [b.referralId])
         try series.update(db)
-        if try ReferralRow.fetchOne(db, key: b.referralId)?.currentStatus() == .completed {
+        if try ReferralRow.fetchOne(db, key: b.referralId)?.status == .completed {
             try db.moveByTheWeek(b.referralId, to: .active, note: "reopened: a delivered session was corrected (\(reason))", stamp)
         }
     }
 
     @discardableResult
     static func publishedWeek(_ db: Database, _ week: CalendarDate) throws -> TimetableRow {
-        guard let t = try TimetableRow.fetchOne(db, key: week.description) else {
+        guard let t = try TimetableRow.fetchOne(db, key: week) else {
             throw StoreError.notFound("no timetable for the week of \(week)")
         }
-        guard t.status == "published" else {
+        guard t.status == .published else {
             throw StoreError.conflict("the week of \(week) is not published; publish it before recording sessions")
         }
         return t
@@ -145,11 +140,11 @@ extension AppDatabase {
     /// The referral's booking in `week` (on `day`, when given).
     static func booking(_ db: Database, week: CalendarDate, referral id: Int64, on day: CalendarDate? = nil) throws -> BookingRow {
         try publishedWeek(db, week)
-        guard let b = try BookingRow.filter(Column("week_start") == week.description && Column("referral_id") == id).fetchOne(db) else {
+        guard let b = try BookingRow.filter(BookedSlot.Columns.weekStart == week && BookedSlot.Columns.referralId == id).fetchOne(db) else {
             throw StoreError.notFound("referral \(id) has no session booked in the week of \(week)")
         }
-        if let day, try b.date() != day {
-            throw StoreError.notFound("referral \(id)'s session that week is on \(try b.date()), not \(day)")
+        if let day, b.slot.date != day {
+            throw StoreError.notFound("referral \(id)'s session that week is on \(b.slot.date), not \(day)")
         }
         return b
     }

@@ -23,16 +23,21 @@ extension AppDatabase {
     }
 
     static func projection(_ db: Database, today: CalendarDate, maxAgeDays: Int) throws -> Projection? {
-        guard let run = try Row.fetchOne(db, sql: "SELECT made_on, weeks FROM projection_run WHERE id = 1"),
-            let made = CalendarDate(run["made_on"] as String), today.dayNumber - made.dayNumber <= maxAgeDays
-        else { return nil }
-        let weeks = (run["weeks"] as String).split(separator: ",").compactMap { CalendarDate(String($0)) }
+        guard let found = try Row.fetchOne(db, sql: "SELECT id, made_on, weeks FROM projection_run WHERE id = 1") else { return nil }
+        let run = StoredRow(found, table: "projection_run")
+        let made: CalendarDate = try run(Column("made_on"))
+        guard today.dayNumber - made.dayNumber <= maxAgeDays else { return nil }
+        let weeks: [CalendarDate] = try (run(Column("weeks")) as String).split(separator: ",").map { text in
+            guard let week = CalendarDate(String(text)) else { throw run.unreadable("weeks", found["weeks"]) }
+            return week
+        }
         var first: [Int64: CalendarDate] = [:]
         var waiting = Set<Int64>()
-        for row in try Row.fetchAll(db, sql: "SELECT referral_id, first_week FROM projection") {
-            let id: Int64 = row["referral_id"]
+        for found in try Row.fetchAll(db, sql: "SELECT referral_id, first_week FROM projection") {
+            let row = StoredRow(found, table: "projection", key: "referral_id")
+            let id: Int64 = try row(Column("referral_id"))
             waiting.insert(id)
-            if let w = (row["first_week"] as String?).flatMap(CalendarDate.init) { first[id] = w }
+            if let week: CalendarDate = try row(Column("first_week")) { first[id] = week }
         }
         return Projection(madeOn: made, weeks: weeks, firstWeek: first, waiting: waiting)
     }

@@ -8,19 +8,19 @@ extension AppDatabase {
     @discardableResult
     public func publish(week: CalendarDate, stamp: Stamp) throws -> Int {
         try write { db in
-            guard var row = try TimetableRow.fetchOne(db, key: week.description) else {
+            guard var row = try TimetableRow.fetchOne(db, key: week) else {
                 throw StoreError.notFound("no timetable for the week of \(week)", next: .generateWeek(week))
             }
-            guard row.status == "draft" else {
+            guard row.status == .draft else {
                 throw StoreError.conflict("the week of \(week) is already published (a re-plan of a published week is published at once)")
             }
             try AppDatabase.refuseStale(db, row)
             try AppDatabase.refuseDoubleBooking(db, row)
-            row.status = "published"
+            row.status = .published
             row.publishedAt = stamp.iso
             try row.update(db)
             var started = 0
-            for b in try BookingRow.filter(Column("week_start") == row.weekStart && Column("session_number") == 1).fetchAll(db) {
+            for b in try BookingRow.filter(BookedSlot.Columns.weekStart == week && BookedSlot.Columns.sessionNumber == 1).fetchAll(db) {
                 if try db.startSeries(b, stamp) { started += 1 }
             }
             try db.audit(stamp, "publish", "timetable", week.description, ["series_started": "\(started)"])
@@ -49,7 +49,7 @@ extension AppDatabase {
         }.joined(separator: "; ")
         throw StoreError.conflict(
             "the draft of the week of \(t.weekStart) was planned before later changes (\(what)\(changes.count > 3 ? "; and more" : ""))",
-            next: CalendarDate(t.weekStart).map(NextStep.planWeekAgain))
+            next: .planWeekAgain(t.weekStart))
     }
 
     /// Refuses to publish a booking that would start a referral twice or book one that is no
@@ -69,7 +69,7 @@ extension AppDatabase {
         let (id, status): (Int64, String) = (first[0], first[1])
         throw StoreError.conflict(
             "the draft of the week of \(t.weekStart) books referral \(id), which is \(status) now (and \(bad.count - 1) more)",
-            next: CalendarDate(t.weekStart).map(NextStep.planWeekAgain))
+            next: .planWeekAgain(t.weekStart))
     }
 
     /// A referral's series, if it has started.
@@ -82,41 +82,42 @@ extension Database {
     /// Moves a referral as the weekly cycle does (see `StatusChange.byTheWeek`), with its history.
     func moveByTheWeek(_ id: Int64, to: ReferralStatus, note: String, _ stamp: Stamp) throws {
         guard var row = try ReferralRow.fetchOne(self, key: id) else { throw StoreError.notFound("no referral \(id)") }
-        let from = try row.currentStatus()
+        let from = row.status
         guard StatusChange.weekMayMove(from: from, to: to) else {
             throw StoreError.conflict("referral \(id) is \(from.rawValue) and the week cannot make it \(to.rawValue)")
         }
-        row.status = to.rawValue
+        row.status = to
         try row.update(self)
-        try recordStatus(id, from: from.rawValue, to: to.rawValue, note: note, stamp)
+        try recordStatus(id, from: from, to: to, note: note, stamp)
     }
 
     /// Starts the series of a waiting referral whose first session `b` is published; an active
     /// series that has not yet had a session follows the booking to its new specialist and day.
     /// Returns whether a series started.
     func startSeries(_ b: BookingRow, _ stamp: Stamp) throws -> Bool {
-        guard b.sessionNumber == 1, let referral = try ReferralRow.fetchOne(self, key: b.referralId) else { return false }
-        if referral.status == ReferralStatus.active.rawValue, var series = try SeriesRow.fetchOne(self, key: b.referralId),
+        guard b.slot.sessionNumber == 1, let referral = try ReferralRow.fetchOne(self, key: b.referralId) else { return false }
+        if referral.status == .active, var series = try SeriesRow.fetchOne(self, key: b.referralId),
             series.sessionsDone == 0
         {
-            series.specialistId = b.specialistId
-            series.weekday = b.day
+            series.specialistId = b.slot.specialistId
+            series.weekday = b.slot.day
             try series.update(self)
             return false
         }
-        guard referral.status == ReferralStatus.waiting.rawValue else { return false }
-        try moveByTheWeek(b.referralId, to: .active, note: "first session booked \(b.weekStart) \(b.day)", stamp)
-        try SeriesRow(referralId: b.referralId, specialistId: b.specialistId, weekday: b.day, sessionsDone: 0, lastWeek: nil).save(self)
+        guard referral.status == .waiting else { return false }
+        try moveByTheWeek(b.referralId, to: .active, note: "first session booked \(b.slot.weekStart) \(b.slot.day.rawValue)", stamp)
+        try SeriesRow(referralId: b.referralId, specialistId: b.slot.specialistId, weekday: b.slot.day, sessionsDone: 0, lastWeek: nil).save(self)
         return true
     }
 
     /// A published first session dropped by a re-plan: a series that never met goes back to the
     /// waiting list, keeping its place (its receipt date and score are unchanged).
     func unstartSeries(_ b: BookingRow, _ stamp: Stamp) throws {
-        guard b.sessionNumber == 1, let series = try SeriesRow.fetchOne(self, key: b.referralId), series.sessionsDone == 0,
-            try ReferralRow.fetchOne(self, key: b.referralId)?.status == ReferralStatus.active.rawValue
+        guard b.slot.sessionNumber == 1, let series = try SeriesRow.fetchOne(self, key: b.referralId), series.sessionsDone == 0,
+            try ReferralRow.fetchOne(self, key: b.referralId)?.status == .active
         else { return }
         _ = try SeriesRow.deleteOne(self, key: b.referralId)
-        try moveByTheWeek(b.referralId, to: .waiting, note: "first session of \(b.weekStart) \(b.day) cancelled by a re-plan", stamp)
+        let note = "first session of \(b.slot.weekStart) \(b.slot.day.rawValue) cancelled by a re-plan"
+        try moveByTheWeek(b.referralId, to: .waiting, note: note, stamp)
     }
 }

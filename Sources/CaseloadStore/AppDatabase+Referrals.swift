@@ -42,8 +42,8 @@ extension AppDatabase {
         try db.recordStatus(row.id!, from: nil, to: row.status, note: "intake", stamp)
         try db.audit(
             stamp, "submit", "referral", "\(row.id!)",
-            ["school": row.schoolUrn, "service": row.service, "status": row.status, "score": "\(row.score)"])
-        return try row.referral()
+            ["school": row.schoolUrn, "service": row.service, "status": row.status.rawValue, "score": "\(row.score)"])
+        return row.referral()
     }
 
     /// A required skill must be one that a specialist of the service has on the roster.
@@ -66,12 +66,15 @@ extension AppDatabase {
     public func update(_ id: Int64, to request: ReferralRequest, decision: IntakeDecision, note: String, stamp: Stamp) throws -> Referral {
         try write { db in
             guard let old = try ReferralRow.fetchOne(db, key: id) else { throw StoreError.notFound("no referral \(id)") }
-            guard try old.currentStatus() == .waiting else {
-                throw StoreError.conflict("referral \(id) is \(old.status); only a waiting referral can be changed")
+            guard old.status == .waiting else {
+                throw StoreError.conflict("referral \(id) is \(old.status.rawValue); only a waiting referral can be changed")
             }
             try requireSkill(db, request)
             var row = ReferralRow(request, decision: decision)
             row.id = id
+            if row.status != old.status, !StatusChange.correctionMayMove(from: old.status, to: row.status) {
+                throw StoreError.conflict("referral \(id) is \(old.status.rawValue) and a correction cannot make it \(row.status.rawValue)")
+            }
             try row.update(db)
             let changed = zip(ReferralRow.columns, zip(old.values, row.values)).filter { "\($0.1.0 ?? "")" != "\($0.1.1 ?? "")" }
             var detail = Dictionary(uniqueKeysWithValues: changed.map { ($0.0, "\($0.1.0 ?? "") -> \($0.1.1 ?? "")") })
@@ -80,7 +83,7 @@ extension AppDatabase {
             if row.status != old.status {
                 try db.recordStatus(id, from: old.status, to: row.status, note: "re-judged after an update: \(row.declineReasons)", stamp)
             }
-            return try row.referral()
+            return row.referral()
         }
     }
 
@@ -98,16 +101,16 @@ extension AppDatabase {
     public func changeStatus(_ id: Int64, to status: ReferralStatus, note: String, stamp: Stamp) throws -> Referral {
         try write { db in
             guard var row = try ReferralRow.fetchOne(db, key: id) else { throw StoreError.notFound("no referral \(id)") }
-            let from = try row.currentStatus()
+            let from = row.status
             if let refusal = StatusChange.refusal(id: id, from: from, to: status) { throw StoreError.conflict(refusal) }
-            if status.isOpen, !from.isOpen, let other = try openReferral(db, try row.referral().request), other != id {
+            if status.isOpen, !from.isOpen, let other = try openReferral(db, row.referral().request), other != id {
                 throw StoreError.conflict("pupil \(row.pupilRef) already has another open \(row.service) referral (#\(other)); close that one first")
             }
-            row.status = status.rawValue
+            row.status = status
             try row.update(db)
-            try db.recordStatus(id, from: from.rawValue, to: status.rawValue, note: note, stamp)
+            try db.recordStatus(id, from: from, to: status, note: note, stamp)
             try db.audit(stamp, "status", "referral", "\(id)", ["from": from.rawValue, "to": status.rawValue, "note": note])
-            return try row.referral()
+            return row.referral()
         }
     }
 
@@ -116,17 +119,18 @@ extension AppDatabase {
         guard let r = try read({ try ReferralRow.fetchOne($0, key: id) }) else {
             throw StoreError.notFound("no referral \(id)", next: .listReferrals)
         }
-        return try r.referral()
+        return r.referral()
     }
 
     /// Referrals, optionally only of one school, service or set of statuses.
     public func referrals(school: String? = nil, service: String? = nil, statuses: [ReferralStatus]? = nil) throws -> [Referral] {
-        try read { db in try filtered(school, service, statuses).fetchAll(db).map { try $0.referral() } }
+        try read { db in try filtered(school, service, statuses).fetchAll(db).map { $0.referral() } }
     }
 
     /// The referrals numbered `ids` (those that exist), in order of number.
     public func referrals(ids: Set<Int64>) throws -> [Referral] {
-        try read { db in try ReferralRow.filter(ids.contains(Column("id"))).order(Column("id")).fetchAll(db).map { try $0.referral() } }
+        try read { db in try ReferralRow.filter(ids.contains(ReferralRow.Columns.id)).order(ReferralRow.Columns.id).fetchAll(db).map { $0.referral() }
+        }
     }
 
     /// One page of those referrals (`limit` from `offset`, in order of number) and how many there are in all.
@@ -135,27 +139,23 @@ extension AppDatabase {
     {
         try read { db in
             let request = filtered(school, service, statuses)
-            return (try request.limit(limit, offset: offset).fetchAll(db).map { try $0.referral() }, try request.fetchCount(db))
+            return (try request.limit(limit, offset: offset).fetchAll(db).map { $0.referral() }, try request.fetchCount(db))
         }
     }
 
     private func filtered(_ school: String?, _ service: String?, _ statuses: [ReferralStatus]?) -> QueryInterfaceRequest<ReferralRow> {
-        var request = ReferralRow.order(Column("id"))
-        if let school { request = request.filter(Column("school_urn") == school) }
-        if let service { request = request.filter(Column("service") == service) }
-        if let statuses { request = request.filter(statuses.map(\.rawValue).contains(Column("status"))) }
+        var request = ReferralRow.order(ReferralRow.Columns.id)
+        if let school { request = request.filter(ReferralRow.Columns.schoolUrn == school) }
+        if let service { request = request.filter(ReferralRow.Columns.service == service) }
+        if let statuses { request = request.filter(statuses.contains(ReferralRow.Columns.status)) }
         return request
     }
 
     /// A referral's status changes, oldest first.
     public func history(_ id: Int64) throws -> [StatusEntry] {
         try read { db in
-            try StatusRow.filter(Column("referral_id") == id).order(Column("id")).fetchAll(db).map { row in
-                guard let to = ReferralStatus(rawValue: row.toStatus) else {
-                    throw StoreError.unavailable(
-                        "referral \(id) has an unreadable status \"\(row.toStatus.prefix(20))\" in its history; restore it from a backup")
-                }
-                return StatusEntry(from: row.fromStatus.flatMap(ReferralStatus.init), to: to, at: row.at, actor: row.actor, note: row.note)
+            try StatusRow.filter(StatusRow.Columns.referralId == id).order(StatusRow.Columns.id).fetchAll(db).map { row in
+                StatusEntry(from: row.fromStatus, to: row.toStatus, at: row.at, actor: row.actor, note: row.note)
             }
         }
     }
@@ -163,7 +163,7 @@ extension AppDatabase {
 
 extension Database {
     /// Appends one change to a referral's status history.
-    func recordStatus(_ id: Int64, from: String?, to: String, note: String, _ stamp: Stamp) throws {
+    func recordStatus(_ id: Int64, from: ReferralStatus?, to: ReferralStatus, note: String, _ stamp: Stamp) throws {
         try cachedStatement(sql: "INSERT INTO referral_status (referral_id, from_status, to_status, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)")
             .execute(arguments: [id, from, to, stamp.iso, stamp.actor, note])
     }

@@ -16,7 +16,7 @@ extension AppDatabase {
                 try row.save(db)
                 try db.audit(
                     stamp, existed ? "update" : "create", "specialist", row.id,
-                    ["service": row.service, "skills": row.skills, "pattern": row.pattern])
+                    ["service": row.service, "skills": row.skills, "pattern": row.pattern.text])
             }
             return roster.count
         }
@@ -36,7 +36,7 @@ extension AppDatabase {
             guard try SpecialistRow.exists(db, key: id) else {
                 throw StoreError.notFound("no specialist \(id)", next: .listSpecialists)
             }
-            try LeaveRow(id: nil, specialistId: id, firstDay: from.description, lastDay: to.description, reason: reason).insert(db)
+            try LeaveRow(id: nil, specialistId: id, firstDay: from, lastDay: to, reason: reason).insert(db)
             try db.audit(stamp, "leave", "specialist", id, ["from": from.description, "to": to.description, "reason": reason])
         }
     }
@@ -47,9 +47,6 @@ extension AppDatabase {
     }
 
     static func leave(_ db: Database, from: CalendarDate, to: CalendarDate) throws -> [Leave] {
-        try LeaveRow.filter(Column("first_day") <= to.description && Column("last_day") >= from.description)
-            .fetchAll(db).compactMap { row in
-                CalendarDate(row.firstDay).flatMap { a in CalendarDate(row.lastDay).map { Leave(specialist: row.specialistId, first: a, last: $0) } }
-            }
+        try LeaveRow.filter(LeaveRow.Columns.firstDay <= to && LeaveRow.Columns.lastDay >= from).fetchAll(db).map(\.leave)
     }
 }

@@ -45,7 +45,7 @@ extension AppDatabase {
         let config = try withClosures(config)
         let waiting = try waitingList(config: config, today: week)
         return try read { db in
-            let active = try ReferralRow.filter(Column("status") == ReferralStatus.active.rawValue).fetchAll(db).map { try $0.referral() }
+            let active = try ReferralRow.filter(ReferralRow.Columns.status == ReferralStatus.active).fetchAll(db).map { $0.referral() }
             let series = Dictionary(uniqueKeysWithValues: try SeriesRow.fetchAll(db).map { ($0.referralId, $0.series) })
             let leave = try AppDatabase.leave(db, from: week, to: week.adding(days: 6))
             return WeekDemand.Input(
@@ -62,9 +62,9 @@ extension AppDatabase {
     /// new first sessions start their series, and dropped ones go back to the waiting list.
     public func saveTimetable(_ t: WeekTimetable, keepPublished: Bool, stamp: Stamp) throws {
         try write { db in
-            let week = t.weekStart.description
+            let week = t.weekStart
             let existing = try TimetableRow.fetchOne(db, key: week)
-            let published = existing?.status == "published"
+            let published = existing?.status == .published
             if published, !keepPublished { throw StoreError.conflict("the week of \(week) is published; re-plan it instead") }
             let revision = existing.map { $0.revision + 1 } ?? 0
             var row = try timetableRow(t, existing, revision: revision, stamp)
@@ -78,7 +78,7 @@ extension AppDatabase {
                 for b in added { _ = try db.startSeries(b, stamp) }
             }
             try db.audit(
-                stamp, existing == nil ? "schedule" : "replan", "timetable", week,
+                stamp, existing == nil ? "schedule" : "replan", "timetable", week.description,
                 [
                     "bookings": "\(t.bookings.count)", "unbooked": "\(t.unbooked.count)", "moved": "\(removed.count)",
                     "revision": "\(revision)",
@@ -91,14 +91,14 @@ extension AppDatabase {
     private func replaceBookings(_ db: Database, _ t: WeekTimetable, published: Bool, revision: Int) throws
         -> (removed: [BookingRow], added: [BookingRow])
     {
-        let week = t.weekStart.description
-        let before = try BookingRow.filter(Column("week_start") == week).fetchAll(db)
+        let week = t.weekStart
+        let before = try BookingRow.filter(BookedSlot.Columns.weekStart == week).fetchAll(db)
         let after = t.bookings.map { BookingRow(week: t.weekStart, $0) }
         let removed = before.filter { b in !after.contains { $0.sameSlot(b) } }
         let added = after.filter { a in !before.contains { $0.sameSlot(a) } }
         if let lost = removed.first(where: { $0.outcome != nil }) {
             throw StoreError.conflict(
-                "the new plan would remove referral \(lost.referralId)'s session of \(try lost.date()), recorded as \(lost.outcome!); recorded sessions stay as they are"
+                "the new plan would remove referral \(lost.referralId)'s session of \(lost.slot.date), recorded as \(lost.outcome!.rawValue); recorded sessions stay as they are"
             )
         }
         for b in removed {
@@ -108,8 +108,9 @@ extension AppDatabase {
         for a in added {
             try db.execute(
                 sql: "DELETE FROM cancelled_booking WHERE week_start = ? AND referral_id = ? AND day = ? AND start = ? AND specialist_id = ?",
-                arguments: [week, a.referralId, a.day, a.start, a.specialistId])
-            try a.insert(db)
+                arguments: [week, a.referralId, a.slot.day, a.slot.start, a.slot.specialistId])
+            var inserted = a
+            try inserted.insert(db)
         }
         return (removed, added)
     }
@@ -117,7 +118,7 @@ extension AppDatabase {
     private func timetableRow(_ t: WeekTimetable, _ existing: TimetableRow?, revision: Int, _ stamp: Stamp) throws -> TimetableRow {
         let stats = t.plan.statistics
         return TimetableRow(
-            weekStart: t.weekStart.description, status: existing?.status ?? "draft",
+            weekStart: t.weekStart, status: existing?.status ?? .draft,
             scenario: String(decoding: try t.scenario.jsonData(), as: UTF8.self), plan: String(decoding: try t.plan.jsonData(), as: UTF8.self),
             servedPriority: stats?.servedPriority ?? 0, travelMin: stats?.travelMinutes ?? 0, createdAt: stamp.iso,
             publishedAt: existing?.publishedAt, revision: revision, basedOnAudit: 0)
@@ -126,37 +127,29 @@ extension AppDatabase {
     /// The Mondays of the published weeks from `from` to `to` (both Mondays, inclusive), in order.
     public func publishedWeeks(from: CalendarDate, to: CalendarDate) throws -> [CalendarDate] {
         try read { db in
-            try String.fetchAll(
-                db, sql: "SELECT week_start FROM timetable WHERE status = 'published' AND week_start BETWEEN ? AND ? ORDER BY week_start",
-                arguments: [from.description, to.description]
-            ).compactMap(CalendarDate.init)
+            try TimetableRow.select(TimetableRow.Columns.weekStart, as: CalendarDate.self)
+                .filter(TimetableRow.Columns.status == WeekStatus.published && (from...to).contains(TimetableRow.Columns.weekStart))
+                .order(TimetableRow.Columns.weekStart).fetchAll(db)
         }
     }
 
     /// The stored timetable of a week, or `nil` if none was generated.
     public func timetable(week: CalendarDate) throws -> WeekTimetable? {
         try read { db in
-            guard let row = try TimetableRow.fetchOne(db, key: week.description) else { return nil }
-            let bookings = try BookingRow.filter(Column("week_start") == row.weekStart).order(Column("id")).fetchAll(db)
-            let unbooked = try UnbookedRow.filter(Column("week_start") == row.weekStart).order(Column("referral_id")).fetchAll(db)
-            let cancelled = try CancelledRow.filter(Column("week_start") == row.weekStart).order(Column("id")).fetchAll(db)
+            guard let row = try TimetableRow.fetchOne(db, key: week) else { return nil }
+            let bookings = try BookingRow.filter(BookedSlot.Columns.weekStart == week).order(Column("id")).fetchAll(db)
+            let unbooked = try UnbookedRow.filter(UnbookedRow.Columns.weekStart == week).order(UnbookedRow.Columns.referralId).fetchAll(db)
+            let cancelled = try CancelledRow.filter(BookedSlot.Columns.weekStart == week).order(Column("id")).fetchAll(db)
             var outcomes: [Int64: SessionOutcome] = [:]
-            for b in bookings { if let o = b.outcome { outcomes[b.referralId] = try AppDatabase.outcome(o, b) } }
+            for b in bookings { if let o = b.outcome { outcomes[b.referralId] = o } }
             var t = WeekTimetable(
-                weekStart: week, published: row.status == "published",
+                weekStart: week, published: row.status == .published,
                 scenario: try WeekScenario.decode(Data(row.scenario.utf8)), plan: try WeekPlan.decode(Data(row.plan.utf8)),
-                bookings: try bookings.map { try $0.booking() }, unbooked: unbooked.map { ($0.referralId, $0.code, $0.reason) },
+                bookings: bookings.map(\.slot.booking), unbooked: unbooked.map { ($0.referralId, $0.code, $0.reason) },
                 outcomes: outcomes)
             t.revision = row.revision
-            t.cancelled = try cancelled.map { CancelledBooking(booking: try $0.booking.booking(), revision: $0.revision) }
+            t.cancelled = cancelled.map { CancelledBooking(booking: $0.slot.booking, revision: $0.revision) }
             return t
         }
-    }
-
-    static func outcome(_ text: String, _ b: BookingRow) throws -> SessionOutcome {
-        guard let o = SessionOutcome(rawValue: text) else {
-            throw StoreError.unavailable("booking \(b.id ?? 0) has an unreadable outcome \"\(text)\" in the database")
-        }
-        return o
     }
 }

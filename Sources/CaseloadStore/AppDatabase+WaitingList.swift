@@ -16,11 +16,11 @@ extension AppDatabase {
     ) {
         let config = try withClosures(config)
         let (referrals, schools, roster, done, projection) = try read { db in
-            var request = ReferralRow.filter([ReferralStatus.waiting, .active, .completed].map(\.rawValue).contains(Column("status")))
-            if let service { request = request.filter(Column("service") == service) }
+            var request = ReferralRow.filter([ReferralStatus.waiting, .active, .completed].contains(ReferralRow.Columns.status))
+            if let service { request = request.filter(ReferralRow.Columns.service == service) }
             let done = Dictionary(try SeriesRow.fetchAll(db).map { ($0.referralId, $0.series.sessionsDone) }, uniquingKeysWith: max)
             return (
-                try request.fetchAll(db).map { try $0.referral() }, try SchoolRow.fetchAll(db), try SpecialistRow.fetchAll(db), done,
+                try request.fetchAll(db).map { $0.referral() }, try SchoolRow.fetchAll(db), try SpecialistRow.fetchAll(db), done,
                 try AppDatabase.projection(db, today: today, maxAgeDays: 21)
             )
         }

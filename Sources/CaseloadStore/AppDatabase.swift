@@ -15,7 +15,9 @@ public final class AppDatabase: Sendable {
     /// Wraps `writer` and migrates it.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
+        try writer.read { db in try AppDatabase.checkVersion(db) }
         try AppDatabase.migrator.migrate(writer)
+        try writer.write { db in try db.execute(sql: "PRAGMA user_version = \(AppDatabase.schemaVersion)") }
     }
 
     /// Opens the Caseload database at `path` and migrates it to the current schema. A missing,
@@ -40,7 +42,10 @@ public final class AppDatabase: Sendable {
         config.busyMode = .timeout(waitSeconds)
         // WAL with synchronous=NORMAL: a commit survives a crash of the process; only a power cut
         // can lose the last commits, and never corrupts the file.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA secure_delete = ON")  // deleted and replaced values are overwritten with zeros
+        }
         do { return try AppDatabase(DatabasePool(path: path, configuration: config)) } catch let error as DatabaseError {
             throw StoreError.unavailable(
                 "cannot open the database \(path) (\(error.message ?? "\(error.resultCode)")); check the path", next: .createDatabase)

@@ -2,8 +2,10 @@ import CaseloadCore
 import Foundation
 import GRDB
 
-/// Shared column naming: Swift camelCase properties, snake_case columns.
-protocol SnakeCaseRecord: Codable, FetchableRecord, PersistableRecord {}
+/// Shared column naming: Swift camelCase properties, snake_case columns. Rows are written through
+/// `Encodable` (each typed value as its `databaseValue`) and read by each record's own
+/// `init(row:)` through `StoredRow`, so that a value that cannot be read names its row.
+protocol SnakeCaseRecord: Encodable, FetchableRecord, PersistableRecord {}
 
 extension SnakeCaseRecord {
     static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
@@ -16,8 +18,8 @@ struct SchoolRow: SnakeCaseRecord, Sendable {
     var urn: String, name: String, phase: String, postcode: String?, la: String?
     var lat: Double, lon: Double, pupils: Int, senSupport: Int, ehcPlans: Int
     var address: String?
-    /// The school's own day (`SchoolHours` text), if the school file gave one.
-    var hours: String?
+    /// The school's own day, if the school file gave one (kept as `SchoolHours` text).
+    var hours: SchoolHours?
 
     init(_ s: SchoolRecord) {
         urn = s.urn
@@ -26,7 +28,7 @@ struct SchoolRow: SnakeCaseRecord, Sendable {
         postcode = s.postcode
         la = s.la
         address = s.address
-        hours = s.hours?.description
+        hours = s.hours
         lat = s.location.lat
         lon = s.location.lon
         pupils = s.pupils
@@ -38,16 +40,64 @@ struct SchoolRow: SnakeCaseRecord, Sendable {
         var s = SchoolRecord(
             urn: urn, name: name, phase: phase, location: GeoPoint(lat: lat, lon: lon), pupils: pupils,
             ehcPlans: ehcPlans, senSupport: senSupport, postcode: postcode, address: address, la: la)
-        s.hours = hours.flatMap(SchoolHours.init)
+        s.hours = hours
         return s
+    }
+
+    enum Columns: String, ColumnExpression {
+        case urn, name, phase, postcode, la, lat, lon, pupils, address, hours
+        case senSupport = "sen_support"
+        case ehcPlans = "ehc_plans"
+    }
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "school", key: "urn")
+        urn = try r(Columns.urn)
+        name = try r(Columns.name)
+        phase = try r(Columns.phase)
+        postcode = try r(Columns.postcode)
+        la = try r(Columns.la)
+        lat = try r(Columns.lat)
+        lon = try r(Columns.lon)
+        pupils = try r(Columns.pupils)
+        senSupport = try r(Columns.senSupport)
+        ehcPlans = try r(Columns.ehcPlans)
+        address = try r(Columns.address)
+        hours = try r(Columns.hours)
+    }
+}
+
+extension SchoolHours: DatabaseValueConvertible {
+    /// The hours as their text (`08:45-15:15; fri 08:45-13:00`).
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    /// The hours, or `nil` for text that is not a school day.
+    public static func fromDatabaseValue(_ value: DatabaseValue) -> SchoolHours? {
+        String.fromDatabaseValue(value).flatMap(SchoolHours.init)
     }
 }
 
 /// A row of `specialist`; the working pattern is kept as text like `mon 08:30-16:30; tue 08:30-12:30`.
 struct SpecialistRow: SnakeCaseRecord, Sendable {
     static let databaseTableName = "specialist"
-    var id: String, service: String, skills: String, baseLat: Double, baseLon: Double, baseSchool: String?
-    var maxTravelMin: Int?, maxSchools: Int?, pattern: String
+    var id: String
+    var service: String
+    var skills: String
+    var baseLat: Double
+    var baseLon: Double
+    var baseSchool: String?
+    var maxTravelMin: Int?
+    var maxSchools: Int?
+    var pattern: WorkingPattern
+
+    enum Columns: String, ColumnExpression {
+        case id, service, skills, pattern
+        case baseLat = "base_lat"
+        case baseLon = "base_lon"
+        case baseSchool = "base_school"
+        case maxTravelMin = "max_travel_min"
+        case maxSchools = "max_schools"
+    }
 
     init(_ entry: RosterEntry) {
         let s = entry.specialist
@@ -59,33 +109,71 @@ struct SpecialistRow: SnakeCaseRecord, Sendable {
         baseSchool = entry.baseSchool
         maxTravelMin = s.maxTravelMinPerDay
         maxSchools = s.maxSchoolsPerDay
-        pattern = s.days.map { d in
+        pattern = WorkingPattern(days: s.days)
+    }
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "specialist")
+        id = try r(Columns.id)
+        service = try r(Columns.service)
+        skills = try r(Columns.skills)
+        baseLat = try r(Columns.baseLat)
+        baseLon = try r(Columns.baseLon)
+        baseSchool = try r(Columns.baseSchool)
+        maxTravelMin = try r(Columns.maxTravelMin)
+        maxSchools = try r(Columns.maxSchools)
+        pattern = try r(Columns.pattern)
+    }
+
+    var specialist: Specialist {
+        Specialist(
+            id: id, service: service, skills: skills.split(separator: ",").map(String.init),
+            base: GeoPoint(lat: baseLat, lon: baseLon), maxTravelMinPerDay: maxTravelMin,
+            maxSchoolsPerDay: maxSchools, days: pattern.days)
+    }
+}
+
+/// A specialist's working days as stored: `mon 08:30-16:30` per day, `; ` between days, with
+/// ` 30@11:30-14:00` after a day that has a break. Text with any day that cannot be read is not a
+/// pattern (`nil`), so the row is an error rather than a specialist with a day missing.
+struct WorkingPattern: StoredAsText, Sendable, Equatable {
+    var days: [WorkingDay]
+
+    var databaseValue: DatabaseValue { text.databaseValue }
+
+    /// The pattern as stored.
+    var text: String {
+        days.map { d in
             "\(d.day.rawValue) \(d.start)-\(d.end)" + (d.rest.map { " \($0.minutes)@\($0.earliest)-\($0.latestEnd)" } ?? "")
         }.joined(separator: "; ")
     }
 
-    /// The working pattern: `mon 08:30-16:30` per day, with ` 30@11:30-14:00` for a break.
-    var specialist: Specialist {
-        let days: [WorkingDay] = pattern.split(separator: ";").compactMap { part in
-            let bits = part.split(separator: " ")
-            let times = bits.count >= 2 ? bits[1].split(separator: "-") : []
-            guard times.count == 2, let d = Weekday(rawValue: String(bits[0])), let a = ClockTime(String(times[0])),
-                let b = ClockTime(String(times[1]))
-            else { return nil }
-            var day = WorkingDay(day: d, start: a, end: b)
-            if bits.count == 3 { day.rest = SpecialistRow.rest(bits[2]) }
-            return day
+    static func fromDatabaseValue(_ value: DatabaseValue) -> WorkingPattern? {
+        guard let text = String.fromDatabaseValue(value) else { return nil }
+        var days: [WorkingDay] = []
+        for part in text.split(separator: ";") {
+            guard let day = workingDay(part) else { return nil }
+            days.append(day)
         }
-        return Specialist(
-            id: id, service: service, skills: skills.split(separator: ",").map(String.init),
-            base: GeoPoint(lat: baseLat, lon: baseLon), maxTravelMinPerDay: maxTravelMin,
-            maxSchoolsPerDay: maxSchools, days: days)
+        return WorkingPattern(days: days)
     }
-}
 
-extension SpecialistRow {
+    private static func workingDay(_ part: Substring) -> WorkingDay? {
+        let bits = part.split(separator: " ")
+        let times = bits.count >= 2 ? bits[1].split(separator: "-") : []
+        guard bits.count <= 3, times.count == 2, let d = Weekday(rawValue: String(bits[0])), let a = ClockTime(String(times[0])),
+            let b = ClockTime(String(times[1]))
+        else { return nil }
+        var day = WorkingDay(day: d, start: a, end: b)
+        if bits.count == 3 {
+            guard let rest = rest(bits[2]) else { return nil }
+            day.rest = rest
+        }
+        return day
+    }
+
     /// `30@11:30-14:00`.
-    static func rest(_ text: Substring) -> DayBreak? {
+    private static func rest(_ text: Substring) -> DayBreak? {
         let parts = text.split(separator: "@")
         let window = parts.count == 2 ? parts[1].split(separator: "-") : []
         guard window.count == 2, let m = Int(parts[0]), let a = ClockTime(String(window[0])), let b = ClockTime(String(window[1])) else { return nil }
@@ -97,14 +185,66 @@ extension SpecialistRow {
 struct LeaveRow: SnakeCaseRecord, Sendable {
     static let databaseTableName = "specialist_leave"
     var id: Int64?
-    var specialistId: String, firstDay: String, lastDay: String, reason: String
+    var specialistId: String
+    var firstDay: CalendarDate
+    var lastDay: CalendarDate
+    var reason: String
+
+    enum Columns: String, ColumnExpression {
+        case id, reason
+        case specialistId = "specialist_id"
+        case firstDay = "first_day"
+        case lastDay = "last_day"
+    }
+
+    init(id: Int64?, specialistId: String, firstDay: CalendarDate, lastDay: CalendarDate, reason: String) {
+        self.id = id
+        self.specialistId = specialistId
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.reason = reason
+    }
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "specialist_leave")
+        id = try r(Columns.id)
+        specialistId = try r(Columns.specialistId)
+        firstDay = try r(Columns.firstDay)
+        lastDay = try r(Columns.lastDay)
+        reason = try r(Columns.reason)
+    }
+
+    var leave: Leave { Leave(specialist: specialistId, first: firstDay, last: lastDay) }
 }
 
 /// A row of `referral_status`: one change of status.
 struct StatusRow: SnakeCaseRecord, Sendable {
     static let databaseTableName = "referral_status"
     var id: Int64?
-    var referralId: Int64, fromStatus: String?, toStatus: String, at: String, actor: String, note: String
+    var referralId: Int64
+    var fromStatus: ReferralStatus?
+    var toStatus: ReferralStatus
+    var at: String
+    var actor: String
+    var note: String
+
+    enum Columns: String, ColumnExpression {
+        case id, at, actor, note
+        case referralId = "referral_id"
+        case fromStatus = "from_status"
+        case toStatus = "to_status"
+    }
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "referral_status")
+        id = try r(Columns.id)
+        referralId = try r(Columns.referralId)
+        fromStatus = try r(Columns.fromStatus)
+        toStatus = try r(Columns.toStatus)
+        at = try r(Columns.at)
+        actor = try r(Columns.actor)
+        note = try r(Columns.note)
+    }
 }
 
 /// A row of the append-only `audit_log`.
@@ -122,4 +262,33 @@ public struct AuditEntry: SnakeCaseRecord, Sendable, Equatable {
     public var entityId: String
     /// What changed, as JSON.
     public var detail: String
+
+    /// The table's columns.
+    public enum Columns: String, ColumnExpression {
+        case id, at, actor, action, entity, detail
+        case entityId = "entity_id"
+    }
+
+    /// An entry with every field.
+    public init(id: Int64?, at: String, actor: String, action: String, entity: String, entityId: String, detail: String) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.entity = entity
+        self.entityId = entityId
+        self.detail = detail
+    }
+
+    /// Reads an entry; a value that cannot be read is an error naming the entry and the column.
+    public init(row: Row) throws {
+        let r = StoredRow(row, table: "audit_log")
+        id = try r(Columns.id)
+        at = try r(Columns.at)
+        actor = try r(Columns.actor)
+        action = try r(Columns.action)
+        entity = try r(Columns.entity)
+        entityId = try r(Columns.entityId)
+        detail = try r(Columns.detail)
+    }
 }

@@ -1,117 +1,266 @@
 import CaseloadCore
 import GRDB
 
+/// Whether a stored week is a draft or published.
+enum WeekStatus: String, DatabaseValueConvertible, Codable, Sendable {
+    case draft
+    case published
+}
+
 /// A row of `timetable`: one week's plan, draft or published, with the scenario it solved.
 struct TimetableRow: SnakeCaseRecord, Sendable {
     static let databaseTableName = "timetable"
-    var weekStart: String, status: String, scenario: String, plan: String
-    var servedPriority: Int, travelMin: Int, createdAt: String, publishedAt: String?
+    var weekStart: CalendarDate
+    var status: WeekStatus
+    var scenario: String
+    var plan: String
+    var servedPriority: Int
+    var travelMin: Int
+    var createdAt: String
+    var publishedAt: String?
     /// 0 when first planned; one more at each re-plan (iCalendar's SEQUENCE).
     var revision: Int
     /// The last audit entry when it was planned: the state it was planned on.
     var basedOnAudit: Int64
+
+    enum Columns: String, ColumnExpression {
+        case status, scenario, plan, revision
+        case weekStart = "week_start"
+        case servedPriority = "served_priority"
+        case travelMin = "travel_min"
+        case createdAt = "created_at"
+        case publishedAt = "published_at"
+        case basedOnAudit = "based_on_audit"
+    }
+
+    init(
+        weekStart: CalendarDate, status: WeekStatus, scenario: String, plan: String, servedPriority: Int, travelMin: Int,
+        createdAt: String, publishedAt: String?, revision: Int, basedOnAudit: Int64
+    ) {
+        self.weekStart = weekStart
+        self.status = status
+        self.scenario = scenario
+        self.plan = plan
+        self.servedPriority = servedPriority
+        self.travelMin = travelMin
+        self.createdAt = createdAt
+        self.publishedAt = publishedAt
+        self.revision = revision
+        self.basedOnAudit = basedOnAudit
+    }
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "timetable", key: "week_start")
+        weekStart = try r(Columns.weekStart)
+        status = try r(Columns.status)
+        scenario = try r(Columns.scenario)
+        plan = try r(Columns.plan)
+        servedPriority = try r(Columns.servedPriority)
+        travelMin = try r(Columns.travelMin)
+        createdAt = try r(Columns.createdAt)
+        publishedAt = try r(Columns.publishedAt)
+        revision = try r(Columns.revision)
+        basedOnAudit = try r(Columns.basedOnAudit)
+    }
+}
+
+/// A booked slot as the `booking` and `cancelled_booking` tables both keep it.
+struct BookedSlot: Sendable, Equatable {
+    var weekStart: CalendarDate
+    var referralId: Int64
+    var sessionNumber: Int
+    var specialistId: String
+    var day: Weekday
+    var start: ClockTime
+    var end: ClockTime
+    var schoolUrn: String
+
+    enum Columns: String, ColumnExpression {
+        case day, start, end
+        case weekStart = "week_start"
+        case referralId = "referral_id"
+        case sessionNumber = "session_number"
+        case specialistId = "specialist_id"
+        case schoolUrn = "school_urn"
+    }
+
+    init(week: CalendarDate, _ b: Booking) {
+        weekStart = week
+        referralId = b.referral
+        sessionNumber = b.sessionNumber
+        specialistId = b.specialist
+        day = b.day
+        start = b.start
+        end = b.end
+        schoolUrn = b.school
+    }
+
+    init(_ r: StoredRow) throws {
+        weekStart = try r(Columns.weekStart)
+        referralId = try r(Columns.referralId)
+        sessionNumber = try r(Columns.sessionNumber)
+        specialistId = try r(Columns.specialistId)
+        day = try r(Columns.day)
+        start = try r(Columns.start)
+        end = try r(Columns.end)
+        schoolUrn = try r(Columns.schoolUrn)
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container[Columns.weekStart] = weekStart
+        container[Columns.referralId] = referralId
+        container[Columns.sessionNumber] = sessionNumber
+        container[Columns.specialistId] = specialistId
+        container[Columns.day] = day
+        container[Columns.start] = start
+        container[Columns.end] = end
+        container[Columns.schoolUrn] = schoolUrn
+    }
+
+    /// The booking.
+    var booking: Booking {
+        Booking(referral: referralId, sessionNumber: sessionNumber, specialist: specialistId, day: day, start: start, end: end, school: schoolUrn)
+    }
+
+    /// The session's date.
+    var date: CalendarDate { weekStart.adding(days: day.index) }
 }
 
 /// A row of `cancelled_booking`: a published booking that a re-plan moved or dropped, kept so that
 /// calendars can be told it is cancelled.
-struct CancelledRow: SnakeCaseRecord, Sendable {
+struct CancelledRow: FetchableRecord, PersistableRecord, Sendable {
     static let databaseTableName = "cancelled_booking"
     var id: Int64?
-    var weekStart: String, referralId: Int64, sessionNumber: Int, specialistId: String, day: String
-    var start: String, end: String, schoolUrn: String, revision: Int
+    var slot: BookedSlot
+    var revision: Int
 
     init(_ b: BookingRow, revision: Int) {
-        weekStart = b.weekStart
-        referralId = b.referralId
-        sessionNumber = b.sessionNumber
-        specialistId = b.specialistId
-        day = b.day
-        start = b.start
-        end = b.end
-        schoolUrn = b.schoolUrn
+        slot = b.slot
         self.revision = revision
     }
 
-    var booking: BookingRow {
-        BookingRow(
-            id: nil, weekStart: weekStart, referralId: referralId, sessionNumber: sessionNumber, specialistId: specialistId,
-            day: day, start: start, end: end, schoolUrn: schoolUrn, outcome: nil, outcomeAt: nil, outcomeBy: nil)
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "cancelled_booking")
+        id = try r(Column("id"))
+        slot = try BookedSlot(r)
+        revision = try r(Column("revision"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        slot.encode(to: &container)
+        container["revision"] = revision
     }
 }
 
 /// A row of `booking`.
-struct BookingRow: SnakeCaseRecord, Sendable {
+struct BookingRow: FetchableRecord, MutablePersistableRecord, Sendable {
     static let databaseTableName = "booking"
     var id: Int64?
-    var weekStart: String, referralId: Int64, sessionNumber: Int, specialistId: String, day: String
-    var start: String, end: String, schoolUrn: String, outcome: String?
+    var slot: BookedSlot
+    var outcome: SessionOutcome?
     /// When and by whom the outcome was recorded.
-    var outcomeAt: String?, outcomeBy: String?
+    var outcomeAt: String?
+    var outcomeBy: String?
 
-    init(
-        id: Int64?, weekStart: String, referralId: Int64, sessionNumber: Int, specialistId: String, day: String, start: String,
-        end: String, schoolUrn: String, outcome: String?, outcomeAt: String?, outcomeBy: String?
-    ) {
-        self.id = id
-        self.weekStart = weekStart
-        self.referralId = referralId
-        self.sessionNumber = sessionNumber
-        self.specialistId = specialistId
-        self.day = day
-        self.start = start
-        self.end = end
-        self.schoolUrn = schoolUrn
-        self.outcome = outcome
-        self.outcomeAt = outcomeAt
-        self.outcomeBy = outcomeBy
+    enum Columns: String, ColumnExpression {
+        case id, outcome
+        case outcomeAt = "outcome_at"
+        case outcomeBy = "outcome_by"
     }
 
-    init(week: CalendarDate, _ b: Booking) {
-        self.init(
-            id: nil, weekStart: week.description, referralId: b.referral, sessionNumber: b.sessionNumber,
-            specialistId: b.specialist, day: b.day.rawValue, start: b.start.description, end: b.end.description,
-            schoolUrn: b.school, outcome: nil, outcomeAt: nil, outcomeBy: nil)
+    init(week: CalendarDate, _ b: Booking) { slot = BookedSlot(week: week, b) }
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "booking")
+        id = try r(Columns.id)
+        slot = try BookedSlot(r)
+        outcome = try r(Columns.outcome)
+        outcomeAt = try r(Columns.outcomeAt)
+        outcomeBy = try r(Columns.outcomeBy)
     }
 
-    /// The booking, or an error naming the row when a stored day or time cannot be read.
-    func booking() throws -> Booking {
-        guard let d = Weekday(rawValue: day), let a = ClockTime(start), let b = ClockTime(end) else {
-            throw StoreError.unavailable("booking \(id ?? 0) of the week of \(weekStart) has an unreadable day or time in the database")
-        }
-        return Booking(
-            referral: referralId, sessionNumber: sessionNumber, specialist: specialistId, day: d, start: a, end: b,
-            school: schoolUrn)
+    func encode(to container: inout PersistenceContainer) {
+        container[Columns.id] = id
+        slot.encode(to: &container)
+        container[Columns.outcome] = outcome
+        container[Columns.outcomeAt] = outcomeAt
+        container[Columns.outcomeBy] = outcomeBy
     }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    var referralId: Int64 { slot.referralId }
 
     /// The same session at the same place and time (outcomes aside).
-    func sameSlot(_ o: BookingRow) -> Bool {
-        (referralId, sessionNumber, specialistId, day) == (o.referralId, o.sessionNumber, o.specialistId, o.day)
-            && (start, end, schoolUrn) == (o.start, o.end, o.schoolUrn)
-    }
-
-    /// The session's date.
-    func date() throws -> CalendarDate {
-        guard let monday = CalendarDate(weekStart), let d = Weekday(rawValue: day) else {
-            throw StoreError.unavailable("booking \(id ?? 0) has an unreadable week or day in the database")
-        }
-        return monday.adding(days: d.index)
-    }
+    func sameSlot(_ o: BookingRow) -> Bool { slot == o.slot }
 }
 
 /// A row of `unbooked`: a waiting referral not booked this week, and why.
 struct UnbookedRow: SnakeCaseRecord, Sendable {
     static let databaseTableName = "unbooked"
-    var weekStart: String, referralId: Int64, code: String, reason: String
+    var weekStart: CalendarDate
+    var referralId: Int64
+    var code: String
+    var reason: String
+
+    enum Columns: String, ColumnExpression {
+        case code, reason
+        case weekStart = "week_start"
+        case referralId = "referral_id"
+    }
+
+    init(weekStart: CalendarDate, referralId: Int64, code: String, reason: String) {
+        self.weekStart = weekStart
+        self.referralId = referralId
+        self.code = code
+        self.reason = reason
+    }
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "unbooked", key: "referral_id")
+        weekStart = try r(Columns.weekStart)
+        referralId = try r(Columns.referralId)
+        code = try r(Columns.code)
+        reason = try r(Columns.reason)
+    }
 }
 
 /// A row of `series`.
 struct SeriesRow: SnakeCaseRecord, Sendable {
     static let databaseTableName = "series"
-    var referralId: Int64, specialistId: String, weekday: String?, sessionsDone: Int, lastWeek: String?
+    var referralId: Int64
+    var specialistId: String
+    var weekday: Weekday?
+    var sessionsDone: Int
+    var lastWeek: CalendarDate?
+
+    enum Columns: String, ColumnExpression {
+        case weekday
+        case referralId = "referral_id"
+        case specialistId = "specialist_id"
+        case sessionsDone = "sessions_done"
+        case lastWeek = "last_week"
+    }
+
+    init(referralId: Int64, specialistId: String, weekday: Weekday?, sessionsDone: Int, lastWeek: CalendarDate?) {
+        self.referralId = referralId
+        self.specialistId = specialistId
+        self.weekday = weekday
+        self.sessionsDone = sessionsDone
+        self.lastWeek = lastWeek
+    }
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "series", key: "referral_id")
+        referralId = try r(Columns.referralId)
+        specialistId = try r(Columns.specialistId)
+        weekday = try r(Columns.weekday)
+        sessionsDone = try r(Columns.sessionsDone)
+        lastWeek = try r(Columns.lastWeek)
+    }
 
     var series: Series {
-        Series(
-            referral: referralId, specialist: specialistId, weekday: weekday.flatMap(Weekday.init),
-            sessionsDone: sessionsDone, lastWeek: lastWeek.flatMap(CalendarDate.init))
+        Series(referral: referralId, specialist: specialistId, weekday: weekday, sessionsDone: sessionsDone, lastWeek: lastWeek)
     }
 }

@@ -192,12 +192,17 @@ import Testing
         #expect(demo.status == 2 && demo.errors.contains(folder.path))
         #expect(FileManager.default.fileExists(atPath: keep.path))  // the folder was not deleted
         try await run(["init"])
-        for out in [db, db + "-wal", folder.path, "/dev/null"] {
+        for out in [
+            db, db + "-wal", folder.path, "/dev/null", "/dev/full", "/proc/self/plan.json", folder.appendingPathComponent("none/x.json").path,
+        ] {
             let plan = await caseload([
                 "plan", root.appendingPathComponent("Fixtures/weeks/kemnal-w50-lean.json").path, "--out", out, "--iterations", "10",
             ])
             #expect(plan.status == 2, "\(out)")
         }
+        let export = await caseload(["pupil", "export", "--school", "100001", "--pupil-ref", "P-1", "--out", "/dev/full"])
+        #expect(export.status == 2 && export.errors.contains("system folder"), "\(export.errors)")
+        #expect(!FileManager.default.fileExists(atPath: "/dev/full.json"))
         #expect(try AppDatabase.open(path: db).schools().isEmpty)  // the database is intact
     }
 

@@ -10,6 +10,26 @@ import Testing
 @Suite struct PupilDataTests {
     let leader = Identity(tokenId: 0, role: .leader)
 
+    /// The export holds what is kept under the referral beyond what was submitted: its place and
+    /// priority on the list, the week the projection expects, and every week it was not booked.
+    @Test func theExportHoldsTheProjectedWeekAndTheReasonsItWasNotBooked() throws {
+        let db = try demoTrust()
+        let t = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
+        let unbooked = try #require(t.unbooked.first)
+        let pupil = try db.referral(unbooked.referral).request
+        let expected = week1.adding(days: 21)
+        try db.saveProjection(
+            Projection(madeOn: testWeek, weeks: [week1, expected], firstWeek: [unbooked.referral: expected], waiting: [unbooked.referral]),
+            stamp: stamp)
+        let export = try PupilRecords(db: db).export(
+            school: pupil.school, pupilRef: pupil.pupilRef, by: leader, config: Repo.config, today: testWeek)
+        let record = try #require(export.referrals.first { $0.referral.id == unbooked.referral })
+        #expect(record.projectedFirstWeek == expected.description)
+        #expect(record.notBooked == [["week": week1.description, "code": unbooked.code, "reason": unbooked.reason]])
+        #expect(record.referral.waiting?.position ?? 0 >= 1, "its place and current priority")
+        #expect(export.html.contains(unbooked.reason) && export.html.contains(expected.description))
+    }
+
     @Test func anErasedPupilCanNoLongerBeFoundAnywhere() throws {
         let db = try demoTrust()
         _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
@@ -18,11 +38,13 @@ import Testing
         let booking = t.bookings[0]
         let pupil = try db.referral(booking.referral).request
         let records = PupilRecords(db: db)
-        let export = try records.export(school: pupil.school, pupilRef: pupil.pupilRef, by: leader)
+        let export = try records.export(school: pupil.school, pupilRef: pupil.pupilRef, by: leader, config: Repo.config, today: testWeek)
         #expect(export.referrals.contains { $0.referral.id == booking.referral && !$0.history.isEmpty })
         #expect(export.html.contains(pupil.pupilRef) && export.html.contains("Referral \(booking.referral)"))
         #expect(throws: AccessDenied.self) {
-            try records.export(school: pupil.school, pupilRef: pupil.pupilRef, by: .init(tokenId: 0, role: .senco(school: pupil.school)))
+            try records.export(
+                school: pupil.school, pupilRef: pupil.pupilRef, by: .init(tokenId: 0, role: .senco(school: pupil.school)), config: Repo.config,
+                today: testWeek)
         }
 
         #expect(throws: StoreError.self) {
@@ -36,7 +58,9 @@ import Testing
         let ids = try records.erase(school: pupil.school, pupilRef: pupil.pupilRef, reason: "parent's request of 24 Nov", by: leader, stamp: stamp)
         #expect(ids.contains(booking.referral))
 
-        #expect(throws: StoreError.self) { try records.export(school: pupil.school, pupilRef: pupil.pupilRef, by: leader) }
+        #expect(throws: StoreError.self) {
+            try records.export(school: pupil.school, pupilRef: pupil.pupilRef, by: leader, config: Repo.config, today: testWeek)
+        }
         #expect(!(try db.referrals()).contains { $0.request.pupilRef == pupil.pupilRef })
         let view = try TimetableQuery(db: db).view(week: week1, for: leader, today: week1)
         #expect(!view.rows.contains { $0.pupilRef == pupil.pupilRef } && !view.ics.contains(pupil.pupilRef) && !view.csv.contains(pupil.pupilRef))

@@ -96,28 +96,3 @@ import Testing
         #expect(school2.map(\.position) == [2])
     }
 }
-
-/// A row that cannot be read is an error naming the referral and the column, never a default
-/// (a bad date once read as 1970 and put a pupil first on the list).
-@Suite struct UnreadableRowTests {
-    @Test(arguments: [("area", "'telepathy'"), ("received_on", "'26-11-30'"), ("status", "'lost'"), ("preferred_days", "'mon,someday'")])
-    func aCorruptColumnIsReportedNotDefaulted(_ column: String, _ value: String) throws {
-        let db = try AppDatabase.inMemory()
-        try db.importSchools(
-            [
-                SchoolRecord(
-                    urn: "100", name: "A", phase: "Primary", location: GeoPoint(lat: 51.4, lon: 0.1),
-                    pupils: 100, ehcPlans: 1, senSupport: 5)
-            ], stamp: Stamp(actor: "t"))
-        let request = ReferralRequest(
-            school: "100", pupilRef: "P-1", yearGroup: 3, service: "EP", area: .cognitionAndLearning, severity: 3,
-            apdrCycles: 2, consent: true, reason: "", receivedOn: CalendarDate("2026-11-23")!)
-        let r = try db.submit(
-            request, decision: .accepted(score: 40, band: "routine", pathway: Pathway(name: "assessment", sessions: 1, minutes: 180)),
-            stamp: Stamp(actor: "t"))
-        try db.writer.write { try $0.execute(sql: "UPDATE referral SET \(column) = \(value) WHERE id = ?", arguments: [r.id]) }
-        let error = #expect(throws: StoreError.self) { _ = try db.referral(r.id) }
-        #expect(error?.description.contains("referral \(r.id)") == true)
-        #expect(error?.description.contains(column == "status" ? "status" : column) == true)
-    }
-}

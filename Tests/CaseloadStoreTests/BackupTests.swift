@@ -78,3 +78,71 @@ import Testing
         #expect(try String(contentsOfFile: text, encoding: .utf8) == "not a database")
     }
 }
+
+/// A backup whose schema was changed outside Caseload (a trigger that copies erased references
+/// away, one that stops audit rows being written, an extra view or table) is refused by restore
+/// and reported by check-db, though SQLite calls the file sound.
+@Suite struct TamperedBackupTests {
+    static let tampering = [
+        "CREATE TABLE keep (ref TEXT); CREATE TRIGGER copy_refs BEFORE UPDATE OF pupil_ref ON referral BEGIN INSERT INTO keep VALUES (old.pupil_ref); END",
+        "CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(IGNORE); END",
+        "CREATE VIEW refs AS SELECT pupil_ref FROM referral",
+        "CREATE TABLE notes (x TEXT)",
+        "DROP INDEX referral_by_school",
+    ]
+
+    @Test(arguments: tampering) func aTamperedBackupIsRefusedAndReported(_ sql: String) throws {
+        let tmp = TemporaryDatabase()
+        defer { tmp.cleanup() }
+        let db = try tmp.open()
+        try db.importSchools([school("100001")], stamp: stamp)
+        let backup = tmp.folder.appendingPathComponent("backup.sqlite").path
+        #expect(try db.backup(to: backup).schemaProblems.isEmpty, "Caseload's own schema passes")
+        try DatabaseQueue(path: backup).write { try $0.execute(sql: sql) }
+
+        let report = try AppDatabase.report(path: backup)
+        #expect(report.integrity == "ok")
+        #expect(!report.schemaProblems.isEmpty, "check-db reports it")
+        let target = tmp.folder.appendingPathComponent("target.sqlite").path
+        let error = try #require(throws: StoreError.self) { try AppDatabase.restore(from: backup, to: target) }
+        #expect(error.description.contains("not as Caseload made it"))
+        #expect(!FileManager.default.fileExists(atPath: target), "nothing was restored")
+    }
+
+    @Test func aFileFromANewerCaseloadIsRefusedByItsUserVersion() throws {
+        let tmp = TemporaryDatabase()
+        defer { tmp.cleanup() }
+        _ = try tmp.open()
+        try DatabaseQueue(path: tmp.path).write { try $0.execute(sql: "PRAGMA user_version = 99") }
+        let error = try #require(throws: StoreError.self) { try AppDatabase.open(path: tmp.path) }
+        #expect(error.description.contains("newer Caseload"))
+    }
+}
+
+/// What a backup leaves behind, and where it may write.
+@Suite struct BackupLeftoverTests {
+    @Test func aBackupRemovesTheCopyAnInterruptedOneLeftAndNothingElse() throws {
+        let tmp = TemporaryDatabase()
+        defer { tmp.cleanup() }
+        let db = try tmp.open()
+        let backup = tmp.folder.appendingPathComponent("nightly.sqlite").path
+        let old = Date().addingTimeInterval(-3600)
+        for leftover in [".partial-0a1b2c3d", ".partial-0a1b2c3d-wal", ".partial-99999999"] {
+            FileManager.default.createFile(atPath: backup + leftover, contents: Data("pupil data".utf8))
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: backup + leftover)
+        }
+        let fresh = backup + ".partial-12345678"  // another backup in the making
+        let unrelated = backup + ".partial-notes.txt"
+        for file in [fresh, unrelated] { FileManager.default.createFile(atPath: file, contents: Data()) }
+        _ = try db.backup(to: backup)
+        let names = try FileManager.default.contentsOfDirectory(atPath: tmp.folder.path).filter { $0.hasPrefix("nightly") }.sorted()
+        #expect(names == ["nightly.sqlite", "nightly.sqlite.partial-12345678", "nightly.sqlite.partial-notes.txt"])
+    }
+
+    @Test(arguments: ["/dev/full", "/dev/shm/x.sqlite", "/proc/self/x", "/no/such/folder/x.sqlite"])
+    func aBackupGoesOnlyIntoAnOrdinaryFolder(_ path: String) throws {
+        let db = try AppDatabase.inMemory()
+        #expect(FilePlace.problem(path) != nil)
+        #expect(throws: StoreError.self) { try db.backup(to: path) }
+    }
+}

@@ -28,20 +28,17 @@ public enum ReferralReader {
         guard let need = AreaOfNeed(rawValue: area) else {
             throw f.error("area", "\"\(area)\" is not an area of need; use one of \(AreaOfNeed.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let flags = Set(try f.flexibleList("flags"))
-        let known = ["ehc_plan", "ehc_needs_assessment", "exclusion_risk", "looked_after", "safeguarding"]
-        if let odd = flags.first(where: { !known.contains($0) }) {
-            throw f.error("flags", "\"\(odd)\" is not a flag; use any of \(known.joined(separator: ", "))")
+        let names = try f.flexibleList("flags")
+        guard let flags = ReferralFlags(names: names) else {
+            let odd = names.first { ReferralFlag(rawValue: $0) == nil } ?? ""
+            throw f.error("flags", "\"\(odd)\" is not a flag; use any of \(ReferralFlag.namesList)")
         }
         var request = ReferralRequest(
             school: try f.string("school"), pupilRef: try pupilRef(f),
             yearGroup: try required(f.flexibleInt("year_group", in: 0...14), f, "year_group"),
             service: try f.string("service").uppercased(), pathway: try f.optionalString("pathway"), area: need,
             severity: try required(f.flexibleInt("severity", in: 1...5), f, "severity"),
-            flags: ReferralFlags(
-                ehcPlan: flags.contains("ehc_plan"), ehcNeedsAssessment: flags.contains("ehc_needs_assessment"),
-                exclusionRisk: flags.contains("exclusion_risk"), lookedAfter: flags.contains("looked_after"),
-                safeguarding: flags.contains("safeguarding")),
+            flags: flags,
             apdrCycles: try f.flexibleInt("apdr_cycles", in: 0...20) ?? 0,
             consent: try required(f.flexibleBool("consent"), f, "consent"), preferredDays: try f.flexibleDays("preferred_days"),
             reason: try reason(f), receivedOn: try receivedOn(f, today, dating))

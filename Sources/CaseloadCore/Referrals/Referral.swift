@@ -44,13 +44,61 @@ public struct ReferralFlags: Hashable, Sendable, Codable {
     }
 }
 
+/// The circumstances a trust weighs, by the one name each has in requests, files, settings and
+/// forms, with the words a person reads.
+public enum ReferralFlag: String, CaseIterable, Sendable {
+    case ehcPlan = "ehc_plan"
+    case ehcNeedsAssessment = "ehc_needs_assessment"
+    case exclusionRisk = "exclusion_risk"
+    case lookedAfter = "looked_after"
+    case safeguarding
+
+    /// The circumstance in a few words ("at risk of exclusion").
+    public var words: String {
+        switch self {
+        case .ehcPlan: "has an EHC plan"
+        case .ehcNeedsAssessment: "an EHC needs assessment has been requested"
+        case .exclusionRisk: "at risk of exclusion"
+        case .lookedAfter: "looked after"
+        case .safeguarding: "a safeguarding concern"
+        }
+    }
+
+    /// Every flag's name, for help texts and error messages.
+    public static let namesList = allCases.map(\.rawValue).joined(separator: ", ")
+
+    /// The key path of this flag in `ReferralFlags` and in the trust's `Weights`.
+    var flagPath: WritableKeyPath<ReferralFlags, Bool> {
+        switch self {
+        case .ehcPlan: \.ehcPlan
+        case .ehcNeedsAssessment: \.ehcNeedsAssessment
+        case .exclusionRisk: \.exclusionRisk
+        case .lookedAfter: \.lookedAfter
+        case .safeguarding: \.safeguarding
+        }
+    }
+}
+
 extension ReferralFlags {
+    /// Whether `flag` is set.
+    public subscript(flag: ReferralFlag) -> Bool {
+        get { self[keyPath: flag.flagPath] }
+        set { self[keyPath: flag.flagPath] = newValue }
+    }
+
+    /// The flags that are set.
+    public var raised: [ReferralFlag] { ReferralFlag.allCases.filter { self[$0] } }
+
     /// The flags that are set, by their names in requests.
-    public var names: [String] {
-        [
-            (ehcPlan, "ehc_plan"), (ehcNeedsAssessment, "ehc_needs_assessment"), (exclusionRisk, "exclusion_risk"),
-            (lookedAfter, "looked_after"), (safeguarding, "safeguarding"),
-        ].filter(\.0).map(\.1)
+    public var names: [String] { raised.map(\.rawValue) }
+
+    /// The flags named by `names`; `nil` when a name is not a flag's.
+    public init?(names: [String]) {
+        self.init()
+        for name in names {
+            guard let flag = ReferralFlag(rawValue: name) else { return nil }
+            self[flag] = true
+        }
     }
 }
 

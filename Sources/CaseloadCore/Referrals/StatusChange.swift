@@ -20,6 +20,15 @@ public enum StatusChange {
         .completed: [.active],
     ]
 
+    /// The changes a correction of what was submitted makes: a waiting referral judged afresh may
+    /// fall below the threshold.
+    public static let byCorrection: [ReferralStatus: Set<ReferralStatus>] = [.waiting: [.declined]]
+
+    /// Whether a correction may move a referral from `from` to `to`.
+    public static func correctionMayMove(from: ReferralStatus, to: ReferralStatus) -> Bool {
+        byCorrection[from]?.contains(to) == true
+    }
+
     /// Whether the weekly cycle may move a referral from `from` to `to`.
     public static func weekMayMove(from: ReferralStatus, to: ReferralStatus) -> Bool {
         byTheWeek[from]?.contains(to) == true

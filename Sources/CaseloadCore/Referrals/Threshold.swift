@@ -26,13 +26,8 @@ public struct Threshold: Sendable {
     /// The score a request earns from the trust's weights, before ageing and fair share.
     public func score(_ r: ReferralRequest) -> Int {
         let w = config.weights
-        let f = r.flags
         var points = Double(r.severity) * w.severity
-        if f.ehcPlan { points += w.ehcPlan }
-        if f.ehcNeedsAssessment { points += w.ehcNeedsAssessment }
-        if f.exclusionRisk { points += w.exclusionRisk }
-        if f.lookedAfter { points += w.lookedAfter }
-        if f.safeguarding { points += w.safeguarding }
+        for flag in r.flags.raised { points += w[flag] }
         return Int(points.rounded())
     }
 

@@ -79,6 +79,24 @@ public struct PriorityWeights: Hashable, Sendable {
     }
 }
 
+extension PriorityWeights {
+    /// The points `flag` adds.
+    public subscript(flag: ReferralFlag) -> Double {
+        get { self[keyPath: PriorityWeights.path(flag)] }
+        set { self[keyPath: PriorityWeights.path(flag)] = newValue }
+    }
+
+    private static func path(_ flag: ReferralFlag) -> WritableKeyPath<PriorityWeights, Double> {
+        switch flag {
+        case .ehcPlan: \.ehcPlan
+        case .ehcNeedsAssessment: \.ehcNeedsAssessment
+        case .exclusionRisk: \.exclusionRisk
+        case .lookedAfter: \.lookedAfter
+        case .safeguarding: \.safeguarding
+        }
+    }
+}
+
 /// The statutory deadline: EP advice within `adviceWeeks` of an EHC needs assessment request,
 /// with priority climbing as the deadline nears.
 public struct StatutoryRule: Hashable, Sendable {

@@ -59,12 +59,11 @@ extension TrustConfig {
     }
 
     static func readWeights(_ f: JSONFields) throws(InputError) -> PriorityWeights {
-        try f.onlyKeys(["severity", "ehc_plan", "ehc_needs_assessment", "exclusion_risk", "looked_after", "safeguarding"])
-        return PriorityWeights(
-            severity: try nonNegative(f, "severity"), ehcPlan: try nonNegative(f, "ehc_plan"),
-            ehcNeedsAssessment: try nonNegative(f, "ehc_needs_assessment"),
-            exclusionRisk: try nonNegative(f, "exclusion_risk"), lookedAfter: try nonNegative(f, "looked_after"),
-            safeguarding: try nonNegative(f, "safeguarding"))
+        try f.onlyKeys(["severity"] + ReferralFlag.allCases.map(\.rawValue))
+        var weights = PriorityWeights(
+            severity: try nonNegative(f, "severity"), ehcPlan: 0, ehcNeedsAssessment: 0, exclusionRisk: 0, lookedAfter: 0, safeguarding: 0)
+        for flag in ReferralFlag.allCases { weights[flag] = try nonNegative(f, flag.rawValue) }
+        return weights
     }
 
     static func readStatutory(_ f: JSONFields) throws(InputError) -> StatutoryRule {

@@ -45,7 +45,7 @@ public struct Booking: Hashable, Sendable {
 }
 
 /// What happened at a booked session.
-public enum SessionOutcome: String, CaseIterable, Sendable {
+public enum SessionOutcome: String, CaseIterable, Sendable, Codable {
     case delivered
     case schoolCancelled = "school_cancelled"
     case pupilAbsent = "pupil_absent"

@@ -12,10 +12,7 @@ struct ReferralFormPage {
         (.communicationAndInteraction, "Communication and interaction"), (.cognitionAndLearning, "Cognition and learning"),
         (.socialEmotionalMentalHealth, "Social, emotional and mental health"), (.sensoryPhysical, "Sensory and/or physical"),
     ]
-    static let flags = [
-        ("ehc_plan", "Has an EHC plan"), ("ehc_needs_assessment", "An EHC needs assessment has been requested (advice is due within 6 weeks)"),
-        ("exclusion_risk", "At risk of exclusion"), ("looked_after", "Looked after"), ("safeguarding", "Safeguarding concern"),
-    ]
+    static let flags = ReferralFlag.allCases.map { ($0.rawValue, $0.words.prefix(1).uppercased() + $0.words.dropFirst()) }
     static let labels = [
         "pupil_ref": "Pupil reference", "year_group": "Year group", "service": "Service", "area": "Area of need", "severity": "How severe",
         "apdr_cycles": "Assess-plan-do-review cycles", "consent": "Consent", "flags": "Circumstances", "preferred_days": "Days that suit",
@@ -65,7 +62,7 @@ struct ReferralFormPage {
             return [
                 "name": "\(s.name) (\(s.code))",
                 "rule":
-                    "accepted with a score of \(s.threshold) or more and at least \(s.apdrCycles) assess-plan-do-review cycle\(s.apdrCycles == 1 ? "" : "s"), with consent. Severity counts \(Self.points(config.weights.severity)) points a level; an EHC plan \(Self.points(config.weights.ehcPlan)), an EHC needs assessment \(Self.points(config.weights.ehcNeedsAssessment)), risk of exclusion \(Self.points(config.weights.exclusionRisk)), looked after \(Self.points(config.weights.lookedAfter)), safeguarding \(Self.points(config.weights.safeguarding)). Target waits by band: \(target).",
+                    "accepted with a score of \(s.threshold) or more and at least \(s.apdrCycles) assess-plan-do-review cycle\(s.apdrCycles == 1 ? "" : "s"), with consent. Severity counts \(Self.points(config.weights.severity)) points a level; \(ReferralFlag.allCases.map { "\($0.words) \(Self.points(config.weights[$0]))" }.joined(separator: ", ")). Target waits by band: \(target).",
             ]
         }
     }
