@@ -49,7 +49,7 @@ struct TokenCommand: ParsableCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a token; it is shown once, so copy it now.")
         @OptionGroup var store: StoreOptions
-        @Option(help: "senco, specialist or leader.") var role: String
+        @Option(help: "senco, specialist, leader, or monitor (reads /metrics only).") var role: String
         @Option(help: "The SENCO's school (URN).") var school: String?
         @Option(help: "The specialist's id.") var specialist: String?
         @Option(help: "Who it is for (kept in the audit log; no pupil data).") var label: String = ""
@@ -61,7 +61,9 @@ struct TokenCommand: ParsableCommand {
             case ("senco", let s?, nil): r = .senco(school: s)
             case ("specialist", nil, let id?): r = .specialist(id: id)
             case ("leader", nil, nil): r = .leader
-            default: throw CLIError.badInput("use --role senco --school URN, --role specialist --specialist ID, or --role leader")
+            case ("monitor", nil, nil): r = .monitor
+            default:
+                throw CLIError.badInput("use --role senco --school URN, --role specialist --specialist ID, --role leader, or --role monitor")
             }
             let (id, secret) = try store.open().createToken(role: r, label: label, days: expires, stamp: store.stamp)
             Console.print("token \(id) for \(role), working for \(expires) days: \(secret)")

@@ -13,7 +13,8 @@ struct SimulateCommand: ParsableCommand {
         abstract: "Simulate a term under other settings or roster against the current ones; the database is never changed.")
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "Weeks to roll forward.") var weeks = 12
+    @Option(help: ArgumentHelp("Weeks to roll forward (\(TermSimulation.weeksAllowed.lowerBound) to \(TermSimulation.weeksAllowed.upperBound))."))
+    var weeks = TermSimulation.defaultWeeks
     @Option(name: .customLong("alt-config"), help: "The alternative settings (default: the current ones).") var altConfig: String?
     @Option(help: "Specialists to add or change in the alternative (roster CSV or YAML).") var roster: String?
     @Option(help: "historical, or referrals per school and service per week.") var arrivals = "historical"
@@ -23,6 +24,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Folder for report.html (and figures.json).") var out: String?
 
     func run() throws {
+        _ = try TermSimulation.checked(weeks: weeks, field: "--weeks")
         let db = try store.open()
         let base = try store.loadConfig()
         let alt =

@@ -20,6 +20,7 @@ public struct ServerSettings: Sendable {
 /// The router with every route and middleware; tests drive it with `app.test(.router)`.
 public func buildRouter(_ state: ServerState, secureCookies: Bool = false) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: MetricsMiddleware(metrics: state.metrics))
     router.add(middleware: ProblemMiddleware())
     let system = SystemController(state: state)

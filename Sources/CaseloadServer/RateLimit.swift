@@ -40,7 +40,7 @@ struct WriteLimitMiddleware: RouterMiddleware {
         guard [.post, .put, .patch, .delete].contains(request.method), let caller = context.identity,
             let wait = limiter.take(caller.tokenId)
         else { return try await next(request, context) }
-        var problem = Problem(.tooManyRequests, "this token has made too many changes in a short time; try again in \(wait) s")
+        var problem = Problem(.tooManyRequests, "too many changes in a short time from this sign-in; wait \(wait) seconds and try again")
         problem.headers[.retryAfter] = "\(wait)"
         throw problem
     }

@@ -68,7 +68,6 @@ struct ReferralController {
         let patch = body.value
         let stamp = Stamp(actor: caller.actor)
         let changed = try await DatabaseWork.run { try editor.update(referral.id, patch: patch, school: caller.school, note: note, stamp: stamp) }
-        state.waiting.invalidate()
         return try dto(changed)
     }
 
@@ -79,7 +78,6 @@ struct ReferralController {
         let lifecycle = ReferralLifecycle(db: state.db)
         let stamp = Stamp(actor: caller.actor)
         let changed = try await DatabaseWork.run { try lifecycle.apply(change, to: id, by: caller, note: note, stamp: stamp) }
-        state.waiting.invalidate()
         return try dto(changed)
     }
 

@@ -52,7 +52,6 @@ struct SchoolController {
         let db = state.db
         let stamp = Stamp(actor: caller.actor)  // the store checks the closure (Closure.problem) for every caller
         let added = try await DatabaseWork.run { try db.addClosures([closure], stamp: stamp) }
-        state.waiting.invalidate()
         return EditedResponse(
             status: .created,
             response: AddedDTO(closure: ClosureDTO(added.saved[0]), replanWeeks: added.replan.map(\.week.description)))
@@ -64,7 +63,6 @@ struct SchoolController {
         let db = state.db
         let stamp = Stamp(actor: caller.actor)
         try await DatabaseWork.run { try db.removeClosure(id: id, school: urn, stamp: stamp) }
-        state.waiting.invalidate()
         return .noContent
     }
 

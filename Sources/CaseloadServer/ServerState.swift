@@ -44,6 +44,7 @@ public final class ServerState: Sendable {
         do { current = Mutex((try TrustConfigFile.parse(yaml), yaml)) } catch {
             throw InputError(field: "\(configPath): \(error.field)", id: error.id, problem: error.problem)
         }
+        db.observeWaitingList { [waiting] in waiting.invalidate() }
     }
 
     /// The settings in force.
@@ -68,7 +69,7 @@ public final class ServerState: Sendable {
             )
         }
         current.withLock { $0 = (parsed, yaml) }
-        waiting.invalidate()
+        waiting.invalidate()  // the settings are no database change: the one call the observer does not make
         try db.recordAudit(
             stamp, action: "update", entity: "config", id: configPath, detail: ["services": parsed.services.map(\.code).joined(separator: ",")])
         return parsed

@@ -53,7 +53,7 @@ struct SimulationController {
         let body = try await JSONBody.object(request, context)
         let f = try JSONFields(body.value, path: "")
         try f.onlyKeys(["weeks", "seed", "absence", "arrival_rate", "alt_config"])
-        let weeks = try f.optionalInt("weeks", in: 1...26) ?? 12
+        let weeks = try f.optionalInt("weeks", in: TermSimulation.weeksAllowed) ?? TermSimulation.defaultWeeks
         let alternative = try f.optionalString("alt_config").map(SimulationController.parse) ?? state.config
         let simulation = state.termSimulation(
             weeks: weeks, absence: try f.optionalNumber("absence", in: 0...0.9) ?? 0.08,

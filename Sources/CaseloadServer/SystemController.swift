@@ -21,8 +21,9 @@ struct SystemController {
     }
 
     func register(_ router: Router<AppContext>, _ v1: RouterGroup<AppContext>) {
-        router.group("metrics").add(middleware: AuthMiddleware(db: state.db)).get { _, _ in
-            try text(self.metrics(), type: "text/plain; version=0.0.4; charset=utf-8")
+        router.group("metrics").add(middleware: AuthMiddleware(db: state.db)).get { _, context in
+            _ = try context.caller(may: .readMetrics)
+            return try text(self.metrics(), type: "text/plain; version=0.0.4; charset=utf-8")
         }
         v1.get("openapi.yaml") { _, _ in text(OpenAPIDocument.yaml, type: "application/yaml") }
         v1.get("config") { _, context in

@@ -66,7 +66,6 @@ struct TimetableController {
         let planning = WeekPlanning(db: state.db, config: state.config)
         let stamp = Stamp(actor: caller.actor)
         let started = try await DatabaseWork.run { try planning.publish(w, by: caller, stamp: stamp) }
-        state.waiting.invalidate()
         return PublishDTO(week: w.description, seriesStarted: started)
     }
 

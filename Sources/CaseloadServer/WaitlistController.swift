@@ -30,7 +30,6 @@ struct WaitlistController {
         let projection = WaitingProjection(db: state.db, config: state.config, options: state.planner)
         let today = state.today()
         let p = try await state.heavy.run("projecting the waiting list") { try projection.run(today: today, stamp: Stamp(actor: caller.actor)) }
-        state.waiting.invalidate()
         return ProjectionDTO(madeOn: p.madeOn.description, weeks: p.weeks.map(\.description), waiting: p.waiting.count, seen: p.firstWeek.count)
     }
 

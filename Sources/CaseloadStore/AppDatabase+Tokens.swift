@@ -9,12 +9,51 @@ struct TokenRow: SnakeCaseRecord, Sendable {
     var hash: String, role: String, school: String?, specialist: String?, label: String, createdAt: String, revokedAt: String?
     var expiresAt: String?
 
-    var identity: Identity? {
-        switch role {
-        case "senco": school.map { Identity(tokenId: id ?? 0, role: .senco(school: $0)) }
-        case "specialist": specialist.map { Identity(tokenId: id ?? 0, role: .specialist(id: $0)) }
-        case "leader": Identity(tokenId: id ?? 0, role: .leader)
-        default: nil
+    enum Columns: String, ColumnExpression {
+        case id, hash, role, school, specialist, label
+        case createdAt = "created_at"
+        case revokedAt = "revoked_at"
+        case expiresAt = "expires_at"
+    }
+
+    init(
+        id: Int64?, hash: String, role: String, school: String?, specialist: String?, label: String, createdAt: String, revokedAt: String?,
+        expiresAt: String?
+    ) {
+        self.id = id
+        self.hash = hash
+        self.role = role
+        self.school = school
+        self.specialist = specialist
+        self.label = label
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+        self.expiresAt = expiresAt
+    }
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "token")
+        id = try r(Columns.id)
+        hash = try r(Columns.hash)
+        role = try r(Columns.role)
+        school = try r(Columns.school)
+        specialist = try r(Columns.specialist)
+        label = try r(Columns.label)
+        createdAt = try r(Columns.createdAt)
+        revokedAt = try r(Columns.revokedAt)
+        expiresAt = try r(Columns.expiresAt)
+    }
+
+    /// The identity the token gives; a role that cannot be read (or lacks its school or
+    /// specialist) is an error naming the token, never a token that quietly stops working.
+    func identity() throws -> Identity {
+        let id = self.id ?? 0
+        switch (role, school, specialist) {
+        case ("senco", let urn?, _): return Identity(tokenId: id, role: .senco(school: urn))
+        case ("specialist", _, let who?): return Identity(tokenId: id, role: .specialist(id: who))
+        case ("leader", _, _): return Identity(tokenId: id, role: .leader)
+        case ("monitor", _, _): return Identity(tokenId: id, role: .monitor)
+        default: throw StoreError.unreadable(table: "token", row: "\(id)", column: "role", value: "\"\(role.prefix(40))\"")
         }
     }
 }
@@ -62,7 +101,7 @@ extension AppDatabase {
         case .specialist(let id):
             guard try SpecialistRow.exists(db, key: id) else { throw StoreError.notFound("no specialist \(id)", next: .listSpecialists) }
             return (nil, id)
-        case .leader: return (nil, nil)
+        case .leader, .monitor: return (nil, nil)
         }
     }
 
@@ -86,7 +125,7 @@ extension AppDatabase {
                 db.cachedStatement(
                     sql: """
                         SELECT * FROM token WHERE hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
-                        """), arguments: [Hashing.sha256Hex(secret), now.ISO8601Format()])?.identity
+                        """), arguments: [Hashing.sha256Hex(secret), now.ISO8601Format()])?.identity()
         }
     }
 
@@ -98,7 +137,7 @@ extension AppDatabase {
                 db.cachedStatement(
                     sql: """
                         SELECT * FROM token WHERE id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
-                        """), arguments: [id, now.ISO8601Format()])?.identity
+                        """), arguments: [id, now.ISO8601Format()])?.identity()
         }
     }
 

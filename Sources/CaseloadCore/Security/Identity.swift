@@ -6,6 +6,8 @@ public enum Role: Hashable, Sendable {
     case specialist(id: String)
     /// A trust leader: reads everything; changes thresholds, capacity and schedules.
     case leader
+    /// A monitoring system's key (Prometheus): reads `/metrics` and nothing else.
+    case monitor
 
     /// The role's name as stored and shown.
     public var name: String {
@@ -13,6 +15,7 @@ public enum Role: Hashable, Sendable {
         case .senco: "senco"
         case .specialist: "specialist"
         case .leader: "leader"
+        case .monitor: "monitor"
         }
     }
 }
@@ -34,6 +37,7 @@ public struct Identity: Hashable, Sendable {
         case .senco(let school): "token:\(tokenId) senco@\(school)"
         case .specialist(let id): "token:\(tokenId) specialist:\(id)"
         case .leader: "token:\(tokenId) leader"
+        case .monitor: "token:\(tokenId) monitor"
         }
     }
 

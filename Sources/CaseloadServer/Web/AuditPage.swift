@@ -22,7 +22,7 @@ struct AuditPage {
         ]
         values["entity"] = kind
         if entries.count == 100, let last = entries.last?.id { values["older"] = last }
-        return pages.render("audit", title: "Audit log\(kind.map { ": \($0)" } ?? "")", values, context: context)
+        return pages.render(.audit, title: "Audit log\(kind.map { ": \($0)" } ?? "")", values, context: context)
     }
 
     static func row(_ e: AuditEntry) -> [String: Any] {

@@ -38,7 +38,7 @@ struct LeaderPages {
             "breaches": entries.filter(\.breached).count, "deadlines": entries.filter { $0.statutoryDeadline != nil }.count,
             "more": entries.count > rows.count,
         ]
-        return pages.render("waiting-list", title: "\(service) waiting list", values, context: context)
+        return pages.render(.waitingList, title: "\(service) waiting list", values, context: context)
     }
 
     @Sendable func week(_ request: Request, context: AppContext) async throws -> Response {
@@ -54,7 +54,7 @@ struct LeaderPages {
             values["plan"] = LeaderPages.review(t)
             values["notice"] = LeaderPages.notice(request.uri.queryParameters.get("done"), t)
         }
-        return pages.render("weeks", title: "Plan the \(week.title)", values, context: context)
+        return pages.render(.weeks, title: "Plan the \(week.title)", values, context: context)
     }
 
     @Sendable func generate(_ request: Request, context: AppContext) async throws -> Response {
@@ -77,7 +77,6 @@ struct LeaderPages {
         let planning = WeekPlanning(db: state.db, config: state.config)
         let stamp = Stamp(actor: caller.actor)
         _ = try await DatabaseWork.run { try planning.publish(monday, by: caller, stamp: stamp) }
-        state.waiting.invalidate()
         return Response.redirect(to: "/weeks?week=\(monday)&done=published", type: .normal)
     }
 

@@ -3,25 +3,57 @@ import Foundation
 import Hummingbird
 import Mustache
 
-/// The page templates (swift-mustache, Hummingbird's template engine), loaded once from the
-/// package's resources, and the one way a page is rendered: the layout's values (who is signed
-/// in, their menu, the form token) added to the page's own.
+/// Every template the pages use: the pages, and the partials they include (`top`, `bottom`, and
+/// `csrf`, the one anti-forgery field). A page is named by this type, so a page cannot name a
+/// template that is not there.
+enum Template: String, CaseIterable, Sendable {
+    case audit
+    case calendarAddress = "calendar-address"
+    case myWeek = "my-week"
+    case problem
+    case referral
+    case referralNew = "referral-new"
+    case referrals
+    case settings
+    case settingsPreview = "settings-preview"
+    case signin
+    case visits
+    case waitingList = "waiting-list"
+    case weeks
+    case whatIf = "what-if"
+    case top
+    case bottom
+    case csrf
+}
+
+/// The page templates (swift-mustache, Hummingbird's template engine), loaded once at start-up
+/// from the package's resources, and the one way a page is rendered: the layout's values (who is
+/// signed in, their menu, the form token) added to the page's own. A template that is missing or
+/// does not parse stops the server from starting.
 struct Pages: Sendable {
     let library: MustacheLibrary
 
-    /// Loads every `.mustache` file under `Web/Templates`.
-    init() throws {
+    /// The templates shipped in the package's resources.
+    static let shippedFolder = Bundle.module.resourceURL!.appendingPathComponent("Templates")
+
+    /// Loads every `.mustache` file under `Web/Templates` (or `folder`); throws when one of
+    /// `Template` is missing or any file is not a valid template.
+    init(folder: URL = Pages.shippedFolder) throws {
         var library = MustacheLibrary()
-        let folder = Bundle.module.resourceURL!.appendingPathComponent("Templates")
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".mustache") {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            try library.register(text, named: String(file.dropLast(".mustache".count)))
+            do { try library.register(text, named: String(file.dropLast(".mustache".count))) } catch {
+                throw PagesError(template: file, problem: "is not a valid template (\(error))")
+            }
+        }
+        if let missing = Template.allCases.first(where: { library.getTemplate(named: $0.rawValue) == nil }) {
+            throw PagesError(template: missing.rawValue + ".mustache", problem: "is missing from \(folder.path)")
         }
         self.library = library
     }
 
-    /// Page `name` filled with `values` for the person in `context`, as an HTML response.
-    func render(_ name: String, title: String, _ values: [String: Any] = [:], context: AppContext, status: HTTPResponse.Status = .ok)
+    /// Page `template` filled with `values` for the person in `context`, as an HTML response.
+    func render(_ template: Template, title: String, _ values: [String: Any] = [:], context: AppContext, status: HTTPResponse.Status = .ok)
         -> Response
     {
         var all = values
@@ -34,7 +66,7 @@ struct Pages: Sendable {
             all["isLeader"] = who.isLeader
             if case .specialist = who.role { all["isSpecialist"] = true }
         }
-        let html = library.render(all, withTemplate: name) ?? "<!doctype html><title>Caseload</title><p>page \(name) is missing</p>"
+        let html = library.render(all, withTemplate: template.rawValue) ?? ""  // every template was checked at start-up
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -46,8 +78,16 @@ struct Pages: Sendable {
         case .senco(let school): "SENCO, school \(school)"
         case .specialist(let id): "specialist \(id)"
         case .leader: "trust leader"
+        case .monitor: "monitoring key"
         }
     }
+}
+
+/// A template that stops the server from starting, and why.
+struct PagesError: Error, CustomStringConvertible {
+    let template: String
+    let problem: String
+    var description: String { "the page template \(template) \(problem); reinstall Caseload or restore the file" }
 }
 
 /// Dates and weeks as people write them: "Mon 30 Nov", "the week of Mon 30 Nov".

@@ -32,7 +32,7 @@ struct SchoolPages {
         let values: [String: Any] = [
             "rows": rows, "none": rows.isEmpty, "more": total > rows.count, "total": total, "school": school ?? "every school",
         ]
-        return pages.render("referrals", title: school.map { "Referrals of school \($0)" } ?? "All referrals", values, context: context)
+        return pages.render(.referrals, title: school.map { "Referrals of school \($0)" } ?? "All referrals", values, context: context)
     }
 
     func row(_ r: Referral, _ place: WaitingEntry?) -> [String: Any] {
@@ -46,7 +46,7 @@ struct SchoolPages {
 
     @Sendable func newForm(_ request: Request, context: AppContext) async throws -> Response {
         _ = try AccessPolicy.scope(try context.caller(), .submitReferral, school: nil)
-        return pages.render("referral-new", title: "Request specialist time", ReferralFormPage(config: state.config).values(nil), context: context)
+        return pages.render(.referralNew, title: "Request specialist time", ReferralFormPage(config: state.config).values(nil), context: context)
     }
 
     @Sendable func submit(_ request: Request, context: AppContext) async throws -> Response {
@@ -61,12 +61,12 @@ struct SchoolPages {
             referral = try await DatabaseWork.run { try intake.submit(page.fields(form), from: .caller(caller), today: today, stamp: stamp) }
         } catch let error as InputError {
             let values = page.values(form, error: "\(ReferralFormPage.label(error.field)): \(error.problem)")
-            return pages.render("referral-new", title: "Request specialist time", values, context: context, status: .unprocessableContent)
+            return pages.render(.referralNew, title: "Request specialist time", values, context: context, status: .unprocessableContent)
         } catch StoreError.conflict(let message, _) {
             let values = page.values(form, error: message)
-            return pages.render("referral-new", title: "Request specialist time", values, context: context, status: .conflict)
+            return pages.render(.referralNew, title: "Request specialist time", values, context: context, status: .conflict)
         }
-        state.waiting.invalidate()
+        if referral.status == .waiting { _ = try state.waiting.place(referral, state: state) }
         return Response.redirect(to: "/referrals/\(referral.id)?new=1", type: .normal)
     }
 
@@ -77,7 +77,7 @@ struct SchoolPages {
         let place = r.status == .waiting ? try state.waiting.place(r, state: state) : nil
         var values = ReferralStory(r, place: place, history: try state.db.history(id), today: state.today()).values
         if request.uri.queryParameters.get("new") != nil { values["justSent"] = true }
-        return pages.render("referral", title: "Referral \(id)", values, context: context)
+        return pages.render(.referral, title: "Referral \(id)", values, context: context)
     }
 
     func change(_ request: Request, _ context: AppContext, _ change: ReferralLifecycle.Change) async throws -> Response {
@@ -88,7 +88,6 @@ struct SchoolPages {
         let note = form.value("note") ?? ""
         let stamp = Stamp(actor: caller.actor)
         _ = try await DatabaseWork.run { try lifecycle.apply(change, to: id, by: caller, note: note, stamp: stamp) }
-        state.waiting.invalidate()
         return Response.redirect(to: "/referrals/\(id)", type: .normal)
     }
 
@@ -108,7 +107,7 @@ struct SchoolPages {
         } catch StoreError.notFound(let message, _) {
             values = week.values.merging(["empty": message]) { a, _ in a }
         }
-        return pages.render("visits", title: "Visits, \(week.title)", values, context: context)
+        return pages.render(.visits, title: "Visits, \(week.title)", values, context: context)
     }
 
     @Sendable func visitsCalendar(_ request: Request, context: AppContext) async throws -> Response {

@@ -28,7 +28,7 @@ struct SettingsPages {
         if request.uri.queryParameters.get("done") == "saved" {
             values["notice"] = "Saved: the new settings are in force, and the waiting list follows them."
         }
-        return pages.render("settings", title: "Thresholds and priority weights", values, context: context)
+        return pages.render(.settings, title: "Thresholds and priority weights", values, context: context)
     }
 
     /// The proposed YAML: checked whole; a mistake re-shows the editor with the text as sent.
@@ -41,14 +41,17 @@ struct SettingsPages {
             var values = SettingsPages.summary(state.config)
             values["yaml"] = yaml
             values["error"] = "Nothing was saved. \(error.field): \(error.problem)"
-            return pages.render("settings", title: "Thresholds and priority weights", values, context: context, status: .unprocessableContent)
+            return pages.render(.settings, title: "Thresholds and priority weights", values, context: context, status: .unprocessableContent)
         }
         let (db, current, today) = (state.db, state.config, state.today())
         let preview = try await DatabaseWork.run { try SettingsPreview.make(from: current, to: proposed, db: db, today: today, by: caller) }
         var values = SettingsPreviewValues.values(preview, today: today)
         values["yaml"] = yaml
         values["base"] = Hashing.sha256Hex(state.configText)
-        return pages.render("settings-preview", title: "What the change would do", values, context: context)
+        values["weeksMin"] = TermSimulation.weeksAllowed.lowerBound
+        values["weeksMax"] = TermSimulation.weeksAllowed.upperBound
+        values["weeksDefault"] = TermSimulation.defaultWeeks
+        return pages.render(.settingsPreview, title: "What the change would do", values, context: context)
     }
 
     @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
@@ -64,14 +67,17 @@ struct SettingsPages {
         _ = try context.caller(may: .simulate)
         let form = try await WebForm.read(request, context)
         let alternative = try TrustConfigFile.parse(SettingsPages.text(form))
-        let weeks = min(12, max(1, Int(form.value("weeks") ?? "") ?? 6))
+        guard let weeks = Int(form.value("weeks") ?? "\(TermSimulation.defaultWeeks)") else {
+            throw InputError(field: "weeks", problem: "give a whole number of weeks")
+        }
+        _ = try TermSimulation.checked(weeks: weeks)
         let simulation = state.termSimulation(weeks: weeks)
         let (baseline, db) = (state.config, state.db)
         let report = try await state.heavy.run("the what-if") {
             try WhatIf(simulation: simulation).run(
                 baseline: Policy(name: "now", config: baseline), alternative: Policy(name: "proposed", config: alternative), db: db)
         }
-        return pages.render("what-if", title: "What if: \(weeks) weeks under the proposed settings", ["report": report.sections], context: context)
+        return pages.render(.whatIf, title: "What if: \(weeks) weeks under the proposed settings", ["report": report.sections], context: context)
     }
 
     /// The YAML as posted, with the browser's line ends made the file's.
@@ -89,10 +95,9 @@ struct SettingsPages {
                     "targets": Spoken.targets(s, c),
                 ] as [String: Any]
             },
-            "weights": [
-                ("each point of severity (1 to 5)", w.severity), ("an EHC plan", w.ehcPlan), ("an EHC needs assessment", w.ehcNeedsAssessment),
-                ("risk of exclusion", w.exclusionRisk), ("looked after", w.lookedAfter), ("a safeguarding concern", w.safeguarding),
-            ].map { ["name": $0.0, "points": Spoken.points($0.1)] },
+            "weights": ([("each point of severity (1 to 5)", w.severity)] + ReferralFlag.allCases.map { ($0.words, w[$0]) }).map {
+                ["name": $0.0, "points": Spoken.points($0.1)]
+            },
             "ageing": Spoken.points(c.ageingPointsPerWeek),
         ]
     }

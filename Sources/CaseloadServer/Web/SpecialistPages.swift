@@ -43,7 +43,7 @@ struct SpecialistPages {
             values["feedSince"] = Spoken.date(CalendarDate(String(feed.createdAt.prefix(10))) ?? state.today(), today: state.today())
         }
         values["notice"] = SpecialistPages.notice(request.uri.queryParameters)
-        return pages.render("my-week", title: caller.isLeader ? "\(who)'s week" : "My week, \(week.title)", values, context: context)
+        return pages.render(.myWeek, title: caller.isLeader ? "\(who)'s week" : "My week, \(week.title)", values, context: context)
     }
 
     /// Each day's journeys, sessions and break, in time order.
@@ -95,7 +95,6 @@ struct SpecialistPages {
         let today = state.today()
         let stamp = Stamp(actor: caller.actor)
         let done = try await DatabaseWork.run { try recording.record(day: day, entries, by: caller, today: today, stamp: stamp) }
-        state.waiting.invalidate()
         return Response.redirect(to: "/my-week?week=\(day.monday)\(SpecialistPages.whose(caller, form))&recorded=\(done.count)", type: .normal)
     }
 
@@ -131,7 +130,7 @@ struct SpecialistPages {
         let host = request.head.authority ?? "localhost"
         let address = "\(secure ? "https" : "http")://\(host)/calendars/\(secret).ics"
         var response = pages.render(
-            "calendar-address", title: "Calendar address for \(who)", ["address": address, "specialist": who], context: context)
+            .calendarAddress, title: "Calendar address for \(who)", ["address": address, "specialist": who], context: context)
         WebGate.markPrivate(&response.headers)
         return response
     }

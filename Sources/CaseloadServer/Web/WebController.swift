@@ -11,12 +11,14 @@ struct WebController {
     let pages: Pages
 
     func register(_ router: Router<AppContext>, secureCookies: Bool) {
-        router.get("static/caseload.css") { _, _ in WebController.stylesheet() }
+        let staticFolder = Bundle.module.resourceURL!.appendingPathComponent("Static").path
+        router.add(middleware: FileMiddleware(staticFolder, urlBasePath: "/static", cacheControl: .init([(.textCss, [.maxAge(3600)])])))
         CalendarFeedRoute(state: state).register(router)
         let open = router.group().add(middleware: sessionMiddleware(secure: secureCookies))
         open.get("signin", use: signInPage)
         open.post("signin", use: signIn)
         let web = open.add(middleware: WebGate(db: state.db, now: state.now)).add(middleware: WebErrors(pages: pages))
+            .add(middleware: WriteLimitMiddleware(limiter: state.writes))
         web.get("/", use: home)
         web.post("signout", use: signOut)
         SchoolPages(state: state, pages: pages).register(web)
@@ -27,7 +29,7 @@ struct WebController {
 
     @Sendable func signInPage(_ request: Request, context: AppContext) async throws -> Response {
         let next = WebGate.safeNext(request.uri.queryParameters.get("next") ?? "/")
-        return pages.render("signin", title: "Sign in", ["next": next], context: context)
+        return pages.render(.signin, title: "Sign in", ["next": next], context: context)
     }
 
     @Sendable func signIn(_ request: Request, context: AppContext) async throws -> Response {
@@ -37,7 +39,7 @@ struct WebController {
             let values: [String: Any] = [
                 "next": next, "error": "That access key is not recognised, or has been withdrawn. Check it, or ask your trust for a new one.",
             ]
-            return pages.render("signin", title: "Sign in", values, context: context, status: .unauthorized)
+            return pages.render(.signin, title: "Sign in", values, context: context, status: .unauthorized)
         }
         context.sessions.createSession(WebSession(tokenId: identity.tokenId, at: WebGate.minute(state.now())), expiresIn: WebSession.lifetime)
         return Response.redirect(to: next, type: .found)
@@ -54,16 +56,8 @@ struct WebController {
         case .senco: Response.redirect(to: "/referrals", type: .found)
         case .specialist: Response.redirect(to: "/my-week", type: .found)
         case .leader: Response.redirect(to: "/waiting-list", type: .found)
+        case .monitor: Response.redirect(to: "/metrics", type: .found)
         }
-    }
-
-    static func stylesheet() -> Response {
-        let url = Bundle.module.resourceURL!.appendingPathComponent("Static/caseload.css")
-        var headers = HTTPFields()
-        headers[.contentType] = "text/css; charset=utf-8"
-        headers[.cacheControl] = "max-age=3600"
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
 
@@ -79,14 +73,14 @@ struct WebErrors: RouterMiddleware {
         } catch {
             let problem = Problem.from(error)
             if problem.status.code >= 500 { context.logger.error("\(request.method) \(request.uri.path) answered \(problem.status.code): \(error)") }
-            return page(problem.status, (error as? StoreError)?.onThePages ?? problem.detail, context)
+            return page(problem.status, (error as? StoreError)?.onThePages ?? problem.detail, context, headers: problem.headers)
         }
     }
 
-    func page(_ status: HTTPResponse.Status, _ message: String, _ context: AppContext) -> Response {
-        var response = pages.render(
-            "problem", title: status == .notFound ? "Not found" : "That did not work", ["message": message, "back": "/"], context: context,
-            status: status)
+    func page(_ status: HTTPResponse.Status, _ message: String, _ context: AppContext, headers: HTTPFields = [:]) -> Response {
+        let title = status == .notFound ? "Not found" : status == .tooManyRequests ? "Too many changes at once" : "That did not work"
+        var response = pages.render(.problem, title: title, ["message": message, "back": "/"], context: context, status: status)
+        for field in headers { response.headers.append(field) }  // a 429's Retry-After
         WebGate.markPrivate(&response.headers)
         return response
     }

@@ -81,14 +81,12 @@ struct WebGate: RouterMiddleware {
         return path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-"))) ?? "/"
     }
 
-    /// Pages may carry pupil data: not cached, not framed, not sniffed, no outside scripts.
     /// Minutes since 1 Jan 1970 on the trust's clock.
     static func minute(_ m: Moment) -> Int { m.date.dayNumber * 1440 + m.minutes }
 
+    /// Pages may carry pupil data: not cached, not framed, not sniffed, no outside scripts.
     static func markPrivate(_ headers: inout HTTPFields) {
-        AuthMiddleware.markPrivate(&headers)
-        headers[.init("X-Frame-Options")!] = "DENY"
-        headers[.init("Referrer-Policy")!] = "no-referrer"
-        headers[.contentSecurityPolicy] = "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
+        headers[.cacheControl] = "no-store"
+        SecurityHeadersMiddleware.apply(&headers)
     }
 }

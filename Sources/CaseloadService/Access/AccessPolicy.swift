@@ -6,6 +6,8 @@ public enum Action: String, CaseIterable, Sendable {
     case readWaitingList, readTimetable, readDraftTimetable
     case recordOutcomes, manageClosures, reportAbsence, manageCalendarFeed
     case planWeek, projectWaitingList, simulate, readSettings, changeSettings, readAuditLog, managePupilData
+    /// Read the server's metrics (`/metrics`): leaders and monitoring keys.
+    case readMetrics
 }
 
 /// Whose things an action touches: the whole trust, one school's, or one specialist's.
@@ -45,6 +47,7 @@ public enum AccessPolicy {
         case .leader: return
         case .senco(let own): try senco(own, action, scope)
         case .specialist(let own): try specialist(own, action, scope)
+        case .monitor: if action != .readMetrics { throw .forbidden("a monitoring key reads the metrics only") }
         }
     }
 
@@ -66,6 +69,7 @@ public enum AccessPolicy {
         case .leader: return school.map(Scope.school) ?? specialist.map(Scope.specialist) ?? .trust
         case .senco(let own): asked = .school(school ?? own)
         case .specialist(let own): asked = .specialist(specialist ?? own)
+        case .monitor: asked = .trust
         }
         try check(caller, action, asked)
         return asked
@@ -105,6 +109,7 @@ public enum AccessPolicy {
         case .readAuditLog: "only a trust leader reads the audit log"
         case .managePupilData: "only a trust leader exports or erases a pupil's data, or applies the retention rule"
         case .readSettings, .changeSettings: "only a trust leader reads and changes the trust's settings"
+        case .readMetrics: "only a trust leader or a monitoring key reads the metrics"
         default: "only a trust leader may do this"
         }
     }

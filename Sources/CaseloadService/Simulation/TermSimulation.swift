@@ -68,6 +68,20 @@ public struct WeekFigures: Sendable, Equatable {
 /// changed): arrivals join under the policy's thresholds, each week is planned by the real planner,
 /// published and delivered, less a share of sessions lost to pupil absence.
 public struct TermSimulation: Sendable {
+    /// How many weeks a what-if may roll forward, from the CLI, the API and the page alike.
+    public static let weeksAllowed = 1...26
+    /// The weeks a what-if rolls forward unless told otherwise.
+    public static let defaultWeeks = 12
+
+    /// `weeks` when it is within `weeksAllowed`, else an error naming the field.
+    public static func checked(weeks: Int, field: String = "weeks") throws(InputError) -> Int {
+        guard weeksAllowed.contains(weeks) else {
+            throw InputError(
+                field: field, problem: "a what-if runs from \(weeksAllowed.lowerBound) to \(weeksAllowed.upperBound) weeks, not \(weeks)")
+        }
+        return weeks
+    }
+
     public var weeks: Int
     public var start: CalendarDate
     public var absence: Double
