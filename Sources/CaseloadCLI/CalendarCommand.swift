@@ -18,9 +18,7 @@ struct CalendarCommand: ParsableCommand {
         func run() throws {
             let calendar = try store.open().withClosures(try store.loadConfig()).calendar
             let today = try store.today()
-            guard let start = from.map(CalendarDate.init) ?? today.monday, start.weekday == .mon else {
-                throw CLIError.badInput("--from: give a Monday as YYYY-MM-DD")
-            }
+            let start = try from.map { try Week.monday($0, field: "--from") } ?? today.monday
             var t = TextTable(["week", "trust", "closed days"])
             for w in 0..<max(1, min(weeks, 104)) {
                 let monday = start.adding(days: 7 * w)

@@ -109,9 +109,8 @@ struct SpecialistCommand: ParsableCommand {
         @Option(help: "Why (kept in the audit log).") var reason: String = "absent"
 
         func run() throws {
-            guard let a = CalendarDate(from), let b = CalendarDate(to ?? from) else {
-                throw CLIError.badInput("--from/--to: write dates as YYYY-MM-DD")
-            }
+            let a = try Day.date(from, field: "--from", what: "the first day away")
+            let b = try Day.date(to ?? from, field: "--to", what: "the last day away")
             try store.open().addLeave(specialist: id, from: a, to: b, reason: reason, stamp: store.stamp)
             let monday = a.adding(days: -a.weekday.index)
             Console.print("\(id) is away \(a) to \(b); re-plan with: caseload schedule --week \(monday) --replan")

@@ -41,9 +41,9 @@ struct SchoolCommand: ParsableCommand {
                 }
                 return result.closures
             }
-            guard let urn, let a = from.flatMap(CalendarDate.init), let b = CalendarDate(to ?? from ?? "") else {
-                throw CLIError.badInput("give the URN, --from and optionally --to as YYYY-MM-DD (or --file closures.csv)")
-            }
+            guard let urn, let from else { throw CLIError.badInput("give the URN, --from and optionally --to (or --file closures.csv)") }
+            let a = try Day.date(from, field: "--from", what: "the first day closed")
+            let b = try Day.date(to ?? from, field: "--to", what: "the last day closed")
             return [Closure(from: a, to: b, reason: reason, school: urn)]
         }
     }

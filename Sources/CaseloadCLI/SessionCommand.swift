@@ -35,9 +35,7 @@ struct SessionCommand: ParsableCommand {
                 Console.print("recorded referral \(id) in the week of \(week): \(o.rawValue)")
                 return
             }
-            guard let dayText = day, let date = CalendarDate(dayText) else {
-                throw CLIError.badInput("--day: give the sessions' day as YYYY-MM-DD")
-            }
+            let date = try Day.date(day ?? "", field: "--day", what: "the sessions' day")
             let entries =
                 try file.map { try OutcomeFile.read(try ScenarioFiles.text($0)) }
                 ?? [try single()].map { OutcomeEntry(referral: $0.0, outcome: $0.1) }
@@ -64,7 +62,7 @@ struct SessionCommand: ParsableCommand {
         @Option(help: "Why the record was wrong (kept in the audit log).") var reason: String
 
         func run() throws {
-            guard let date = CalendarDate(day) else { throw CLIError.badInput("--day \(day): write the date as YYYY-MM-DD") }
+            let date = try Day.date(day, field: "--day", what: "the session's day")
             let o = try OutcomeEntry.outcome(outcome, field: "--outcome")
             try store.open().correctOutcome(day: date, referral: referral, to: o, reason: reason, config: store.loadConfig(), stamp: store.stamp)
             Console.print("corrected referral \(referral)'s session of \(date) to \(o.rawValue)")

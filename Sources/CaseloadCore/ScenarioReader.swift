@@ -14,7 +14,8 @@ extension WeekScenario {
         }
         let weekStart = try root.string("week_start")
         guard let monday = CalendarDate(weekStart), monday.weekday == .mon else {
-            throw root.error("week_start", "\"\(weekStart)\" must be a Monday written YYYY-MM-DD")
+            throw root.error(
+                "week_start", CalendarDate(weekStart) == nil ? Day.problem(weekStart, what: "the week's Monday") : "\(weekStart) is not a Monday")
         }
         let schools = try readSchools(root)
         let specialists = try readSpecialists(root)

@@ -51,9 +51,9 @@ struct SessionController {
     }
 
     func date(_ context: AppContext) throws -> CalendarDate {
-        guard let d = CalendarDate(context.parameters.get("date") ?? "") else {
-            throw Problem(.badRequest, "date must be the sessions' day, YYYY-MM-DD", field: "date")
+        let text = context.parameters.get("date") ?? ""
+        do { return try Day.date(text, field: "date", what: "the sessions' day") } catch {
+            throw Problem(.badRequest, error.problem, field: "date")
         }
-        return d
     }
 }

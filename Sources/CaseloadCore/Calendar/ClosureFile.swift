@@ -30,7 +30,8 @@ public enum ClosureFile {
             let start = table.value("from", in: row.fields) ?? table.value("date", in: row.fields) ?? ""
             let end = table.value("to", in: row.fields) ?? start
             guard let from = CalendarDate(start), let to = CalendarDate(end) else {
-                out.problems.append("line \(row.line): from \"\(start.prefix(20))\" and to \"\(end.prefix(20))\" must be dates written YYYY-MM-DD")
+                out.problems.append(
+                    "line \(row.line): " + Day.problem(CalendarDate(start) == nil ? start : end, what: "the first and last day closed"))
                 continue
             }
             let c = Closure(

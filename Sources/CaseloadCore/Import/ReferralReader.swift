@@ -146,7 +146,7 @@ public enum ReferralReader {
 
     static func receivedOn(_ f: JSONFields, _ today: CalendarDate, _ dating: ReceiptDating) throws(InputError) -> CalendarDate {
         guard let text = try f.optionalString("received_on") else { return today }
-        guard let date = CalendarDate(text) else { throw f.error("received_on", "\"\(text)\" is not a date; write YYYY-MM-DD") }
+        guard let date = CalendarDate(text) else { throw f.error("received_on", Day.problem(text, what: "the day it was received")) }
         guard date <= today else { throw f.error("received_on", "\(text) is in the future") }
         switch dating {
         case .today where date != today:

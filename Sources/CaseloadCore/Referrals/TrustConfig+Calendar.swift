@@ -51,7 +51,8 @@ extension TrustConfig {
     }
 
     public static func date(_ f: JSONFields, _ key: String) throws(InputError) -> CalendarDate {
-        guard let d = CalendarDate(try f.string(key)) else { throw f.error(key, "must be a date written YYYY-MM-DD, e.g. 2026-09-03") }
+        let text = try f.string(key)
+        guard let d = CalendarDate(text) else { throw f.error(key, Day.problem(text)) }
         return d
     }
 

@@ -142,10 +142,7 @@ struct SpecialistPages {
     }
 
     static func date(_ form: WebForm, _ field: String) throws -> CalendarDate {
-        guard let d = form.value(field).flatMap(CalendarDate.init) else {
-            throw InputError(field: field, problem: "give the day as a date, YYYY-MM-DD")
-        }
-        return d
+        try Day.date(form.value(field) ?? "", field: field, what: "the day")
     }
 }
 

@@ -15,8 +15,7 @@ struct WeekChoice {
             monday = today.weekday >= .sat ? today.adding(days: 7).monday : today.monday
             return
         }
-        guard let day = CalendarDate(String(text)) else { throw InputError(field: "week", problem: "write the week as a date, YYYY-MM-DD") }
-        monday = day.monday
+        monday = try Day.date(String(text), field: "week", what: "a day of the week").monday
     }
 
     /// "the week of Mon 30 Nov".
