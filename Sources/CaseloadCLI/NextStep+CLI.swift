@@ -16,6 +16,7 @@ extension NextStep {
             "remove old ones with `caseload school reopen ID` (see `caseload school closures\(school.map { " \($0)" } ?? "")`)"
         case .generateWeek(let week): "generate it first with `caseload schedule --week \(week)`"
         case .planWeekAgain(let week): "plan it again with `caseload schedule --week \(week)`, then publish it"
+        case .confirmReplan(let week): "see what would move with `caseload schedule --week \(week) --replan --preview`, then add --confirm"
         }
     }
 }

@@ -24,6 +24,10 @@ struct ScheduleCommand: ParsableCommand {
     var iterations: Int?
     @Flag(inversion: .prefixedNo, help: "Then roll the waiting list forward with the planner, so the first weeks promised to SENCOs are fresh.")
     var project = true
+    @Flag(help: "Approve new bookings inside the trust's notice (planning.notice_school_days) for this run; recorded in the audit log.")
+    var shortNotice = false
+    @Flag(help: "With --replan: show what the re-plan would move, changing nothing.") var preview = false
+    @Flag(help: "With --replan: confirm the re-plan of a published week (it moves schools' published visits at once).") var confirm = false
 
     func validate() throws { try PlanCommand.check(timeLimit: timeLimit) }
 
@@ -34,7 +38,14 @@ struct ScheduleCommand: ParsableCommand {
         let options = PlannerOptions.search(seconds: timeLimit, seed: seed, iterations: iterations)
         let planning = WeekPlanning(db: db, config: config, options: options)
         let result: ScheduleResult
-        do { result = try planning.plan(monday, replan: replan, by: .commandLine, now: try store.now(), stamp: store.stamp) } catch let closed
+        do {
+            if replan, preview {
+                let seen = try planning.preview(monday, by: .commandLine, now: try store.now(), shortNotice: shortNotice)
+                return Console.print(ScheduleCommand.preview(seen))
+            }
+            result = try planning.plan(
+                monday, replan: replan, by: .commandLine, now: try store.now(), shortNotice: shortNotice, confirmed: confirm, stamp: store.stamp)
+        } catch let closed
             as SchoolsClosed
         {
             Console.print(closed.description)
@@ -51,6 +62,20 @@ struct ScheduleCommand: ParsableCommand {
         Console.print(summary(result))
     }
 
+    /// What a re-plan would move, from `WeekPlanning.preview`.
+    static func preview(_ r: ScheduleResult) -> String {
+        let week = r.timetable.weekStart
+        var lines = [
+            "a re-plan of the week of \(week) would move \(r.moved.count) published booking\(r.moved.count == 1 ? "" : "s") (nothing was changed):"
+        ]
+        lines += r.moved.map { m in
+            let to = m.after.map { "to \($0.specialist) \($0.day.rawValue) \($0.start)" } ?? "off this week"
+            return "  referral \(m.before.referral): \(m.before.specialist) \(m.before.day.rawValue) \(m.before.start) \(to)"
+        }
+        lines.append("to re-plan it: caseload schedule --week \(week) --replan --confirm")
+        return lines.joined(separator: "\n")
+    }
+
     func summary(_ r: ScheduleResult) -> String {
         let t = r.timetable
         let s = t.plan.statistics
@@ -59,6 +84,11 @@ struct ScheduleCommand: ParsableCommand {
             "  \(t.bookings.count) sessions booked for \(Set(t.bookings.map(\.referral)).count) referrals; \(t.unbooked.count) waiting referrals not booked this week",
             "  travel \(s?.travelMinutes ?? 0) minutes; served priority \(s?.servedPriority ?? 0) (\(String(format: "%.1f", 100 * (s?.shareOfBound ?? 0)))% of the upper bound)",
         ]
+        if !r.interrupted.isEmpty {
+            lines.append(
+                "  \(r.interrupted.count) running block\(r.interrupted.count == 1 ? "" : "s") interrupted this week (first claim next week):")
+            lines += r.interrupted.map { "    referral \($0.referral): \($0.reason)" }
+        }
         if replan {
             lines.append("  \(r.frozen) sessions already begun or recorded kept exactly as they were")
             lines.append("  \(r.moved.count) bookings moved:")
@@ -88,14 +118,20 @@ struct SpecialistCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            var t = TextTable(["id", "service", "skills", "base school", "days"])
+            let rule = try store.loadConfig().planning
+            var t = TextTable(["id", "service", "skills", "base school", "working days (lunch break)"])
             for e in try store.open().specialists() {
                 t.add([
                     e.specialist.id, e.specialist.service, e.specialist.skills.joined(separator: ";"), e.baseSchool ?? "",
-                    e.specialist.days.map { "\($0.day.rawValue) \($0.start)-\($0.end)" }.joined(separator: ", "),
+                    e.specialist.days.map { List.describe(rule.withBreak($0)) }.joined(separator: ", "),
                 ])
             }
             Console.print(t.text)
+        }
+
+        /// `mon 08:30-16:30 (30 min 12:00-13:30)`, or `(no break)`.
+        static func describe(_ d: WorkingDay) -> String {
+            "\(d.day.rawValue) \(d.start)-\(d.end) " + (d.rest.map { "(\($0.minutes) min \($0.earliest)-\($0.latestEnd))" } ?? "(no break)")
         }
     }
 

@@ -34,7 +34,7 @@ struct SimulateCommand: ParsableCommand {
         let rate = try arrivalRate()
         let extra = try rosterEntries(db)
         let today = try store.today()
-        let start = today.adding(days: 7 - today.weekday.index)
+        let start = try TermSimulation.firstWeek(after: today, db: db)
         let whatIf = WhatIf(
             simulation: TermSimulation(
                 weeks: weeks, start: start, absence: absence, seed: seed,

@@ -30,17 +30,31 @@ enum TimetableOutput {
                 String(format: "%.0f", p.miles),
             ])
         }
+        var outcomes = TextTable(["service"] + OutcomeCounts.columns)
+        for (service, counts) in r.outcomesByService { outcomes.add([service] + counts.cells) }
+        var bySchool = TextTable(["school"] + OutcomeCounts.columns)
+        for (school, counts) in r.outcomesBySchool { bySchool.add([school] + counts.cells) }
         let idle = r.idle.map { i in
             String(format: "%@ is booked for %.1f of %.1f hours: ", i.id, i.bookedHours, i.workingHours) + i.advice
         }
         return
             ([
-                services.text, "", schools.text, "", people.text, "",
+                services.text, "", schools.text, "", people.text, "", "sessions by outcome:", outcomes.text, "", bySchool.text, "",
                 String(format: "travel: %d minutes, %.0f miles, £%.2f mileage at 45p a mile", r.travelMinutes, r.miles, r.mileageCost),
             ]
             + (idle.isEmpty ? [] : ["", "free time out of reach of the waiting list:"] + idle.map { "  " + $0 })
             + (r.deadlines.isEmpty
-                ? [] : ["", "statutory deadlines to watch:"] + r.deadlines.map { "  referral \($0.referral) (\($0.school)): \($0.warning)" }))
+                ? [] : ["", "statutory deadlines to watch:"] + r.deadlines.map { "  referral \($0.referral) (\($0.school)): \($0.warning)" })
+            + (r.interrupted.isEmpty
+                ? []
+                : ["", "running blocks interrupted this week (first claim next week):"]
+                    + r.interrupted.map { "  referral \($0.referral): \($0.reason)" })
+            + (r.late.isEmpty
+                ? []
+                : ["", "urgent or statutory referrals that will miss their target:"]
+                    + r.late.map {
+                        "  referral \($0.referral) (\($0.school)): due by \($0.due), likely \($0.likely.map { "the week of \($0)" } ?? "not in sight")"
+                    }))
             .joined(separator: "\n")
     }
 }

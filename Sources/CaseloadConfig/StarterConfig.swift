@@ -77,6 +77,33 @@ public enum StarterConfig {
         # `--iterations` overrides it for one run.
         planning:
           search_seconds: 30
+          # New bookings need this much notice, in school days (days the trust's schools are open),
+          # so that a school can prepare a room, the pupil and the parents: a session is booked on a
+          # day only if at least this many school days come after today up to that day (2: planned on
+          # a Thursday, Monday is the first day; re-planned on a Monday morning, Wednesday is). Bookings
+          # already made stay where they are. A leader may approve shorter notice for one re-plan
+          # (`caseload schedule --replan --short-notice`). 0 to 10; default 2.
+          notice_school_days: 2
+          # Every specialist's lunch break on a full working day: `minutes` somewhere between `earliest`
+          # and `latest_end`. A roster row's own break_minutes (0 for none) comes first. minutes: 0
+          # turns the trust's break off.
+          lunch_break:
+            minutes: 30
+            earliest: "12:00"
+            latest_end: "13:30"
+
+        # Urgent first sessions. A running block of sessions comes before any new first session of its
+        # service, so without a reserve the blocks would fill every week and an urgent referral would
+        # wait behind them. `reserve_percent` of each service's week is kept from new blocks (routine
+        # referrals of more than one session) for urgent and statutory first sessions; single sessions
+        # may use it when nothing urgent does. Urgent first sessions (these bands at intake, and every
+        # statutory deadline) always come before routine ones. `may_postpone_blocks: yes` lets an urgent
+        # first session take the place of a running block's next session (that block then goes on a
+        # week later); the default keeps blocks whole.
+        urgency:
+          bands: [urgent]
+          reserve_percent: 15
+          may_postpone_blocks: no
 
         # Each school's day: when specialists can see pupils there. Primary and secondary days differ;
         # a school's own hours in the school file (a `school_day` column) come first, then its phase

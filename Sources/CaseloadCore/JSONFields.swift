@@ -87,11 +87,16 @@ public struct JSONFields: Sendable {
         return n
     }
 
+    /// A number as a person writes it: `9`, not `9.0`; `2.5` as it is.
+    public static func spoken(_ n: Double) -> String {
+        n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+    }
+
     /// A required whole number in `range`.
     public func int(_ key: String, in range: ClosedRange<Int>) throws(InputError) -> Int {
         let n = try number(key)
         guard n == n.rounded(), let i = Int(exactly: n), range.contains(i) else {
-            throw error(key, "must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(n)")
+            throw error(key, "must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(JSONFields.spoken(n))")
         }
         return i
     }
@@ -119,7 +124,10 @@ public struct JSONFields: Sendable {
     public func optionalNumber(_ key: String, in range: ClosedRange<Double>) throws(InputError) -> Double? {
         guard optional(key) != nil else { return nil }
         let n = try number(key)
-        guard range.contains(n) else { throw error(key, "must be from \(range.lowerBound) to \(range.upperBound), found \(n)") }
+        guard range.contains(n) else {
+            throw error(
+                key, "must be from \(JSONFields.spoken(range.lowerBound)) to \(JSONFields.spoken(range.upperBound)), found \(JSONFields.spoken(n))")
+        }
         return n
     }
 

@@ -22,4 +22,6 @@ public enum NextStep: Sendable, Equatable {
     case generateWeek(CalendarDate)
     /// The week's draft is out of date: plan it again, then publish it.
     case planWeekAgain(CalendarDate)
+    /// Confirm the re-plan of a published week (after seeing what it would move).
+    case confirmReplan(CalendarDate)
 }

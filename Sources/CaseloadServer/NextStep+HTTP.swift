@@ -15,6 +15,8 @@ extension NextStep {
         case .removeOldClosures(let school): "remove old ones with DELETE /v1/schools/\(school ?? "URN")/closures/ID"
         case .generateWeek(let week): "generate it first with POST /v1/timetables/\(week)"
         case .planWeekAgain(let week): "plan the week again with POST /v1/timetables/\(week), then publish it"
+        case .confirmReplan(let week):
+            "see what would move with POST /v1/timetables/\(week)?replan=true&preview=true, then confirm with ?replan=true&confirm=true"
         }
     }
 }

@@ -77,10 +77,9 @@ public final class ServerState: Sendable {
 
     /// A term simulated from next Monday with the server's planner settings kept short (a what-if
     /// answers within a request), for the API and the pages alike.
-    func termSimulation(weeks: Int, absence: Double = 0.08, seed: UInt64 = 1) -> TermSimulation {
-        let today = today()
-        return TermSimulation(
-            weeks: weeks, start: today.adding(days: 7 - today.weekday.index), absence: absence, seed: seed,
+    func termSimulation(weeks: Int, absence: Double = 0.08, seed: UInt64 = 1) throws -> TermSimulation {
+        TermSimulation(
+            weeks: weeks, start: try TermSimulation.firstWeek(after: today(), db: db), absence: absence, seed: seed,
             planner: PlannerOptions(timeLimit: 2, iterations: planner.iterations ?? 300, threads: 1))
     }
 

@@ -55,7 +55,7 @@ struct SimulationController {
         try f.onlyKeys(["weeks", "seed", "absence", "arrival_rate", "alt_config"])
         let weeks = try f.optionalInt("weeks", in: TermSimulation.weeksAllowed) ?? TermSimulation.defaultWeeks
         let alternative = try f.optionalString("alt_config").map(SimulationController.parse) ?? state.config
-        let simulation = state.termSimulation(
+        let simulation = try state.termSimulation(
             weeks: weeks, absence: try f.optionalNumber("absence", in: 0...0.9) ?? 0.08,
             seed: UInt64(try f.optionalInt("seed", in: 0...Int(Int32.max)) ?? 1))
         let whatIf = WhatIf(simulation: simulation, rate: try f.optionalNumber("arrival_rate", in: 0...50))

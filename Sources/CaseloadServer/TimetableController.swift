@@ -11,11 +11,16 @@ struct TimetableController {
 
     struct ScheduleDTO: ResponseEncodable {
         var week: String, status: String, bookings: Int, unbooked: Int, travelMinutes: Int, moved: Int
+        /// Running blocks the week leaves without their session, with why.
+        var interrupted: [InterruptedDTO]
         enum CodingKeys: String, CodingKey {
             case week, status, bookings, unbooked
             case travelMinutes = "travel_minutes"
-            case moved
+            case moved, interrupted
         }
+    }
+    struct InterruptedDTO: Encodable {
+        var referral: Int64, reason: String
     }
     struct PublishDTO: ResponseEncodable {
         var week: String, seriesStarted: Int
@@ -49,15 +54,22 @@ struct TimetableController {
         let caller = try context.caller()
         let w = try week(context)
         let replan = request.uri.queryParameters.get("replan") == "true"
+        let shortNotice = request.uri.queryParameters.get("short_notice") == "true"
+        let confirmed = request.uri.queryParameters.get("confirm") == "true"
+        let preview = replan && request.uri.queryParameters.get("preview") == "true"
         let planning = WeekPlanning(db: state.db, config: state.config, options: state.planner)
         let now = state.now()
         let result = try await state.heavy.run("planning the week") {
-            try planning.plan(w, replan: replan, by: caller, now: now, stamp: Stamp(actor: caller.actor))
+            preview
+                ? try planning.preview(w, by: caller, now: now, shortNotice: shortNotice)
+                : try planning.plan(
+                    w, replan: replan, by: caller, now: now, shortNotice: shortNotice, confirmed: confirmed, stamp: Stamp(actor: caller.actor))
         }
         let t = result.timetable
         return ScheduleDTO(
-            week: w.description, status: t.published ? "published" : "draft", bookings: t.bookings.count,
-            unbooked: t.unbooked.count, travelMinutes: t.plan.statistics?.travelMinutes ?? 0, moved: result.moved.count)
+            week: w.description, status: preview ? "preview" : t.published ? "published" : "draft", bookings: t.bookings.count,
+            unbooked: t.unbooked.count, travelMinutes: t.plan.statistics?.travelMinutes ?? 0, moved: result.moved.count,
+            interrupted: result.interrupted.map { InterruptedDTO(referral: $0.referral, reason: $0.reason) })
     }
 
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> PublishDTO {

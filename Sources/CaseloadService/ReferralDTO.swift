@@ -63,9 +63,15 @@ public struct WaitingDTO: Codable, Sendable {
     /// `projection` (the planner rolled forward) or `fill_rate`.
     public var estimateSource: String
     public var deadlineWarning: String?
+    /// The day its first session should be by (its band's target wait), and whether the likely
+    /// first week is later than that (or than the statutory deadline).
+    public var targetDate: String?
+    public var willMissTarget: Bool
 
     enum CodingKeys: String, CodingKey {
         case referral, school
+        case targetDate = "target_date"
+        case willMissTarget = "will_miss_target"
         case pupilRef = "pupil_ref"
         case service, band
         case intakeBand = "intake_band"
@@ -98,6 +104,8 @@ public struct WaitingDTO: Codable, Sendable {
         estimatedFirstWeek = e.estimatedFirstWeek?.description
         estimateSource = e.estimateSource
         deadlineWarning = e.deadlineWarning
+        targetDate = e.targetDate?.description
+        willMissTarget = e.willMissTarget
     }
 }
 

@@ -24,9 +24,41 @@ public struct WeekPlanning: Sendable {
     }
 
     /// Plans the week of `week` as a draft, or re-plans it once published (`replan`), as of `now`.
-    public func plan(_ week: CalendarDate, replan: Bool, by caller: Identity, now: Moment?, stamp: Stamp) throws -> ScheduleResult {
+    /// New bookings keep to the trust's notice unless the leader approves `shortNotice`, which
+    /// the audit log records.
+    /// A re-plan of a published week must be `confirmed` (see `preview`).
+    public func plan(
+        _ week: CalendarDate, replan: Bool, by caller: Identity, now: Moment?, shortNotice: Bool = false, confirmed: Bool = false,
+        stamp: Stamp
+    ) throws -> ScheduleResult {
         try AccessPolicy.check(caller, .planWeek, .trust)
-        return try scheduler.schedule(week: week, replan: replan, now: now, stamp: stamp)
+        try WeekPlanning.requireConfirmation(week, replan: replan, confirmed: confirmed)
+        let result = try scheduler.schedule(week: week, replan: replan, now: now, shortNotice: shortNotice, stamp: stamp)
+        if shortNotice {
+            try scheduler.db.recordAudit(
+                stamp, action: "approve_short_notice", entity: "timetable", id: week.description,
+                detail: ["notice_school_days": "\(scheduler.config.planning.noticeSchoolDays)"])
+        }
+        return result
+    }
+
+    /// What a re-plan of the published `week` would move, worked out on a private copy of the
+    /// database (nothing is stored): the leader's confirmation step shows it before the re-plan
+    /// changes any school's published visits. The re-plan itself searches again, so it may differ
+    /// in a detail; it keeps every booking it can exactly where it is, as the preview does.
+    public func preview(_ week: CalendarDate, by caller: Identity, now: Moment?, shortNotice: Bool = false) throws -> ScheduleResult {
+        try AccessPolicy.check(caller, .planWeek, .trust)
+        let copy = WeeklyScheduler(db: try scheduler.db.copyInMemory(), config: scheduler.config, options: scheduler.options)
+        return try copy.schedule(week: week, replan: true, now: now, shortNotice: shortNotice, stamp: Stamp(actor: "preview"))
+    }
+
+    /// Refuses a re-plan of a published week that the leader has not confirmed: it changes schools'
+    /// and specialists' published visits at once.
+    static func requireConfirmation(_ week: CalendarDate, replan: Bool, confirmed: Bool) throws {
+        guard replan, !confirmed else { return }
+        throw StoreError.conflict(
+            "the week of \(week) is published: a re-plan moves schools' published visits at once, so it needs confirming; nothing was changed",
+            next: .confirmReplan(week))
     }
 
     /// Publishes the draft of `week`; returns how many series started.

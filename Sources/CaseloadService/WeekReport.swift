@@ -19,8 +19,19 @@ public struct WeekReport: Sendable {
     public var specialists: [SpecialistLine] = []
     /// Specialists with free time that cannot reach any waiting demand.
     public var idle: [IdleSpecialist] = []
-    /// Waiting referrals whose statutory deadline is at risk or falls in a holiday, with why.
+    /// Waiting referrals whose statutory deadline is at risk or falls in a holiday, with why; none
+    /// that this week's timetable books.
     public var deadlines: [(referral: Int64, school: String, warning: String)] = []
+    /// Urgent and statutory referrals (the trust's `urgency` rule) that this week does not book
+    /// and that will be seen later than their target as things stand: the day they should be
+    /// seen by, and the likely first week (`nil`: none in sight).
+    public var late: [(referral: Int64, school: String, due: CalendarDate, likely: CalendarDate?)] = []
+    /// Running blocks the week leaves without their session, with why.
+    public var interrupted: [(referral: Int64, reason: String)] = []
+    /// The week's sessions by outcome (delivered, pupil absent, cancelled by the school or the
+    /// trust, not yet recorded), per service and per school.
+    public var outcomesByService: [(service: String, counts: OutcomeCounts)] = []
+    public var outcomesBySchool: [(school: String, counts: OutcomeCounts)] = []
     public var travelMinutes: Int { specialists.reduce(0) { $0 + $1.travelMinutes } }
     public var miles: Double { specialists.reduce(0) { $0 + $1.miles } }
     public var mileageCost: Double { miles * WeekReport.poundsPerMile }
@@ -33,7 +44,14 @@ public struct WeekReport: Sendable {
             WeekReport.serviceLine(service, rows.filter { $0.service == service }, waiting.filter { $0.referral.request.service == service })
         }
         self.schools = WeekReport.schoolLines(rows, schools, config)
-        deadlines = waiting.compactMap { e in e.deadlineWarning.map { (e.referral.id, e.referral.request.school, $0) } }
+        (outcomesByService, outcomesBySchool) = WeekReport.outcomes(rows)
+        let booked = Set(t.bookings.map(\.referral))
+        let open = waiting.filter { !booked.contains($0.referral.id) }
+        deadlines = open.compactMap { e in e.deadlineWarning.map { (e.referral.id, e.referral.request.school, $0) } }
+        late = open.filter { config.urgency.isUrgent($0) && $0.willMissTarget }.compactMap { e in
+            (e.targetDate ?? e.statutoryDeadline).map { (e.referral.id, e.referral.request.school, $0, e.estimatedFirstWeek) }
+        }
+        interrupted = t.interrupted(running: Set(referrals.values.filter { $0.status == .active }.map(\.id)))
         idle = IdleSpecialists.find(scenario: t.scenario, bookings: t.bookings, waiting: waiting.map(\.referral), schools: schools)
     }
 

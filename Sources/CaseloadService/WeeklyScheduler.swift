@@ -23,6 +23,8 @@ public struct ScheduleResult: Sendable {
     public var moved: [(before: Booking, after: Booking?)]
     /// Bookings kept exactly as they were because they have happened or have an outcome.
     public var frozen: Int
+    /// Running blocks the week leaves without their session, with why (first claim next week).
+    public var interrupted: [(referral: Int64, reason: String)] = []
 }
 
 /// The weekly job: gathers the week's demand from the database, plans it, and stores the
@@ -44,8 +46,10 @@ public struct WeeklyScheduler: Sendable {
         self.options = options
     }
 
-    /// Plans the week starting `week` (a Monday) as of `now` (`nil`: before the week begins) and stores it.
-    public func schedule(week: CalendarDate, replan: Bool, now: Moment? = nil, stamp: Stamp) throws -> ScheduleResult {
+    /// Plans the week starting `week` (a Monday) as of `now` (`nil`: long before the week begins)
+    /// and stores it. New bookings keep to the trust's notice (`planning.notice_school_days`)
+    /// unless `shortNotice` (a leader's approval) allows any day still to come.
+    public func schedule(week: CalendarDate, replan: Bool, now: Moment? = nil, shortNotice: Bool = false, stamp: Stamp) throws -> ScheduleResult {
         guard week.weekday == .mon else { throw StoreError.invalid("week \(week) is a \(week.weekday.displayName); give the Monday of the week") }
         let previous = try db.timetable(week: week)
         if previous?.published == true, !replan {
@@ -67,7 +71,18 @@ public struct WeeklyScheduler: Sendable {
         input.frozen = frozen
         input.keep = keep
         input.openDays = Set(progress.openDays)
+        if !shortNotice, let now {
+            let notice = WeeklyScheduler.noticeDays(week: week, today: now.date, notice: config.planning.noticeSchoolDays, calendar: calendar)
+            input.insideNotice = input.openDays.subtracting(notice)
+            input.openDays.formIntersection(notice)
+        }
         return try plan(input, previous: previous, replan: replan, stamp: stamp)
+    }
+
+    /// The days of the week starting `week` that a booking made `today` reaches with `notice`
+    /// school days' notice (0: every day still to come).
+    public static func noticeDays(week: CalendarDate, today: CalendarDate, notice: Int, calendar: SchoolCalendar) -> Set<Weekday> {
+        Set(Weekday.allCases.filter { calendar.schoolDays(after: today, through: week.adding(days: $0.index)) >= notice })
     }
 
     func plan(_ input: WeekDemand.Input, previous: WeekTimetable?, replan: Bool, stamp: Stamp) throws -> ScheduleResult {
@@ -87,9 +102,10 @@ public struct WeeklyScheduler: Sendable {
         let statistics = plan.statistics
         timetable = try db.timetable(week: week) ?? timetable
         timetable.plan.statistics = statistics  // the search's own figures, which the stored plan does not keep
-        return ScheduleResult(
-            timetable: timetable, moved: replan ? moves(previous!.bookings, timetable.bookings) : [],
-            frozen: input.frozen.count)
+        var result = ScheduleResult(
+            timetable: timetable, moved: replan ? moves(previous!.bookings, timetable.bookings) : [], frozen: input.frozen.count)
+        result.interrupted = timetable.interrupted(running: Set(input.active.map(\.0.id)))
+        return result
     }
 
     /// The previous week's bookings that are part of the record (begun or recorded), and those

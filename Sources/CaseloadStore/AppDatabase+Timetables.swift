@@ -37,6 +37,12 @@ public struct WeekTimetable: Sendable {
         self.unbooked = unbooked
         self.outcomes = outcomes
     }
+
+    /// Running blocks (`running`: referrals whose series is under way) that this week leaves
+    /// without their session, with why. They have first claim the next week.
+    public func interrupted(running: Set<Int64>) -> [(referral: Int64, reason: String)] {
+        unbooked.filter { running.contains($0.referral) }.map { ($0.referral, $0.reason) }
+    }
 }
 
 extension AppDatabase {

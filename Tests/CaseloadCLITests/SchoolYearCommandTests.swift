@@ -35,4 +35,38 @@ import Testing
         try await run(["school", "reopen", "1"])
         #expect(try store.closures(school: "136156", withTrust: false).isEmpty)
     }
+
+    /// The roster as a leader reads it: each specialist's working days with their lunch break.
+    @Test func specialistListShowsEachDayWithItsBreak() async throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await run(["demo", "--fixtures", root.appendingPathComponent("Fixtures").path])
+        let list = try await run(["specialist", "list"])
+        #expect(list.contains("ep-1") && list.contains("mon 08:30-16:30 (30 min 12:00-13:30)"), "\(list)")
+    }
+
+    /// A leader approves new bookings inside the notice for one run, and the audit log keeps it.
+    @Test func scheduleInsideTheNoticeNeedsTheLeadersApproval() async throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await run(["demo", "--fixtures", root.appendingPathComponent("Fixtures").path])
+        let store = try AppDatabase.open(path: db)
+        try await run(["schedule", "--week", "2026-11-30", "--no-project", "--iterations", "40"], asOf: "2026-11-27T10:00")
+        #expect(try #require(try store.timetable(week: CalendarDate("2026-11-30")!)).bookings.allSatisfy { $0.day != .mon })
+        try await run(["schedule", "--week", "2026-11-30", "--no-project", "--iterations", "40", "--short-notice"], asOf: "2026-11-27T10:00")
+        #expect(try #require(try store.timetable(week: CalendarDate("2026-11-30")!)).bookings.contains { $0.day == .mon })
+        #expect(try store.auditLog(entity: "timetable").contains { $0.action == "approve_short_notice" })
+    }
+
+    /// The what-if runs on a Friday after the weekly job has published next week: it starts from
+    /// the first week not yet published and takes the published one as it stands.
+    @Test func whatIfRunsOnAFridayAfterNextWeekIsPublished() async throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await run(["demo", "--fixtures", root.appendingPathComponent("Fixtures").path])
+        try await run(["schedule", "--week", "2026-11-30", "--no-project", "--iterations", "40"], asOf: "2026-11-26T16:00")
+        try await run(["timetable", "publish", "--week", "2026-11-30"], asOf: "2026-11-26T16:30")
+        let report = try await run(["simulate", "--weeks", "1", "--iterations", "20"], asOf: "2026-11-27")
+        #expect(report.contains("2026-12-07"), "\(report.prefix(600))")
+    }
 }

@@ -101,7 +101,13 @@ import Testing
                 "--reason", "recorded against the wrong pupil",
             ], asOf: "2026-11-30T16:00")
         try await run(["specialist", "absent", booking.specialist, "--from", "2026-12-02"])
-        try await run(["schedule", "--week", "2026-11-30", "--replan", "--iterations", "100", "--no-project"], asOf: "2026-12-01T08:00")
+        await #expect(throws: ExitCode(2), "a re-plan of a published week needs confirming") {
+            try await run(["schedule", "--week", "2026-11-30", "--replan", "--iterations", "100", "--no-project"], asOf: "2026-12-01T08:00")
+        }
+        let preview = try await run(
+            ["schedule", "--week", "2026-11-30", "--replan", "--preview", "--iterations", "100", "--no-project"], asOf: "2026-12-01T08:00")
+        #expect(preview.contains("would move") && preview.contains("nothing was changed"), "\(preview)")
+        try await run(["schedule", "--week", "2026-11-30", "--replan", "--confirm", "--iterations", "100", "--no-project"], asOf: "2026-12-01T08:00")
         let replanned = try #require(try store.timetable(week: CalendarDate("2026-11-30")!))
         #expect(Set(replanned.bookings.filter { $0.day == .mon }) == Set(week.bookings.filter { $0.day == .mon }))
         #expect(replanned.outcomes[booking.referral] == .pupilAbsent)

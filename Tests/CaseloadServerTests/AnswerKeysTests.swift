@@ -39,7 +39,11 @@ import Testing
                     closure: .init(Closure(from: CalendarDate("2027-01-04")!, to: CalendarDate("2027-01-04")!, reason: "INSET day")),
                     replanWeeks: ["2027-01-04"])))
         #expect(try same(WaitlistController.ProjectionDTO(madeOn: "2026-11-29", weeks: [], waiting: 1, seen: 1)))
-        #expect(try same(TimetableController.ScheduleDTO(week: "w", status: "draft", bookings: 1, unbooked: 1, travelMinutes: 1, moved: 0)))
+        #expect(
+            try same(
+                TimetableController.ScheduleDTO(
+                    week: "w", status: "draft", bookings: 1, unbooked: 1, travelMinutes: 1, moved: 0, interrupted: [.init(referral: 1, reason: "r")]))
+        )
         #expect(try same(TimetableController.PublishDTO(week: "w", seriesStarted: 1)))
         let figures = WeekFigures(
             week: CalendarDate("2026-11-30")!, waiting: ["EP": 1], withinTarget: ["EP": 1], medianWait: ["EP": 1],

@@ -51,7 +51,7 @@ import Testing
         #expect(before == (try fresh()))
         let absent = try #require(try h.state.db.specialists().first { $0.specialist.service == "SALT" }).specialist.id
         try h.state.db.addLeave(specialist: absent, from: week, to: week.adding(days: 4), reason: "sick", stamp: stamp)
-        let result = try planning.plan(week, replan: true, by: leader, now: nil, stamp: stamp)
+        let result = try planning.plan(week, replan: true, by: leader, now: nil, confirmed: true, stamp: stamp)
         #expect(!result.moved.isEmpty, "the absence moved bookings")
         let after = try cached()
         #expect(after != before, "the re-plan changed the list")

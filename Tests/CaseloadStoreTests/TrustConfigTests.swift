@@ -22,14 +22,25 @@ let shippedConfig = try! String(contentsOf: repoRoot.appendingPathComponent("Con
     @Test func planningSearchSeconds() throws {
         let edited = shippedConfig.replacingOccurrences(of: "search_seconds: 30", with: "search_seconds: 0")
         #expect(try TrustConfigFile.parse(edited).planning.searchSeconds == 0)
-        let start = shippedConfig.range(of: "planning:\n")!
-        let end = shippedConfig.range(of: "search_seconds: 30\n")!
-        var without = shippedConfig
-        without.removeSubrange(start.lowerBound..<end.upperBound)
+        let without = shippedConfig.replacingOccurrences(of: "  search_seconds: 30\n", with: "")
+        #expect(without != shippedConfig)
         #expect(try TrustConfigFile.parse(without).planning.searchSeconds == 30)
         expectRefused("search_seconds: 30", "search_seconds: 601", field: "planning.search_seconds", mentions: "600")
         expectRefused("search_seconds: 30", "search_seconds: half a minute", field: "planning.search_seconds", mentions: "number")
         expectRefused("search_seconds: 30", "search_secs: 30", field: "planning.search_secs", mentions: "did you mean \"search_seconds\"")
+    }
+
+    /// The shipped notice, lunch break and urgency rule, and what a mistake in each says.
+    @Test func noticeBreakAndUrgency() throws {
+        let c = try TrustConfigFile.parse(shippedConfig)
+        #expect(c.planning.noticeSchoolDays == 2 && c.planning.lunchBreak == PlanningRule.standardBreak)
+        #expect(c.urgency == UrgencyRule(bands: ["urgent"], reservePercent: 15, mayPostponeBlocks: false))
+        let noBreak = shippedConfig.replacingOccurrences(of: "lunch_break:\n    minutes: 30\n", with: "lunch_break:\n    minutes: 0\n")
+        #expect(try TrustConfigFile.parse(noBreak).planning.lunchBreak == nil)
+        expectRefused("notice_school_days: 2", "notice_school_days: 11", field: "planning.notice_school_days", mentions: "10")
+        expectRefused("    latest_end: \"13:30\"", "    latest_end: \"12:10\"", field: "planning.lunch_break.latest_end", mentions: "must fit")
+        expectRefused("  bands: [urgent]", "  bands: [urgnet]", field: "urgency.bands", mentions: "urgent, high, routine")
+        expectRefused("  reserve_percent: 15", "  reserve_percent: 80", field: "urgency.reserve_percent", mentions: "50")
     }
 
     func expectRefused(_ from: String, _ to: String, field: String, mentions: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -36,6 +36,13 @@ public struct SchoolCalendar: Hashable, Sendable {
     /// Whether `school` is open on `date`.
     public func isOpen(_ date: CalendarDate, school: String? = nil) -> Bool { closedReason(date, school: school) == nil }
 
+    /// How many school days (the trust's schools open) come after `today` up to and including
+    /// `day`: the notice a booking on `day` gives when it is made `today`.
+    public func schoolDays(after today: CalendarDate, through day: CalendarDate) -> Int {
+        guard day > today else { return 0 }
+        return (1...(day.dayNumber - today.dayNumber)).filter { isOpen(today.adding(days: $0)) }.count
+    }
+
     /// The weekdays of the week starting `monday` on which `school` is open.
     public func openDays(week monday: CalendarDate, school: String? = nil) -> [Weekday] {
         Weekday.allCases.filter { isOpen(monday.adding(days: $0.index), school: school) }

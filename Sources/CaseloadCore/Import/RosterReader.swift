@@ -74,9 +74,12 @@ public enum RosterReader {
         return list
     }
 
-    /// A lunch break: `break_minutes` inside `break_earliest`–`break_latest_end` (12:00-14:00 by default).
+    /// A lunch break of the specialist's own: `break_minutes` inside `break_earliest`–`break_latest_end`
+    /// (12:00-14:00 by default); `break_minutes` 0 is no break at all (a 0-minute break is kept so
+    /// that the trust's `planning.lunch_break` does not apply); no `break_minutes`: the trust's.
     static func rest(_ f: JSONFields, start: ClockTime, end: ClockTime) throws(InputError) -> DayBreak? {
-        guard let minutes = try f.flexibleInt("break_minutes", in: 0...240), minutes > 0 else { return nil }
+        guard let minutes = try f.flexibleInt("break_minutes", in: 0...240) else { return nil }
+        guard minutes > 0 else { return DayBreak(minutes: 0, earliest: start, latestEnd: start) }
         let earliest = try f.optionalTime("break_earliest") ?? ClockTime(minutes: 720)
         let latest = try f.optionalTime("break_latest_end") ?? ClockTime(minutes: 840)
         guard earliest.minutes + minutes <= latest.minutes, start <= earliest, latest <= end else {

@@ -166,9 +166,35 @@ public struct PlanningRule: Hashable, Sendable {
     /// Seconds the weekly job's planner spends looking for a better week (`search_seconds`); 0 stops
     /// the search as soon as it stops improving on its own (a few seconds for a trust's week).
     public var searchSeconds = 30
+    /// School days' notice a new booking needs (`notice_school_days`): a session is booked on a
+    /// day only if at least this many days the trust's schools are open come after today, up to
+    /// and including that day. 0 allows bookings for today (before the school day starts).
+    public var noticeSchoolDays = 2
+    /// Every specialist's lunch break on a full working day, unless their roster row sets their
+    /// own or none (`lunch_break`); `nil` when the trust sets none.
+    public var lunchBreak: DayBreak? = PlanningRule.standardBreak
 
-    /// The rule, 30 seconds unless told otherwise.
-    public init(searchSeconds: Int = 30) { self.searchSeconds = searchSeconds }
+    /// 30 minutes between 12:00 and 13:30.
+    public static let standardBreak = DayBreak(minutes: 30, earliest: ClockTime(minutes: 720), latestEnd: ClockTime(minutes: 810))
+
+    /// The rule, 30 seconds, 2 school days' notice and the standard break unless told otherwise.
+    public init(searchSeconds: Int = 30, noticeSchoolDays: Int = 2, lunchBreak: DayBreak? = PlanningRule.standardBreak) {
+        self.searchSeconds = searchSeconds
+        self.noticeSchoolDays = noticeSchoolDays
+        self.lunchBreak = lunchBreak
+    }
+
+    /// The day as it is planned: its own break from the roster (one of 0 minutes meaning none), or
+    /// the trust's on a day that spans the trust's break window.
+    public func withBreak(_ day: WorkingDay) -> WorkingDay {
+        var day = day
+        if let own = day.rest {
+            day.rest = own.minutes > 0 ? own : nil
+        } else if let standard = lunchBreak, day.start <= standard.earliest, standard.latestEnd <= day.end {
+            day.rest = standard
+        }
+        return day
+    }
 }
 
 /// Everything a trust leader sets: thresholds, weights, deadlines, fair shares, per service.
@@ -195,6 +221,8 @@ public struct TrustConfig: Hashable, Sendable {
     public var retention = RetentionRule()
     /// How the weekly job plans (`planning`).
     public var planning = PlanningRule()
+    /// How urgent first sessions get in (`urgency`).
+    public var urgency = UrgencyRule()
 
     /// A configuration with every field.
     public init(

@@ -5,7 +5,7 @@ extension TrustConfig {
     /// Every error names the key at fault and the values allowed.
     public static func decode(_ document: JSONValue) throws(InputError) -> TrustConfig {
         let root = try JSONFields(document, path: "")
-        try root.onlyKeys(["trust", "priority", "services", "intake", "calendar", "school_day", "retention", "planning"])
+        try root.onlyKeys(["trust", "priority", "services", "intake", "calendar", "school_day", "retention", "planning", "urgency"])
         let priority = try root.object("priority")
         try priority.onlyKeys(["weights", "ageing_points_per_week", "statutory", "fair_share", "bands"])
         try root.object("trust").onlyKeys(["name"])
@@ -35,12 +35,28 @@ extension TrustConfig {
         }
         try readYear(root, into: &config)
         if root.optional("retention") != nil { config.retention = try readRetention(root.object("retention")) }
+        if root.optional("urgency") != nil { config.urgency = try readUrgency(root.object("urgency"), bandNames: bands.map(\.name)) }
         if root.optional("planning") != nil {
             let planning = try root.object("planning")
-            try planning.onlyKeys(["search_seconds"])
+            try planning.onlyKeys(["search_seconds", "notice_school_days", "lunch_break"])
             config.planning.searchSeconds = try planning.optionalInt("search_seconds", in: 0...600) ?? config.planning.searchSeconds
+            config.planning.noticeSchoolDays = try planning.optionalInt("notice_school_days", in: 0...10) ?? config.planning.noticeSchoolDays
+            if planning.optional("lunch_break") != nil { config.planning.lunchBreak = try readBreak(planning.object("lunch_break")) }
         }
         return config
+    }
+
+    /// `planning.lunch_break`: minutes (0: none) that must fit between `earliest` and `latest_end`.
+    static func readBreak(_ f: JSONFields) throws(InputError) -> DayBreak? {
+        try f.onlyKeys(["minutes", "earliest", "latest_end"])
+        let minutes = try f.int("minutes", in: 0...120)
+        guard minutes > 0 else { return nil }
+        let earliest = try f.optionalTime("earliest") ?? PlanningRule.standardBreak.earliest
+        let latest = try f.optionalTime("latest_end") ?? PlanningRule.standardBreak.latestEnd
+        guard earliest.minutes + minutes <= latest.minutes else {
+            throw f.error("latest_end", "a \(minutes)-minute break must fit between earliest \(earliest) and latest_end \(latest)")
+        }
+        return DayBreak(minutes: minutes, earliest: earliest, latestEnd: latest)
     }
 
     /// `retention`: how long pupil-identifying data is kept (years, 1 to 25).
@@ -54,7 +70,7 @@ extension TrustConfig {
 
     static func nonNegative(_ f: JSONFields, _ key: String, max: Double = 1000) throws(InputError) -> Double {
         let v = try f.number(key)
-        guard v >= 0, v <= max else { throw f.error(key, "must be a number from 0 to \(Int(max)), found \(v)") }
+        guard v >= 0, v <= max else { throw f.error(key, "must be a number from 0 to \(Int(max)), found \(JSONFields.spoken(v))") }
         return v
     }
 

@@ -38,6 +38,18 @@ public struct WaitingEntry: Hashable, Sendable {
     /// or that the estimate is after it, so the leader can act ahead of time.
     public var deadlineWarning: String?
 
+    /// The day by which its first session should be, by the target wait for its band at intake.
+    public var targetDate: CalendarDate? { targetWeeks.map { referral.request.receivedOn.adding(days: 7 * $0) } }
+
+    /// Whether, as things stand, it will be seen later than its target (or its statutory
+    /// deadline): the likely first week starts after that day, or no week is likely at all.
+    public var willMissTarget: Bool {
+        let due = [targetDate, statutoryDeadline].compactMap { $0 }.min()
+        guard let due else { return false }
+        guard let first = estimatedFirstWeek else { return true }
+        return first > due
+    }
+
     /// An entry with every field.
     public init(
         referral: Referral, position: Int, priority: Int, weeksWaited: Int, targetWeeks: Int?, breached: Bool,

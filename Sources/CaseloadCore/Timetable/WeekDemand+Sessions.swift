@@ -13,9 +13,10 @@ extension WeekDemand {
             let days = openDays(pathway.sameWeekday ? series.weekday.map { [$0] } : nil)
             if days?.isEmpty == true {
                 leftOut.append(
-                    LeftOut(
-                        referral: referral.id, code: "day_passed",
-                        reason: "its day (\(series.weekday?.displayName ?? "")) has already passed this week; it is offered again next week"))
+                    insideNotice(referral.id, series.weekday.map { [$0] } ?? [])
+                        ?? LeftOut(
+                            referral: referral.id, code: "day_passed",
+                            reason: "its day (\(series.weekday?.displayName ?? "")) has already passed this week; it is offered again next week"))
                 continue
             }
             guard let slot = slot(referral.request.school, among: days, minutes: pathway.minutes) else {
@@ -26,10 +27,18 @@ extension WeekDemand {
                 Session(
                     id: WeekDemand.sessionId(referral: referral.id, number: series.sessionsDone + 1),
                     referral: "r\(referral.id)", school: referral.request.school, service: referral.request.service,
-                    durationMin: pathway.minutes, priority: 90, skills: skills(referral), specialist: series.specialist,
+                    durationMin: pathway.minutes, priority: isOverdue(series, pathway) ? 94 : 90, skills: skills(referral),
+                    specialist: series.specialist,
                     days: slot.days, earliest: slot.earliest, latestEnd: slot.latestEnd))
         }
         return (sessions, leftOut)
+    }
+
+    /// Whether the block missed a week it was due (an interrupted block): it has first claim,
+    /// before the other running blocks.
+    func isOverdue(_ series: Series, _ pathway: Pathway) -> Bool {
+        guard let last = series.lastWeek else { return false }
+        return (input.weekStart.dayNumber - last.dayNumber) / 7 > pathway.everyWeeks
     }
 
     func isDue(_ series: Series, _ pathway: Pathway) -> Bool {
@@ -38,17 +47,25 @@ extension WeekDemand {
     }
 
     /// First sessions for the highest-priority waiting referrals, per service, up to
-    /// `shortlistFactor` times the service's working minutes this week.
-    func firstSessions(_ specialists: [Specialist]) -> ([Session], [LeftOut]) {
+    /// `shortlistFactor` times the service's working minutes this week: urgent and statutory ones
+    /// first (`urgency`), then the rest in list order. New blocks of routine sessions are offered
+    /// only while the service's committed minutes (running series and kept bookings, `committed`)
+    /// leave the trust's reserve free.
+    func firstSessions(_ specialists: [Specialist], committed: [String: Int]) -> ([Session], [LeftOut]) {
         var sessions: [Session] = []
         var leftOut: [LeftOut] = []
         let minutes = Dictionary(specialists.map { ($0.service, $0.days.reduce(0) { $0 + $1.end.minutes - $1.start.minutes }) }, uniquingKeysWith: +)
         let byService = Dictionary(grouping: input.waiting.filter { !keptReferrals.contains($0.referral.id) }, by: \.referral.request.service)
-        for (service, entries) in byService.sorted(by: { $0.key < $1.key }) {
-            var budget = Double(minutes[service] ?? 0) * WeekDemand.shortlistFactor
+        let urgency = input.config.urgency
+        for (service, listed) in byService.sorted(by: { $0.key < $1.key }) {
+            let entries = listed.filter(urgency.isUrgent) + listed.filter { !urgency.isUrgent($0) }
+            let capacity = Double(minutes[service] ?? 0)
+            var budget = capacity * WeekDemand.shortlistFactor
+            var blockRoom = capacity * Double(100 - urgency.reservePercent) / 100 - Double(committed[service] ?? 0)
             for (rank, e) in entries.enumerated() {
                 let pathway = input.config.service(service)?.pathway(e.referral.pathway)
                 let due = isDueThisWeek(e)
+                let urgent = urgency.isUrgent(e)
                 guard let pathway, budget > 0 || due else {
                     leftOut.append(
                         LeftOut(
@@ -56,16 +73,34 @@ extension WeekDemand {
                             reason: "below others in priority for \(service) this week (position \(e.position))"))
                     continue
                 }
-                let priority = due ? 99 : 1 + (89 * (entries.count - rank - 1)) / max(1, entries.count)
+                let startsBlock = pathway.sessions > 1 && !urgent
+                if startsBlock, blockRoom < Double(pathway.minutes) {
+                    leftOut.append(reserved(e, service))
+                    continue
+                }
+                let ranked = 1 + (89 * (entries.count - rank - 1)) / max(1, entries.count)
+                let priority = due ? 99 : urgent && urgency.mayPostponeBlocks ? 95 : ranked
                 guard let session = first(e, pathway, priority: priority) else {
                     leftOut.append(notOpen(e))
                     continue
                 }
                 budget -= Double(pathway.minutes)
+                if startsBlock { blockRoom -= Double(pathway.minutes) }
                 sessions.append(session)
             }
         }
         return (sessions, leftOut)
+    }
+
+    /// Why a routine referral that would start a block waits: the running blocks already take
+    /// the service's time up to the reserve kept for urgent and statutory first sessions.
+    func reserved(_ e: WaitingEntry, _ service: String) -> LeftOut {
+        let percent = input.config.urgency.reservePercent
+        return LeftOut(
+            referral: e.referral.id, code: "reserve",
+            reason:
+                "running blocks already take \(service)'s week up to the \(percent)% the trust keeps for urgent and statutory first sessions; a new block starts as running ones finish (position \(e.position))"
+        )
     }
 
     /// Whether the statutory deadline falls in this week or has passed, or this is the last week
@@ -103,11 +138,25 @@ extension WeekDemand {
         let only = r.request.daysOnly && !r.request.preferredDays.isEmpty
         let days = openDays(only ? r.request.preferredDays : nil)
         if days?.isEmpty == true {
+            if let notice = insideNotice(r.id, only ? r.request.preferredDays : Weekday.allCases) { return notice }
             return LeftOut(
                 referral: r.id, code: "days_passed",
                 reason: "its only possible days (\(WeekDemand.names(r.request.preferredDays))) have passed this week")
         }
         return LeftOut(referral: r.id, code: "school_closed", reason: closedWhy(r.request.school, among: days))
+    }
+
+    /// The reason for a session whose days this week (`days`) are all passed or inside the notice,
+    /// when the notice is what keeps it out; `nil` otherwise.
+    func insideNotice(_ referral: Int64, _ days: [Weekday]) -> LeftOut? {
+        let blocked = days.filter(input.insideNotice.contains)
+        guard !blocked.isEmpty else { return nil }
+        let notice = input.config.planning.noticeSchoolDays
+        return LeftOut(
+            referral: referral, code: "notice",
+            reason:
+                "\(WeekDemand.names(blocked)) \(blocked.count == 1 ? "is" : "are") inside the \(notice) school days' notice a new booking needs, so the school can prepare; it is offered again next week, or a leader can approve shorter notice for this re-plan"
+        )
     }
 
     func skills(_ r: Referral) -> [String] { r.request.skill.map { [$0] } ?? [] }

@@ -26,8 +26,12 @@ public struct WeekDemand: Sendable {
         /// Bookings that have begun or have an outcome: the record of the week, kept exactly
         /// where they are whatever else changes (leave recorded later included).
         public var frozen: [Booking] = []
-        /// Days new sessions may still go on (all, unless part of the week has passed).
+        /// Days new sessions may still go on (all, unless part of the week has passed or falls
+        /// inside the trust's notice).
         public var openDays: Set<Weekday> = Set(Weekday.allCases)
+        /// Days still to come that new sessions may not go on because they fall inside the
+        /// trust's notice (so that a session left out says so).
+        public var insideNotice: Set<Weekday> = []
 
         /// Everything the week is built from.
         public init(
@@ -67,8 +71,9 @@ public struct WeekDemand: Sendable {
     /// The week's scenario, and the waiting referrals left out of it with why.
     public func build(name: String) -> (scenario: WeekScenario, leftOut: [LeftOut]) {
         let specialists = input.roster.map(available)
-        let (firsts, leftOut) = firstSessions(specialists)
         let (series, seriesLeftOut) = seriesSessions()
+        let committed = Dictionary((kept() + series).map { ($0.service, $0.durationMin) }, uniquingKeysWith: +)
+        let (firsts, leftOut) = firstSessions(specialists, committed: committed)
         let sessions = kept() + series + firsts
         let scenario = WeekScenario(
             name: name, weekStart: input.weekStart.description, travel: .standard,
@@ -78,10 +83,12 @@ public struct WeekDemand: Sendable {
     }
 
     /// The specialist's working days this week, less leave (none when away all week: they
-    /// stay in the scenario so that their pinned sessions say why they are not booked).
-    /// Days already past stay only where they hold the week's record (frozen bookings).
+    /// stay in the scenario so that their pinned sessions say why they are not booked), each with
+    /// its lunch break (their own, or the trust's). Days already past stay only where they hold
+    /// the week's record (frozen bookings).
     func available(_ s: Specialist) -> Specialist {
         var s = s
+        s.days = s.days.map(input.config.planning.withBreak)
         let away = input.leave.filter { $0.specialist == s.id }
         let recorded = Set(input.frozen.filter { $0.specialist == s.id }.map(\.day))
         s.days = s.days.filter { d in

@@ -33,10 +33,18 @@ struct LeaderPages {
             row["warning"] = e.deadlineWarning
             return row
         }
+        let urgency = state.config.urgency
+        let late = entries.filter { urgency.isUrgent($0) && $0.willMissTarget }.map { e -> [String: Any] in
+            [
+                "id": e.referral.id, "school": e.referral.request.school, "pupil": e.referral.request.pupilRef, "band": e.referral.band,
+                "due": (e.targetDate ?? e.statutoryDeadline).map { Spoken.date($0, today: today) } ?? "",
+                "firstWeek": e.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "no capacity seen",
+            ]
+        }
         let values: [String: Any] = [
             "services": codes.map { ["code": $0, "current": $0 == service] }, "rows": rows, "count": entries.count,
             "breaches": entries.filter(\.breached).count, "deadlines": entries.filter { $0.statutoryDeadline != nil }.count,
-            "more": entries.count > rows.count,
+            "more": entries.count > rows.count, "late": late, "hasLate": !late.isEmpty,
         ]
         return pages.render(.waitingList, title: "\(service) waiting list", values, context: context)
     }
@@ -50,6 +58,7 @@ struct LeaderPages {
             search.anytime
             ? "Planning takes about \(Int(search.timeLimit)) seconds (planning: search_seconds in the trust's settings)."
             : "Planning takes a few seconds."
+        values["noticeDays"] = state.config.planning.noticeSchoolDays
         if let t = try state.db.timetable(week: week.monday) {
             values["plan"] = LeaderPages.review(t)
             values["notice"] = LeaderPages.notice(request.uri.queryParameters.get("done"), t)
@@ -64,8 +73,19 @@ struct LeaderPages {
         let planning = WeekPlanning(db: state.db, config: state.config, options: state.planner)
         let now = state.now()
         let replan = try state.db.timetable(week: monday)?.published == true
+        let shortNotice = form.value("short_notice") == "yes"
+        let confirmed = form.value("confirm") == "yes"
+        if replan, !confirmed {  // a published week: show what would move, and ask
+            let seen = try await state.heavy.run("previewing the re-plan") {
+                try planning.preview(monday, by: caller, now: now, shortNotice: shortNotice)
+            }
+            return pages.render(
+                .replanConfirm, title: "Re-plan the published week of \(Spoken.date(monday))?", LeaderPages.confirmation(seen, shortNotice),
+                context: context)
+        }
         _ = try await state.heavy.run("planning the week") {
-            try planning.plan(monday, replan: replan, by: caller, now: now, stamp: Stamp(actor: caller.actor))
+            try planning.plan(
+                monday, replan: replan, by: caller, now: now, shortNotice: shortNotice, confirmed: confirmed, stamp: Stamp(actor: caller.actor))
         }
         return Response.redirect(to: "/weeks?week=\(monday)&done=\(replan ? "replanned" : "planned")", type: .normal)
     }
@@ -82,8 +102,26 @@ struct LeaderPages {
 
     /// A stored week for review: what is booked per specialist, the routes on a map, and each
     /// referral not booked with the planner's reason (grouped, then the first hundred one by one).
+    /// The confirmation step's values: every published visit the re-plan would move, and where to.
+    static func confirmation(_ r: ScheduleResult, _ shortNotice: Bool) -> [String: Any] {
+        let week = r.timetable.weekStart
+        let moves = r.moved.map { m -> [String: Any] in
+            [
+                "referral": m.before.referral, "school": m.before.school,
+                "before": "\(m.before.day.displayName) \(m.before.start), \(m.before.specialist)",
+                "after": m.after.map { "\($0.day.displayName) \($0.start), \($0.specialist)" } ?? "not this week",
+            ]
+        }
+        return [
+            "week": week.description, "moves": moves, "count": moves.count, "none": moves.isEmpty, "shortNotice": shortNotice,
+            "interrupted": r.interrupted.map { ["referral": $0.referral, "reason": $0.reason] }, "hasInterrupted": !r.interrupted.isEmpty,
+        ]
+    }
+
     static func review(_ t: WeekTimetable) -> [String: Any] {
         let reasons = Dictionary(grouping: t.unbooked, by: \.code).map { (reason: LeaderPages.kind($0.key), count: $0.value.count) }
+        let running = Set(t.scenario.sessions.filter { !$0.id.hasSuffix("-s1") }.compactMap { Int64($0.referral.dropFirst()) })
+        let interrupted = t.interrupted(running: running)
         return [
             "published": t.published, "bookings": t.bookings.count, "referrals": Set(t.bookings.map(\.referral)).count,
             "unbooked": t.unbooked.count, "reasons": reasons.sorted { $0.count > $1.count }.map { ["reason": $0.reason, "count": $0.count] },
@@ -92,6 +130,7 @@ struct LeaderPages {
                 ["id": id, "sessions": b.count, "days": Set(b.map(\.day)).count] as [String: Any]
             },
             "map": RouteMap(t).svg, "hasBookings": !t.bookings.isEmpty,
+            "interrupted": interrupted.map { ["referral": $0.referral, "reason": $0.reason] }, "hasInterrupted": !interrupted.isEmpty,
         ]
     }
 
@@ -106,6 +145,8 @@ struct LeaderPages {
         case .pinnedUnavailable?: "their specialist does not work on an allowed day this week"
         case .noAllowedDay?: "no specialist works on the days the school allows"
         case .windowTooShort?: "the session does not fit the school's times on any allowed day"
+        case nil where code == "notice": "inside the school days' notice a new booking needs"
+        case nil where code == "reserve": "kept for urgent cases: running blocks already fill the rest of the service's week"
         case nil: code.replacingOccurrences(of: "_", with: " ")
         }
     }

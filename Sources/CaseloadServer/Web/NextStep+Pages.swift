@@ -12,6 +12,7 @@ extension NextStep {
         case .listClosures, .removeOldClosures: "Ask your trust's Caseload administrator to check the school's closures."
         case .generateWeek: "Plan the week first."
         case .planWeekAgain: "Plan the week again, review it, then publish it."
+        case .confirmReplan: "Press Plan it again on the week's page: it shows what would move and asks you to confirm."
         }
     }
 }

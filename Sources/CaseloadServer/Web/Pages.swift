@@ -14,6 +14,7 @@ enum Template: String, CaseIterable, Sendable {
     case referral
     case referralNew = "referral-new"
     case referrals
+    case replanConfirm = "replan-confirm"
     case settings
     case settingsPreview = "settings-preview"
     case signin

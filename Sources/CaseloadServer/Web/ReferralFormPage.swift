@@ -94,6 +94,10 @@ struct ReferralStory {
                     ?? "not yet known: the list is longer than the capacity we can see",
             ]
             waiting["warning"] = place.deadlineWarning
+            if place.willMissTarget, let due = place.targetDate ?? place.statutoryDeadline {
+                waiting["lateWarning"] =
+                    "This is later than the target for a \(r.band) referral: seen by \(Spoken.date(due, today: today)). The trust's leaders see this on their waiting list and can book it sooner."
+            }
             v["waiting"] = waiting
         }
         let actions = ReferralLifecycle.Change.allCases.filter { StatusChange.allowed[r.status]?.contains($0.target) == true }

@@ -71,7 +71,7 @@ struct SettingsPages {
             throw InputError(field: "weeks", problem: "give a whole number of weeks")
         }
         _ = try TermSimulation.checked(weeks: weeks)
-        let simulation = state.termSimulation(weeks: weeks)
+        let simulation = try state.termSimulation(weeks: weeks)
         let (baseline, db) = (state.config, state.db)
         let report = try await state.heavy.run("the what-if") {
             try WhatIf(simulation: simulation).run(

@@ -3,6 +3,7 @@ import CaseloadService
 import CaseloadStore
 import Foundation
 import Hummingbird
+import Logging
 
 /// The web front: sign-in and sign-out, the stylesheet, and each role's pages, served by the same
 /// `caseload serve` over the same database, asking the same use cases and access policy as the API.
@@ -12,7 +13,10 @@ struct WebController {
 
     func register(_ router: Router<AppContext>, secureCookies: Bool) {
         let staticFolder = Bundle.module.resourceURL!.appendingPathComponent("Static").path
-        router.add(middleware: FileMiddleware(staticFolder, urlBasePath: "/static", cacheControl: .init([(.textCss, [.maxAge(3600)])])))
+        var quiet = Logger(label: "caseload.static")
+        quiet.logLevel = .warning  // not a line per router built
+        router.add(
+            middleware: FileMiddleware(staticFolder, urlBasePath: "/static", cacheControl: .init([(.textCss, [.maxAge(3600)])]), logger: quiet))
         CalendarFeedRoute(state: state).register(router)
         let open = router.group().add(middleware: sessionMiddleware(secure: secureCookies))
         open.get("signin", use: signInPage)

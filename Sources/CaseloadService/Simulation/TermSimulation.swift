@@ -73,6 +73,15 @@ public struct TermSimulation: Sendable {
     /// The weeks a what-if rolls forward unless told otherwise.
     public static let defaultWeeks = 12
 
+    /// The Monday a what-if starts on when run `today`: the first week from next Monday that is
+    /// not yet published (published weeks are taken as they stand), so that it runs on any day,
+    /// a Friday after the weekly job has published next week included.
+    public static func firstWeek(after today: CalendarDate, db: AppDatabase) throws -> CalendarDate {
+        var monday = today.adding(days: 7 - today.weekday.index)
+        for _ in 0..<52 where try db.timetable(week: monday)?.published == true { monday = monday.adding(days: 7) }
+        return monday
+    }
+
     /// `weeks` when it is within `weeksAllowed`, else an error naming the field.
     public static func checked(weeks: Int, field: String = "weeks") throws(InputError) -> Int {
         guard weeksAllowed.contains(weeks) else {

@@ -1,0 +1,42 @@
+import CaseloadCore
+
+/// How a set of booked sessions went: recorded outcomes, and those not recorded yet.
+public struct OutcomeCounts: Sendable, Equatable {
+    public var delivered = 0
+    public var pupilAbsent = 0
+    public var cancelledBySchool = 0
+    /// The specialist was away (the trust cancelled).
+    public var cancelledByTrust = 0
+    public var notRecorded = 0
+
+    /// Counts with every field 0.
+    public init() {}
+
+    /// The counts of `rows`' outcomes.
+    init(_ rows: [TimetableRow]) {
+        for r in rows {
+            switch r.outcome {
+            case .delivered?: delivered += 1
+            case .pupilAbsent?: pupilAbsent += 1
+            case .schoolCancelled?: cancelledBySchool += 1
+            case .specialistAbsent?: cancelledByTrust += 1
+            case nil: notRecorded += 1
+            }
+        }
+    }
+
+    /// The columns of a table of counts, after the row's name.
+    public static let columns = ["delivered", "pupil absent", "cancelled by school", "cancelled by trust", "not recorded"]
+
+    /// The counts in the order of `columns`.
+    public var cells: [String] { [delivered, pupilAbsent, cancelledBySchool, cancelledByTrust, notRecorded].map(String.init) }
+}
+
+extension WeekReport {
+    /// The week's sessions by outcome, per service and per school (by name), in name order.
+    static func outcomes(_ rows: [TimetableRow]) -> (byService: [(String, OutcomeCounts)], bySchool: [(String, OutcomeCounts)]) {
+        let byService = Dictionary(grouping: rows, by: \.service).map { ($0.key, OutcomeCounts($0.value)) }.sorted { $0.0 < $1.0 }
+        let bySchool = Dictionary(grouping: rows, by: \.schoolName).map { ($0.key, OutcomeCounts($0.value)) }.sorted { $0.0 < $1.0 }
+        return (byService, bySchool)
+    }
+}
