@@ -41,12 +41,13 @@ struct DemoCommand: ParsableCommand {
     }
 
     /// The weekly job on the demo: plan the week, print its timetable and the trust's summary. Unless
-    /// `--as-of` says otherwise, the week is planned as on the Sunday before it, as a trust would.
+    /// `--as-of` says otherwise, the week is planned at 16:00 on the Thursday before it, as a trust's
+    /// weekly job would (so Monday is two school days ahead, within the notice).
     func scheduleAndShow(_ week: String) throws {
         var schedule = try ScheduleCommand.parse(["--week", week])
         schedule.store = store
         if store.asOf == nil, store.environment["CASELOAD_TODAY"] == nil, let monday = CalendarDate(week) {
-            schedule.store.asOf = monday.adding(days: -1).description
+            schedule.store.asOf = monday.adding(days: -4).description + "T16:00"
         }
         try schedule.run()
         guard let monday = CalendarDate(week), try store.open().timetable(week: monday) != nil else { return }  // a holiday week: said so above
