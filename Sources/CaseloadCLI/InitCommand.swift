@@ -17,7 +17,9 @@ struct InitCommand: ParsableCommand {
     /// Creates the database and writes the starter config where none exists.
     static func initialise(_ store: StoreOptions) throws {
         let db = try AppDatabase.create(path: store.databasePath)
-        Console.print("database \(store.databasePath) ready (journal mode \(try db.journalMode()))")
+        Console.print(
+            "database \(store.databasePath) ready (\(try db.journalMode() == "wal" ? "safe for the server and the command line at once" : "journal mode \(try db.journalMode())"))"
+        )
         if FileManager.default.fileExists(atPath: store.configPath) {
             Console.print("config \(store.configPath) already exists; left as it is")
         } else {
@@ -46,7 +48,9 @@ struct ConfigCommand: ParsableCommand {
             Console.print("  bands: \(bands); ageing \(c.ageingPointsPerWeek) points a week")
             for s in c.services {
                 let paths = s.pathways.map { "\($0.name) (\($0.sessions) × \($0.minutes) min)" }.joined(separator: ", ")
-                Console.print("  \(s.code): threshold \(s.threshold), \(s.apdrCycles) APDR cycles; pathways \(paths)")
+                Console.print(
+                    "  \(s.code): threshold \(s.threshold), at least \(s.apdrCycles) assess-plan-do-review cycle\(s.apdrCycles == 1 ? "" : "s") first; pathways \(paths)"
+                )
             }
         }
     }

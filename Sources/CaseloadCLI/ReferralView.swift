@@ -12,7 +12,11 @@ struct ReferralView {
     var text: String {
         get throws {
             let r = referral
-            var lines = submitted(r) + ["  status \(r.status.rawValue); score \(r.score) at intake\(r.band.isEmpty ? "" : ", band \(r.band)")"]
+            let school = try store.open().school(r.request.school).map { "\($0.name) (\($0.urn))" } ?? "school \(r.request.school)"
+            var lines =
+                submitted(r, school: school) + [
+                    "  status \(r.status.rawValue); score \(r.score) at intake\(r.band.isEmpty ? "" : ", band \(r.band)")"
+                ]
             if r.status == .declined {
                 lines.append("  declined:")
                 lines += r.declineReasons.map { "    - \($0)" }
@@ -26,7 +30,7 @@ struct ReferralView {
         }
     }
 
-    func submitted(_ r: Referral) -> [String] {
+    func submitted(_ r: Referral, school: String) -> [String] {
         let q = r.request
         let days =
             q.preferredDays.isEmpty
@@ -34,7 +38,7 @@ struct ReferralView {
             : q.preferredDays.map(\.displayName).joined(separator: ", ")
                 + (q.daysOnly ? " only" : " preferred")
         return [
-            "referral \(r.id): pupil \(q.pupilRef) (year \(q.yearGroup)) at school \(q.school), \(q.service) \(r.pathway)",
+            "referral \(r.id): pupil \(q.pupilRef) (year \(q.yearGroup)) at \(school), \(q.service) \(r.pathway)",
             "  received \(q.receivedOn); area \(q.area.rawValue); severity \(q.severity); flags \(q.flags.names.isEmpty ? "none" : q.flags.names.joined(separator: ", "))",
             "  assess-plan-do-review cycles \(q.apdrCycles); consent \(q.consent ? "yes" : "no"); days \(days); skill \(q.skill ?? "any")",
             "  reason: \(q.reason.isEmpty ? "(none given)" : q.reason)",

@@ -82,7 +82,7 @@ struct ScheduleCommand: ParsableCommand {
         var lines = [
             "\(replan ? "re-planned" : "planned") the week of \(t.weekStart) (\(t.published ? "published" : "draft")):",
             "  \(t.bookings.count) sessions booked for \(Set(t.bookings.map(\.referral)).count) referrals; \(t.unbooked.count) waiting referrals not booked this week",
-            "  travel \(s?.travelMinutes ?? 0) minutes; served priority \(s?.servedPriority ?? 0) (\(String(format: "%.1f", 100 * (s?.shareOfBound ?? 0)))% of the upper bound)",
+            "  travel \(s?.travelMinutes ?? 0) minutes; served priority \(s?.servedPriority ?? 0) (\(String(format: "%.1f", 100 * (s?.shareOfBound ?? 0)))% of the most any plan could serve)",
         ]
         if !r.interrupted.isEmpty {
             lines.append(

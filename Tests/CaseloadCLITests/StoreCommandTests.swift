@@ -36,7 +36,7 @@ import Testing
         ])
         let added = try #require(try store.referrals(school: "136156").last)
         #expect(added.request.pupilRef == "H-2026-77" && added.status == .waiting && added.pathway == "therapy_block")
-        #expect(answer.hasPrefix("referral \(added.id): pupil H-2026-77 (year 8) at school 136156, SALT therapy_block"))
+        #expect(answer.hasPrefix("referral \(added.id): pupil H-2026-77 (year 8) at Havant Academy (136156), SALT therapy_block"), "\(answer)")
         #expect(answer.contains("status waiting") && answer.contains("on the SALT waiting list at position"))
         #expect(try await run(["referral", "hold", "\(added.id)", "--note", "pupil away"]) == "referral \(added.id) is now on_hold\n")
         let twice = await attempt(["referral", "hold", "\(added.id)"])

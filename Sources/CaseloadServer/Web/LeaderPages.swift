@@ -23,9 +23,11 @@ struct LeaderPages {
         let service = request.uri.queryParameters.get("service").map { $0.uppercased() }.flatMap { codes.contains($0) ? $0 : nil } ?? codes[0]
         let entries = try state.waiting.list(service: service, school: school, state: state)
         let today = state.today()
+        let names = Dictionary(try state.db.schools().map { ($0.urn, $0.name) }, uniquingKeysWith: { a, _ in a })
         let rows = entries.prefix(300).map { e -> [String: Any] in
             var row: [String: Any] = [
-                "position": e.position, "id": e.referral.id, "school": e.referral.request.school, "pupil": e.referral.request.pupilRef,
+                "position": e.position, "id": e.referral.id, "school": names[e.referral.request.school] ?? e.referral.request.school,
+                "pupil": e.referral.request.pupilRef,
                 "band": e.band, "priority": e.priority, "weeks": e.weeksWaited, "target": e.targetWeeks.map(String.init) ?? "",
                 "breached": e.breached, "deadline": e.statutoryDeadline.map { Spoken.date($0, today: today) } ?? "",
                 "firstWeek": e.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "no capacity seen",
@@ -36,7 +38,8 @@ struct LeaderPages {
         let urgency = state.config.urgency
         let late = entries.filter { urgency.isUrgent($0) && $0.willMissTarget }.map { e -> [String: Any] in
             [
-                "id": e.referral.id, "school": e.referral.request.school, "pupil": e.referral.request.pupilRef, "band": e.referral.band,
+                "id": e.referral.id, "school": names[e.referral.request.school] ?? e.referral.request.school, "pupil": e.referral.request.pupilRef,
+                "band": e.referral.band,
                 "due": (e.targetDate ?? e.statutoryDeadline).map { Spoken.date($0, today: today) } ?? "",
                 "firstWeek": e.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "no capacity seen",
             ]
