@@ -50,3 +50,36 @@ extension AppDatabase {
         try LeaveRow.filter(LeaveRow.Columns.firstDay <= to && LeaveRow.Columns.lastDay >= from).fetchAll(db).map(\.leave)
     }
 }
+
+/// A recorded absence with its number, as listed.
+public struct AbsenceRecord: Sendable, Equatable {
+    public var id: Int64
+    public var leave: Leave
+    public var reason: String
+}
+
+extension AppDatabase {
+    /// Recorded absences, of one specialist or everyone, in order of their first day.
+    public func absences(specialist: String? = nil) throws -> [AbsenceRecord] {
+        try read { db in
+            var request = LeaveRow.order(LeaveRow.Columns.firstDay, LeaveRow.Columns.id)
+            if let specialist { request = request.filter(LeaveRow.Columns.specialistId == specialist) }
+            return try request.fetchAll(db).map { AbsenceRecord(id: $0.id ?? 0, leave: $0.leave, reason: $0.reason) }
+        }
+    }
+
+    /// Withdraws absence `id` (recorded by mistake, or cut short), keeping why in the audit log;
+    /// returns the days it covered, so that a published week it touched can be re-planned.
+    public func withdrawAbsence(_ id: Int64, reason: String, stamp: Stamp) throws -> Leave {
+        try write { db in
+            guard let row = try LeaveRow.fetchOne(db, key: id) else {
+                throw StoreError.notFound("no absence \(id)", next: .listSpecialists)
+            }
+            _ = try row.delete(db)
+            try db.audit(
+                stamp, "withdraw_leave", "specialist", row.specialistId,
+                ["absence": "\(id)", "from": row.firstDay.description, "to": row.lastDay.description, "reason": reason])
+            return row.leave
+        }
+    }
+}

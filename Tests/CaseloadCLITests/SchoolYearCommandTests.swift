@@ -69,4 +69,21 @@ import Testing
         let report = try await run(["simulate", "--weeks", "1", "--iterations", "20"], asOf: "2026-11-27")
         #expect(report.contains("2026-12-07"), "\(report.prefix(600))")
     }
+
+    /// An absence is listed with its number and can be withdrawn (audited), with the re-plan to run.
+    @Test func anAbsenceIsListedAndWithdrawn() async throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await run(["demo", "--fixtures", root.appendingPathComponent("Fixtures").path])
+        try await run(["specialist", "absent", "salt-3", "--from", "2026-12-02", "--to", "2026-12-03", "--reason", "sick"])
+        let listed = try await run(["specialist", "absences", "salt-3"])
+        #expect(listed.contains("salt-3") && listed.contains("2026-12-02") && listed.contains("sick"), "\(listed)")
+        let store = try AppDatabase.open(path: db)
+        let absence = try #require(try store.absences(specialist: "salt-3").first)
+        let said = try await run(["specialist", "withdraw", "\(absence.id)", "--reason", "came back"])
+        #expect(said.contains("--week 2026-11-30 --replan"), "\(said)")
+        #expect(try store.absences().isEmpty)
+        #expect(try store.auditLog(entity: "specialist").contains { $0.action == "withdraw_leave" && $0.detail.contains("came back") })
+        await #expect(throws: ExitCode(2)) { try await run(["specialist", "withdraw", "\(absence.id)"]) }
+    }
 }
