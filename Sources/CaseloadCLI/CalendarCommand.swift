@@ -79,7 +79,8 @@ extension CalendarCommand {
             }
             for w in affected {
                 Console.print(
-                    "  the week of \(w.week) has \(w.bookings) sessions on closed days; re-plan it: caseload schedule --week \(w.week) --replan")
+                    "  the week of \(w.week) has \(w.bookings) sessions on closed days; re-plan it: caseload schedule --week \(w.week) --replan --preview, then --confirm"
+                )
             }
         }
     }

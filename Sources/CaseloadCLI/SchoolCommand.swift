@@ -26,7 +26,7 @@ struct SchoolCommand: ParsableCommand {
             Console.print("recorded \(closures.count) closure\(closures.count == 1 ? "" : "s")")
             for w in affected {
                 Console.print(
-                    "  the week of \(w.week) has \(w.bookings) session\(w.bookings == 1 ? "" : "s") on closed days; re-plan it: caseload schedule --week \(w.week) --replan"
+                    "  the week of \(w.week) has \(w.bookings) session\(w.bookings == 1 ? "" : "s") on closed days; re-plan it: caseload schedule --week \(w.week) --replan --preview, then --confirm"
                 )
             }
         }

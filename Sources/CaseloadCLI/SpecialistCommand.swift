@@ -44,7 +44,7 @@ struct SpecialistCommand: ParsableCommand {
             let b = try Day.date(to ?? from, field: "--to", what: "the last day away")
             try store.open().addLeave(specialist: id, from: a, to: b, reason: reason, stamp: store.stamp)
             let monday = a.adding(days: -a.weekday.index)
-            Console.print("\(id) is away \(a) to \(b); re-plan with: caseload schedule --week \(monday) --replan")
+            Console.print("\(id) is away \(a) to \(b); re-plan with: caseload schedule --week \(monday) --replan --preview, then --confirm")
         }
     }
 
@@ -72,7 +72,7 @@ struct SpecialistCommand: ParsableCommand {
         func run() throws {
             let gone = try store.open().withdrawAbsence(number, reason: reason, stamp: store.stamp)
             Console.print(
-                "withdrew \(gone.specialist)'s absence \(gone.first) to \(gone.last); re-plan with: caseload schedule --week \(gone.first.monday) --replan --preview"
+                "withdrew \(gone.specialist)'s absence \(gone.first) to \(gone.last); re-plan with: caseload schedule --week \(gone.first.monday) --replan --preview, then --confirm"
             )
         }
     }
