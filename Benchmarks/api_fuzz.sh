@@ -17,10 +17,10 @@ if [ -z "$bin" ]; then
   bin=.build/release/caseload
 fi
 work=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 opts=(--db "$work/api.sqlite" --config "$work/trust.yaml" --as-of 2026-11-23)
 "$bin" demo "${opts[@]}" >/dev/null
-token=$("$bin" token create "${opts[@]}" --role leader --label fuzz | head -1 | awk '{print $NF}')
+token=$("$bin" token create "${opts[@]}" --role leader --label fuzz | awk 'NR == 1 {print $NF}')  # awk reads it all: no SIGPIPE under pipefail
 "$bin" serve "${opts[@]}" --port "$port" --plan-iterations 30 --writes-per-minute 0 >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done

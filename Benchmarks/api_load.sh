@@ -13,8 +13,8 @@ work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 opts=(--db "$work/load.sqlite" --config "$work/trust.yaml" --as-of 2026-11-23)
 "$bin" demo "${opts[@]}" >/dev/null
-senco=$("$bin" token create "${opts[@]}" --role senco --school 136156 --label load | head -1 | awk '{print $NF}')
-reader=$("$bin" token create "${opts[@]}" --role senco --school 136281 --label read | head -1 | awk '{print $NF}')
+senco=$("$bin" token create "${opts[@]}" --role senco --school 136156 --label load | awk 'NR == 1 {print $NF}')
+reader=$("$bin" token create "${opts[@]}" --role senco --school 136281 --label read | awk 'NR == 1 {print $NF}')
 "$bin" serve "${opts[@]}" --port "$port" --writes-per-minute 0 >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done

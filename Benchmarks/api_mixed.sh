@@ -22,11 +22,11 @@ opts=(--db "$work/mixed.sqlite" --config "$work/trust.yaml" --as-of 2026-11-23)
 "$bin" import referrals "$work/referrals.csv" --existing-list "${opts[@]}"
 schools=($(sqlite3 "$work/mixed.sqlite" "SELECT urn FROM school ORDER BY urn LIMIT 12"))
 writers=""; for k in $(seq 0 7); do
-  writers+="\"$("$bin" token create "${opts[@]}" --role senco --school "${schools[$k]}" --label "w$k" | head -1 | awk '{print $NF}')\","
+  writers+="\"$("$bin" token create "${opts[@]}" --role senco --school "${schools[$k]}" --label "w$k" | awk 'NR == 1 {print $NF}')\","
 done
-leader=$("$bin" token create "${opts[@]}" --role leader --label reader | head -1 | awk '{print $NF}')
+leader=$("$bin" token create "${opts[@]}" --role leader --label reader | awk 'NR == 1 {print $NF}')
 readers=""; for k in 8 9 10; do
-  readers+="\"$("$bin" token create "${opts[@]}" --role senco --school "${schools[$k]}" --label "r$k" | head -1 | awk '{print $NF}')\","
+  readers+="\"$("$bin" token create "${opts[@]}" --role senco --school "${schools[$k]}" --label "r$k" | awk 'NR == 1 {print $NF}')\","
 done
 "$bin" serve "${opts[@]}" --port "$port" --writes-per-minute 0 >"$work/serve.log" 2>&1 &
 server=$!
