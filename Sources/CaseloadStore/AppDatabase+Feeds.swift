@@ -17,15 +17,9 @@ struct CalendarFeedRow: SnakeCaseRecord, Sendable {
         case createdAt = "created_at"
         case revokedAt = "revoked_at"
     }
+}
 
-    init(id: Int64?, specialist: String, hash: String, createdAt: String, revokedAt: String?) {
-        self.id = id
-        self.specialist = specialist
-        self.hash = hash
-        self.createdAt = createdAt
-        self.revokedAt = revokedAt
-    }
-
+extension CalendarFeedRow {
     init(row: Row) throws {
         let r = StoredRow(row, table: "calendar_feed")
         id = try r(Columns.id)

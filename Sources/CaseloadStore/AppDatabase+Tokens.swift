@@ -16,34 +16,6 @@ struct TokenRow: SnakeCaseRecord, Sendable {
         case expiresAt = "expires_at"
     }
 
-    init(
-        id: Int64?, hash: String, role: String, school: String?, specialist: String?, label: String, createdAt: String, revokedAt: String?,
-        expiresAt: String?
-    ) {
-        self.id = id
-        self.hash = hash
-        self.role = role
-        self.school = school
-        self.specialist = specialist
-        self.label = label
-        self.createdAt = createdAt
-        self.revokedAt = revokedAt
-        self.expiresAt = expiresAt
-    }
-
-    init(row: Row) throws {
-        let r = StoredRow(row, table: "token")
-        id = try r(Columns.id)
-        hash = try r(Columns.hash)
-        role = try r(Columns.role)
-        school = try r(Columns.school)
-        specialist = try r(Columns.specialist)
-        label = try r(Columns.label)
-        createdAt = try r(Columns.createdAt)
-        revokedAt = try r(Columns.revokedAt)
-        expiresAt = try r(Columns.expiresAt)
-    }
-
     /// The identity the token gives; a role that cannot be read (or lacks its school or
     /// specialist) is an error naming the token, never a token that quietly stops working.
     func identity() throws -> Identity {
@@ -55,6 +27,21 @@ struct TokenRow: SnakeCaseRecord, Sendable {
         case ("monitor", _, _): return Identity(tokenId: id, role: .monitor)
         default: throw StoreError.unreadable(table: "token", row: "\(id)", column: "role", value: "\"\(role.prefix(40))\"")
         }
+    }
+}
+
+extension TokenRow {
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "token")
+        id = try r(Columns.id)
+        hash = try r(Columns.hash)
+        role = try r(Columns.role)
+        school = try r(Columns.school)
+        specialist = try r(Columns.specialist)
+        label = try r(Columns.label)
+        createdAt = try r(Columns.createdAt)
+        revokedAt = try r(Columns.revokedAt)
+        expiresAt = try r(Columns.expiresAt)
     }
 }
 

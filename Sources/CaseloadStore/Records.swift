@@ -197,14 +197,10 @@ struct LeaveRow: SnakeCaseRecord, Sendable {
         case lastDay = "last_day"
     }
 
-    init(id: Int64?, specialistId: String, firstDay: CalendarDate, lastDay: CalendarDate, reason: String) {
-        self.id = id
-        self.specialistId = specialistId
-        self.firstDay = firstDay
-        self.lastDay = lastDay
-        self.reason = reason
-    }
+    var leave: Leave { Leave(specialist: specialistId, first: firstDay, last: lastDay) }
+}
 
+extension LeaveRow {
     init(row: Row) throws {
         let r = StoredRow(row, table: "specialist_leave")
         id = try r(Columns.id)
@@ -213,8 +209,6 @@ struct LeaveRow: SnakeCaseRecord, Sendable {
         lastDay = try r(Columns.lastDay)
         reason = try r(Columns.reason)
     }
-
-    var leave: Leave { Leave(specialist: specialistId, first: firstDay, last: lastDay) }
 }
 
 /// A row of `referral_status`: one change of status.

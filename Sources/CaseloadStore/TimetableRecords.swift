@@ -32,23 +32,9 @@ struct TimetableRow: SnakeCaseRecord, Sendable {
         case publishedAt = "published_at"
         case basedOnAudit = "based_on_audit"
     }
+}
 
-    init(
-        weekStart: CalendarDate, status: WeekStatus, scenario: String, plan: String, servedPriority: Int, travelMin: Int,
-        createdAt: String, publishedAt: String?, revision: Int, basedOnAudit: Int64
-    ) {
-        self.weekStart = weekStart
-        self.status = status
-        self.scenario = scenario
-        self.plan = plan
-        self.servedPriority = servedPriority
-        self.travelMin = travelMin
-        self.createdAt = createdAt
-        self.publishedAt = publishedAt
-        self.revision = revision
-        self.basedOnAudit = basedOnAudit
-    }
-
+extension TimetableRow {
     init(row: Row) throws {
         let r = StoredRow(row, table: "timetable", key: "week_start")
         weekStart = try r(Columns.weekStart)
@@ -209,14 +195,9 @@ struct UnbookedRow: SnakeCaseRecord, Sendable {
         case weekStart = "week_start"
         case referralId = "referral_id"
     }
+}
 
-    init(weekStart: CalendarDate, referralId: Int64, code: String, reason: String) {
-        self.weekStart = weekStart
-        self.referralId = referralId
-        self.code = code
-        self.reason = reason
-    }
-
+extension UnbookedRow {
     init(row: Row) throws {
         let r = StoredRow(row, table: "unbooked", key: "referral_id")
         weekStart = try r(Columns.weekStart)
@@ -243,14 +224,12 @@ struct SeriesRow: SnakeCaseRecord, Sendable {
         case lastWeek = "last_week"
     }
 
-    init(referralId: Int64, specialistId: String, weekday: Weekday?, sessionsDone: Int, lastWeek: CalendarDate?) {
-        self.referralId = referralId
-        self.specialistId = specialistId
-        self.weekday = weekday
-        self.sessionsDone = sessionsDone
-        self.lastWeek = lastWeek
+    var series: Series {
+        Series(referral: referralId, specialist: specialistId, weekday: weekday, sessionsDone: sessionsDone, lastWeek: lastWeek)
     }
+}
 
+extension SeriesRow {
     init(row: Row) throws {
         let r = StoredRow(row, table: "series", key: "referral_id")
         referralId = try r(Columns.referralId)
@@ -258,9 +237,5 @@ struct SeriesRow: SnakeCaseRecord, Sendable {
         weekday = try r(Columns.weekday)
         sessionsDone = try r(Columns.sessionsDone)
         lastWeek = try r(Columns.lastWeek)
-    }
-
-    var series: Series {
-        Series(referral: referralId, specialist: specialistId, weekday: weekday, sessionsDone: sessionsDone, lastWeek: lastWeek)
     }
 }

@@ -72,9 +72,10 @@ public struct WeekDemand: Sendable {
     public func build(name: String) -> (scenario: WeekScenario, leftOut: [LeftOut]) {
         let specialists = input.roster.map(available)
         let (series, seriesLeftOut) = seriesSessions()
-        let committed = Dictionary((kept() + series).map { ($0.service, $0.durationMin) }, uniquingKeysWith: +)
+        let held = kept() + series
+        let committed = Dictionary(held.map { ($0.service, $0.durationMin) }, uniquingKeysWith: +)
         let (firsts, leftOut) = firstSessions(specialists, committed: committed)
-        let sessions = kept() + series + firsts
+        let sessions = held + firsts
         let scenario = WeekScenario(
             name: name, weekStart: input.weekStart.description, travel: .standard,
             schools: input.schools.map { School(id: $0.urn, name: $0.name, location: $0.location) },
