@@ -48,7 +48,7 @@ extension AppDatabase {
         defer { AppDatabase.removeFiles(partial) }
         do {
             let copy = try DatabaseQueue(path: partial)
-            try writer.backup(to: copy)
+            try backup(into: copy)
             try copy.close()
         } catch {
             throw StoreError.unavailable("the backup could not be written to \(path) (\(error)); check the folder exists and has room")
@@ -86,8 +86,7 @@ extension AppDatabase {
         config.readonly = true
         let backup = try DatabaseQueue(path: source, configuration: config)
         let restored = try pool(target)
-        try backup.backup(to: restored.writer)
-        try migrator.migrate(restored.writer)
+        try restored.replace(with: backup)
         return try restored.report()
     }
 
@@ -103,8 +102,8 @@ extension AppDatabase {
 
     /// This database's report.
     public func report() throws -> DatabaseReport {
-        let bytes = (writer as? DatabasePool).flatMap { try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int } ?? 0
-        return try writer.read { db in try AppDatabase.report(db, bytes: bytes) }
+        let bytes = filePath.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int } ?? 0
+        return try read { db in try AppDatabase.report(db, bytes: bytes) }
     }
 
     static func report(_ db: Database, bytes: Int) throws -> DatabaseReport {

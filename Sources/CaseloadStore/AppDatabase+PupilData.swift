@@ -93,8 +93,8 @@ extension AppDatabase {
     /// the database stays open. When readers hold the checkpoint up past the busy timeout, the
     /// erasure stands and the error says so.
     func forgetFreedPages() throws {
-        guard writer is DatabasePool else { return }  // in memory: no file, no log
-        do { try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } } catch {
+        guard filePath != nil else { return }  // in memory: no file, no log
+        do { try writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } } catch {
             throw StoreError.unavailable(
                 "the pupil data was erased, but the database's write-ahead log could not be cleared yet (\(error)); run the same erasure or retention again in a minute to clear it"
             )

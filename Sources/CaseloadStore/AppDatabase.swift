@@ -7,8 +7,9 @@ import Synchronization
 /// audit log. Opening it migrates it to the current schema; every write that must keep an
 /// invariant lives in one of this type's extensions and runs in one transaction.
 public final class AppDatabase: Sendable {
-    /// The connection (a WAL-mode pool for files, a queue in memory).
-    public let writer: any DatabaseWriter
+    /// The connection (a WAL-mode pool for files, a queue in memory), private as in GRDB's own
+    /// demo: every read and write goes through `read`/`write` below and the stores built on them.
+    private let writer: any DatabaseWriter
     /// SQLite's quick check reads the whole file, so it runs at most once a minute.
     let integrity = IntegrityCheck()
 
@@ -36,7 +37,10 @@ public final class AppDatabase: Sendable {
         FileManager.default.fileExists(atPath: path) ? try open(path: path) : try pool(path)
     }
 
-    static func pool(_ path: String, waitSeconds: Double = 10) throws -> AppDatabase {
+    /// The settings of every connection to a database file: foreign keys on, writes waiting
+    /// `waitSeconds` for another process's lock, freed space zeroed. (A test that must reach
+    /// the file beneath the stores opens its own pool with these and hands it to `init`.)
+    public static func configuration(waitSeconds: Double = 10) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(waitSeconds)
@@ -46,6 +50,11 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA secure_delete = ON")  // deleted and replaced values are overwritten with zeros
         }
+        return config
+    }
+
+    static func pool(_ path: String, waitSeconds: Double = 10) throws -> AppDatabase {
+        let config = configuration(waitSeconds: waitSeconds)
         do { return try AppDatabase(DatabasePool(path: path, configuration: config)) } catch let error as DatabaseError {
             throw StoreError.unavailable(
                 "cannot open the database \(path) (\(error.message ?? "\(error.resultCode)")); check the path", next: .createDatabase)
@@ -103,6 +112,28 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// Runs `body` outside a transaction (a checkpoint).
+    func writeWithoutTransaction(_ body: (Database) throws -> Void) throws {
+        try writer.writeWithoutTransaction(body)
+    }
+
+    /// The file's path, or `nil` in memory.
+    var filePath: String? { (writer as? DatabasePool)?.path }
+
+    /// Copies this database into `copy` (SQLite's online backup).
+    func backup(into copy: some DatabaseWriter) throws { try writer.backup(to: copy) }
+
+    /// Overwrites this database with `backup`, then migrates it forward.
+    func replace(with backup: some DatabaseReader) throws {
+        try backup.backup(to: writer)
+        try AppDatabase.migrator.migrate(writer)
+    }
+
+    /// Adds a transaction observer for the database's lifetime.
+    func add(observer: some TransactionObserver) {
+        writer.add(transactionObserver: observer, extent: .databaseLifetime)
+    }
+
     static func storeError(_ error: DatabaseError) -> StoreError {
         let message = error.message ?? "\(error.resultCode)"
         switch error.resultCode {
@@ -115,8 +146,8 @@ public final class AppDatabase: Sendable {
     /// What is wrong with the database, or `nil` when it is well: the file must still be where it
     /// was opened and pass SQLite's quick check.
     public func problem() -> String? {
-        if let pool = writer as? DatabasePool, !FileManager.default.fileExists(atPath: pool.path) {
-            return "the database file \(pool.path) is gone; writes would be lost at restart. Restore it and restart the server"
+        if let path = filePath, !FileManager.default.fileExists(atPath: path) {
+            return "the database file \(path) is gone; writes would be lost at restart. Restore it and restart the server"
         }
         do {
             _ = try writer.read { try Int.fetchOne($0, sql: "PRAGMA schema_version") }
@@ -178,7 +209,7 @@ extension AppDatabase {
     /// Copies this database over `other`, consistently even while others write (SQLite's online
     /// backup).
     public func copy(to other: AppDatabase) throws {
-        try writer.backup(to: other.writer)
+        try other.replace(with: writer)
     }
 }
 

@@ -46,6 +46,6 @@ extension AppDatabase {
     /// Calls `onChange` after every transaction of this process that changes what the waiting
     /// list is built from, other than a single new referral (which its caller places itself).
     public func observeWaitingList(_ onChange: @escaping @Sendable () -> Void) {
-        writer.add(transactionObserver: WaitingListObserver(onChange: onChange), extent: .databaseLifetime)
+        add(observer: WaitingListObserver(onChange: onChange))
     }
 }

@@ -9,11 +9,13 @@ import Testing
     @Test func migratesAnEmptyFileInWALModeWithForeignKeys() throws {
         let tmp = TemporaryDatabase()
         defer { tmp.cleanup() }
-        let db = try tmp.open()
+        _ = try tmp.open()
+        let connected = try Connected.file(tmp.path)
+        let db = connected.db
         #expect(try db.journalMode() == "wal")
-        let tables = try db.writer.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
+        let tables = try connected.raw.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
         for t in ["audit_log", "referral", "referral_status", "school", "specialist", "specialist_leave"] { #expect(tables.contains(t)) }
-        #expect(try db.writer.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
+        #expect(try connected.raw.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
         _ = try AppDatabase.open(path: tmp.path)  // opening again is a no-op migration
     }
 
@@ -33,10 +35,10 @@ import Testing
     }
 
     @Test func auditLogIsAppendOnly() throws {
-        let db = try AppDatabase.inMemory()
-        try db.importSchools([school("100001")], stamp: stamp)
-        #expect(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: "DELETE FROM audit_log") } }
-        #expect(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: "UPDATE audit_log SET actor = 'x'") } }
+        let connected = try Connected.copy(of: AppDatabase.inMemory())
+        try connected.db.importSchools([school("100001")], stamp: stamp)
+        #expect(throws: DatabaseError.self) { try connected.raw.write { try $0.execute(sql: "DELETE FROM audit_log") } }
+        #expect(throws: DatabaseError.self) { try connected.raw.write { try $0.execute(sql: "UPDATE audit_log SET actor = 'x'") } }
     }
 
     @Test func onlyOneOpenReferralPerPupilAndService() throws {

@@ -19,13 +19,14 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.file("caseload.sqlite")
-        let cli = try demoTrust(at: path)
+        _ = try demoTrust(at: path)
+        let cli = try Connected.file(path)
         let server = try AppDatabase.open(path: path)  // the server holds the file open throughout
-        #expect(try server.writer.read { try Int.fetchOne($0, sql: "PRAGMA secure_delete") } == 1, "freed space is zeroed")
+        #expect(try cli.raw.read { try Int.fetchOne($0, sql: "PRAGMA secure_delete") } == 1, "freed space is zeroed")
         let pupil = try #require(try server.referrals(statuses: [.waiting]).first)
         _ = try server.changeStatus(pupil.id, to: .withdrawn, note: "left the school", stamp: testStamp)
         _ = try server.referrals()
-        try cli.writer.writeWithoutTransaction { _ = try $0.checkpoint(.passive) }  // the reference is now in the file itself
+        try cli.raw.writeWithoutTransaction { _ = try $0.checkpoint(.passive) }  // the reference is now in the file itself
         #expect(holds(path, pupil.request.pupilRef), "the test looks for the right bytes")
 
         _ = try server.erasePupil(school: pupil.request.school, pupilRef: pupil.request.pupilRef, reason: "request", stamp: testStamp)

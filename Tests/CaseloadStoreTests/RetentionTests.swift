@@ -10,7 +10,8 @@ import Testing
     func at(_ day: String) -> Stamp { Stamp(actor: "test", at: ISO8601DateFormatter().date(from: day + "T10:00:00Z")!) }
 
     @Test func exactlyTheReferralsPastTheirDateLoseTheirPupilData() throws {
-        let db = try AppDatabase.inMemory()
+        let connected = try Connected.copy(of: AppDatabase.inMemory())
+        let db = connected.db
         try db.importSchools([school("100001")], stamp: stamp)
         func add(_ pupil: String, received: String, severity: Int = 3) throws -> Referral {
             let r = request(pupil: pupil, severity: severity, received: received)
@@ -43,10 +44,10 @@ import Testing
         #expect(log.contains { $0.action == "retention" && $0.detail.contains("\"referrals\":\"2\"") })
         #expect(try db.retentionDue(rule, today: today).isEmpty, "nothing is due twice")
         #expect(throws: DatabaseError.self) {  // the log is still append-only for anything but a redaction
-            try db.writer.write { try $0.execute(sql: "UPDATE audit_log SET actor = 'someone else' WHERE id = 1") }
+            try connected.raw.write { try $0.execute(sql: "UPDATE audit_log SET actor = 'someone else' WHERE id = 1") }
         }
         #expect(throws: DatabaseError.self) {
-            try db.writer.write { try $0.execute(sql: "UPDATE audit_log SET detail = '{}' WHERE id = 1") }
+            try connected.raw.write { try $0.execute(sql: "UPDATE audit_log SET detail = '{}' WHERE id = 1") }
         }
     }
 }

@@ -3,6 +3,7 @@ import CaseloadCore
 import CaseloadStore
 import CaseloadTestSupport
 import Foundation
+import GRDB
 
 /// A real SQLite file in a fresh temporary folder, removed by `cleanup()`.
 struct TemporaryDatabase {
@@ -35,4 +36,25 @@ func request(
         school: school, pupilRef: pupil, yearGroup: 4, service: service, area: .cognitionAndLearning,
         severity: severity, flags: flags, apdrCycles: apdr, consent: consent, reason: "slow progress",
         receivedOn: CalendarDate(received)!)
+}
+
+/// A database with the test's own connection beneath it, as GRDB's demo tests hold theirs: the
+/// app's writer is private, so a test that must read a pragma or damage a row uses this one.
+struct Connected {
+    let db: AppDatabase
+    let raw: any DatabaseWriter
+
+    /// The database file at `path` (which must exist), opened as the app opens it.
+    static func file(_ path: String) throws -> Connected {
+        let pool = try DatabasePool(path: path, configuration: AppDatabase.configuration())
+        return Connected(db: try AppDatabase(pool), raw: pool)
+    }
+
+    /// A private in-memory copy of `source`.
+    static func copy(of source: AppDatabase) throws -> Connected {
+        let queue = try DatabaseQueue(configuration: AppDatabase.configuration())
+        let db = try AppDatabase(queue)
+        try source.copy(to: db)
+        return Connected(db: db, raw: queue)
+    }
 }

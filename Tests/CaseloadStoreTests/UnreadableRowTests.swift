@@ -127,10 +127,11 @@ import Testing
     }
 
     @Test(arguments: cases) func aCorruptedValueIsAnErrorNamingItsRow(_ c: Case) throws {
-        let db = try demoTrust()
+        let connected = try Connected.copy(of: demoTrust())
+        let db = connected.db
         let first = try #require(try db.referrals().first)
         let target = Target(id: first.id, school: first.request.school)
-        try db.writer.write { try $0.execute(sql: c.corrupt(target)) }
+        try connected.raw.write { try $0.execute(sql: c.corrupt(target)) }
         let error = try #require(throws: StoreError.self) { try c.read(db, target) }
         #expect(error.description.hasPrefix("\(c.table) "), "\(error)")
         #expect(error.description.contains("unreadable \(c.column) "), "\(error)")
