@@ -125,6 +125,32 @@ struct Browser {
         }
     }
 
+    /// The request form posts its checkboxes as `name[]` (as Hummingbird's form decoder reads
+    /// them): every ticked circumstance and day is kept; a field sent in another shape is named.
+    @Test func theRequestFormKeepsEveryTickedBox() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        try await h.app.test(.router) { client in
+            let b = try await Browser.signIn(client, h.sencoA)
+            let fields = [
+                ("pupil_ref", "FORM-1"), ("service", "SALT"), ("area", "communication_interaction"), ("year_group", "4"),
+                ("severity", "4"), ("apdr_cycles", "2"), ("consent", "yes"), ("reason", "speech"), ("flags[]", "looked_after"),
+                ("flags[]", "safeguarding"), ("preferred_days[]", "tue"), ("preferred_days[]", "thu"),
+            ]
+            let (fh, fb) = b.form(fields)
+            let posted = try await client.execute(uri: "/referrals", method: .post, headers: fh, body: fb)
+            let said = String(buffer: posted.body).firstMatch(of: /<p>([^<]*)<\/p><\/div>/).map { String($0.1) } ?? ""
+            #expect(posted.status == .seeOther || posted.status == .found, "\(posted.status): \(said)")
+            let stored = try #require(try h.state.db.referrals(school: Harness.schoolA).first { $0.request.pupilRef == "FORM-1" })
+            #expect(stored.request.flags.raised == [.lookedAfter, .safeguarding])
+            #expect(stored.request.preferredDays == [.tue, .thu])
+            let (wh, wb) = b.form([("pupil_ref", "FORM-2"), ("flags", "looked_after")])
+            let refused = try await client.execute(uri: "/referrals", method: .post, headers: wh, body: wb)
+            #expect(refused.status == .unprocessableContent)
+            #expect(String(buffer: refused.body).contains("flags"), "the field is named")
+        }
+    }
+
     /// The request form explains each service's threshold, its target waits most pressing band first.
     @Test func theRequestFormExplainsTheThresholds() async throws {
         let h = try Harness()

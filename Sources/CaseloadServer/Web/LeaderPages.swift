@@ -71,13 +71,13 @@ struct LeaderPages {
 
     @Sendable func generate(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
-        let form = try await WebForm.read(request, context)
-        let monday = try Week.monday(form.value("week") ?? "", field: "week")
+        let form = try await WebForm.read(WeekForm.self, request, context)
+        let monday = try Week.monday(form.week.given ?? "", field: "week")
         let planning = WeekPlanning(db: state.db, config: state.config, options: state.planner)
         let now = state.now()
         let replan = try state.db.timetable(week: monday)?.published == true
-        let shortNotice = form.value("short_notice") == "yes"
-        let confirmed = form.value("confirm") == "yes"
+        let shortNotice = form.shortNotice == "yes"
+        let confirmed = form.confirm == "yes"
         if replan, !confirmed {  // a published week: show what would move, and ask
             let seen = try await state.heavy.run("previewing the re-plan") {
                 try planning.preview(monday, by: caller, now: now, shortNotice: shortNotice)
@@ -95,8 +95,8 @@ struct LeaderPages {
 
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
-        let form = try await WebForm.read(request, context)
-        let monday = try Week.monday(form.value("week") ?? "", field: "week")
+        let form = try await WebForm.read(WeekForm.self, request, context)
+        let monday = try Week.monday(form.week.given ?? "", field: "week")
         let planning = WeekPlanning(db: state.db, config: state.config)
         let stamp = Stamp(actor: caller.actor)
         _ = try await DatabaseWork.run { try planning.publish(monday, by: caller, stamp: stamp) }

@@ -24,33 +24,33 @@ struct ReferralFormPage {
 
     /// The fields as the API takes them; numbers that are not numbers go as text so the reader
     /// names the field.
-    func fields(_ form: WebForm) -> [(String, JSONValue)] {
+    func fields(_ form: ReferralForm) -> [(String, JSONValue)] {
         var out: [(String, JSONValue)] = []
-        for key in ["pupil_ref", "service", "area", "reason", "school"] { if let v = form.value(key) { out.append((key, .string(v))) } }
+        for key in ["pupil_ref", "service", "area", "reason", "school"] { if let v = form.text(key) { out.append((key, .string(v))) } }
         for key in ["year_group", "severity", "apdr_cycles"] {
-            if let v = form.value(key) { out.append((key, Int(v).map { .number(Double($0)) } ?? .string(v))) }
+            if let v = form.text(key) { out.append((key, Int(v).map { .number(Double($0)) } ?? .string(v))) }
         }
-        out.append(("consent", .bool(form.value("consent") == "yes")))
-        out.append(("flags", .array(form.values("flags").map(JSONValue.string))))
-        let days = form.values("preferred_days")
+        out.append(("consent", .bool(form.consent == "yes")))
+        out.append(("flags", .array((form.flags ?? []).map(JSONValue.string))))
+        let days = form.preferredDays ?? []
         if !days.isEmpty { out.append(("preferred_days", .array(days.map(JSONValue.string)))) }
         return out
     }
 
     /// The page's values, with what was typed kept and the error shown.
-    func values(_ form: WebForm?, error: String? = nil) -> [String: Any] {
-        let chosen = Set(form?.values("flags") ?? [])
-        let days = Set(form?.values("preferred_days") ?? [])
+    func values(_ form: ReferralForm?, error: String? = nil) -> [String: Any] {
+        let chosen = Set(form?.flags ?? [])
+        let days = Set(form?.preferredDays ?? [])
         var v: [String: Any] = [
-            "services": config.services.map { s in ["code": s.code, "name": s.name, "selected": form?.value("service") == s.code] },
-            "areas": Self.areas.map { a in ["code": a.0.rawValue, "name": a.1, "selected": form?.value("area") == a.0.rawValue] },
+            "services": config.services.map { s in ["code": s.code, "name": s.name, "selected": form?.service == s.code] },
+            "areas": Self.areas.map { a in ["code": a.0.rawValue, "name": a.1, "selected": form?.area == a.0.rawValue] },
             "flags": Self.flags.map { f in ["code": f.0, "name": f.1, "checked": chosen.contains(f.0)] },
             "days": [Weekday.mon, .tue, .wed, .thu, .fri].map { d in
                 ["code": d.rawValue, "name": d.displayName, "checked": days.contains(d.rawValue)]
             },
-            "thresholds": thresholds, "consentChecked": form?.value("consent") == "yes",
+            "thresholds": thresholds, "consentChecked": form?.consent == "yes",
         ]
-        for key in ["pupil_ref", "year_group", "severity", "apdr_cycles", "reason"] { v[key] = form?.value(key) ?? "" }
+        for key in ["pupil_ref", "year_group", "severity", "apdr_cycles", "reason"] { v[key] = form?.text(key) ?? "" }
         if let error { v["error"] = error }
         return v
     }

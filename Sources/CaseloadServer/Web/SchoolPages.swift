@@ -51,7 +51,7 @@ struct SchoolPages {
 
     @Sendable func submit(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
-        let form = try await WebForm.read(request, context)
+        let form = try await WebForm.read(ReferralForm.self, request, context)
         let page = ReferralFormPage(config: state.config)
         let intake = ReferralIntake(db: state.db, config: state.config)
         let today = state.today()
@@ -83,9 +83,9 @@ struct SchoolPages {
     func change(_ request: Request, _ context: AppContext, _ change: ReferralLifecycle.Change) async throws -> Response {
         let caller = try context.caller()
         let id = try referralId(context)
-        let form = try await WebForm.read(request, context)
+        let form = try await WebForm.read(NoteForm.self, request, context)
         let lifecycle = ReferralLifecycle(db: state.db)
-        let note = form.value("note") ?? ""
+        let note = form.note.given ?? ""
         let stamp = Stamp(actor: caller.actor)
         _ = try await DatabaseWork.run { try lifecycle.apply(change, to: id, by: caller, note: note, stamp: stamp) }
         return Response.redirect(to: "/referrals/\(id)", type: .normal)

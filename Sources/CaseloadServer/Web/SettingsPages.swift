@@ -34,8 +34,8 @@ struct SettingsPages {
     /// The proposed YAML: checked whole; a mistake re-shows the editor with the text as sent.
     @Sendable func preview(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller(may: .changeSettings)
-        let form = try await WebForm.read(request, context)
-        let yaml = SettingsPages.text(form)
+        let form = try await WebForm.read(SettingsForm.self, request, context)
+        let yaml = form.text
         let proposed: TrustConfig
         do { proposed = try TrustConfigFile.parse(yaml) } catch {
             var values = SettingsPages.summary(state.config)
@@ -56,8 +56,8 @@ struct SettingsPages {
 
     @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
-        let form = try await WebForm.read(request, context)
-        _ = try state.replaceConfig(SettingsPages.text(form), by: caller, base: form.value("base") ?? "", stamp: Stamp(actor: caller.actor))
+        let form = try await WebForm.read(SettingsForm.self, request, context)
+        _ = try state.replaceConfig(form.text, by: caller, base: form.base.given ?? "", stamp: Stamp(actor: caller.actor))
         return Response.redirect(to: "/settings?done=saved", type: .normal)
     }
 
@@ -65,9 +65,9 @@ struct SettingsPages {
     /// database; nothing is changed).
     @Sendable func whatIf(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.caller(may: .simulate)
-        let form = try await WebForm.read(request, context)
-        let alternative = try TrustConfigFile.parse(SettingsPages.text(form))
-        guard let weeks = Int(form.value("weeks") ?? "\(TermSimulation.defaultWeeks)") else {
+        let form = try await WebForm.read(SettingsForm.self, request, context)
+        let alternative = try TrustConfigFile.parse(form.text)
+        guard let weeks = Int(form.weeks.given ?? "\(TermSimulation.defaultWeeks)") else {
             throw InputError(field: "weeks", problem: "give a whole number of weeks")
         }
         _ = try TermSimulation.checked(weeks: weeks)
@@ -78,11 +78,6 @@ struct SettingsPages {
                 baseline: Policy(name: "now", config: baseline), alternative: Policy(name: "proposed", config: alternative), db: db)
         }
         return pages.render(.whatIf, title: "What if: \(weeks) weeks under the proposed settings", ["report": report.sections], context: context)
-    }
-
-    /// The YAML as posted, with the browser's line ends made the file's.
-    static func text(_ form: WebForm) -> String {
-        (form.fields.first { $0.0 == "yaml" }?.1 ?? "").replacingOccurrences(of: "\r\n", with: "\n")
     }
 
     /// Each service's threshold, cycles and target waits, and the weights, as the page explains them.

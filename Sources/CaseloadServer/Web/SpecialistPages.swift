@@ -84,11 +84,14 @@ struct SpecialistPages {
 
     @Sendable func record(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
-        let form = try await WebForm.read(request, context)
-        guard let day = form.value("date").flatMap(CalendarDate.init) else { throw InputError(field: "date", problem: "choose the day") }
-        let entries = try form.fields.compactMap { key, value -> OutcomeEntry? in
-            guard key.hasPrefix("outcome-"), !value.isEmpty, let id = Int64(key.dropFirst("outcome-".count)) else { return nil }
-            return OutcomeEntry(referral: id, outcome: try OutcomeEntry.outcome(value, field: key))
+        let form = try await WebForm.read(OutcomesForm.self, request, context)
+        guard let day = form.date.given.flatMap(CalendarDate.init) else { throw InputError(field: "date", problem: "choose the day") }
+        let entries = try (form.outcome ?? [:]).sorted { $0.key < $1.key }.compactMap { key, value -> OutcomeEntry? in
+            guard !value.isEmpty else { return nil }
+            guard key.first == "r", let id = Int64(key.dropFirst()) else {
+                throw InputError(field: "outcome", problem: "reload the page and choose the outcomes again")
+            }
+            return OutcomeEntry(referral: id, outcome: try OutcomeEntry.outcome(value, field: "outcome[\(key)]"))
         }
         guard !entries.isEmpty else { throw InputError(field: "outcomes", problem: "choose an outcome for at least one session") }
         let recording = SessionRecording(db: state.db, config: state.config)
@@ -100,14 +103,14 @@ struct SpecialistPages {
 
     @Sendable func absence(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
-        let form = try await WebForm.read(request, context)
-        let who = try SpecialistPages.specialist(caller, asked: form.value("specialist"))
-        let from = try SpecialistPages.date(form, "from")
-        let to = try SpecialistPages.date(form, "to")
+        let form = try await WebForm.read(AbsenceForm.self, request, context)
+        let who = try SpecialistPages.specialist(caller, asked: form.specialist.given)
+        let from = try Day.date(form.from.given ?? "", field: "from", what: "the day")
+        let to = try Day.date(form.to.given ?? "", field: "to", what: "the day")
         let reporting = AbsenceReporting(db: state.db)
         let today = state.today()
         let stamp = Stamp(actor: caller.actor)
-        let reason = form.value("reason") ?? ""
+        let reason = form.reason.given ?? ""
         let done = try await DatabaseWork.run {
             try reporting.report(who, from: from, to: to, reason: reason, by: caller, today: today, stamp: stamp)
         }
@@ -118,11 +121,11 @@ struct SpecialistPages {
     /// Makes a new subscription address (shown once, on the page this answers) or stops it.
     @Sendable func calendar(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
-        let form = try await WebForm.read(request, context)
-        let who = try SpecialistPages.specialist(caller, asked: form.value("specialist"))
+        let form = try await WebForm.read(CalendarForm.self, request, context)
+        let who = try SpecialistPages.specialist(caller, asked: form.specialist.given)
         let stamp = Stamp(actor: caller.actor)
         let feeds = CalendarFeeds(db: state.db)
-        guard form.value("action") == "renew" else {
+        guard form.action == "renew" else {
             _ = try await DatabaseWork.run { try feeds.stop(who, by: caller, stamp: stamp) }
             return Response.redirect(to: "/my-week?calendar=stopped\(SpecialistPages.whose(caller, form))", type: .normal)
         }
@@ -136,13 +139,9 @@ struct SpecialistPages {
     }
 
     /// `&specialist=…` for a leader acting on another's week.
-    static func whose(_ caller: Identity, _ form: WebForm) -> String {
-        guard caller.isLeader, let who = form.value("specialist") else { return "" }
+    static func whose(_ caller: Identity, _ form: some ForSpecialist) -> String {
+        guard caller.isLeader, let who = form.specialist.given else { return "" }
         return "&specialist=" + (who.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-    }
-
-    static func date(_ form: WebForm, _ field: String) throws -> CalendarDate {
-        try Day.date(form.value(field) ?? "", field: field, what: "the day")
     }
 }
 

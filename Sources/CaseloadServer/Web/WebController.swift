@@ -37,9 +37,9 @@ struct WebController {
     }
 
     @Sendable func signIn(_ request: Request, context: AppContext) async throws -> Response {
-        let form = try await WebForm.parse(request, context)
-        let next = WebGate.safeNext(form.value("next") ?? "/")
-        guard let secret = form.value("token"), secret.count < 200, let identity = try state.db.identity(secret: secret) else {
+        let form = try await WebForm.parse(SignInForm.self, request, context)
+        let next = WebGate.safeNext(form.next.given ?? "/")
+        guard let secret = form.token.given, secret.count < 200, let identity = try state.db.identity(secret: secret) else {
             let values: [String: Any] = [
                 "next": next, "error": "That access key is not recognised, or has been withdrawn. Check it, or ask your trust for a new one.",
             ]
@@ -50,7 +50,7 @@ struct WebController {
     }
 
     @Sendable func signOut(_ request: Request, context: AppContext) async throws -> Response {
-        _ = try await WebForm.read(request, context)
+        _ = try await WebForm.read(EmptyForm.self, request, context)
         context.sessions.clearSession()
         return Response.redirect(to: "/signin", type: .found)
     }
