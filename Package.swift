@@ -25,6 +25,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "CaseloadCore"),
+        .target(name: "CaseloadFormats", dependencies: ["CaseloadCore"]),
         .target(
             name: "CaseloadPlanner",
             dependencies: [
@@ -32,19 +33,20 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),
-        .target(name: "CaseloadFixtures", dependencies: ["CaseloadCore"]),
+        .target(name: "CaseloadFixtures", dependencies: ["CaseloadCore", "CaseloadFormats"]),
         .target(name: "CaseloadConfig", dependencies: ["CaseloadCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "CaseloadStore",
             dependencies: [
-                "CaseloadCore", "CaseloadFixtures", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                "CaseloadCore", "CaseloadFormats", "CaseloadFixtures", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "CaseloadService", dependencies: ["CaseloadCore", "CaseloadPlanner", "CaseloadStore"]),
+        .target(name: "CaseloadService", dependencies: ["CaseloadCore", "CaseloadFormats", "CaseloadPlanner", "CaseloadStore"]),
         .target(
             name: "CaseloadServer",
             dependencies: [
-                "CaseloadCore", "CaseloadStore", "CaseloadService", "CaseloadConfig", "CaseloadPlanner",
+                "CaseloadCore", "CaseloadFormats", "CaseloadStore", "CaseloadService", "CaseloadConfig", "CaseloadPlanner",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -58,7 +60,7 @@ let package = Package(
         .target(
             name: "CaseloadCLI",
             dependencies: [
-                "CaseloadCore", "CaseloadPlanner", "CaseloadFixtures", "CaseloadConfig", "CaseloadStore", "CaseloadService",
+                "CaseloadCore", "CaseloadFormats", "CaseloadPlanner", "CaseloadFixtures", "CaseloadConfig", "CaseloadStore", "CaseloadService",
                 "CaseloadServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -66,37 +68,42 @@ let package = Package(
         .executableTarget(name: "caseload", dependencies: ["CaseloadCLI"]),
         .executableTarget(
             name: "caseload-bench",
-            dependencies: ["CaseloadCore", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures", "CaseloadService"]
+            dependencies: ["CaseloadCore", "CaseloadFormats", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures", "CaseloadService"]
         ),
         .target(
             name: "CaseloadTestSupport",
-            dependencies: ["CaseloadCore", "CaseloadConfig", "CaseloadStore", "CaseloadService"],
+            dependencies: ["CaseloadCore", "CaseloadFormats", "CaseloadConfig", "CaseloadStore", "CaseloadService"],
             path: "Tests/CaseloadTestSupport",
             exclude: ["ics_events.py"]
         ),
-        .testTarget(name: "CaseloadCoreTests", dependencies: ["CaseloadCore", "CaseloadConfig"]),
+        .testTarget(name: "CaseloadCoreTests", dependencies: ["CaseloadCore", "CaseloadFormats", "CaseloadConfig"]),
         .testTarget(
-            name: "CaseloadPlannerTests", dependencies: ["CaseloadCore", "CaseloadPlanner", "CaseloadFixtures", "CaseloadTestSupport"]
+            name: "CaseloadPlannerTests",
+            dependencies: ["CaseloadCore", "CaseloadFormats", "CaseloadPlanner", "CaseloadFixtures", "CaseloadTestSupport"]
         ),
         .testTarget(
             name: "CaseloadStoreTests",
-            dependencies: ["CaseloadStore", "CaseloadCore", "CaseloadConfig", "CaseloadFixtures", "CaseloadTestSupport"]
+            dependencies: ["CaseloadStore", "CaseloadCore", "CaseloadFormats", "CaseloadConfig", "CaseloadFixtures", "CaseloadTestSupport"]
         ),
         .testTarget(
             name: "CaseloadCLITests",
-            dependencies: ["CaseloadCLI", "CaseloadCore", "CaseloadPlanner", "CaseloadStore", "CaseloadService", "CaseloadTestSupport"]
+            dependencies: [
+                "CaseloadCLI", "CaseloadCore", "CaseloadFormats", "CaseloadPlanner", "CaseloadStore", "CaseloadService", "CaseloadTestSupport",
+            ]
         ),
         .testTarget(
             name: "CaseloadServerTests",
             dependencies: [
-                "CaseloadServer", "CaseloadCore", "CaseloadStore", "CaseloadService", "CaseloadConfig", "CaseloadTestSupport",
+                "CaseloadServer", "CaseloadCore", "CaseloadFormats", "CaseloadStore", "CaseloadService", "CaseloadConfig", "CaseloadTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["browser"]
         ),
         .testTarget(
             name: "CaseloadServiceTests",
-            dependencies: ["CaseloadService", "CaseloadCore", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures", "CaseloadTestSupport"]
+            dependencies: [
+                "CaseloadService", "CaseloadCore", "CaseloadFormats", "CaseloadStore", "CaseloadConfig", "CaseloadFixtures", "CaseloadTestSupport",
+            ]
         ),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseloadConfig
 import CaseloadCore
+import CaseloadFormats
 import CaseloadService
 import CaseloadStore
 import Foundation

@@ -1,3 +1,4 @@
+import CaseloadFormats
 import CaseloadService
 import Foundation
 

@@ -1,4 +1,5 @@
 import CaseloadCore
+import CaseloadFormats
 import Foundation
 
 /// The week scenarios bundled in `Fixtures/weeks/`, each fixed by its seed so that

@@ -1,4 +1,5 @@
 import CaseloadCore
+import CaseloadFormats
 import CaseloadStore
 
 /// Referral intake, the one way a referral comes in (the API, `caseload referral add`, the CSV

@@ -1,4 +1,5 @@
 import CaseloadCore
+import CaseloadFormats
 import CaseloadStore
 
 /// Corrects what was submitted for a waiting referral: the change is read with the same rules as

@@ -26,7 +26,8 @@ public struct OutcomeCounts: Sendable, Equatable {
     }
 
     /// The columns of a table of counts, after the row's name.
-    public static let columns = ["delivered", "pupil absent", "cancelled by school", "cancelled by trust", "not recorded"]
+    public static let columns =
+        [SessionOutcome.delivered, .pupilAbsent, .schoolCancelled, .specialistAbsent].map(\.words) + ["not recorded"]
 
     /// The counts in the order of `columns`.
     public var cells: [String] { [delivered, pupilAbsent, cancelledBySchool, cancelledByTrust, notRecorded].map(String.init) }

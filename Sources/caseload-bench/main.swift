@@ -2,6 +2,7 @@
 import CaseloadConfig
 import CaseloadCore
 import CaseloadFixtures
+import CaseloadFormats
 import CaseloadService
 import CaseloadStore
 import Foundation

@@ -1,5 +1,6 @@
 import CaseloadConfig
 import CaseloadCore
+import CaseloadFormats
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import CaseloadCore
+import CaseloadFormats
 import Testing
 
 /// One date parser, one wording: a day, a week's Monday, a closure file's line and a settings

@@ -1,4 +1,5 @@
 import CaseloadCore
+import CaseloadFormats
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import CaseloadCore
 import CaseloadFixtures
+import CaseloadFormats
 import CaseloadTestSupport
 import Foundation
 import Testing

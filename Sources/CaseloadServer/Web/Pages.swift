@@ -115,15 +115,6 @@ enum Spoken {
     /// Points as a leader writes them: "10", "1.5".
     static func points(_ x: Double) -> String { x == x.rounded() ? "\(Int(x))" : String(format: "%.1f", x) }
 
-    /// A status as a SENCO would say it.
-    static func status(_ s: ReferralStatus) -> String {
-        switch s {
-        case .waiting: "waiting"
-        case .active: "being seen"
-        case .onHold: "on hold"
-        case .withdrawn: "withdrawn"
-        case .declined: "declined"
-        case .completed: "completed"
-        }
-    }
+    /// A status as a SENCO would say it (the core's vocabulary).
+    static func status(_ s: ReferralStatus) -> String { s.words }
 }

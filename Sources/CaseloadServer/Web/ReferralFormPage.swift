@@ -8,10 +8,7 @@ import Foundation
 struct ReferralFormPage {
     let config: TrustConfig
 
-    static let areas: [(AreaOfNeed, String)] = [
-        (.communicationAndInteraction, "Communication and interaction"), (.cognitionAndLearning, "Cognition and learning"),
-        (.socialEmotionalMentalHealth, "Social, emotional and mental health"), (.sensoryPhysical, "Sensory and/or physical"),
-    ]
+    static let areas = AreaOfNeed.allCases.map { ($0, $0.words) }
     static let flags = ReferralFlag.allCases.map { ($0.rawValue, $0.words.prefix(1).uppercased() + $0.words.dropFirst()) }
     static let labels = [
         "pupil_ref": "Pupil reference", "year_group": "Year group", "service": "Service", "area": "Area of need", "severity": "How severe",
@@ -75,11 +72,12 @@ struct ReferralFormPage {
 struct ReferralStory {
     let values: [String: Any]
 
-    init(_ r: Referral, place: WaitingEntry?, history: [StatusEntry], today: CalendarDate) {
+    init(_ r: Referral, place: WaitingEntry?, history: [StatusEntry], today: CalendarDate, config: TrustConfig) {
         let q = r.request
         var v: [String: Any] = [
-            "id": r.id, "pupil": q.pupilRef, "year": q.yearGroup, "school": q.school, "service": q.service, "pathway": r.pathway,
-            "area": ReferralFormPage.areas.first { $0.0 == q.area }?.1 ?? q.area.rawValue, "severity": q.severity,
+            "id": r.id, "pupil": q.pupilRef, "year": q.yearGroup, "school": q.school, "service": q.service,
+            "asked": config.service(q.service)?.words(pathway: r.pathway) ?? "\(q.service), \(r.pathway)", "area": q.area.words,
+            "severity": q.severity,
             "flags": q.flags.names.map { n in ReferralFormPage.flags.first { $0.0 == n }?.1 ?? n }.joined(separator: "; "),
             "received": Spoken.date(q.receivedOn, today: today), "status": Spoken.status(r.status), "band": r.band,
             "declined": r.status == .declined, "reasons": r.declineReasons,

@@ -75,7 +75,7 @@ struct SchoolPages {
         let id = try referralId(context)
         let r = try ReferralLifecycle(db: state.db).referral(id, for: caller)
         let place = r.status == .waiting ? try state.waiting.place(r, state: state) : nil
-        var values = ReferralStory(r, place: place, history: try state.db.history(id), today: state.today()).values
+        var values = ReferralStory(r, place: place, history: try state.db.history(id), today: state.today(), config: state.config).values
         if request.uri.queryParameters.get("new") != nil { values["justSent"] = true }
         return pages.render(.referral, title: "Referral \(id)", values, context: context)
     }

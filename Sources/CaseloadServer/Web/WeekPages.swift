@@ -51,9 +51,9 @@ struct DayByDay {
         return [
             "referral": b.referral, "time": "\(b.start)–\(b.end)", "school": r.schoolName, "pupil": r.pupilRef,
             "service": r.service, "specialist": b.specialist, "where": r.location, "session": b.sessionNumber,
-            "outcome": r.outcome.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") } ?? "",
+            "outcome": r.outcome?.words ?? "",
             "outcomes": SessionOutcome.allCases.map { o in
-                ["code": o.rawValue, "name": o.rawValue.replacingOccurrences(of: "_", with: " "), "selected": r.outcome == o]
+                ["code": o.rawValue, "name": o.words, "selected": r.outcome == o]
             },
         ]
     }

@@ -1,3 +1,5 @@
+import CaseloadCore
+
 /// Reads a GIAS establishment CSV exactly as the DfE publishes it ("edubasealldata"), keeping
 /// the schools of one trust and converting their OSGB36 grid references to WGS84.
 public enum GIASFile {

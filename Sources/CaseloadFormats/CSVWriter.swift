@@ -1,3 +1,5 @@
+import CaseloadCore
+
 /// RFC 4180 CSV that a spreadsheet cannot run: a cell that begins with `=`, `+`, `-`, `@`, a
 /// tab or a carriage return is prefixed with `'`, as OWASP advises against CSV injection.
 public enum CSVWriter {

@@ -1,3 +1,4 @@
+import CaseloadCore
 import Foundation
 
 /// Who may date a referral's receipt before today, and how far back.

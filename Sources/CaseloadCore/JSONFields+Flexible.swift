@@ -1,6 +1,6 @@
 extension JSONFields {
     /// A whole number written as a number or as text (CSV cells are text).
-    func flexibleInt(_ key: String, in range: ClosedRange<Int>) throws(InputError) -> Int? {
+    public func flexibleInt(_ key: String, in range: ClosedRange<Int>) throws(InputError) -> Int? {
         guard let v = optional(key) else { return nil }
         if case .string(let s) = v {
             guard let i = Int(s.trimmingCharacters(in: .whitespaces)), range.contains(i) else {
@@ -12,7 +12,7 @@ extension JSONFields {
     }
 
     /// A number written as a number or as text.
-    func flexibleDouble(_ key: String) throws(InputError) -> Double? {
+    public func flexibleDouble(_ key: String) throws(InputError) -> Double? {
         guard let v = optional(key) else { return nil }
         if case .string(let s) = v {
             guard let d = Double(s.trimmingCharacters(in: .whitespaces)) else { throw error(key, "must be a number, found \"\(s)\"") }
@@ -22,7 +22,7 @@ extension JSONFields {
     }
 
     /// A list written as a YAML/JSON list or as text separated by `;`.
-    func flexibleList(_ key: String) throws(InputError) -> [String] {
+    public func flexibleList(_ key: String) throws(InputError) -> [String] {
         guard let v = optional(key) else { return [] }
         if case .string(let s) = v {
             return s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -31,7 +31,7 @@ extension JSONFields {
     }
 
     /// yes/no, true/false, y/n or 1/0.
-    func flexibleBool(_ key: String) throws(InputError) -> Bool? {
+    public func flexibleBool(_ key: String) throws(InputError) -> Bool? {
         guard let v = optional(key) else { return nil }
         if case .string(let s) = v {
             switch s.lowercased().trimmingCharacters(in: .whitespaces) {
@@ -44,7 +44,7 @@ extension JSONFields {
     }
 
     /// School days (Monday to Friday) written as a list or as `mon;wed`, short or in full.
-    func flexibleDays(_ key: String) throws(InputError) -> [Weekday] {
+    public func flexibleDays(_ key: String) throws(InputError) -> [Weekday] {
         var days: [Weekday] = []
         for name in try flexibleList(key) {
             let word = name.lowercased()
@@ -54,19 +54,5 @@ extension JSONFields {
             if !days.contains(d) { days.append(d) }
         }
         return days
-    }
-}
-
-extension CSVTable {
-    /// Each row as an object of its non-empty cells, with its line number, for the field readers.
-    public func objects() -> [(line: Int, value: JSONValue)] {
-        rows.map { row in
-            let pairs = header.enumerated().compactMap { i, key -> (String, JSONValue)? in
-                guard i < row.fields.count else { return nil }
-                let cell = row.fields[i].trimmingCharacters(in: .whitespaces)
-                return cell.isEmpty ? nil : (key.trimmingCharacters(in: .whitespaces), .string(cell))
-            }
-            return (row.line, .orderedObject(pairs))
-        }
     }
 }

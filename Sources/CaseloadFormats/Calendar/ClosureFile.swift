@@ -1,3 +1,4 @@
+import CaseloadCore
 import Foundation
 
 /// Reads closures as local authorities and schools publish them: a CSV (`from,to,reason`, with an

@@ -1,3 +1,5 @@
+import CaseloadCore
+
 /// Reads the trust's specialists from roster rows (CSV or YAML), each with its base as a
 /// school URN or as coordinates, its working days and hours, skills and caps.
 public enum RosterReader {

@@ -1,3 +1,4 @@
+import CaseloadCore
 import Foundation
 
 /// A small RFC 4180 CSV reader: quoted fields, doubled quotes, CRLF or LF line ends.
