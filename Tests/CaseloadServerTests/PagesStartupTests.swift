@@ -16,6 +16,23 @@ import Testing
         _ = try Pages()
     }
 
+    /// Each page template is filled by one model type (the partials by the layout), and a page's
+    /// values win over the layout's only where the page has them.
+    @Test func everyPageTemplateHasItsOwnModel() throws {
+        let models: [any PageModel.Type] = [
+            AuditLogPage.self, CalendarAddressPage.self, MyWeekPage.self, ProblemPage.self, ReferralStoryPage.self,
+            ReferralFormModel.self, ReferralsPage.self, ReplanConfirmPage.self, SettingsPage.self, SettingsPreviewPage.self,
+            SignInPage.self, VisitsPage.self, WaitingListPage.self, WeekPlanPage.self, WhatIfPage.self,
+        ]
+        let partials: Set<Template> = [.top, .bottom, .csrf]
+        #expect(models.map { $0.template }.sorted { $0.rawValue < $1.rawValue } == Template.allCases.filter { !partials.contains($0) })
+        let view = PageView(
+            layout: Layout(title: "T", csrf: "", who: nil),
+            page: SignInPage(next: "/x"))
+        #expect(view.child(named: "next") as? String == "/x" && view.child(named: "title") as? String == "T")
+        #expect(view.child(named: "error") == nil && view.child(named: "nothing") == nil, "a nil value is a false section")
+    }
+
     @Test func aMissingTemplateStopsStartUp() throws {
         let folder = try copyOfTemplates()
         defer { try? FileManager.default.removeItem(at: folder) }

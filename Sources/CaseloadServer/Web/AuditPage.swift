@@ -17,19 +17,15 @@ struct AuditPage {
         let kind = query.get("entity").flatMap { kinds.contains($0) ? $0 : nil }
         let before = query.get("before", as: Int64.self)
         let entries = try trail.page(before: before, entity: kind, limit: 100, by: caller)
-        var values: [String: Any] = [
-            "kinds": kinds.map { ["name": $0, "current": $0 == kind] }, "entries": entries.map(AuditPage.row), "newer": before != nil,
-        ]
-        values["entity"] = kind
-        if entries.count == 100, let last = entries.last?.id { values["older"] = last }
-        return pages.render(.audit, title: "Audit log\(kind.map { ": \($0)" } ?? "")", values, context: context)
+        let page = AuditLogPage(
+            kinds: kinds.map { .init(name: $0, current: $0 == kind) }, entries: entries.map(AuditPage.row), newer: before != nil,
+            entity: kind, older: entries.count == 100 ? entries.last?.id : nil)
+        return pages.render(page, title: "Audit log\(kind.map { ": \($0)" } ?? "")", context: context)
     }
 
-    static func row(_ e: AuditEntry) -> [String: Any] {
-        [
-            "id": e.id ?? 0, "at": e.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"),
-            "actor": e.actor, "action": e.action, "entity": e.entity, "entityId": e.entityId,
-            "detail": e.detail == "{}" ? "" : e.detail,
-        ]
+    static func row(_ e: AuditEntry) -> AuditLogPage.Entry {
+        AuditLogPage.Entry(
+            id: e.id ?? 0, at: e.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"),
+            actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId, detail: e.detail == "{}" ? "" : e.detail)
     }
 }

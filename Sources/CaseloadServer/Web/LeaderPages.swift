@@ -24,49 +24,41 @@ struct LeaderPages {
         let entries = try state.waiting.list(service: service, school: school, state: state)
         let today = state.today()
         let names = Dictionary(try state.db.schools().map { ($0.urn, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let rows = entries.prefix(300).map { e -> [String: Any] in
-            var row: [String: Any] = [
-                "position": e.position, "id": e.referral.id, "school": names[e.referral.request.school] ?? e.referral.request.school,
-                "pupil": e.referral.request.pupilRef,
-                "band": e.band, "priority": e.priority, "weeks": e.weeksWaited, "target": e.targetWeeks.map(String.init) ?? "",
-                "breached": e.breached, "deadline": e.statutoryDeadline.map { Spoken.date($0, today: today) } ?? "",
-                "firstWeek": e.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "no capacity seen",
-            ]
-            row["warning"] = e.deadlineWarning
-            return row
+        let rows = entries.prefix(300).map { e in
+            WaitingListPage.Row(
+                position: e.position, id: e.referral.id, school: names[e.referral.request.school] ?? e.referral.request.school,
+                pupil: e.referral.request.pupilRef, band: e.band, priority: e.priority, weeks: e.weeksWaited,
+                target: e.targetWeeks.map(String.init) ?? "", breached: e.breached,
+                deadline: e.statutoryDeadline.map { Spoken.date($0, today: today) } ?? "",
+                firstWeek: e.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "no capacity seen", warning: e.deadlineWarning)
         }
         let urgency = state.config.urgency
-        let late = entries.filter { urgency.isUrgent($0) && $0.willMissTarget }.map { e -> [String: Any] in
-            [
-                "id": e.referral.id, "school": names[e.referral.request.school] ?? e.referral.request.school, "pupil": e.referral.request.pupilRef,
-                "band": e.referral.band,
-                "due": (e.targetDate ?? e.statutoryDeadline).map { Spoken.date($0, today: today) } ?? "",
-                "firstWeek": e.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "no capacity seen",
-            ]
+        let late = entries.filter { urgency.isUrgent($0) && $0.willMissTarget }.map { e in
+            WaitingListPage.Late(
+                id: e.referral.id, school: names[e.referral.request.school] ?? e.referral.request.school, pupil: e.referral.request.pupilRef,
+                band: e.referral.band, due: (e.targetDate ?? e.statutoryDeadline).map { Spoken.date($0, today: today) } ?? "",
+                firstWeek: e.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "no capacity seen")
         }
-        let values: [String: Any] = [
-            "services": codes.map { ["code": $0, "current": $0 == service] }, "rows": rows, "count": entries.count,
-            "breaches": entries.filter(\.breached).count, "deadlines": entries.filter { $0.statutoryDeadline != nil }.count,
-            "more": entries.count > rows.count, "late": late, "hasLate": !late.isEmpty,
-        ]
-        return pages.render(.waitingList, title: "\(service) waiting list", values, context: context)
+        let page = WaitingListPage(
+            services: codes.map { .init(code: $0, current: $0 == service) }, rows: Array(rows), count: entries.count,
+            breaches: entries.filter(\.breached).count, deadlines: entries.filter { $0.statutoryDeadline != nil }.count,
+            more: entries.count > rows.count, late: late, hasLate: !late.isEmpty)
+        return pages.render(page, title: "\(service) waiting list", context: context)
     }
 
     @Sendable func week(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.caller(may: .readDraftTimetable)
         let week = try WeekChoice(request, today: state.today())
-        var values = week.values
         let search = WeekPlanning.weeklyJob(state.planner, state.config.planning)
-        values["searchHint"] =
+        let hint =
             search.anytime
             ? "Planning takes about \(Int(search.timeLimit)) seconds (planning: search_seconds in the trust's settings)."
             : "Planning takes a few seconds."
-        values["noticeDays"] = state.config.planning.noticeSchoolDays
-        if let t = try state.db.timetable(week: week.monday) {
-            values["plan"] = LeaderPages.review(t)
-            values["notice"] = LeaderPages.notice(request.uri.queryParameters.get("done"), t)
-        }
-        return pages.render(.weeks, title: "Plan the \(week.title)", values, context: context)
+        let t = try state.db.timetable(week: week.monday)
+        let page = WeekPlanPage(
+            nav: week.nav, searchHint: hint, noticeDays: state.config.planning.noticeSchoolDays, plan: t.map(LeaderPages.review),
+            notice: t.flatMap { LeaderPages.notice(request.uri.queryParameters.get("done"), $0) })
+        return pages.render(page, title: "Plan the \(week.title)", context: context)
     }
 
     @Sendable func generate(_ request: Request, context: AppContext) async throws -> Response {
@@ -83,8 +75,7 @@ struct LeaderPages {
                 try planning.preview(monday, by: caller, now: now, shortNotice: shortNotice)
             }
             return pages.render(
-                .replanConfirm, title: "Re-plan the published week of \(Spoken.date(monday))?", LeaderPages.confirmation(seen, shortNotice),
-                context: context)
+                LeaderPages.confirmation(seen, shortNotice), title: "Re-plan the published week of \(Spoken.date(monday))?", context: context)
         }
         _ = try await state.heavy.run("planning the week") {
             try planning.plan(
@@ -106,35 +97,31 @@ struct LeaderPages {
     /// A stored week for review: what is booked per specialist, the routes on a map, and each
     /// referral not booked with the planner's reason (grouped, then the first hundred one by one).
     /// The confirmation step's values: every published visit the re-plan would move, and where to.
-    static func confirmation(_ r: ScheduleResult, _ shortNotice: Bool) -> [String: Any] {
-        let week = r.timetable.weekStart
-        let moves = r.moved.map { m -> [String: Any] in
-            [
-                "referral": m.before.referral, "school": m.before.school,
-                "before": "\(m.before.day.displayName) \(m.before.start), \(m.before.specialist)",
-                "after": m.after.map { "\($0.day.displayName) \($0.start), \($0.specialist)" } ?? "not this week",
-            ]
+    static func confirmation(_ r: ScheduleResult, _ shortNotice: Bool) -> ReplanConfirmPage {
+        let moves = r.moved.map { m in
+            ReplanConfirmPage.Move(
+                referral: m.before.referral, school: m.before.school,
+                before: "\(m.before.day.displayName) \(m.before.start), \(m.before.specialist)",
+                after: m.after.map { "\($0.day.displayName) \($0.start), \($0.specialist)" } ?? "not this week")
         }
-        return [
-            "week": week.description, "moves": moves, "count": moves.count, "none": moves.isEmpty, "shortNotice": shortNotice,
-            "interrupted": r.interrupted.map { ["referral": $0.referral, "reason": $0.reason] }, "hasInterrupted": !r.interrupted.isEmpty,
-        ]
+        return ReplanConfirmPage(
+            week: r.timetable.weekStart.description, moves: moves, count: moves.count, none: moves.isEmpty, shortNotice: shortNotice,
+            interrupted: r.interrupted.map { .init(referral: $0.referral, reason: $0.reason) }, hasInterrupted: !r.interrupted.isEmpty)
     }
 
-    static func review(_ t: WeekTimetable) -> [String: Any] {
-        let reasons = Dictionary(grouping: t.unbooked, by: \.code).map { (reason: LeaderPages.kind($0.key), count: $0.value.count) }
+    static func review(_ t: WeekTimetable) -> WeekReview {
+        let reasons = Dictionary(grouping: t.unbooked, by: \.code).map { WeekReview.Reason(reason: LeaderPages.kind($0.key), count: $0.value.count) }
         let running = Set(t.scenario.sessions.filter { !$0.id.hasSuffix("-s1") }.compactMap { Int64($0.referral.dropFirst()) })
         let interrupted = t.interrupted(running: running)
-        return [
-            "published": t.published, "bookings": t.bookings.count, "referrals": Set(t.bookings.map(\.referral)).count,
-            "unbooked": t.unbooked.count, "reasons": reasons.sorted { $0.count > $1.count }.map { ["reason": $0.reason, "count": $0.count] },
-            "unbookedRows": t.unbooked.prefix(100).map { ["referral": $0.referral, "reason": $0.reason] },
-            "specialists": Dictionary(grouping: t.bookings, by: \.specialist).sorted { $0.key < $1.key }.map { id, b in
-                ["id": id, "sessions": b.count, "days": Set(b.map(\.day)).count] as [String: Any]
+        return WeekReview(
+            published: t.published, bookings: t.bookings.count, referrals: Set(t.bookings.map(\.referral)).count, unbooked: t.unbooked.count,
+            reasons: reasons.sorted { $0.count > $1.count },
+            unbookedRows: t.unbooked.prefix(100).map { .init(referral: $0.referral, reason: $0.reason) },
+            specialists: Dictionary(grouping: t.bookings, by: \.specialist).sorted { $0.key < $1.key }.map { id, b in
+                .init(id: id, sessions: b.count, days: Set(b.map(\.day)).count)
             },
-            "map": RouteMap(t).svg, "hasBookings": !t.bookings.isEmpty,
-            "interrupted": interrupted.map { ["referral": $0.referral, "reason": $0.reason] }, "hasInterrupted": !interrupted.isEmpty,
-        ]
+            map: RouteMap(t).svg, hasBookings: !t.bookings.isEmpty,
+            interrupted: interrupted.map { .init(referral: $0.referral, reason: $0.reason) }, hasInterrupted: !interrupted.isEmpty)
     }
 
     /// A kind of reason for not booking, as a leader would say it.

@@ -53,21 +53,11 @@ struct Pages: Sendable {
         self.library = library
     }
 
-    /// Page `template` filled with `values` for the person in `context`, as an HTML response.
-    func render(_ template: Template, title: String, _ values: [String: Any] = [:], context: AppContext, status: HTTPResponse.Status = .ok)
-        -> Response
-    {
-        var all = values
-        all["title"] = title
-        all["csrf"] = context.csrf
-        if let who = context.identity {
-            all["signedIn"] = true
-            all["who"] = Pages.describe(who)
-            all["isSenco"] = who.school != nil
-            all["isLeader"] = who.isLeader
-            if case .specialist = who.role { all["isSpecialist"] = true }
-        }
-        let html = library.render(all, withTemplate: template.rawValue) ?? ""  // every template was checked at start-up
+    /// Page `model` (its template named by its type) for the person in `context`, as an HTML
+    /// response under the layout's values (`Layout`).
+    func render<Model: PageModel>(_ model: Model, title: String, context: AppContext, status: HTTPResponse.Status = .ok) -> Response {
+        let page = PageView(layout: Layout(title: title, context: context), page: model)
+        let html = library.render(page, withTemplate: Model.template.rawValue) ?? ""  // every template was checked at start-up
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -81,6 +71,58 @@ struct Pages: Sendable {
         case .leader: "trust leader"
         case .monitor: "monitoring key"
         }
+    }
+}
+
+/// A page's values: one struct per page template, which names its template. swift-mustache
+/// reads a struct's stored properties by name; an optional that is `nil` is a false section.
+protocol PageModel: Sendable {
+    /// The template the values fill.
+    static var template: Template { get }
+}
+
+/// What every page's layout (`top`, `bottom`, `csrf`) shows: the title, who is signed in and
+/// their menu, and the session's form token.
+struct Layout: Sendable {
+    let title: String
+    let csrf: String
+    let signedIn: Bool
+    let who: String?
+    let isSenco: Bool
+    let isLeader: Bool
+    let isSpecialist: Bool
+
+    init(title: String, context: AppContext) {
+        self.init(title: title, csrf: context.csrf, who: context.identity)
+    }
+
+    init(title: String, csrf: String, who: Identity?) {
+        self.title = title
+        self.csrf = csrf
+        signedIn = who != nil
+        self.who = who.map(Pages.describe)
+        isSenco = who?.school != nil
+        isLeader = who?.isLeader == true
+        if case .specialist = who?.role { isSpecialist = true } else { isSpecialist = false }
+    }
+}
+
+/// A page's model under its layout: a name is looked up in the page's values first, then in the
+/// layout's.
+struct PageView<Model: PageModel>: MustacheParent {
+    let layout: Layout
+    let page: Model
+
+    func child(named name: String) -> Any? {
+        PageView.value(of: page, named: name) ?? PageView.value(of: layout, named: name)
+    }
+
+    /// The stored property `name` of `object`, unwrapped; `nil` when there is none or it is `nil`.
+    static func value(of object: Any, named name: String) -> Any? {
+        guard let found = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
+        let mirror = Mirror(reflecting: found)
+        guard mirror.displayStyle == .optional else { return found }
+        return mirror.children.first?.value
     }
 }
 

@@ -35,32 +35,28 @@ struct ReferralFormPage {
     }
 
     /// The page's values, with what was typed kept and the error shown.
-    func values(_ form: ReferralForm?, error: String? = nil) -> [String: Any] {
+    func values(_ form: ReferralForm?, error: String? = nil) -> ReferralFormModel {
         let chosen = Set(form?.flags ?? [])
         let days = Set(form?.preferredDays ?? [])
-        var v: [String: Any] = [
-            "services": config.services.map { s in ["code": s.code, "name": s.name, "selected": form?.service == s.code] },
-            "areas": Self.areas.map { a in ["code": a.0.rawValue, "name": a.1, "selected": form?.area == a.0.rawValue] },
-            "flags": Self.flags.map { f in ["code": f.0, "name": f.1, "checked": chosen.contains(f.0)] },
-            "days": [Weekday.mon, .tue, .wed, .thu, .fri].map { d in
-                ["code": d.rawValue, "name": d.displayName, "checked": days.contains(d.rawValue)]
-            },
-            "thresholds": thresholds, "consentChecked": form?.consent == "yes",
-        ]
-        for key in ["pupil_ref", "year_group", "severity", "apdr_cycles", "reason"] { v[key] = form?.text(key) ?? "" }
-        if let error { v["error"] = error }
-        return v
+        let typed = { (key: String) in form?.text(key) ?? "" }
+        return ReferralFormModel(
+            services: config.services.map { s in .init(code: s.code, name: s.name, selected: form?.service == s.code) },
+            areas: Self.areas.map { a in .init(code: a.0.rawValue, name: a.1, selected: form?.area == a.0.rawValue) },
+            flags: Self.flags.map { f in .init(code: f.0, name: f.1, checked: chosen.contains(f.0)) },
+            days: [Weekday.mon, .tue, .wed, .thu, .fri].map { d in .init(code: d.rawValue, name: d.displayName, checked: days.contains(d.rawValue)) },
+            thresholds: thresholds, consentChecked: form?.consent == "yes", pupilRef: typed("pupil_ref"), yearGroup: typed("year_group"),
+            severity: typed("severity"), apdrCycles: typed("apdr_cycles"), reason: typed("reason"), error: error)
     }
 
     /// Each service's threshold in a sentence.
-    var thresholds: [[String: String]] {
+    var thresholds: [ReferralFormModel.Rule] {
         config.services.map { s in
             let target = Spoken.targets(s, config)
-            return [
-                "name": "\(s.name) (\(s.code))",
-                "rule":
-                    "accepted with a score of \(s.threshold) or more and at least \(s.apdrCycles) assess-plan-do-review cycle\(s.apdrCycles == 1 ? "" : "s"), with consent. Severity counts \(Self.points(config.weights.severity)) points a level; \(ReferralFlag.allCases.map { "\($0.words) \(Self.points(config.weights[$0]))" }.joined(separator: ", ")). Target waits by band: \(target).",
-            ]
+            return ReferralFormModel.Rule(
+                name: "\(s.name) (\(s.code))",
+                rule:
+                    "accepted with a score of \(s.threshold) or more and at least \(s.apdrCycles) assess-plan-do-review cycle\(s.apdrCycles == 1 ? "" : "s"), with consent. Severity counts \(Self.points(config.weights.severity)) points a level; \(ReferralFlag.allCases.map { "\($0.words) \(Self.points(config.weights[$0]))" }.joined(separator: ", ")). Target waits by band: \(target)."
+            )
         }
     }
 
@@ -69,39 +65,36 @@ struct ReferralFormPage {
 
 /// A referral's story for its page: what was asked, the decision, its place and likely first
 /// visit, and every change of status.
-struct ReferralStory {
-    let values: [String: Any]
-
-    init(_ r: Referral, place: WaitingEntry?, history: [StatusEntry], today: CalendarDate, config: TrustConfig) {
+enum ReferralStory {
+    /// The story of `r` for its page.
+    static func page(_ r: Referral, place: WaitingEntry?, history: [StatusEntry], today: CalendarDate, config: TrustConfig) -> ReferralStoryPage {
         let q = r.request
-        var v: [String: Any] = [
-            "id": r.id, "pupil": q.pupilRef, "year": q.yearGroup, "school": q.school, "service": q.service,
-            "asked": config.service(q.service)?.words(pathway: r.pathway) ?? "\(q.service), \(r.pathway)", "area": q.area.words,
-            "severity": q.severity,
-            "flags": q.flags.names.map { n in ReferralFormPage.flags.first { $0.0 == n }?.1 ?? n }.joined(separator: "; "),
-            "received": Spoken.date(q.receivedOn, today: today), "status": Spoken.status(r.status), "band": r.band,
-            "declined": r.status == .declined, "reasons": r.declineReasons,
-            "history": history.reversed().map { h in
-                ["when": String(h.at.prefix(16)).replacingOccurrences(of: "T", with: " "), "to": Spoken.status(h.to), "note": h.note]
-            },
-        ]
-        if let place {
-            var waiting: [String: Any] = [
-                "position": place.position, "band": place.band, "weeks": place.weeksWaited,
-                "firstWeek": place.estimatedFirstWeek.map { "the week of \(Spoken.date($0, today: today))" }
-                    ?? "not yet known: the list is longer than the capacity we can see",
-            ]
-            waiting["warning"] = place.deadlineWarning
-            if place.willMissTarget, let due = place.targetDate ?? place.statutoryDeadline {
-                waiting["lateWarning"] =
-                    "This is later than the target for a \(r.band) referral: seen by \(Spoken.date(due, today: today)). The trust's leaders see this on their waiting list and can book it sooner."
-            }
-            v["waiting"] = waiting
-        }
         let actions = ReferralLifecycle.Change.allCases.filter { StatusChange.allowed[r.status]?.contains($0.target) == true }
-        v["actions"] = actions.map { c in ["change": c.rawValue, "label": ReferralStory.label(c)] }
-        v["hasActions"] = !actions.isEmpty
-        values = v
+        return ReferralStoryPage(
+            id: r.id, pupil: q.pupilRef, year: q.yearGroup, school: q.school, service: q.service,
+            asked: config.service(q.service)?.words(pathway: r.pathway) ?? "\(q.service), \(r.pathway)", area: q.area.words,
+            severity: q.severity, flags: q.flags.names.map { n in ReferralFormPage.flags.first { $0.0 == n }?.1 ?? n }.joined(separator: "; "),
+            received: Spoken.date(q.receivedOn, today: today), status: Spoken.status(r.status), band: r.band,
+            declined: r.status == .declined, reasons: r.declineReasons,
+            history: history.reversed().map { h in
+                .init(when: String(h.at.prefix(16)).replacingOccurrences(of: "T", with: " "), to: Spoken.status(h.to), note: h.note)
+            },
+            waiting: place.map { waiting($0, r, today: today) },
+            actions: actions.map { c in .init(change: c.rawValue, label: label(c)) }, hasActions: !actions.isEmpty)
+    }
+
+    /// Its place on the list, and a warning when it will be seen after its target.
+    static func waiting(_ place: WaitingEntry, _ r: Referral, today: CalendarDate) -> ReferralStoryPage.Waiting {
+        var late: String?
+        if place.willMissTarget, let due = place.targetDate ?? place.statutoryDeadline {
+            late =
+                "This is later than the target for a \(r.band) referral: seen by \(Spoken.date(due, today: today)). The trust's leaders see this on their waiting list and can book it sooner."
+        }
+        return ReferralStoryPage.Waiting(
+            position: place.position, band: place.band, weeks: place.weeksWaited,
+            firstWeek: place.estimatedFirstWeek.map { "the week of \(Spoken.date($0, today: today))" }
+                ?? "not yet known: the list is longer than the capacity we can see",
+            warning: place.deadlineWarning, lateWarning: late)
     }
 
     static func label(_ c: ReferralLifecycle.Change) -> String {

@@ -29,24 +29,21 @@ struct SchoolPages {
         let waiting = Set(referrals.filter { $0.status == .waiting }.map(\.id))
         let places = try state.waiting.places(waiting, services: state.config.services.map(\.code), state: state)
         let rows = referrals.reversed().map { row($0, places[$0.id]) }
-        let values: [String: Any] = [
-            "rows": rows, "none": rows.isEmpty, "more": total > rows.count, "total": total, "school": school ?? "every school",
-        ]
-        return pages.render(.referrals, title: school.map { "Referrals of school \($0)" } ?? "All referrals", values, context: context)
+        let page = ReferralsPage(rows: rows, none: rows.isEmpty, more: total > rows.count, total: total, school: school ?? "every school")
+        return pages.render(page, title: school.map { "Referrals of school \($0)" } ?? "All referrals", context: context)
     }
 
-    func row(_ r: Referral, _ place: WaitingEntry?) -> [String: Any] {
+    func row(_ r: Referral, _ place: WaitingEntry?) -> ReferralsPage.Row {
         let today = state.today()
-        return [
-            "id": r.id, "pupil": r.request.pupilRef, "service": r.request.service, "status": Spoken.status(r.status),
-            "position": place.map { "\($0.position)" } ?? "", "firstWeek": place?.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "",
-            "received": Spoken.date(r.request.receivedOn, today: today), "school": r.request.school,
-        ]
+        return ReferralsPage.Row(
+            id: r.id, pupil: r.request.pupilRef, service: r.request.service, status: Spoken.status(r.status),
+            position: place.map { "\($0.position)" } ?? "", firstWeek: place?.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "",
+            received: Spoken.date(r.request.receivedOn, today: today), school: r.request.school)
     }
 
     @Sendable func newForm(_ request: Request, context: AppContext) async throws -> Response {
         _ = try AccessPolicy.scope(try context.caller(), .submitReferral, school: nil)
-        return pages.render(.referralNew, title: "Request specialist time", ReferralFormPage(config: state.config).values(nil), context: context)
+        return pages.render(ReferralFormPage(config: state.config).values(nil), title: "Request specialist time", context: context)
     }
 
     @Sendable func submit(_ request: Request, context: AppContext) async throws -> Response {
@@ -61,10 +58,10 @@ struct SchoolPages {
             referral = try await DatabaseWork.run { try intake.submit(page.fields(form), from: .caller(caller), today: today, stamp: stamp) }
         } catch let error as InputError {
             let values = page.values(form, error: "\(ReferralFormPage.label(error.field)): \(error.problem)")
-            return pages.render(.referralNew, title: "Request specialist time", values, context: context, status: .unprocessableContent)
+            return pages.render(values, title: "Request specialist time", context: context, status: .unprocessableContent)
         } catch StoreError.conflict(let message, _) {
             let values = page.values(form, error: message)
-            return pages.render(.referralNew, title: "Request specialist time", values, context: context, status: .conflict)
+            return pages.render(values, title: "Request specialist time", context: context, status: .conflict)
         }
         if referral.status == .waiting { _ = try state.waiting.place(referral, state: state) }
         return Response.redirect(to: "/referrals/\(referral.id)?new=1", type: .normal)
@@ -75,9 +72,9 @@ struct SchoolPages {
         let id = try referralId(context)
         let r = try ReferralLifecycle(db: state.db).referral(id, for: caller)
         let place = r.status == .waiting ? try state.waiting.place(r, state: state) : nil
-        var values = ReferralStory(r, place: place, history: try state.db.history(id), today: state.today(), config: state.config).values
-        if request.uri.queryParameters.get("new") != nil { values["justSent"] = true }
-        return pages.render(.referral, title: "Referral \(id)", values, context: context)
+        var page = ReferralStory.page(r, place: place, history: try state.db.history(id), today: state.today(), config: state.config)
+        page.justSent = request.uri.queryParameters.get("new") != nil
+        return pages.render(page, title: "Referral \(id)", context: context)
     }
 
     func change(_ request: Request, _ context: AppContext, _ change: ReferralLifecycle.Change) async throws -> Response {
@@ -100,14 +97,15 @@ struct SchoolPages {
         let caller = try context.caller()
         let week = try WeekChoice(request, today: state.today())
         let school = request.uri.queryParameters.get("school")
-        let values: [String: Any]
+        let page: VisitsPage
         do {
             let view = try TimetableQuery(db: state.db).view(week: week.monday, for: caller, school: school, today: state.today())
-            values = week.values.merging(DayByDay(view.rows, today: state.today()).values) { a, _ in a }
+            let days = DayByDay(view.rows, today: state.today())
+            page = VisitsPage(nav: week.nav, days: days.days, none: days.none, empty: nil)
         } catch StoreError.notFound(let message, _) {
-            values = week.values.merging(["empty": message]) { a, _ in a }
+            page = VisitsPage(nav: week.nav, days: [], none: false, empty: message)
         }
-        return pages.render(.visits, title: "Visits, \(week.title)", values, context: context)
+        return pages.render(page, title: "Visits, \(week.title)", context: context)
     }
 
     @Sendable func visitsCalendar(_ request: Request, context: AppContext) async throws -> Response {

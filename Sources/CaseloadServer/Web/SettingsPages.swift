@@ -23,12 +23,11 @@ struct SettingsPages {
 
     @Sendable func editor(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.caller(may: .readSettings)
-        var values = SettingsPages.summary(state.config)
-        values["yaml"] = state.configText
+        var page = SettingsPages.summary(state.config, yaml: state.configText)
         if request.uri.queryParameters.get("done") == "saved" {
-            values["notice"] = "Saved: the new settings are in force, and the waiting list follows them."
+            page.notice = "Saved: the new settings are in force, and the waiting list follows them."
         }
-        return pages.render(.settings, title: "Thresholds and priority weights", values, context: context)
+        return pages.render(page, title: "Thresholds and priority weights", context: context)
     }
 
     /// The proposed YAML: checked whole; a mistake re-shows the editor with the text as sent.
@@ -38,20 +37,14 @@ struct SettingsPages {
         let yaml = form.text
         let proposed: TrustConfig
         do { proposed = try TrustConfigFile.parse(yaml) } catch {
-            var values = SettingsPages.summary(state.config)
-            values["yaml"] = yaml
-            values["error"] = "Nothing was saved. \(error.field): \(error.problem)"
-            return pages.render(.settings, title: "Thresholds and priority weights", values, context: context, status: .unprocessableContent)
+            var page = SettingsPages.summary(state.config, yaml: yaml)
+            page.error = "Nothing was saved. \(error.field): \(error.problem)"
+            return pages.render(page, title: "Thresholds and priority weights", context: context, status: .unprocessableContent)
         }
         let (db, current, today) = (state.db, state.config, state.today())
         let preview = try await DatabaseWork.run { try SettingsPreview.make(from: current, to: proposed, db: db, today: today, by: caller) }
-        var values = SettingsPreviewValues.values(preview, today: today)
-        values["yaml"] = yaml
-        values["base"] = Hashing.sha256Hex(state.configText)
-        values["weeksMin"] = TermSimulation.weeksAllowed.lowerBound
-        values["weeksMax"] = TermSimulation.weeksAllowed.upperBound
-        values["weeksDefault"] = TermSimulation.defaultWeeks
-        return pages.render(.settingsPreview, title: "What the change would do", values, context: context)
+        let page = SettingsPreviewValues.page(preview, today: today, yaml: yaml, base: Hashing.sha256Hex(state.configText))
+        return pages.render(page, title: "What the change would do", context: context)
     }
 
     @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
@@ -77,23 +70,19 @@ struct SettingsPages {
             try WhatIf(simulation: simulation).run(
                 baseline: Policy(name: "now", config: baseline), alternative: Policy(name: "proposed", config: alternative), db: db)
         }
-        return pages.render(.whatIf, title: "What if: \(weeks) weeks under the proposed settings", ["report": report.sections], context: context)
+        return pages.render(WhatIfPage(report: report.sections), title: "What if: \(weeks) weeks under the proposed settings", context: context)
     }
 
     /// Each service's threshold, cycles and target waits, and the weights, as the page explains them.
-    static func summary(_ c: TrustConfig) -> [String: Any] {
+    static func summary(_ c: TrustConfig, yaml: String) -> SettingsPage {
         let w = c.weights
-        return [
-            "services": c.services.map { s in
-                [
-                    "code": s.code, "name": s.name, "threshold": s.threshold, "cycles": s.apdrCycles,
-                    "targets": Spoken.targets(s, c),
-                ] as [String: Any]
+        return SettingsPage(
+            services: c.services.map { s in
+                .init(code: s.code, name: s.name, threshold: s.threshold, cycles: s.apdrCycles, targets: Spoken.targets(s, c))
             },
-            "weights": ([("each point of severity (1 to 5)", w.severity)] + ReferralFlag.allCases.map { ($0.words, w[$0]) }).map {
-                ["name": $0.0, "points": Spoken.points($0.1)]
+            weights: ([("each point of severity (1 to 5)", w.severity)] + ReferralFlag.allCases.map { ($0.words, w[$0]) }).map {
+                .init(name: $0.0, points: Spoken.points($0.1))
             },
-            "ageing": Spoken.points(c.ageingPointsPerWeek),
-        ]
+            ageing: Spoken.points(c.ageingPointsPerWeek), yaml: yaml)
     }
 }

@@ -31,43 +31,37 @@ struct SpecialistPages {
         let caller = try context.caller()
         let week = try WeekChoice(request, today: state.today())
         let who = try SpecialistPages.specialist(caller, asked: request.uri.queryParameters.get("specialist"))
-        var values = week.values
-        values["specialist"] = who
+        var page = MyWeekPage(nav: week.nav, specialist: who)
         do {
             let view = try TimetableQuery(db: state.db).view(week: week.monday, for: caller, specialist: who, today: state.today())
-            values.merge(SpecialistPages.agenda(view, today: state.today())) { a, _ in a }
+            page.days = SpecialistPages.agenda(view, today: state.today())
+            page.none = page.days.isEmpty
         } catch StoreError.notFound(let message, _) {
-            values["empty"] = message
+            page.empty = message
         }
         if let feed = try CalendarFeeds(db: state.db).current(who, by: caller) {
-            values["feedSince"] = Spoken.date(CalendarDate(String(feed.createdAt.prefix(10))) ?? state.today(), today: state.today())
+            page.feedSince = Spoken.date(CalendarDate(String(feed.createdAt.prefix(10))) ?? state.today(), today: state.today())
         }
-        values["notice"] = SpecialistPages.notice(request.uri.queryParameters)
-        return pages.render(.myWeek, title: caller.isLeader ? "\(who)'s week" : "My week, \(week.title)", values, context: context)
+        page.notice = SpecialistPages.notice(request.uri.queryParameters)
+        return pages.render(page, title: caller.isLeader ? "\(who)'s week" : "My week, \(week.title)", context: context)
     }
 
     /// Each day's journeys, sessions and break, in time order.
-    static func agenda(_ view: TimetableView, today: CalendarDate) -> [String: Any] {
-        let days = DayAgenda.days(view).sorted { $0.key < $1.key }
-        return [
-            "days": days.map { date, items in
-                [
-                    "date": date.description, "title": Spoken.date(date, today: today), "isPast": date <= today,
-                    "items": items.map { item(date, $0) },
-                ] as [String: Any]
-            },
-            "none": days.isEmpty,
-        ]
+    static func agenda(_ view: TimetableView, today: CalendarDate) -> [MyWeekPage.Day] {
+        DayAgenda.days(view).sorted { $0.key < $1.key }.map { date, items in
+            MyWeekPage.Day(
+                date: date.description, title: Spoken.date(date, today: today), isPast: date <= today, items: items.map { item(date, $0) })
+        }
     }
 
-    static func item(_ date: CalendarDate, _ item: AgendaItem) -> [String: Any] {
-        var values: [String: Any] = ["time": "\(ClockTime(minutes: item.start))–\(ClockTime(minutes: item.end))", "date": date.description]
+    static func item(_ date: CalendarDate, _ item: AgendaItem) -> MyWeekPage.Item {
+        var row = MyWeekPage.Item(time: "\(ClockTime(minutes: item.start))–\(ClockTime(minutes: item.end))", date: date.description)
         switch item.kind {
-        case .travel: values["travel"] = "Travel to \(item.destination ?? "the next school") (\(item.end - item.start) min)"
-        case .rest: values["rest"] = "Break (\(item.end - item.start) min)"
-        case .session: values["session"] = item.row.map(DayByDay.session)
+        case .travel: row.travel = "Travel to \(item.destination ?? "the next school") (\(item.end - item.start) min)"
+        case .rest: row.rest = "Break (\(item.end - item.start) min)"
+        case .session: row.session = item.row.map(DayByDay.session)
         }
-        return values
+        return row
     }
 
     /// What the last action did, from the numbers in the address (never free text).
@@ -133,7 +127,7 @@ struct SpecialistPages {
         let host = request.head.authority ?? "localhost"
         let address = "\(secure ? "https" : "http")://\(host)/calendars/\(secret).ics"
         var response = pages.render(
-            .calendarAddress, title: "Calendar address for \(who)", ["address": address, "specialist": who], context: context)
+            CalendarAddressPage(address: address, specialist: who), title: "Calendar address for \(who)", context: context)
         WebGate.markPrivate(&response.headers)
         return response
     }

@@ -33,17 +33,16 @@ struct WebController {
 
     @Sendable func signInPage(_ request: Request, context: AppContext) async throws -> Response {
         let next = WebGate.safeNext(request.uri.queryParameters.get("next") ?? "/")
-        return pages.render(.signin, title: "Sign in", ["next": next], context: context)
+        return pages.render(SignInPage(next: next), title: "Sign in", context: context)
     }
 
     @Sendable func signIn(_ request: Request, context: AppContext) async throws -> Response {
         let form = try await WebForm.parse(SignInForm.self, request, context)
         let next = WebGate.safeNext(form.next.given ?? "/")
         guard let secret = form.token.given, secret.count < 200, let identity = try state.db.identity(secret: secret) else {
-            let values: [String: Any] = [
-                "next": next, "error": "That access key is not recognised, or has been withdrawn. Check it, or ask your trust for a new one.",
-            ]
-            return pages.render(.signin, title: "Sign in", values, context: context, status: .unauthorized)
+            let page = SignInPage(
+                next: next, error: "That access key is not recognised, or has been withdrawn. Check it, or ask your trust for a new one.")
+            return pages.render(page, title: "Sign in", context: context, status: .unauthorized)
         }
         context.sessions.createSession(WebSession(tokenId: identity.tokenId, at: WebGate.minute(state.now())), expiresIn: WebSession.lifetime)
         return Response.redirect(to: next, type: .found)
@@ -83,7 +82,7 @@ struct WebErrors: RouterMiddleware {
 
     func page(_ status: HTTPResponse.Status, _ message: String, _ context: AppContext, headers: HTTPFields = [:]) -> Response {
         let title = status == .notFound ? "Not found" : status == .tooManyRequests ? "Too many changes at once" : "That did not work"
-        var response = pages.render(.problem, title: title, ["message": message, "back": "/"], context: context, status: status)
+        var response = pages.render(ProblemPage(message: message, back: "/"), title: title, context: context, status: status)
         for field in headers { response.headers.append(field) }  // a 429's Retry-After
         WebGate.markPrivate(&response.headers)
         return response

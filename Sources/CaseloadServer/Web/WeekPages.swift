@@ -21,40 +21,54 @@ struct WeekChoice {
     /// "the week of Mon 30 Nov".
     var title: String { "week of \(Spoken.date(monday, today: today))" }
 
-    var values: [String: Any] {
-        [
-            "week": monday.description, "weekTitle": title, "previous": monday.adding(days: -7).description,
-            "next": monday.adding(days: 7).description,
-        ]
+    /// The week and the links either side.
+    var nav: WeekNav {
+        WeekNav(
+            week: monday.description, weekTitle: title, previous: monday.adding(days: -7).description, next: monday.adding(days: 7).description)
     }
 }
 
 /// A week's sessions day by day, for a school's visits or a specialist's week.
-struct DayByDay {
-    let values: [String: Any]
-
-    init(_ rows: [TimetableRow], today: CalendarDate) {
-        let days = Dictionary(grouping: rows, by: \.date).sorted { $0.key < $1.key }
-        values = [
-            "days": days.map { date, rows in
-                [
-                    "date": date.description, "title": Spoken.date(date, today: today), "isPast": date <= today,
-                    "sessions": rows.sorted { $0.booking.start < $1.booking.start }.map(DayByDay.session),
-                ] as [String: Any]
-            },
-            "none": rows.isEmpty,
-        ]
+struct DayByDay: Sendable {
+    /// One day's sessions.
+    struct Day: Sendable {
+        let date, title: String
+        let isPast: Bool
+        let sessions: [Session]
     }
 
-    static func session(_ r: TimetableRow) -> [String: Any] {
+    /// One session, with the outcomes to choose from.
+    struct Session: Sendable {
+        let referral: Int64
+        let time, school, pupil, service, specialist, `where`: String
+        let session: Int
+        let outcome: String
+        let outcomes: [Choice]
+    }
+
+    /// An outcome to choose.
+    struct Choice: Sendable {
+        let code, name: String
+        let selected: Bool
+    }
+
+    let days: [Day]
+    let none: Bool
+
+    init(_ rows: [TimetableRow], today: CalendarDate) {
+        days = Dictionary(grouping: rows, by: \.date).sorted { $0.key < $1.key }.map { date, rows in
+            Day(
+                date: date.description, title: Spoken.date(date, today: today), isPast: date <= today,
+                sessions: rows.sorted { $0.booking.start < $1.booking.start }.map(DayByDay.session))
+        }
+        none = rows.isEmpty
+    }
+
+    static func session(_ r: TimetableRow) -> Session {
         let b = r.booking
-        return [
-            "referral": b.referral, "time": "\(b.start)–\(b.end)", "school": r.schoolName, "pupil": r.pupilRef,
-            "service": r.service, "specialist": b.specialist, "where": r.location, "session": b.sessionNumber,
-            "outcome": r.outcome?.words ?? "",
-            "outcomes": SessionOutcome.allCases.map { o in
-                ["code": o.rawValue, "name": o.words, "selected": r.outcome == o]
-            },
-        ]
+        return Session(
+            referral: b.referral, time: "\(b.start)–\(b.end)", school: r.schoolName, pupil: r.pupilRef, service: r.service,
+            specialist: b.specialist, where: r.location, session: b.sessionNumber, outcome: r.outcome?.words ?? "",
+            outcomes: SessionOutcome.allCases.map { o in Choice(code: o.rawValue, name: o.words, selected: r.outcome == o) })
     }
 }

@@ -1,0 +1,146 @@
+import CaseloadCore
+
+/// The week a page shows and the links either side (`{{nav.week}}`, `{{nav.previous}}`, …).
+struct WeekNav: Sendable {
+    let week: String
+    let weekTitle: String
+    let previous: String
+    let next: String
+}
+
+/// `waiting-list.mustache`: one service's waiting list, its breaches and deadlines, and the
+/// urgent referrals that will miss their target.
+struct WaitingListPage: PageModel {
+    static let template = Template.waitingList
+
+    /// A service to switch to.
+    struct Service: Sendable {
+        let code: String
+        let current: Bool
+    }
+
+    /// One referral on the list.
+    struct Row: Sendable {
+        let position: Int
+        let id: Int64
+        let school, pupil, band: String
+        let priority, weeks: Int
+        let target: String
+        let breached: Bool
+        let deadline, firstWeek: String
+        let warning: String?
+    }
+
+    /// An urgent or statutory referral that will miss its target.
+    struct Late: Sendable {
+        let id: Int64
+        let school, pupil, band, due, firstWeek: String
+    }
+
+    let services: [Service]
+    let rows: [Row]
+    let count, breaches, deadlines: Int
+    let more: Bool
+    let late: [Late]
+    let hasLate: Bool
+}
+
+/// `weeks.mustache`: a week to plan, and the stored plan for review.
+struct WeekPlanPage: PageModel {
+    static let template = Template.weeks
+    let nav: WeekNav
+    let searchHint: String
+    let noticeDays: Int
+    let plan: WeekReview?
+    let notice: String?
+}
+
+/// A stored week for review: what is booked per specialist, the routes on a map, and each
+/// referral not booked with the planner's reason.
+struct WeekReview: Sendable {
+    /// How many were not booked for one reason.
+    struct Reason: Sendable {
+        let reason: String
+        let count: Int
+    }
+
+    /// A referral and why (not booked, or a block interrupted).
+    struct Referral: Sendable {
+        let referral: Int64
+        let reason: String
+    }
+
+    /// A specialist's week in numbers.
+    struct Specialist: Sendable {
+        let id: String
+        let sessions, days: Int
+    }
+
+    let published: Bool
+    let bookings, referrals, unbooked: Int
+    let reasons: [Reason]
+    let unbookedRows: [Referral]
+    let specialists: [Specialist]
+    let map: String
+    let hasBookings: Bool
+    let interrupted: [Referral]
+    let hasInterrupted: Bool
+}
+
+/// `replan-confirm.mustache`: every published visit a re-plan would move, and where to.
+struct ReplanConfirmPage: PageModel {
+    static let template = Template.replanConfirm
+
+    /// A visit that moves.
+    struct Move: Sendable {
+        let referral: Int64
+        let school, before, after: String
+    }
+
+    let week: String
+    let moves: [Move]
+    let count: Int
+    let none: Bool
+    let shortNotice: Bool
+    let interrupted: [WeekReview.Referral]
+    let hasInterrupted: Bool
+}
+
+/// `visits.mustache`: a school's visits in a week, day by day.
+struct VisitsPage: PageModel {
+    static let template = Template.visits
+    let nav: WeekNav
+    let days: [DayByDay.Day]
+    let none: Bool
+    /// Why there is nothing to show (no published week).
+    let empty: String?
+}
+
+/// `my-week.mustache`: a specialist's week day by day (journeys, sessions and the break), the
+/// day's outcomes, an absence, and their calendar address.
+struct MyWeekPage: PageModel {
+    static let template = Template.myWeek
+
+    /// One day.
+    struct Day: Sendable {
+        let date, title: String
+        let isPast: Bool
+        let items: [Item]
+    }
+
+    /// A journey, the break or a session, one of the three.
+    struct Item: Sendable {
+        let time, date: String
+        var travel: String? = nil
+        var rest: String? = nil
+        var session: DayByDay.Session? = nil
+    }
+
+    let nav: WeekNav
+    let specialist: String
+    var days: [Day] = []
+    var none = false
+    var empty: String? = nil
+    var feedSince: String? = nil
+    var notice: String? = nil
+}

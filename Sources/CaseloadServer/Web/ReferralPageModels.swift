@@ -1,0 +1,80 @@
+import CaseloadCore
+
+/// `referrals.mustache`: a school's referrals (a leader's: every school's), newest first.
+struct ReferralsPage: PageModel {
+    static let template = Template.referrals
+
+    /// One referral.
+    struct Row: Sendable {
+        let id: Int64
+        let pupil, service, status, position, firstWeek, received, school: String
+    }
+
+    let rows: [Row]
+    let none, more: Bool
+    let total: Int
+    let school: String
+}
+
+/// `referral-new.mustache`: the request for specialist time, with what was typed kept.
+struct ReferralFormModel: PageModel {
+    static let template = Template.referralNew
+
+    /// One of a few answers (a service, an area, a circumstance, a day).
+    struct Choice: Sendable {
+        let code, name: String
+        var selected = false
+        var checked = false
+    }
+
+    /// A service's threshold in a sentence.
+    struct Rule: Sendable {
+        let name, rule: String
+    }
+
+    let services, areas, flags, days: [Choice]
+    let thresholds: [Rule]
+    let consentChecked: Bool
+    /// What was typed (the form posts these under the API's names, `pupil_ref` and so on).
+    let pupilRef, yearGroup, severity, apdrCycles, reason: String
+    let error: String?
+}
+
+/// `referral.mustache`: a referral's story: what was asked, the decision, its place and likely
+/// first visit, and every change of status.
+struct ReferralStoryPage: PageModel {
+    static let template = Template.referral
+
+    /// Its place on the waiting list.
+    struct Waiting: Sendable {
+        let position: Int
+        let band: String
+        let weeks: Int
+        let firstWeek: String
+        let warning, lateWarning: String?
+    }
+
+    /// A change of status.
+    struct Change: Sendable {
+        let when, to, note: String
+    }
+
+    /// A change the viewer may make.
+    struct Action: Sendable {
+        let change, label: String
+    }
+
+    let id: Int64
+    let pupil: String
+    let year: Int
+    let school, service, asked, area: String
+    let severity: Int
+    let flags, received, status, band: String
+    let declined: Bool
+    let reasons: [String]
+    let history: [Change]
+    let waiting: Waiting?
+    let actions: [Action]
+    let hasActions: Bool
+    var justSent = false
+}
