@@ -17,7 +17,7 @@ struct CalendarCommand: ParsableCommand {
         @Option(help: "How many weeks.") var weeks: Int = 16
 
         func run() throws {
-            let calendar = try store.open().withClosures(try store.loadConfig()).calendar
+            let calendar = try store.open().calendar.withClosures(try store.loadConfig()).calendar
             let today = try store.today()
             let start = try from.map { try Week.monday($0, field: "--from") } ?? today.monday
             var t = TextTable(["week", "trust", "closed days"])
@@ -70,7 +70,7 @@ extension CalendarCommand {
             let result = ClosureFile.read(try ScenarioFiles.text(file), school: school)
             try badRows.refuseOrReport(result.problems, file: file)
             guard !result.closures.isEmpty else { throw CLIError.badInput("\(file) holds no closures (all-day events or from,to,reason rows)") }
-            let affected = try store.open().addClosures(result.closures, stamp: store.stamp).replan
+            let affected = try store.open().calendar.addClosures(result.closures, stamp: store.stamp).replan
             Console.print("imported \(result.closures.count) closure\(result.closures.count == 1 ? "" : "s") from \(file)")
             if !result.notClosures.isEmpty {
                 Console.print(

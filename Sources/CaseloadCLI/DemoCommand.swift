@@ -50,7 +50,8 @@ struct DemoCommand: ParsableCommand {
             schedule.store.asOf = monday.adding(days: -4).description + "T16:00"
         }
         try schedule.run()
-        guard let monday = CalendarDate(week), try store.open().timetable(week: monday) != nil else { return }  // a holiday week: said so above
+        // A holiday week has no timetable: the schedule said so above.
+        guard let monday = CalendarDate(week), try store.open().timetables.timetable(week: monday) != nil else { return }
         var show = try TimetableCommand.Show.parse(["--week", week])
         show.store = store
         try show.run()

@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
             let text = try ScenarioFiles.text(file)
             let (schools, problems) = try read(text)
             try rows.refuseOrReport(problems, file: file)
-            let n = try store.open().importSchools(schools, stamp: store.stamp)
+            let n = try store.open().roster.importSchools(schools, stamp: store.stamp)
             Console.print("imported \(n) schools from \(file)\(rows.skipped(problems))")
         }
 
@@ -49,12 +49,13 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             let db = try store.open()
-            let schools = Dictionary(uniqueKeysWithValues: try db.schools().map { ($0.urn, $0.location) })
+            let schools = Dictionary(uniqueKeysWithValues: try db.roster.schools().map { ($0.urn, $0.location) })
             let (entries, problems) = RosterReader.read(
                 try records(file, key: "specialists"), schools: schools,
                 services: try store.loadConfig().services.map(\.code))
             try rows.refuseOrReport(problems, file: file)
-            Console.print("imported \(try db.importSpecialists(entries, stamp: store.stamp)) specialists from \(file)\(rows.skipped(problems))")
+            Console.print(
+                "imported \(try db.roster.importSpecialists(entries, stamp: store.stamp)) specialists from \(file)\(rows.skipped(problems))")
         }
     }
 

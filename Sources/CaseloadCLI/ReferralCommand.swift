@@ -55,7 +55,7 @@ struct ReferralCommand: ParsableCommand {
         @Argument(help: "The referral's number.") var id: Int64
 
         func run() throws {
-            let referral = try store.open().referral(id)
+            let referral = try store.open().referrals.find(id)
             Console.print(try ReferralView(referral: referral, store: store, config: store.loadConfig(), withHistory: true).text)
         }
     }

@@ -12,7 +12,7 @@ struct ReferralView {
     var text: String {
         get throws {
             let r = referral
-            let school = try store.open().school(r.request.school).map { "\($0.name) (\($0.urn))" } ?? "school \(r.request.school)"
+            let school = try store.open().roster.school(r.request.school).map { "\($0.name) (\($0.urn))" } ?? "school \(r.request.school)"
             var lines =
                 submitted(r, school: school) + [
                     "  status \(r.status.rawValue); score \(r.score) at intake\(r.band.isEmpty ? "" : ", band \(r.band)")"
@@ -20,7 +20,7 @@ struct ReferralView {
             if r.status == .declined {
                 lines.append("  declined:")
                 lines += r.declineReasons.map { "    - \($0)" }
-            } else if let entry = try store.open().waitingList(config: config, today: store.today(), service: r.request.service)
+            } else if let entry = try store.open().referrals.waitingList(config: config, today: store.today(), service: r.request.service)
                 .first(where: { $0.referral.id == r.id })
             {
                 lines += place(entry)
@@ -60,7 +60,7 @@ struct ReferralView {
 
     func history(_ r: Referral) throws -> [String] {
         let db = try store.open()
-        let sessions = try db.sessions(of: r.id)
+        let sessions = try db.timetables.sessions(of: r.id)
         var lines =
             ["  sessions:"]
             + (sessions.isEmpty
@@ -71,7 +71,7 @@ struct ReferralView {
                     return "    \(s.date) \(b.start)-\(b.end) session \(b.sessionNumber) with \(b.specialist) at \(b.school): \(outcome)"
                 })
         lines.append("  history:")
-        lines += try db.history(r.id).map { "    \($0.at) \($0.actor): \($0.from?.rawValue ?? "new") → \($0.to.rawValue) \($0.note)" }
+        lines += try db.referrals.history(r.id).map { "    \($0.at) \($0.actor): \($0.from?.rawValue ?? "new") → \($0.to.rawValue) \($0.note)" }
         return lines
     }
 }

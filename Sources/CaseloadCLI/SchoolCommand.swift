@@ -23,7 +23,7 @@ struct SchoolCommand: ParsableCommand {
 
         func run() throws {
             let closures = try read()
-            let affected = try store.open().addClosures(closures, stamp: store.stamp).replan
+            let affected = try store.open().calendar.addClosures(closures, stamp: store.stamp).replan
             Console.print("recorded \(closures.count) closure\(closures.count == 1 ? "" : "s")")
             for w in affected {
                 Console.print(
@@ -56,7 +56,7 @@ struct SchoolCommand: ParsableCommand {
 
         func run() throws {
             var t = TextTable(["id", "school", "from", "to", "reason"])
-            for c in try store.open().closures(school: urn) {
+            for c in try store.open().calendar.closures(school: urn) {
                 t.add(["\(c.id ?? 0)", c.school ?? "whole trust", c.from.description, c.to.description, c.reason])
             }
             Console.print(t.text)
@@ -69,7 +69,7 @@ struct SchoolCommand: ParsableCommand {
         @Argument(help: "The closure's id.") var id: Int64
 
         func run() throws {
-            try store.open().removeClosure(id: id, school: nil, stamp: store.stamp)
+            try store.open().calendar.removeClosure(id: id, school: nil, stamp: store.stamp)
             Console.print("closure \(id) removed; re-plan any week it touched to use the days again")
         }
     }

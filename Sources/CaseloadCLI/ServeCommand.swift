@@ -53,7 +53,7 @@ struct TokenCommand: ParsableCommand {
         @Option(help: "The SENCO's school (URN).") var school: String?
         @Option(help: "The specialist's id.") var specialist: String?
         @Option(help: "Who it is for (kept in the audit log; no pupil data).") var label: String = ""
-        @Option(help: "Days until it stops working (1-3650).") var expires: Int = AppDatabase.tokenLifetimeDays
+        @Option(help: "Days until it stops working (1-3650).") var expires: Int = AccessStore.tokenLifetimeDays
 
         func run() throws {
             let r: Role
@@ -65,7 +65,7 @@ struct TokenCommand: ParsableCommand {
             default:
                 throw CLIError.badInput("use --role senco --school URN, --role specialist --specialist ID, --role leader, or --role monitor")
             }
-            let (id, secret) = try store.open().createToken(role: r, label: label, days: expires, stamp: store.stamp)
+            let (id, secret) = try store.open().access.createToken(role: r, label: label, days: expires, stamp: store.stamp)
             Console.print("token \(id) for \(role), working for \(expires) days: \(secret)")
             Console.print("this is the only time it is shown; send it as `Authorization: Bearer <token>`")
         }
@@ -77,7 +77,7 @@ struct TokenCommand: ParsableCommand {
         @Argument(help: "The token's number.") var id: Int64
 
         func run() throws {
-            try store.open().revokeToken(id, stamp: store.stamp)
+            try store.open().access.revokeToken(id, stamp: store.stamp)
             Console.print("token \(id) revoked")
         }
     }
@@ -88,7 +88,7 @@ struct TokenCommand: ParsableCommand {
 
         func run() throws {
             var t = TextTable(["id", "role", "school", "specialist", "label", "created", "expires", "revoked"])
-            for k in try store.open().tokens() {
+            for k in try store.open().access.tokens() {
                 t.add([
                     "\(k.id)", k.role, k.school ?? "", k.specialist ?? "", k.label, k.createdAt, k.expiresAt ?? "never",
                     k.revoked ? "yes" : "",

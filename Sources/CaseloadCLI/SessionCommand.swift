@@ -32,7 +32,7 @@ struct SessionCommand: ParsableCommand {
             let today = try store.today()
             if let week, day == nil, file == nil {
                 let (id, o) = try single()
-                try db.recordOutcome(week: try monday(week), referral: id, outcome: o, today: today, config: config, stamp: store.stamp)
+                try db.timetables.recordOutcome(week: try monday(week), referral: id, outcome: o, today: today, config: config, stamp: store.stamp)
                 Console.print("recorded referral \(id) in the week of \(week): \(o.rawValue)")
                 return
             }
@@ -40,7 +40,7 @@ struct SessionCommand: ParsableCommand {
             let entries =
                 try file.map { try OutcomeFile.read(try ScenarioFiles.text($0)) }
                 ?? [try single()].map { OutcomeEntry(referral: $0.0, outcome: $0.1) }
-            let done = try db.recordOutcomes(day: date, entries, today: today, config: config, stamp: store.stamp)
+            let done = try db.timetables.recordOutcomes(day: date, entries, today: today, config: config, stamp: store.stamp)
             Console.print(
                 "recorded \(done.count) session\(done.count == 1 ? "" : "s") of \(date): "
                     + Dictionary(grouping: entries, by: \.outcome).map { "\($0.value.count) \($0.key.rawValue)" }.sorted().joined(separator: ", ")
@@ -65,7 +65,8 @@ struct SessionCommand: ParsableCommand {
         func run() throws {
             let date = try Day.date(day, field: "--day", what: "the session's day")
             let o = try OutcomeEntry.outcome(outcome, field: "--outcome")
-            try store.open().correctOutcome(day: date, referral: referral, to: o, reason: reason, config: store.loadConfig(), stamp: store.stamp)
+            try store.open().timetables.correctOutcome(
+                day: date, referral: referral, to: o, reason: reason, config: store.loadConfig(), stamp: store.stamp)
             Console.print("corrected referral \(referral)'s session of \(date) to \(o.rawValue)")
         }
     }

@@ -57,7 +57,7 @@ struct SimulateCommand: ParsableCommand {
 
     func rosterEntries(_ db: AppDatabase) throws -> [RosterEntry] {
         guard let roster else { return [] }
-        let schools = Dictionary(uniqueKeysWithValues: try db.schools().map { ($0.urn, $0.location) })
+        let schools = Dictionary(uniqueKeysWithValues: try db.roster.schools().map { ($0.urn, $0.location) })
         let (entries, problems) = RosterReader.read(
             try records(roster, key: "specialists"), schools: schools,
             services: try store.loadConfig().services.map(\.code))

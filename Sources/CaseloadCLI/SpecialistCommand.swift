@@ -15,7 +15,7 @@ struct SpecialistCommand: ParsableCommand {
         func run() throws {
             let rule = try store.loadConfig().planning
             var t = TextTable(["id", "service", "skills", "base school", "working days (lunch break)"])
-            for e in try store.open().specialists() {
+            for e in try store.open().roster.specialists() {
                 t.add([
                     e.specialist.id, e.specialist.service, e.specialist.skills.joined(separator: ";"), e.baseSchool ?? "",
                     e.specialist.days.map { List.describe(rule.withBreak($0)) }.joined(separator: ", "),
@@ -42,7 +42,7 @@ struct SpecialistCommand: ParsableCommand {
         func run() throws {
             let a = try Day.date(from, field: "--from", what: "the first day away")
             let b = try Day.date(to ?? from, field: "--to", what: "the last day away")
-            try store.open().addLeave(specialist: id, from: a, to: b, reason: reason, stamp: store.stamp)
+            try store.open().calendar.addLeave(specialist: id, from: a, to: b, reason: reason, stamp: store.stamp)
             let monday = a.adding(days: -a.weekday.index)
             Console.print("\(id) is away \(a) to \(b); re-plan with: caseload schedule --week \(monday) --replan --preview, then --confirm")
         }
@@ -55,7 +55,7 @@ struct SpecialistCommand: ParsableCommand {
 
         func run() throws {
             var t = TextTable(["number", "specialist", "from", "to", "why"])
-            for a in try store.open().absences(specialist: id) {
+            for a in try store.open().calendar.absences(specialist: id) {
                 t.add(["\(a.id)", a.leave.specialist, "\(a.leave.first)", "\(a.leave.last)", a.reason])
             }
             Console.print(t.text)
@@ -70,7 +70,7 @@ struct SpecialistCommand: ParsableCommand {
         @Option(help: "Why (kept in the audit log).") var reason: String = "withdrawn"
 
         func run() throws {
-            let gone = try store.open().withdrawAbsence(number, reason: reason, stamp: store.stamp)
+            let gone = try store.open().calendar.withdrawAbsence(number, reason: reason, stamp: store.stamp)
             Console.print(
                 "withdrew \(gone.specialist)'s absence \(gone.first) to \(gone.last); re-plan with: caseload schedule --week \(gone.first.monday) --replan --preview, then --confirm"
             )

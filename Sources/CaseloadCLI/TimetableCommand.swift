@@ -34,7 +34,7 @@ struct TimetableCommand: ParsableCommand {
         func run() throws {
             let (t, referrals) = try load(store, week)
             let view = TimetableView(
-                t, referrals: referrals, schools: try store.open().schools(), specialist: specialist,
+                t, referrals: referrals, schools: try store.open().roster.schools(), specialist: specialist,
                 school: school, today: try store.today())
             switch format {
             case .table:
@@ -57,7 +57,7 @@ struct TimetableCommand: ParsableCommand {
             let (t, referrals) = try load(store, week)
             let db = try store.open()
             let estimates = Dictionary(
-                uniqueKeysWithValues: try db.waitingList(config: store.loadConfig(), today: t.weekStart)
+                uniqueKeysWithValues: try db.referrals.waitingList(config: store.loadConfig(), today: t.weekStart)
                     .map { ($0.referral.id, $0.estimatedFirstWeek) })
             var table = TextTable(["referral", "school", "pupil", "service", "why not this week", "likely first week"])
             for u in t.unbooked where school == nil || referrals[u.referral]?.request.school == school {
@@ -89,8 +89,8 @@ struct TimetableCommand: ParsableCommand {
             let db = try store.open()
             let config = try store.loadConfig()
             let report = WeekReport(
-                t, referrals: referrals, waiting: try db.waitingList(config: config, today: t.weekStart),
-                schools: try db.schools(), config: config)
+                t, referrals: referrals, waiting: try db.referrals.waitingList(config: config, today: t.weekStart),
+                schools: try db.roster.schools(), config: config)
             Console.print(TimetableOutput.report(report))
         }
     }
@@ -120,10 +120,10 @@ func monday(_ text: String) throws -> CalendarDate {
 func load(_ store: StoreOptions, _ week: String) throws -> (WeekTimetable, [Int64: Referral]) {
     let db = try store.open()
     let w = try monday(week)
-    guard let t = try db.timetable(week: w) else {
+    guard let t = try db.timetables.timetable(week: w) else {
         throw CLIError.badInput("no timetable for the week of \(week); run `caseload schedule --week \(week)` first")
     }
     let ids = Set(t.bookings.map(\.referral) + t.unbooked.map(\.referral))
-    let referrals = Dictionary(uniqueKeysWithValues: try db.referrals().filter { ids.contains($0.id) }.map { ($0.id, $0) })
+    let referrals = Dictionary(uniqueKeysWithValues: try db.referrals.all().filter { ids.contains($0.id) }.map { ($0.id, $0) })
     return (t, referrals)
 }

@@ -33,7 +33,7 @@ struct WaitlistCommand: ParsableCommand {
                 "projected \(p.weeks.count) term weeks from \(p.weeks.first?.description ?? "-"): \(p.firstWeek.count) of \(p.waiting.count) waiting referrals seen\n"
             )
         }
-        let entries = try db.waitingList(config: config, today: today, service: service?.uppercased(), school: school)
+        let entries = try db.referrals.waitingList(config: config, today: today, service: service?.uppercased(), school: school)
         switch format {
         case .table:
             Console.print(entries.isEmpty ? "nobody is waiting" : table(entries).text)

@@ -15,7 +15,7 @@ struct AuthMiddleware: RouterMiddleware {
         guard let bearer = AuthMiddleware.bearer(request.headers) else {
             throw Problem(.unauthorized, "send Authorization: Bearer <token>; ask a trust leader for a token")
         }
-        guard let identity = try db.identity(secret: bearer.token.trimmingCharacters(in: .whitespaces)) else {
+        guard let identity = try db.access.identity(secret: bearer.token.trimmingCharacters(in: .whitespaces)) else {
             throw Problem(.unauthorized, "the token is unknown, revoked or expired; ask a trust leader for a new one")
         }
         var context = context

@@ -45,7 +45,7 @@ struct ReferralController {
         }
         let paging = try Paging.from(request)
         let service = request.uri.queryParameters.get("service")?.uppercased()
-        let (referrals, total) = try state.db.referrals(
+        let (referrals, total) = try state.db.referrals.all(
             school: school, service: service, statuses: statuses, limit: paging.perPage,
             offset: paging.offset)
         let waiting = Set(referrals.filter { $0.status == .waiting }.map(\.id))

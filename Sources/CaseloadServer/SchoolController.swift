@@ -38,7 +38,7 @@ struct SchoolController {
     /// The school's closures and the trust-wide ones.
     @Sendable func list(_ request: Request, context: AppContext) async throws -> ClosuresDTO {
         let urn = try school(context)
-        return ClosuresDTO(items: try state.db.closures(school: urn).map(ClosureDTO.init))
+        return ClosuresDTO(items: try state.db.calendar.closures(school: urn).map(ClosureDTO.init))
     }
 
     /// Body: `{"from": "2027-01-04", "to": "2027-01-04", "reason": "INSET day"}` (`to` defaults to `from`).
@@ -51,7 +51,7 @@ struct SchoolController {
         let closure = Closure(from: from, to: to, reason: try body.string("reason"), school: urn)
         let db = state.db
         let stamp = Stamp(actor: caller.actor)  // the store checks the closure (Closure.problem) for every caller
-        let added = try await DatabaseWork.run { try db.addClosures([closure], stamp: stamp) }
+        let added = try await DatabaseWork.run { try db.calendar.addClosures([closure], stamp: stamp) }
         return EditedResponse(
             status: .created,
             response: AddedDTO(closure: ClosureDTO(added.saved[0]), replanWeeks: added.replan.map(\.week.description)))
@@ -62,7 +62,7 @@ struct SchoolController {
         guard let id = context.parameters.get("id").flatMap(Int64.init) else { throw Problem(.notFound, "no such closure") }
         let db = state.db
         let stamp = Stamp(actor: caller.actor)
-        try await DatabaseWork.run { try db.removeClosure(id: id, school: urn, stamp: stamp) }
+        try await DatabaseWork.run { try db.calendar.removeClosure(id: id, school: urn, stamp: stamp) }
         return .noContent
     }
 
@@ -70,7 +70,7 @@ struct SchoolController {
     func school(_ context: AppContext) throws -> String {
         let urn = context.parameters.get("urn") ?? ""
         _ = try context.caller(may: .manageClosures, .school(urn))
-        guard (try? state.db.school(urn)) != nil else { throw Problem(.notFound, "no school \(urn.prefix(20))") }
+        guard (try? state.db.roster.school(urn)) != nil else { throw Problem(.notFound, "no school \(urn.prefix(20))") }
         return urn
     }
 }

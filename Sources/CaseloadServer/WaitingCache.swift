@@ -139,7 +139,7 @@ final class WaitingCache: Sendable {
 
     private func build(_ service: String, _ state: ServerState) throws -> Snapshot {
         let started = generation.withLock { $0 }
-        let (entries, list, capacity) = try state.db.waitingSnapshot(config: state.config, today: state.today(), service: service)
+        let (entries, list, capacity) = try state.db.referrals.waitingSnapshot(config: state.config, today: state.today(), service: service)
         var s = Snapshot(entries: entries, list: list, capacity: capacity.first { $0.service == service }, built: .now)
         s.byId = Dictionary(entries.map { ($0.referral.id, $0) }, uniquingKeysWith: { a, _ in a })
         s.items = entries.map { list.fillItem($0.referral) }

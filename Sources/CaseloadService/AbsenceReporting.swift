@@ -26,12 +26,13 @@ public struct AbsenceReporting: Sendable {
     ) throws -> Recorded {
         try AccessPolicy.check(caller, .reportAbsence, .specialist(specialist))
         try AbsenceReporting.validate(from: from, to: to, reason: reason, today: today)
-        try db.addLeave(specialist: specialist, from: from, to: to, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines), stamp: stamp)
-        let weeks = try db.publishedWeeks(from: from.monday, to: to.monday)
+        try db.calendar.addLeave(
+            specialist: specialist, from: from, to: to, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines), stamp: stamp)
+        let weeks = try db.timetables.publishedWeeks(from: from.monday, to: to.monday)
         var booked = 0
         var touched: [CalendarDate] = []
         for week in weeks {
-            guard let t = try db.timetable(week: week) else { continue }
+            guard let t = try db.timetables.timetable(week: week) else { continue }
             let n = t.bookings.filter { b in
                 let day = week.adding(days: b.day.index)
                 return b.specialist == specialist && from <= day && day <= to && t.outcomes[b.referral] == nil

@@ -16,29 +16,29 @@ public struct CalendarFeeds: Sendable {
     /// A new secret for `specialist`'s feed (shown once; the old address stops working).
     public func renew(_ specialist: String, by caller: Identity, stamp: Stamp) throws -> String {
         try AccessPolicy.check(caller, .manageCalendarFeed, .specialist(specialist))
-        return try db.newCalendarFeed(specialist: specialist, stamp: stamp)
+        return try db.access.newCalendarFeed(specialist: specialist, stamp: stamp)
     }
 
     /// Stops `specialist`'s feed address; returns whether one was working.
     public func stop(_ specialist: String, by caller: Identity, stamp: Stamp) throws -> Bool {
         try AccessPolicy.check(caller, .manageCalendarFeed, .specialist(specialist))
-        return try db.revokeCalendarFeeds(specialist: specialist, stamp: stamp) > 0
+        return try db.access.revokeCalendarFeeds(specialist: specialist, stamp: stamp) > 0
     }
 
     /// `specialist`'s working feed address, if any (when it was made, not its secret).
     public func current(_ specialist: String, by caller: Identity) throws -> CalendarFeedInfo? {
         try AccessPolicy.check(caller, .manageCalendarFeed, .specialist(specialist))
-        return try db.calendarFeed(specialist: specialist)
+        return try db.access.calendarFeed(specialist: specialist)
     }
 
     /// The calendar behind `secret` as of `today`: its specialist's published weeks. An unknown
     /// or stopped secret is not found, and says nothing about whether it ever worked.
     public func calendar(secret: String, today: CalendarDate) throws -> String {
-        guard let feed = try db.calendarFeed(secret: secret) else {
+        guard let feed = try db.access.calendarFeed(secret: secret) else {
             throw StoreError.notFound("no calendar at this address; ask for a new one on your week's page")
         }
         let monday = today.adding(days: -today.weekday.index)
-        let weeks = try db.publishedWeeks(from: monday.adding(days: -7), to: monday.adding(days: 7 * weeksAhead))
+        let weeks = try db.timetables.publishedWeeks(from: monday.adding(days: -7), to: monday.adding(days: 7 * weeksAhead))
         let query = TimetableQuery(db: db)
         let caller = Identity(tokenId: 0, role: .specialist(id: feed.specialist))
         let writers = try weeks.map { week in

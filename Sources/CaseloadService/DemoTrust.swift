@@ -15,11 +15,11 @@ public enum DemoTrust {
     public static func load(into db: AppDatabase, fixtures: String, config: TrustConfig, today: CalendarDate, stamp: Stamp) throws -> Loaded {
         let trust = "\(fixtures)/schools/the_kemnal_academies_trust"
         let (schools, skipped) = SchoolFile.read(schools: try text("\(trust).csv"), senExtra: try text("\(trust)_sen_extra.csv"))
-        try db.importSchools(schools, stamp: stamp)
+        try db.roster.importSchools(schools, stamp: stamp)
         let locations = Dictionary(uniqueKeysWithValues: schools.map { ($0.urn, $0.location) })
         let roster = RosterReader.read(CSVTable(try text("\(fixtures)/trust/roster.csv")).objects(), schools: locations)
         guard roster.problems.isEmpty else { throw StoreError.invalid("roster.csv: \(roster.problems.joined(separator: "; "))") }
-        try db.importSpecialists(roster.entries, stamp: stamp)
+        try db.roster.importSpecialists(roster.entries, stamp: stamp)
         let intake = ReferralIntake(db: db, config: config)
         let referrals = intake.read(CSVTable(try text("\(fixtures)/trust/referrals.csv")).objects(), today: today, existingList: true)
         guard referrals.problems.isEmpty else { throw StoreError.invalid("referrals.csv: \(referrals.problems.joined(separator: "; "))") }

@@ -55,22 +55,22 @@ public struct PupilRecords: Sendable {
         school: String, pupilRef: String, by caller: Identity, config: TrustConfig, today: CalendarDate, at: Date = Date()
     ) throws -> Export {
         try AccessPolicy.check(caller, .managePupilData, .trust)
-        let referrals = try db.referrals(school: school).filter { $0.request.pupilRef == pupilRef }
+        let referrals = try db.referrals.all(school: school).filter { $0.request.pupilRef == pupilRef }
         guard !referrals.isEmpty else { throw StoreError.notFound("no data held for that pupil reference at school \(school.prefix(20))") }
         let places = try Dictionary(
-            db.waitingList(config: config, today: today, school: school).filter { $0.referral.request.pupilRef == pupilRef }
+            db.referrals.waitingList(config: config, today: today, school: school).filter { $0.referral.request.pupilRef == pupilRef }
                 .map { ($0.referral.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let projection = try db.projection(today: today)
+        let projection = try db.referrals.projection(today: today)
         return Export(
             school: school, pupilRef: pupilRef, exportedAt: at.ISO8601Format(),
             referrals: try referrals.map { try record($0, place: places[$0.id], projected: projection?.firstWeek[$0.id]) })
     }
 
     func record(_ r: Referral, place: WaitingEntry?, projected: CalendarDate?) throws -> ReferralRecord {
-        let history = try db.history(r.id).map { h in
+        let history = try db.referrals.history(r.id).map { h in
             ["from": h.from?.rawValue ?? "", "to": h.to.rawValue, "at": h.at, "by": h.actor, "note": h.note]
         }
-        let sessions = try db.sessions(of: r.id).map { s in
+        let sessions = try db.timetables.sessions(of: r.id).map { s in
             [
                 "date": s.date.description, "start": s.booking.start.description, "end": s.booking.end.description,
                 "specialist": s.booking.specialist, "outcome": s.outcome?.rawValue ?? "",
@@ -79,16 +79,16 @@ public struct PupilRecords: Sendable {
         let audit = try db.auditLog(entity: "referral", id: "\(r.id)").map { e in
             ["at": e.at, "by": e.actor, "action": e.action, "detail": e.detail]
         }
-        let series = try db.series(r.id).map { s in
+        let series = try db.timetables.series(r.id).map { s in
             ["specialist": s.specialist, "weekday": s.weekday?.rawValue ?? "", "sessions_done": "\(s.sessionsDone)"]
         }
-        let cancelled = try db.cancelledSessions(of: r.id).map { c in
+        let cancelled = try db.pupils.cancelledSessions(of: r.id).map { c in
             [
                 "date": c.date.description, "start": c.booking.start.description, "end": c.booking.end.description,
                 "specialist": c.booking.specialist, "revision": "\(c.revision)",
             ]
         }
-        let notBooked = try db.unbookedWeeks(of: r.id).map { ["week": $0.week.description, "code": $0.code, "reason": $0.reason] }
+        let notBooked = try db.pupils.unbookedWeeks(of: r.id).map { ["week": $0.week.description, "code": $0.code, "reason": $0.reason] }
         return ReferralRecord(
             referral: ReferralDTO(r, waiting: place), history: history, sessions: sessions, audit: audit, series: series ?? [:],
             cancelledSessions: cancelled, notBooked: notBooked, projectedFirstWeek: projected?.description)
@@ -101,15 +101,15 @@ public struct PupilRecords: Sendable {
         guard (3...300).contains(why.count) else {
             throw InputError(field: "reason", problem: "say why the pupil's data is erased (3 to 300 characters), e.g. \"parent's request of 2 Dec\"")
         }
-        return try db.erasePupil(school: school, pupilRef: pupilRef, reason: why, stamp: stamp)
+        return try db.pupils.erasePupil(school: school, pupilRef: pupilRef, reason: why, stamp: stamp)
     }
 
     /// The referrals due under the trust's retention rule as of `today`; with `apply`, their
     /// pupil data is removed (all in one transaction) and the purge recorded by count.
     public func retention(_ rule: RetentionRule, today: CalendarDate, apply: Bool, by caller: Identity, stamp: Stamp) throws -> [RetentionItem] {
         try AccessPolicy.check(caller, .managePupilData, .trust)
-        let due = try db.retentionDue(rule, today: today)
-        if apply, !due.isEmpty { _ = try db.applyRetention(due.map(\.referral), rule: rule, stamp: stamp) }
+        let due = try db.pupils.retentionDue(rule, today: today)
+        if apply, !due.isEmpty { _ = try db.pupils.applyRetention(due.map(\.referral), rule: rule, stamp: stamp) }
         return due
     }
 }

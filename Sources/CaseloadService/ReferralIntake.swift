@@ -39,7 +39,7 @@ public struct ReferralIntake: Sendable {
         let request = try ReferralReader.request(.orderedObject(fields), today: today, dating: dating(sender))
         let threshold = Threshold(config)
         try threshold.check(request)
-        return try db.submit(request, decision: threshold.evaluate(request), stamp: stamp)
+        return try db.referrals.submit(request, decision: threshold.evaluate(request), stamp: stamp)
     }
 
     /// The referrals of a file's rows, and every row that cannot be taken in (with its line and why).
@@ -54,7 +54,7 @@ public struct ReferralIntake: Sendable {
     /// Judges and stores `requests`, all in one transaction.
     public func take(_ requests: [ReferralRequest], stamp: Stamp) throws -> [Referral] {
         let threshold = Threshold(config)
-        return try db.submit(batch: requests.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
+        return try db.referrals.submit(batch: requests.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
     }
 
     /// How far back a receipt date may go for `sender`.

@@ -33,7 +33,7 @@ public struct ReferralLifecycle: Sendable {
     /// missing one does.
     public func referral(_ id: Int64, for caller: Identity, _ action: Action = .readReferrals) throws -> Referral {
         let found: Referral?
-        do { found = try db.referral(id) } catch StoreError.notFound { found = nil }
+        do { found = try db.referrals.find(id) } catch StoreError.notFound { found = nil }
         let school = found?.request.school ?? caller.school ?? ""
         if case .notFound? = AccessPolicy.denial(caller, action, .school(school)) { throw missing(id) }
         try AccessPolicy.check(caller, action, .school(school))
@@ -45,7 +45,7 @@ public struct ReferralLifecycle: Sendable {
     public func apply(_ change: Change, to id: Int64, by caller: Identity, note: String, stamp: Stamp) throws -> Referral {
         guard note.count <= Self.noteLimit else { throw InputError(field: "note", problem: "is over \(Self.noteLimit) characters; shorten it") }
         let referral = try referral(id, for: caller, .changeReferral)
-        return try db.changeStatus(referral.id, to: change.target, note: note, stamp: stamp)
+        return try db.referrals.changeStatus(referral.id, to: change.target, note: note, stamp: stamp)
     }
 
     func missing(_ id: Int64) -> StoreError { .notFound("no referral \(id)", next: .listReferrals) }

@@ -20,11 +20,11 @@ public struct ReferralUpdating: Sendable {
         guard note.count <= ReferralLifecycle.noteLimit else {
             throw InputError(field: "note", problem: "is over \(ReferralLifecycle.noteLimit) characters; shorten it")
         }
-        let referral = try db.referral(id)
+        let referral = try db.referrals.find(id)
         if let school, referral.request.school != school { throw StoreError.notFound("no referral \(id)", next: .listReferrals) }
         let request = try ReferralReader.update(referral.request, pathway: referral.pathway, with: patch)
         let threshold = Threshold(config)
         try threshold.check(request)
-        return try db.update(id, to: request, decision: threshold.evaluate(request), note: note, stamp: stamp)
+        return try db.referrals.update(id, to: request, decision: threshold.evaluate(request), note: note, stamp: stamp)
     }
 }

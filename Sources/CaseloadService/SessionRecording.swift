@@ -18,7 +18,7 @@ public struct SessionRecording: Sendable {
         -> [Booking]
     {
         try allowed(caller, day, entries.map(\.referral))
-        return try db.recordOutcomes(day: day, entries, today: today, config: config, stamp: stamp)
+        return try db.timetables.recordOutcomes(day: day, entries, today: today, config: config, stamp: stamp)
     }
 
     /// Corrects the outcome recorded for `referral`'s session on `day`, with the reason kept.
@@ -29,7 +29,7 @@ public struct SessionRecording: Sendable {
             throw InputError(field: "reason", problem: "is over \(ReferralLifecycle.noteLimit) characters; shorten it")
         }
         try allowed(caller, day, [referral])
-        try db.correctOutcome(day: day, referral: referral, to: outcome, reason: reason, config: config, stamp: stamp)
+        try db.timetables.correctOutcome(day: day, referral: referral, to: outcome, reason: reason, config: config, stamp: stamp)
     }
 
     /// Refuses sessions that are not the caller's to record (another specialist's answer as
@@ -37,7 +37,7 @@ public struct SessionRecording: Sendable {
     func allowed(_ caller: Identity, _ day: CalendarDate, _ referrals: [Int64]) throws {
         guard try AccessPolicy.scope(caller, .recordOutcomes, school: nil) != .trust else { return }
         let owners = Dictionary(
-            try db.timetable(week: day.monday)?.bookings.map { ($0.referral, $0.specialist) } ?? [], uniquingKeysWith: { a, _ in a })
+            try db.timetables.timetable(week: day.monday)?.bookings.map { ($0.referral, $0.specialist) } ?? [], uniquingKeysWith: { a, _ in a })
         for r in referrals {
             switch AccessPolicy.denial(caller, .recordOutcomes, .specialist(owners[r] ?? "")) {
             case nil: continue

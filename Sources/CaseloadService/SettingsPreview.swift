@@ -30,8 +30,8 @@ public struct SettingsPreview: Sendable {
         from current: TrustConfig, to proposed: TrustConfig, db: AppDatabase, today: CalendarDate, by caller: Identity
     ) throws -> SettingsPreview {
         try AccessPolicy.check(caller, .changeSettings, .trust)
-        let before = Dictionary(grouping: try db.waitingList(config: current, today: today), by: \.referral.request.service)
-        let after = Dictionary(grouping: try db.waitingList(config: proposed, today: today), by: \.referral.request.service)
+        let before = Dictionary(grouping: try db.referrals.waitingList(config: current, today: today), by: \.referral.request.service)
+        let after = Dictionary(grouping: try db.referrals.waitingList(config: proposed, today: today), by: \.referral.request.service)
         let threshold = Threshold(proposed)
         let services = proposed.services.map { rules in
             compare(rules, current.service(rules.code)?.threshold, before[rules.code] ?? [], after[rules.code] ?? [], threshold)

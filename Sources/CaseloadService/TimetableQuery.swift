@@ -21,11 +21,11 @@ public struct TimetableQuery: Sendable {
         case .specialist(let id): specialist = id
         case .trust: break
         }
-        guard let t = try db.timetable(week: week), t.published || AccessPolicy.allows(caller, .readDraftTimetable, .trust) else {
+        guard let t = try db.timetables.timetable(week: week), t.published || AccessPolicy.allows(caller, .readDraftTimetable, .trust) else {
             throw StoreError.notFound("no published timetable for the week of \(week) yet")
         }
         let ids = Set(t.bookings.map(\.referral) + t.cancelled.map(\.booking.referral))
-        let referrals = Dictionary(uniqueKeysWithValues: try db.referrals(ids: ids).map { ($0.id, $0) })
-        return TimetableView(t, referrals: referrals, schools: try db.schools(), specialist: specialist, school: school, today: today)
+        let referrals = Dictionary(uniqueKeysWithValues: try db.referrals.all(ids: ids).map { ($0.id, $0) })
+        return TimetableView(t, referrals: referrals, schools: try db.roster.schools(), specialist: specialist, school: school, today: today)
     }
 }

@@ -34,7 +34,7 @@ public struct WaitingProjection: Sendable {
     @discardableResult
     public func run(today: CalendarDate, stamp: Stamp) throws -> Projection {
         let projection = try project(today: today)
-        try db.saveProjection(projection, stamp: stamp)
+        try db.referrals.saveProjection(projection, stamp: stamp)
         return projection
     }
 
@@ -51,7 +51,7 @@ public struct WaitingProjection: Sendable {
 
     /// The projection, without storing it.
     public func project(today: CalendarDate) throws -> Projection {
-        let measured = try db.absenceRate(since: today.adding(days: -84))
+        let measured = try db.timetables.absenceRate(since: today.adding(days: -84))
         let absence = self.absence ?? (measured.sessions >= 200 ? measured.rate : WaitingProjection.typicalAbsence)
         let runs = try (0..<(expectArrivals ? max(1, samples) : 1)).map { try project(today: today, seed: UInt64($0 + 1), absence: absence) }
         var first: [Int64: CalendarDate] = [:]
@@ -65,18 +65,18 @@ public struct WaitingProjection: Sendable {
     /// One future, with arrivals drawn from `seed`.
     func project(today: CalendarDate, seed: UInt64, absence: Double) throws -> Projection {
         let copy = try db.copyInMemory()
-        let calendar = try copy.withClosures(config).calendar
-        let waiting = Set(try copy.waitingList(config: config, today: today).map(\.referral.id))
+        let calendar = try copy.calendar.withClosures(config).calendar
+        let waiting = Set(try copy.referrals.waitingList(config: config, today: today).map(\.referral.id))
         let quiet = Stamp(actor: "projection", at: Date(timeIntervalSince1970: 0))
         let scheduler = WeeklyScheduler(db: copy, config: config, options: options)
         let terms = calendar.termWeeks(from: today.adding(days: 7 - today.weekday.index), count: weeks)
         let incoming =
             expectArrivals
-            ? Arrivals(history: try copy.referrals(), start: terms.first ?? today, count: terms.count, rate: nil, seed: seed).weeks : []
+            ? Arrivals(history: try copy.referrals.all(), start: terms.first ?? today, count: terms.count, rate: nil, seed: seed).weeks : []
         let intake = ReferralIntake(db: copy, config: config)
         var first: [Int64: CalendarDate] = [:]
         for (w, week) in terms.enumerated() {
-            if w < incoming.count, try copy.timetable(week: week) == nil {
+            if w < incoming.count, try copy.timetables.timetable(week: week) == nil {
                 let batch = incoming[w].map { r in
                     var r = r
                     r.receivedOn = week.adding(days: -3)
@@ -93,14 +93,14 @@ public struct WaitingProjection: Sendable {
 
     /// The week as it will be: the stored one (published if still a draft), else a new plan.
     func timetable(_ week: CalendarDate, _ copy: AppDatabase, _ scheduler: WeeklyScheduler, _ stamp: Stamp) throws -> WeekTimetable {
-        if try copy.timetable(week: week) == nil { _ = try scheduler.schedule(week: week, replan: false, stamp: stamp) }
-        if try copy.timetable(week: week)?.published == false {
-            do { try copy.publish(week: week, stamp: stamp) } catch StoreError.conflict {  // a draft older than the list: plan it again
+        if try copy.timetables.timetable(week: week) == nil { _ = try scheduler.schedule(week: week, replan: false, stamp: stamp) }
+        if try copy.timetables.timetable(week: week)?.published == false {
+            do { try copy.timetables.publish(week: week, stamp: stamp) } catch StoreError.conflict {  // a draft older than the list: plan it again
                 _ = try scheduler.schedule(week: week, replan: false, stamp: stamp)
-                try copy.publish(week: week, stamp: stamp)
+                try copy.timetables.publish(week: week, stamp: stamp)
             }
         }
-        return try copy.timetable(week: week)!
+        return try copy.timetables.timetable(week: week)!
     }
 
     /// Records the week's sessions as delivered, less a repeatable `absence` share missed.
@@ -111,7 +111,7 @@ public struct WaitingProjection: Sendable {
                 var rng = SeededRandom(seed: seed &* 0x9E37_79B9 ^ UInt64(bitPattern: b.referral) ^ UInt64(date.dayNumber))
                 return OutcomeEntry(referral: b.referral, outcome: rng.unit() < absence ? .pupilAbsent : .delivered)
             }
-            _ = try copy.recordOutcomes(day: date, entries, today: date, config: config, stamp: stamp)
+            _ = try copy.timetables.recordOutcomes(day: date, entries, today: date, config: config, stamp: stamp)
         }
     }
 }

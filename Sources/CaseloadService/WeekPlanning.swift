@@ -64,6 +64,6 @@ public struct WeekPlanning: Sendable {
     /// Publishes the draft of `week`; returns how many series started.
     public func publish(_ week: CalendarDate, by caller: Identity, stamp: Stamp) throws -> Int {
         try AccessPolicy.check(caller, .planWeek, .trust)
-        return try scheduler.db.publish(week: week, stamp: stamp)
+        return try scheduler.db.timetables.publish(week: week, stamp: stamp)
     }
 }

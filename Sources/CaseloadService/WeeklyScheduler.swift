@@ -51,14 +51,14 @@ public struct WeeklyScheduler: Sendable {
     /// unless `shortNotice` (a leader's approval) allows any day still to come.
     public func schedule(week: CalendarDate, replan: Bool, now: Moment? = nil, shortNotice: Bool = false, stamp: Stamp) throws -> ScheduleResult {
         guard week.weekday == .mon else { throw StoreError.invalid("week \(week) is a \(week.weekday.displayName); give the Monday of the week") }
-        let previous = try db.timetable(week: week)
+        let previous = try db.timetables.timetable(week: week)
         if previous?.published == true, !replan {
             throw StoreError.conflict("the week of \(week) is published; re-plan it instead (bookings stay where they can)")
         }
         if replan, previous?.published != true {
             throw StoreError.conflict("the week of \(week) is not published, so there is nothing to keep; schedule it afresh")
         }
-        let calendar = try db.withClosures(config).calendar
+        let calendar = try db.calendar.withClosures(config).calendar
         if let why = calendar.closedWeekReason(week) {
             throw SchoolsClosed(week: week, reason: why, next: calendar.nextTermWeek(from: week.adding(days: 7)))
         }
@@ -66,7 +66,7 @@ public struct WeeklyScheduler: Sendable {
         guard !progress.openDays.isEmpty || previous != nil else {
             throw StoreError.invalid("the week of \(week) is over; there is nothing left to plan in it")
         }
-        var input = try db.weekInput(week: week, config: config)
+        var input = try db.timetables.weekInput(week: week, config: config)
         let (frozen, keep) = replan ? split(previous!, input, progress) : ([], [])
         input.frozen = frozen
         input.keep = keep
@@ -98,9 +98,9 @@ public struct WeeklyScheduler: Sendable {
             bookings: bookings,
             unbooked: assembler.unbooked(plan) + leftOut.map { ($0.referral, $0.code, $0.reason) },
             outcomes: previous?.outcomes ?? [:])
-        try db.saveTimetable(timetable, keepPublished: replan, stamp: stamp)
+        try db.timetables.saveTimetable(timetable, keepPublished: replan, stamp: stamp)
         let statistics = plan.statistics
-        timetable = try db.timetable(week: week) ?? timetable
+        timetable = try db.timetables.timetable(week: week) ?? timetable
         timetable.plan.statistics = statistics  // the search's own figures, which the stored plan does not keep
         var result = ScheduleResult(
             timetable: timetable, moved: replan ? moves(previous!.bookings, timetable.bookings) : [], frozen: input.frozen.count)

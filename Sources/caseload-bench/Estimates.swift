@@ -19,10 +19,10 @@ func estimates(weeks: Int, start: CalendarDate = CalendarDate("2026-11-30")!) th
     let db = try AppDatabase.inMemory()
     _ = try DemoTrust.load(into: db, fixtures: "Fixtures", config: config, today: start.adding(days: -7), stamp: stamp)
     let dayOne = start.adding(days: -1)
-    let fillPromises = try db.waitingList(config: config, today: dayOne)
+    let fillPromises = try db.referrals.waitingList(config: config, today: dayOne)
     var seconds = 0.0
     try timed(&seconds) { try WaitingProjection(db: db, config: config, weeks: weeks + 2).run(today: dayOne, stamp: stamp) }
-    let promises = try db.waitingList(config: config, today: dayOne)
+    let promises = try db.referrals.waitingList(config: config, today: dayOne)
     print("first-session promises over \(weeks) term weeks from \(start), demo trust (projection made in \(String(format: "%.1f", seconds)) s)")
     let worlds: [(String, UInt64?, Double)] =
         [("as projected: no new referrals, all delivered", nil, 0.0)]
@@ -56,8 +56,8 @@ func roll(
     stamp: Stamp
 ) throws -> (seen: [Int64: Int], weeks: [CalendarDate]) {
     let db = try source.copyInMemory()
-    let terms = try db.withClosures(config).calendar.termWeeks(from: start, count: weeks)
-    let incoming = Arrivals(history: try db.referrals(), start: start, count: weeks, rate: nil, seed: arrivals ?? 0)
+    let terms = try db.calendar.withClosures(config).calendar.termWeeks(from: start, count: weeks)
+    let incoming = Arrivals(history: try db.referrals.all(), start: start, count: weeks, rate: nil, seed: arrivals ?? 0)
     let threshold = Threshold(config)
     var seen: [Int64: Int] = [:]
     let scheduler = WeeklyScheduler(db: db, config: config)
@@ -68,10 +68,10 @@ func roll(
                 r.receivedOn = week.adding(days: -3)
                 return r
             }
-            _ = try db.submit(batch: batch.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
+            _ = try db.referrals.submit(batch: batch.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
         }
         let t = try scheduler.schedule(week: week, replan: false, stamp: stamp).timetable
-        try db.publish(week: week, stamp: stamp)
+        try db.timetables.publish(week: week, stamp: stamp)
         for b in t.bookings where b.sessionNumber == 1 && seen[b.referral] == nil { seen[b.referral] = w }
         for (day, bookings) in Dictionary(grouping: t.bookings, by: \.day) {
             let date = week.adding(days: day.index)
@@ -79,7 +79,7 @@ func roll(
                 var rng = SeededRandom(seed: (arrivals ?? 0) &* 0x2545_F491_4F6C_DD1D ^ UInt64(bitPattern: b.referral) ^ UInt64(date.dayNumber))
                 return OutcomeEntry(referral: b.referral, outcome: rng.unit() < absence ? .pupilAbsent : .delivered)
             }
-            _ = try db.recordOutcomes(day: date, entries, today: date, config: config, stamp: stamp)
+            _ = try db.timetables.recordOutcomes(day: date, entries, today: date, config: config, stamp: stamp)
         }
     }
     return (seen, terms)

@@ -27,7 +27,7 @@ func intake(count: Int) throws {
     let extra = try String(contentsOfFile: "Fixtures/schools/the_kemnal_academies_trust_sen_extra.csv", encoding: .utf8)
     let schools = SchoolFile.read(schools: text, senExtra: extra).schools
     let stamp = Stamp(actor: "bench")
-    try db.importSchools(schools, stamp: stamp)
+    try db.roster.importSchools(schools, stamp: stamp)
     let today = CalendarDate("2026-11-23")!
     let csv = TrustDemoGenerator(schools: schools, seed: 1, asOf: today).referralsCSV(count: count)
     let requests = ReferralReader.read(CSVTable(csv).objects(), today: today, dating: .anyPast).requests
@@ -35,11 +35,11 @@ func intake(count: Int) throws {
     let intakeSeconds = try seconds {
         for start in stride(from: 0, to: requests.count, by: 10_000) {
             let chunk = requests[start..<min(requests.count, start + 10_000)]
-            _ = try db.submit(batch: chunk.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
+            _ = try db.referrals.submit(batch: chunk.map { ($0, threshold.evaluate($0)) }, stamp: stamp)
         }
     }
     var entries: [WaitingEntry] = []
-    let listSeconds = try seconds { entries = try db.waitingList(config: config, today: today) }
+    let listSeconds = try seconds { entries = try db.referrals.waitingList(config: config, today: today) }
     print(
         String(
             format: "intake: %d referrals in %.2f s = %.0f a second (threshold, score, row, status history, audit row each)",
@@ -71,24 +71,24 @@ func rolling(weeks: Int) throws {
     _ = try DemoTrust.load(into: db, fixtures: "Fixtures", config: config, today: CalendarDate("2026-11-23")!, stamp: stamp)
     let scheduler = WeeklyScheduler(db: db, config: config)
     print("week        plan s  booked  waiting  EP  SALT  COUNSELLING  over target  active series  completed")
-    let calendar = try db.withClosures(config).calendar
+    let calendar = try db.calendar.withClosures(config).calendar
     for week in calendar.termWeeks(from: CalendarDate("2026-11-30")!, count: weeks) {
         var result: ScheduleResult!
         let s = try seconds { result = try scheduler.schedule(week: week, replan: false, stamp: stamp) }
-        try db.publish(week: week, stamp: stamp)
+        try db.timetables.publish(week: week, stamp: stamp)
         for (day, bookings) in Dictionary(grouping: result.timetable.bookings, by: \.day) {
             let date = week.adding(days: day.index)
-            _ = try db.recordOutcomes(
+            _ = try db.timetables.recordOutcomes(
                 day: date, bookings.map { OutcomeEntry(referral: $0.referral, outcome: .delivered) }, today: date,
                 config: config, stamp: stamp)
         }
-        let list = try db.waitingList(config: config, today: week.adding(days: 7))
+        let list = try db.referrals.waitingList(config: config, today: week.adding(days: 7))
         let count = { (svc: String) in list.filter { $0.referral.request.service == svc }.count }
         print(
             String(
                 format: "%@  %6.2f  %6d  %7d  %2d  %4d  %11d  %11d  %13d  %9d", week.description, s, result.timetable.bookings.count,
                 list.count, count("EP"), count("SALT"), count("COUNSELLING"), list.filter(\.breached).count,
-                try db.referrals(statuses: [.active]).count, try db.referrals(statuses: [.completed]).count))
+                try db.referrals.all(statuses: [.active]).count, try db.referrals.all(statuses: [.completed]).count))
     }
 }
 
@@ -107,10 +107,10 @@ func simulate(weeks: Int, schools countySize: Int) throws {
     _ = try DemoTrust.load(into: trust, fixtures: "Fixtures", config: config, today: CalendarDate("2026-11-23")!, stamp: stamp)
     let county = try AppDatabase.inMemory()
     let schools = CountyGenerator(schoolCount: countySize, seed: 7).schools()
-    try county.importSchools(schools, stamp: stamp)
+    try county.roster.importSchools(schools, stamp: stamp)
     let generator = TrustDemoGenerator(schools: schools, seed: 7, asOf: CalendarDate("2026-11-23")!)
     let locations = Dictionary(uniqueKeysWithValues: schools.map { ($0.urn, $0.location) })
-    try county.importSpecialists(
+    try county.roster.importSpecialists(
         RosterReader.read(
             CSVTable(generator.rosterCSV(specialists: ["EP": 30, "SALT": 50, "COUNSELLING": 40])).objects(),
             schools: locations
@@ -118,7 +118,7 @@ func simulate(weeks: Int, schools countySize: Int) throws {
     let requests = ReferralReader.read(
         CSVTable(generator.referralsCSV(count: countySize * 15)).objects(), today: CalendarDate("2026-11-23")!, dating: .anyPast
     ).requests
-    _ = try county.submit(batch: requests.map { ($0, Threshold(config).evaluate($0)) }, stamp: stamp)
+    _ = try county.referrals.submit(batch: requests.map { ($0, Threshold(config).evaluate($0)) }, stamp: stamp)
     for (name, db) in [("demo trust (41 schools, 20 specialists)", trust), ("county (\(countySize) schools, 120 specialists)", county)] {
         let whatIf = WhatIf(simulation: TermSimulation(weeks: weeks, start: CalendarDate("2026-11-30")!))
         var report: SimulationReport!

@@ -22,7 +22,7 @@ import Testing
         #expect(check.contains("integrity ok") && check.contains("referral: "), "\(check)")
         #expect(await attempt(["backup", "--to", copy]).status == 2, "an existing backup is not overwritten unasked")
 
-        let pupil = try #require(try AppDatabase.open(path: db).referrals(statuses: [.declined]).first?.request)
+        let pupil = try #require(try AppDatabase.open(path: db).referrals.all(statuses: [.declined]).first?.request)
         let out = folder.appendingPathComponent("sar").path
         _ = try await run(["pupil", "export", "--school", pupil.school, "--pupil-ref", pupil.pupilRef, "--out", out])
         #expect(try String(contentsOfFile: out + ".html", encoding: .utf8).contains(pupil.pupilRef))
@@ -37,7 +37,7 @@ import Testing
 
         _ = try await run(["restore", copy])
         #expect(FileManager.default.fileExists(atPath: db + ".before-restore"))
-        let back = try AppDatabase.open(path: db).referrals().contains { $0.request.pupilRef == pupil.pupilRef }
+        let back = try AppDatabase.open(path: db).referrals.all().contains { $0.request.pupilRef == pupil.pupilRef }
         #expect(back, "the restored database is the one backed up, before the erasure")
         let bad = folder.appendingPathComponent("notes.txt").path
         try "hello".write(toFile: bad, atomically: true, encoding: .utf8)

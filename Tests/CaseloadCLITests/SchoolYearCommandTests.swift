@@ -18,22 +18,25 @@ import Testing
         try await run(["demo", "--fixtures", root.appendingPathComponent("Fixtures").path])
         let store = try AppDatabase.open(path: db)
         try await run(["school", "close", "--file", root.appendingPathComponent("Fixtures/examples/closures.csv").path])
-        #expect(try store.closures(school: "136156", withTrust: false).map(\.reason) == ["INSET day"])
+        #expect(try store.calendar.closures(school: "136156", withTrust: false).map(\.reason) == ["INSET day"])
         try await run(["calendar", "import", root.appendingPathComponent("Fixtures/examples/closures.ics").path])
-        #expect(try store.closures().filter { $0.school == nil }.map(\.reason) == ["October half term", "Christmas holiday", "February half term"])
+        #expect(
+            try store.calendar.closures().filter { $0.school == nil }.map(\.reason) == [
+                "October half term", "Christmas holiday", "February half term",
+            ])
 
         let bad = folder.appendingPathComponent("bad.csv")
         try "urn,from,to,reason\n136156,2027-03-01,,INSET day\n999999,2027-03-02,,INSET day\n136156,2027-13-01,,x\n".write(
             to: bad, atomically: true, encoding: .utf8)
         await #expect(throws: ExitCode(2)) { try await run(["school", "close", "--file", bad.path]) }
         await #expect(throws: ExitCode(2)) { try await run(["school", "close", "999999", "--from", "2027-03-02"]) }
-        #expect(try store.closures().count == 5, "a bad file writes nothing")
+        #expect(try store.calendar.closures().count == 5, "a bad file writes nothing")
 
         try await run(["schedule", "--week", "2026-12-21", "--no-project"], asOf: "2026-12-20")
-        #expect(try store.timetable(week: CalendarDate("2026-12-21")!) == nil)
+        #expect(try store.timetables.timetable(week: CalendarDate("2026-12-21")!) == nil)
         try await run(["calendar", "show", "--from", "2026-12-14", "--weeks", "4"])
         try await run(["school", "reopen", "1"])
-        #expect(try store.closures(school: "136156", withTrust: false).isEmpty)
+        #expect(try store.calendar.closures(school: "136156", withTrust: false).isEmpty)
     }
 
     /// The roster as a leader reads it: each specialist's working days with their lunch break.
@@ -52,9 +55,9 @@ import Testing
         try await run(["demo", "--fixtures", root.appendingPathComponent("Fixtures").path])
         let store = try AppDatabase.open(path: db)
         try await run(["schedule", "--week", "2026-11-30", "--no-project", "--iterations", "40"], asOf: "2026-11-27T10:00")
-        #expect(try #require(try store.timetable(week: CalendarDate("2026-11-30")!)).bookings.allSatisfy { $0.day != .mon })
+        #expect(try #require(try store.timetables.timetable(week: CalendarDate("2026-11-30")!)).bookings.allSatisfy { $0.day != .mon })
         try await run(["schedule", "--week", "2026-11-30", "--no-project", "--iterations", "40", "--short-notice"], asOf: "2026-11-27T10:00")
-        #expect(try #require(try store.timetable(week: CalendarDate("2026-11-30")!)).bookings.contains { $0.day == .mon })
+        #expect(try #require(try store.timetables.timetable(week: CalendarDate("2026-11-30")!)).bookings.contains { $0.day == .mon })
         #expect(try store.auditLog(entity: "timetable").contains { $0.action == "approve_short_notice" })
     }
 
@@ -79,10 +82,10 @@ import Testing
         let listed = try await run(["specialist", "absences", "salt-3"])
         #expect(listed.contains("salt-3") && listed.contains("2026-12-02") && listed.contains("sick"), "\(listed)")
         let store = try AppDatabase.open(path: db)
-        let absence = try #require(try store.absences(specialist: "salt-3").first)
+        let absence = try #require(try store.calendar.absences(specialist: "salt-3").first)
         let said = try await run(["specialist", "withdraw", "\(absence.id)", "--reason", "came back"])
         #expect(said.contains("--week 2026-11-30 --replan"), "\(said)")
-        #expect(try store.absences().isEmpty)
+        #expect(try store.calendar.absences().isEmpty)
         #expect(try store.auditLog(entity: "specialist").contains { $0.action == "withdraw_leave" && $0.detail.contains("came back") })
         await #expect(throws: ExitCode(2)) { try await run(["specialist", "withdraw", "\(absence.id)"]) }
     }

@@ -17,9 +17,9 @@ import Testing
         try await run(["init"])
         let gias = root.appendingPathComponent("Fixtures/gias/edubasealldata_sample.csv").path
         await #expect(throws: ExitCode(2)) { try await run(["import", "schools", gias, "--trust", "The Kemnal Academies Trust"]) }
-        #expect(try AppDatabase.open(path: db).schools().isEmpty)
+        #expect(try AppDatabase.open(path: db).roster.schools().isEmpty)
         try await run(["import", "schools", gias, "--trust", "The Kemnal Academies Trust", "--skip-bad-rows"])
-        #expect(try AppDatabase.open(path: db).schools().count == 41)
+        #expect(try AppDatabase.open(path: db).roster.schools().count == 41)
     }
 
     @Test func demoLoadsTheTrustAndReferralsMoveThroughTheirLife() async throws {
@@ -27,14 +27,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try await run(["demo", "--fixtures", root.appendingPathComponent("Fixtures").path])
         let store = try AppDatabase.open(path: db)
-        #expect(try store.schools().count == 41)
-        #expect(try store.specialists().count == 20)
-        #expect(try store.referrals().count == 1_000)
+        #expect(try store.roster.schools().count == 41)
+        #expect(try store.roster.specialists().count == 20)
+        #expect(try store.referrals.all().count == 1_000)
         let answer = try await run([
             "referral", "add", "--school", "136156", "--pupil-ref", "H-2026-77", "--year", "8", "--service", "SALT",
             "--area", "communication_interaction", "--severity", "4", "--apdr", "1", "--consent", "yes",
         ])
-        let added = try #require(try store.referrals(school: "136156").last)
+        let added = try #require(try store.referrals.all(school: "136156").last)
         #expect(added.request.pupilRef == "H-2026-77" && added.status == .waiting && added.pathway == "therapy_block")
         #expect(answer.hasPrefix("referral \(added.id): pupil H-2026-77 (year 8) at Havant Academy (136156), SALT therapy_block"), "\(answer)")
         #expect(answer.contains("status waiting") && answer.contains("on the SALT waiting list at position"))
@@ -74,14 +74,14 @@ import Testing
         #expect(planned.hasPrefix("projected the waiting list over 12 term weeks"), "\(planned)")
         #expect(planned.contains("planned the week of 2026-11-30 (draft):") && !planned.contains("served priority 0 "), "\(planned)")
         let projection = try #require(
-            try AppDatabase.open(path: db).projection(today: CalendarDate("2026-11-23")!), "the weekly job refreshes the promises")
+            try AppDatabase.open(path: db).referrals.projection(today: CalendarDate("2026-11-23")!), "the weekly job refreshes the promises")
         #expect(projection.weeks.count == 12 && !projection.firstWeek.isEmpty)
         #expect(FileManager.default.fileExists(atPath: scenario))
         await #expect(throws: ExitCode(2)) { try await run(["schedule", "--week", "2026-12-01"]) }
         try await run(["timetable", "publish", "--week", "2026-11-30"])
         await #expect(throws: ExitCode(2)) { try await run(["schedule", "--week", "2026-11-30"]) }
         let store = try AppDatabase.open(path: db)
-        let week = try #require(try store.timetable(week: CalendarDate("2026-11-30")!))
+        let week = try #require(try store.timetables.timetable(week: CalendarDate("2026-11-30")!))
         let booking = try #require(week.bookings.first { $0.day == .mon })
         let record = ["session", "record", "--week", "2026-11-30", "--referral", "\(booking.referral)", "--outcome", "delivered"]
         await #expect(throws: ExitCode(2)) { try await run(record) }  // before the session's day
@@ -94,7 +94,7 @@ import Testing
         let file = folder.appendingPathComponent("monday.csv")
         try ("referral,outcome\n" + others.map { "\($0.referral),pupil_absent\n" }.joined()).write(to: file, atomically: true, encoding: .utf8)
         try await run(["session", "record", "--day", "2026-11-30", "--file", file.path], asOf: "2026-11-30T16:00")
-        #expect(others.allSatisfy { (try? store.timetable(week: CalendarDate("2026-11-30")!)?.outcomes[$0.referral]) == .pupilAbsent })
+        #expect(others.allSatisfy { (try? store.timetables.timetable(week: CalendarDate("2026-11-30")!)?.outcomes[$0.referral]) == .pupilAbsent })
         try await run(
             [
                 "session", "correct", "--day", "2026-11-30", "--referral", "\(booking.referral)", "--outcome", "pupil_absent",
@@ -108,7 +108,7 @@ import Testing
             ["schedule", "--week", "2026-11-30", "--replan", "--preview", "--iterations", "100", "--no-project"], asOf: "2026-12-01T08:00")
         #expect(preview.contains("would move") && preview.contains("nothing was changed"), "\(preview)")
         try await run(["schedule", "--week", "2026-11-30", "--replan", "--confirm", "--iterations", "100", "--no-project"], asOf: "2026-12-01T08:00")
-        let replanned = try #require(try store.timetable(week: CalendarDate("2026-11-30")!))
+        let replanned = try #require(try store.timetables.timetable(week: CalendarDate("2026-11-30")!))
         #expect(Set(replanned.bookings.filter { $0.day == .mon }) == Set(week.bookings.filter { $0.day == .mon }))
         #expect(replanned.outcomes[booking.referral] == .pupilAbsent)
         let csv = try await run(["timetable", "show", "--week", "2026-11-30", "--school", booking.school, "--format", "csv"])
@@ -139,13 +139,13 @@ import Testing
         try await run(["import", "referrals", referrals, "--existing-list"])
         let store = try AppDatabase.open(path: db)
         #expect(try store.auditLog(entity: "referral").contains { $0.action == "import_existing_list" })
-        #expect(try store.schools().count == 41)
-        #expect(try store.specialists().count == 20)
-        #expect(try store.referrals().count == 1_000)
+        #expect(try store.roster.schools().count == 41)
+        #expect(try store.roster.specialists().count == 20)
+        #expect(try store.referrals.all().count == 1_000)
         try await run(["import", "schools", root.appendingPathComponent("Fixtures/examples/schools.csv").path])
-        #expect(try store.schools().first { $0.urn == "900001" }?.address == "1 School Lane, Truro")
+        #expect(try store.roster.schools().first { $0.urn == "900001" }?.address == "1 School Lane, Truro")
         try await run(["import", "specialists", root.appendingPathComponent("Fixtures/examples/roster.yaml").path])
-        #expect(try store.specialists().contains { $0.specialist.id == "salt-9" && $0.specialist.days.map(\.day) == [.tue, .fri] })
+        #expect(try store.roster.specialists().contains { $0.specialist.id == "salt-9" && $0.specialist.days.map(\.day) == [.tue, .fri] })
     }
 
     @Test func aBadRosterOrReferralFileWritesNothingUnlessToldToSkip() async throws {
@@ -158,16 +158,16 @@ import Testing
             to: roster, atomically: true, encoding: .utf8)
         await #expect(throws: ExitCode(2)) { try await run(["import", "specialists", roster.path]) }
         let store = try AppDatabase.open(path: db)
-        #expect(try store.specialists().isEmpty)
+        #expect(try store.roster.specialists().isEmpty)
         try await run(["import", "specialists", roster.path, "--skip-bad-rows"])
-        #expect(try store.specialists().map(\.specialist.id) == ["ep-1"])
+        #expect(try store.roster.specialists().map(\.specialist.id) == ["ep-1"])
         let referrals = folder.appendingPathComponent("referrals.csv")
         try """
         school,pupil_ref,year_group,service,area,severity,consent,flag
         900001,P-1,3,EP,semh,4,yes,safeguarding
         """.write(to: referrals, atomically: true, encoding: .utf8)
         await #expect(throws: ExitCode(2)) { try await run(["import", "referrals", referrals.path]) }  // `flag` is not a column
-        #expect(try store.referrals().isEmpty)
+        #expect(try store.referrals.all().isEmpty)
     }
 }
 
@@ -209,7 +209,7 @@ import Testing
         let export = await caseload(["pupil", "export", "--school", "100001", "--pupil-ref", "P-1", "--out", "/dev/full"])
         #expect(export.status == 2 && export.errors.contains("system folder"), "\(export.errors)")
         #expect(!FileManager.default.fileExists(atPath: "/dev/full.json"))
-        #expect(try AppDatabase.open(path: db).schools().isEmpty)  // the database is intact
+        #expect(try AppDatabase.open(path: db).roster.schools().isEmpty)  // the database is intact
     }
 
     @Test func impossibleSchoolsAreRefused() async throws {
@@ -225,7 +225,7 @@ import Testing
             try ("urn,name,phase,latitude,longitude,pupils\n" + row + "\n").write(to: file, atomically: true, encoding: .utf8)
             await #expect(throws: ExitCode(2), "\(row)") { try await run(["import", "schools", file.path]) }
         }
-        #expect(try AppDatabase.open(path: db).schools().isEmpty)
+        #expect(try AppDatabase.open(path: db).roster.schools().isEmpty)
     }
 }
 

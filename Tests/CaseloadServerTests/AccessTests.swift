@@ -55,7 +55,7 @@ import Testing
                 }
             }
         }
-        #expect(try h.state.db.referrals(school: Harness.schoolB).first == theirs)  // unchanged
+        #expect(try h.state.db.referrals.all(school: Harness.schoolB).first == theirs)  // unchanged
     }
 
     @Test func rolesAreLimitedToTheirWork() async throws {
@@ -131,7 +131,7 @@ import Testing
         defer { h.cleanup() }
         let week = CalendarDate("2026-11-30")!
         _ = try WeeklySchedulerHarness.publish(h, week)
-        let t = try #require(try h.state.db.timetable(week: week))
+        let t = try #require(try h.state.db.timetables.timetable(week: week))
         let mine = t.bookings.filter { $0.specialist == "salt-3" && $0.day == .mon }
         let theirs = try #require(t.bookings.first { $0.specialist != "salt-3" && $0.day == .mon })
         try #require(!mine.isEmpty)
@@ -153,7 +153,7 @@ import Testing
             let fix = #"{"referral": \#(mine[0].referral), "outcome": "pupil_absent", "reason": "pupil was not in school"}"#
             #expect(try await send(h.specialist, fix, "/correction").status == .ok)
         }
-        #expect(try h.state.db.timetable(week: week)?.outcomes[mine[0].referral] == .pupilAbsent)
+        #expect(try h.state.db.timetables.timetable(week: week)?.outcomes[mine[0].referral] == .pupilAbsent)
         #expect(try h.state.db.auditLog(entity: "referral", id: "\(mine[0].referral)").last?.actor.contains("specialist:salt-3") == true)
     }
 }
@@ -163,7 +163,7 @@ enum WeeklySchedulerHarness {
     static func publish(_ h: Harness, _ week: CalendarDate) throws -> Int {
         _ = try WeeklyScheduler(db: h.state.db, config: h.state.config, options: PlannerOptions(iterations: 60))
             .schedule(week: week, replan: false, stamp: stamp)
-        return try h.state.db.publish(week: week, stamp: stamp)
+        return try h.state.db.timetables.publish(week: week, stamp: stamp)
     }
 }
 

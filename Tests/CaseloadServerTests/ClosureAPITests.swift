@@ -62,7 +62,7 @@ import Testing
             }
             try await client.execute(uri: "\(theirs)/1", method: .delete, headers: headers(h.leader)) { #expect($0.status == .notFound) }
         }
-        let input = try h.state.db.weekInput(week: CalendarDate("2026-11-30")!, config: h.state.config)
+        let input = try h.state.db.timetables.weekInput(week: CalendarDate("2026-11-30")!, config: h.state.config)
         let sessions = WeekDemand(input).build(name: "w").scenario.sessions.filter { $0.school == Harness.schoolA && $0.specialist == nil }
         #expect(!sessions.isEmpty && sessions.allSatisfy { $0.days?.contains(.tue) == false })
         try await h.app.test(.router) { client in

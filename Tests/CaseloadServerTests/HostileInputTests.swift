@@ -66,7 +66,7 @@ import Testing
     func refusedWithNothingWritten(_ c: Case) async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let before = try h.state.db.referrals().count
+        let before = try h.state.db.referrals.all().count
         let audit = try h.state.db.auditLog().count
         let config = h.state.configText
         try await h.app.test(.router) { client in
@@ -76,7 +76,7 @@ import Testing
                 if let field = c.field { #expect((object(r)["field"] as? String)?.hasSuffix(field) == true, "\(String(buffer: r.body))") }
             }
         }
-        #expect(try h.state.db.referrals().count == before)
+        #expect(try h.state.db.referrals.all().count == before)
         #expect(try h.state.db.auditLog().count == audit)
         #expect(h.state.configText == config)
     }
@@ -100,7 +100,7 @@ import Testing
     @Test func statusChangesReadTheirBodyStrictly() async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let ours = try #require(try h.state.db.referrals(school: Harness.schoolA, statuses: [.waiting]).first)
+        let ours = try #require(try h.state.db.referrals.all(school: Harness.schoolA, statuses: [.waiting]).first)
         try await h.app.test(.router) { client in
             let uri = "/v1/referrals/\(ours.id)/hold"
             try await client.execute(uri: uri, method: .post, headers: headers(h.sencoA, json: true), body: body("{not json")) {
@@ -114,15 +114,15 @@ import Testing
                 #expect($0.status == .unprocessableContent)
             }
         }
-        #expect(try h.state.db.referral(ours.id).status == .waiting)
+        #expect(try h.state.db.referrals.find(ours.id).status == .waiting)
     }
 
     @Test func tokensAnswerAsTheStandardsSay() async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let expired = try h.state.db.createToken(
+        let expired = try h.state.db.access.createToken(
             role: .leader, label: "old", days: 1, stamp: Stamp(actor: "test", at: Date(timeIntervalSinceNow: -2 * 86_400)))
-        let missing = try h.state.db.referrals().map(\.id).max()! + 1000
+        let missing = try h.state.db.referrals.all().map(\.id).max()! + 1000
         let theirs = try h.referral(of: Harness.schoolB)
         try await h.app.test(.router) { client in
             try await client.execute(uri: "/v1/waitlist", method: .get) { r in
@@ -226,8 +226,8 @@ import Testing
     @Test func everyListAnswersAPageAndTheTotal() async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let all = try h.state.db.referrals().count
-        let ours = try h.state.db.referrals(school: Harness.schoolA).count
+        let all = try h.state.db.referrals.all().count
+        let ours = try h.state.db.referrals.all(school: Harness.schoolA).count
         try await h.app.test(.router) { client in
             try await client.execute(uri: "/v1/referrals?per_page=10&page=2", method: .get, headers: headers(h.leader)) { r in
                 let o = object(r)

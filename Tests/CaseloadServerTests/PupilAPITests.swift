@@ -13,7 +13,7 @@ import Testing
     @Test func onlyALeaderExportsAndErasesAndThenNothingFindsThePupil() async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let r = try #require(try h.state.db.referrals(school: Harness.schoolA, statuses: [.waiting]).first)
+        let r = try #require(try h.state.db.referrals.all(school: Harness.schoolA, statuses: [.waiting]).first)
         let who = #"{"school":"\#(Harness.schoolA)","pupil_ref":"\#(r.request.pupilRef)"}"#
         let erase = #"{"school":"\#(Harness.schoolA)","pupil_ref":"\#(r.request.pupilRef)","reason":"parent's request"}"#
         try await h.app.test(.router) { client in

@@ -171,8 +171,8 @@ import Testing
     @Test func sencoCorrectsTheirOwnReferral() async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let ours = try #require(try h.state.db.referrals(school: Harness.schoolA, statuses: [.waiting]).first)
-        let theirs = try #require(try h.state.db.referrals(school: Harness.schoolB, statuses: [.waiting]).first)
+        let ours = try #require(try h.state.db.referrals.all(school: Harness.schoolA, statuses: [.waiting]).first)
+        let theirs = try #require(try h.state.db.referrals.all(school: Harness.schoolB, statuses: [.waiting]).first)
         try await h.app.test(.router) { client in
             let patch = { (token: String, id: Int64, json: String) async throws -> TestResponse in
                 try await client.execute(uri: "/v1/referrals/\(id)", method: .patch, headers: headers(token, json: true), body: body(json))
@@ -186,7 +186,7 @@ import Testing
                 let answer = try problem(r)
                 #expect(r.status == .unprocessableContent && answer.field == field, "\(json)")
             }
-            #expect(try h.state.db.referral(ours.id) == ours)
+            #expect(try h.state.db.referrals.find(ours.id) == ours)
             let r = try await patch(h.sencoA, ours.id, #"{"preferred_days": ["wed"], "note": "Wednesdays suit the pupil"}"#)
             #expect(r.status == .ok)
             let changed = try decode(ReferralDTO.self, r)

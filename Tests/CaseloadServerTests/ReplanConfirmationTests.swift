@@ -14,9 +14,10 @@ import Testing
 
     func publishedWeek(_ h: Harness) throws -> WeekTimetable {
         _ = try WeeklySchedulerHarness.publish(h, Self.week)
-        let t = try #require(try h.state.db.timetable(week: Self.week))
+        let t = try #require(try h.state.db.timetables.timetable(week: Self.week))
         let away = try #require(t.bookings.first { $0.day == .thu }).specialist
-        try h.state.db.addLeave(specialist: away, from: Self.week.adding(days: 3), to: Self.week.adding(days: 3), reason: "ill", stamp: stamp)
+        try h.state.db.calendar.addLeave(
+            specialist: away, from: Self.week.adding(days: 3), to: Self.week.adding(days: 3), reason: "ill", stamp: stamp)
         return t
     }
 
@@ -31,12 +32,12 @@ import Testing
                 uri: "/v1/timetables/2026-11-30?replan=true&preview=true", method: .post, headers: headers(h.leader))
             let seen = try JSONSerialization.jsonObject(with: Data(buffer: preview.body)) as? [String: Any]
             #expect(preview.status == .ok && seen?["status"] as? String == "preview" && (seen?["moved"] as? Int ?? 0) > 0, "\(seen ?? [:])")
-            let unchanged = try #require(try h.state.db.timetable(week: Self.week))
+            let unchanged = try #require(try h.state.db.timetables.timetable(week: Self.week))
             #expect(unchanged.revision == before.revision && unchanged.bookings == before.bookings, "refusal and preview change nothing")
             let done = try await client.execute(uri: "/v1/timetables/2026-11-30?replan=true&confirm=true", method: .post, headers: headers(h.leader))
             #expect(done.status == .ok)
         }
-        #expect(try #require(try h.state.db.timetable(week: Self.week)).revision == before.revision + 1)
+        #expect(try #require(try h.state.db.timetables.timetable(week: Self.week)).revision == before.revision + 1)
     }
 
     @Test func thePageAsksBeforeItRePlansAPublishedWeek() async throws {
@@ -49,11 +50,11 @@ import Testing
             let asked = try await client.execute(uri: "/weeks/generate", method: .post, headers: fh, body: fb)
             let page = String(buffer: asked.body)
             #expect(asked.status == .ok && page.contains("Re-plan and publish the week") && page.contains("would move"), "\(asked.status)")
-            #expect(try #require(try h.state.db.timetable(week: Self.week)).revision == before.revision, "asking changes nothing")
+            #expect(try #require(try h.state.db.timetables.timetable(week: Self.week)).revision == before.revision, "asking changes nothing")
             let (ch, cb) = leader.form([("week", "2026-11-30"), ("confirm", "yes")])
             let done = try await client.execute(uri: "/weeks/generate", method: .post, headers: ch, body: cb)
             #expect(done.status == .seeOther)
         }
-        #expect(try #require(try h.state.db.timetable(week: Self.week)).revision == before.revision + 1)
+        #expect(try #require(try h.state.db.timetables.timetable(week: Self.week)).revision == before.revision + 1)
     }
 }

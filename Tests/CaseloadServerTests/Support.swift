@@ -31,10 +31,10 @@ struct Harness {
         state = try ServerState(
             db: db, configPath: configPath, planner: planner, writesPerMinute: writesPerMinute,
             writeBurst: writeBurst, now: { [clock] in clock.now })
-        leader = try db.createToken(role: .leader, label: "leader", stamp: stamp).secret
-        sencoA = try db.createToken(role: .senco(school: Harness.schoolA), label: "A", stamp: stamp).secret
-        sencoB = try db.createToken(role: .senco(school: Harness.schoolB), label: "B", stamp: stamp).secret
-        specialist = try db.createToken(role: .specialist(id: "salt-3"), label: "salt-3", stamp: stamp).secret
+        leader = try db.access.createToken(role: .leader, label: "leader", stamp: stamp).secret
+        sencoA = try db.access.createToken(role: .senco(school: Harness.schoolA), label: "A", stamp: stamp).secret
+        sencoB = try db.access.createToken(role: .senco(school: Harness.schoolB), label: "B", stamp: stamp).secret
+        specialist = try db.access.createToken(role: .specialist(id: "salt-3"), label: "salt-3", stamp: stamp).secret
     }
 
     var app: some ApplicationProtocol { Application(router: buildRouter(state)) }
@@ -42,7 +42,7 @@ struct Harness {
     func cleanup() { try? FileManager.default.removeItem(at: folder) }
 
     /// A referral of school `urn` (from the demo data).
-    func referral(of urn: String) throws -> Referral { try #require(try state.db.referrals(school: urn).first) }
+    func referral(of urn: String) throws -> Referral { try #require(try state.db.referrals.all(school: urn).first) }
 }
 
 /// A clock a test sets: the server reads it on every request.

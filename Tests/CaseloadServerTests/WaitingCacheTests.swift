@@ -21,7 +21,7 @@ import Testing
             let request = ReferralRequest(
                 school: Harness.schoolA, pupilRef: "BG-\(k)", yearGroup: 5, service: "SALT", area: .communicationAndInteraction,
                 severity: 4, apdrCycles: 1, consent: true, reason: "", receivedOn: CalendarDate("2026-11-23")!)
-            let r = try h.state.db.submit(request, decision: threshold.evaluate(request), stamp: stamp)
+            let r = try h.state.db.referrals.submit(request, decision: threshold.evaluate(request), stamp: stamp)
             #expect(try cache.place(r, state: h.state).referral.id == r.id)
             ids.insert(r.id)
         }
@@ -45,12 +45,12 @@ import Testing
         _ = try planning.publish(week, by: leader, stamp: stamp)
         func cached() throws -> [Int64] { try h.state.waiting.list(service: "SALT", school: nil, state: h.state).map(\.referral.id) }
         func fresh() throws -> [Int64] {
-            try h.state.db.waitingList(config: h.state.config, today: h.state.today(), service: "SALT").map(\.referral.id)
+            try h.state.db.referrals.waitingList(config: h.state.config, today: h.state.today(), service: "SALT").map(\.referral.id)
         }
         let before = try cached()
         #expect(before == (try fresh()))
-        let absent = try #require(try h.state.db.specialists().first { $0.specialist.service == "SALT" }).specialist.id
-        try h.state.db.addLeave(specialist: absent, from: week, to: week.adding(days: 4), reason: "sick", stamp: stamp)
+        let absent = try #require(try h.state.db.roster.specialists().first { $0.specialist.service == "SALT" }).specialist.id
+        try h.state.db.calendar.addLeave(specialist: absent, from: week, to: week.adding(days: 4), reason: "sick", stamp: stamp)
         let result = try planning.plan(week, replan: true, by: leader, now: nil, confirmed: true, stamp: stamp)
         #expect(!result.moved.isEmpty, "the absence moved bookings")
         let after = try cached()

@@ -114,7 +114,7 @@ import Testing
             let (fh, fb) = b.form([("note", "x")])
             let ref = try h.referral(of: Harness.schoolA)
             #expect(try await client.execute(uri: "/referrals/\(ref.id)/hold", method: .post, headers: fh, body: fb).status == .found)
-            #expect(try h.state.db.referral(ref.id).status == ref.status)
+            #expect(try h.state.db.referrals.find(ref.id).status == ref.status)
             let c = try await Browser.signIn(client, h.sencoA)
             h.clock.set("2026-11-24T04:02")  // eight hours and a minute unused
             #expect(try await client.execute(uri: "/referrals", method: .get, headers: c.headers).status == .found)

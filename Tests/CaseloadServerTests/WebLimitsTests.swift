@@ -15,7 +15,7 @@ import Testing
     @Test func ninetyFormPostsInABurstMeetA429PageWithRetryAfter() async throws {
         let h = try Harness(writesPerMinute: 1, writeBurst: 60)
         defer { h.cleanup() }
-        let referral = try #require(try h.state.db.referrals(school: Harness.schoolA, statuses: [.waiting]).first)
+        let referral = try #require(try h.state.db.referrals.all(school: Harness.schoolA, statuses: [.waiting]).first)
         try await h.app.test(.router) { client in
             let browser = try await Browser.signIn(client, h.sencoA)
             let started = ContinuousClock.now
@@ -68,7 +68,7 @@ import Testing
     @Test func metricsAreForLeadersAndMonitoringKeysOnly() async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let monitor = try h.state.db.createToken(role: .monitor, label: "prometheus", stamp: testStamp).secret
+        let monitor = try h.state.db.access.createToken(role: .monitor, label: "prometheus", stamp: testStamp).secret
         try await h.app.test(.router) { client in
             let expected: [(String, HTTPResponse.Status)] = [(h.sencoA, .forbidden), (h.specialist, .forbidden), (h.leader, .ok), (monitor, .ok)]
             for (token, status) in expected {

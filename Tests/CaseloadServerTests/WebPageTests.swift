@@ -48,8 +48,8 @@ struct Browser {
     @Test func pagesKeepSchoolsApartAndRefuseForgedForms() async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let ours = try #require(try h.state.db.referrals(school: Harness.schoolA, statuses: [.waiting]).first)
-        let theirs = try #require(try h.state.db.referrals(school: Harness.schoolB, statuses: [.waiting]).first)
+        let ours = try #require(try h.state.db.referrals.all(school: Harness.schoolA, statuses: [.waiting]).first)
+        let theirs = try #require(try h.state.db.referrals.all(school: Harness.schoolB, statuses: [.waiting]).first)
         try await h.app.test(.router) { client in
             let a = try await Browser.signIn(client, h.sencoA)
             let other = try await Browser.signIn(client, h.sencoA)
@@ -71,12 +71,12 @@ struct Browser {
                 #expect(try await client.execute(uri: "/referrals/\(ours.id)/hold", method: .post, headers: h2, body: b2).status == .forbidden)
             }
             #expect(try await client.execute(uri: "/weeks", method: .get, headers: a.headers).status == .forbidden)
-            try h.state.db.revokeToken(try #require(try h.state.db.identity(secret: h.sencoA)).tokenId, stamp: stamp)
+            try h.state.db.access.revokeToken(try #require(try h.state.db.access.identity(secret: h.sencoA)).tokenId, stamp: stamp)
             let after = try await client.execute(uri: "/referrals", method: .get, headers: a.headers)
             #expect(after.status == .found && after.headers[.location]?.hasPrefix("/signin") == true)
         }
-        #expect(try h.state.db.referral(theirs.id) == theirs)
-        #expect(try h.state.db.referral(ours.id) == ours)
+        #expect(try h.state.db.referrals.find(theirs.id) == theirs)
+        #expect(try h.state.db.referrals.find(ours.id) == ours)
     }
 
     @Test func theSessionCookieIsHttpOnlyStrictAndSignOutEndsIt() async throws {
@@ -141,7 +141,7 @@ struct Browser {
             let posted = try await client.execute(uri: "/referrals", method: .post, headers: fh, body: fb)
             let said = String(buffer: posted.body).firstMatch(of: /<p>([^<]*)<\/p><\/div>/).map { String($0.1) } ?? ""
             #expect(posted.status == .seeOther || posted.status == .found, "\(posted.status): \(said)")
-            let stored = try #require(try h.state.db.referrals(school: Harness.schoolA).first { $0.request.pupilRef == "FORM-1" })
+            let stored = try #require(try h.state.db.referrals.all(school: Harness.schoolA).first { $0.request.pupilRef == "FORM-1" })
             #expect(stored.request.flags.raised == [.lookedAfter, .safeguarding])
             #expect(stored.request.preferredDays == [.tue, .thu])
             let (wh, wb) = b.form([("pupil_ref", "FORM-2"), ("flags", "looked_after")])
@@ -183,9 +183,9 @@ struct Browser {
             #expect(status == 0, "\(text)")
             #expect(text.contains("all steps passed"), "\(text)")
         }
-        let next = try #require(try h.state.db.timetable(week: CalendarDate("2026-12-07")!))
+        let next = try #require(try h.state.db.timetables.timetable(week: CalendarDate("2026-12-07")!))
         #expect(next.published && !next.bookings.contains { $0.specialist == "salt-3" && $0.day == .thu }, "planned around the absence")
         #expect(h.state.config.service("SALT")?.threshold == 35)
-        #expect(try h.state.db.referrals(school: Harness.schoolA).last?.status == .withdrawn)
+        #expect(try h.state.db.referrals.all(school: Harness.schoolA).last?.status == .withdrawn)
     }
 }

@@ -12,8 +12,8 @@ import Testing
 
     func published(_ db: AppDatabase) throws -> WeekTimetable {
         _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
-        try db.publish(week: week1, stamp: stamp)
-        return try #require(try db.timetable(week: week1))
+        try db.timetables.publish(week: week1, stamp: stamp)
+        return try #require(try db.timetables.timetable(week: week1))
     }
 
     static func of(_ id: String) -> Identity { Identity(tokenId: 0, role: .specialist(id: id)) }
@@ -21,7 +21,7 @@ import Testing
     @Test func aMovedSessionKeepsItsUIDWithAHigherSequenceAndAReassignedOneIsCancelled() throws {
         let db = try demoTrust()
         let t = try published(db)
-        let referrals = Dictionary(uniqueKeysWithValues: try db.referrals().map { ($0.id, $0) })
+        let referrals = Dictionary(uniqueKeysWithValues: try db.referrals.all().map { ($0.id, $0) })
         let rows = TimetableRows.rows(t, referrals: referrals, specialist: t.bookings[0].specialist)
         #expect(rows.count >= 2)
         let before = try icsEvents(ICalendarWriter(rows: rows, scenario: t.scenario, stamp: "20261130T090000Z").text)
@@ -56,7 +56,7 @@ import Testing
         #expect(before.count == t.bookings.filter { $0.specialist == away }.count)
         #expect(!before.isEmpty && before.allSatisfy { $0["description"]!.contains("with \(away)\n") })
 
-        try db.addLeave(specialist: away, from: week1.adding(days: 3), to: week1.adding(days: 3), reason: "course", stamp: stamp)
+        try db.calendar.addLeave(specialist: away, from: week1.adding(days: 3), to: week1.adding(days: 3), reason: "course", stamp: stamp)
         _ = try scheduler(db).schedule(week: week1, replan: true, now: Moment(date: tuesday, minutes: 8 * 60), stamp: stamp)
         let after = try icsEvents(try feeds.calendar(secret: secret, today: tuesday)).filter { $0["category"] == "VISIT" }
         let thursday = "\(week1.adding(days: 3))"

@@ -11,7 +11,7 @@ import Testing
     func calendar(week: CalendarDate) throws -> (String, [TimetableRow]) {
         let db = try demoTrust()
         let result = try scheduler(db).schedule(week: week, replan: false, stamp: stamp)
-        let referrals = Dictionary(uniqueKeysWithValues: try db.referrals().map { ($0.id, $0) })
+        let referrals = Dictionary(uniqueKeysWithValues: try db.referrals.all().map { ($0.id, $0) })
         let busiest = Dictionary(grouping: result.timetable.bookings, by: \.specialist).max { $0.value.count < $1.value.count }!.key
         let rows = TimetableRows.rows(result.timetable, referrals: referrals, specialist: busiest)
         return (ICalendarWriter(rows: rows, scenario: result.timetable.scenario, stamp: "20261123T090000Z").text, rows)

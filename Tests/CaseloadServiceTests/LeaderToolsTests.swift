@@ -23,7 +23,7 @@ import Testing
         let proposed = try edited("threshold: 30              #", "threshold: 60              #")
         let preview = try SettingsPreview.make(from: config, to: proposed, db: db, today: today, by: leader)
         let ep = try #require(preview.services.first { $0.code == "EP" })
-        let waiting = try db.waitingList(config: config, today: today, service: "EP")
+        let waiting = try db.referrals.waitingList(config: config, today: today, service: "EP")
         let below = waiting.filter { Threshold(proposed).score($0.referral.request) < 60 }
         #expect(ep.threshold.before == 30 && ep.threshold.after == 60 && ep.waiting == waiting.count)
         #expect(!below.isEmpty && Set(ep.noLongerQualify.map(\.entry.referral.id)) == Set(below.map(\.referral.id)))
@@ -36,7 +36,8 @@ import Testing
         let db = try demoTrust()
         let proposed = try edited("    severity: 10", "    severity: 2")
         let preview = try SettingsPreview.make(from: config, to: proposed, db: db, today: today, by: leader)
-        let after = Dictionary(uniqueKeysWithValues: try db.waitingList(config: proposed, today: today).map { ($0.referral.id, $0.position) })
+        let after = Dictionary(
+            uniqueKeysWithValues: try db.referrals.waitingList(config: proposed, today: today).map { ($0.referral.id, $0.position) })
         let moves = preview.services.flatMap(\.moves)
         #expect(!moves.isEmpty && moves.allSatisfy { after[$0.entry.referral.id] == $0.to && $0.from != $0.to })
         let ups = preview.services.map(\.up).reduce(0, +)
@@ -50,15 +51,15 @@ import Testing
     @Test func anAbsenceIsRecordedForOnesOwnDaysAndCountsTheSessionsItTouches() throws {
         let db = try demoTrust()
         _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
-        try db.publish(week: week1, stamp: stamp)
-        let t = try #require(try db.timetable(week: week1))
+        try db.timetables.publish(week: week1, stamp: stamp)
+        let t = try #require(try db.timetables.timetable(week: week1))
         let me = try #require(t.bookings.first { $0.day == .wed }?.specialist)
         let wednesday = week1.adding(days: 2)
         let caller = Identity(tokenId: 0, role: .specialist(id: me))
         let reporting = AbsenceReporting(db: db)
         let done = try reporting.report(me, from: wednesday, to: wednesday, reason: "ill", by: caller, today: week1, stamp: stamp)
         #expect(done.bookedSessions == t.bookings.filter { $0.specialist == me && $0.day == .wed }.count && done.weeks == [week1])
-        #expect(try db.leave(from: wednesday, to: wednesday).contains { $0.specialist == me })
+        #expect(try db.calendar.leave(from: wednesday, to: wednesday).contains { $0.specialist == me })
         let other = try #require(t.bookings.first { $0.specialist != me }?.specialist)
         #expect(throws: AccessDenied.self) {
             try reporting.report(other, from: wednesday, to: wednesday, reason: "x", by: caller, today: week1, stamp: stamp)

@@ -55,9 +55,9 @@ import Testing
     @Test func aRePlanAddsNoBookingInsideTheNotice() throws {
         let db = try demoTrust()
         let before = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
-        try db.publish(week: week1, stamp: stamp)
+        try db.timetables.publish(week: week1, stamp: stamp)
         let absent = try #require(before.bookings.first { $0.day == .wed }).specialist
-        try db.addLeave(specialist: absent, from: week1.adding(days: 2), to: week1.adding(days: 2), reason: "sick", stamp: stamp)
+        try db.calendar.addLeave(specialist: absent, from: week1.adding(days: 2), to: week1.adding(days: 2), reason: "sick", stamp: stamp)
         let mondayMorning = Moment(date: week1, minutes: 7 * 60 + 45)  // Tuesday is 1 school day away, Wednesday 2
         let after = try scheduler(db).schedule(week: week1, replan: true, now: mondayMorning, stamp: stamp).timetable
         let added = after.bookings.filter { !before.bookings.contains($0) }

@@ -16,10 +16,10 @@ import Testing
         projection.absence = 0
         let p = try projection.run(today: sunday, stamp: stamp)
         #expect(p.weeks == [week1, week1.adding(days: 7), week1.adding(days: 14)])
-        #expect(try db.timetable(week: week1) == nil, "the projection plans on a copy")
+        #expect(try db.timetables.timetable(week: week1) == nil, "the projection plans on a copy")
         #expect(!p.firstWeek.isEmpty && p.firstWeek.count < p.waiting.count)
 
-        let promised = try db.waitingList(config: config, today: sunday)
+        let promised = try db.referrals.waitingList(config: config, today: sunday)
         #expect(promised.allSatisfy { $0.estimateSource == "projection" })
         let byId = Dictionary(uniqueKeysWithValues: promised.map { ($0.referral.id, $0) })
         let booked = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable.bookings.filter { $0.sessionNumber == 1 }
@@ -38,8 +38,8 @@ import Testing
 
     @Test func aDeadlineInTheHolidayIsShownWithTheLastSchoolDayAndAWarningWhenItCannotBeMet() throws {
         let db = try demoTrust()
-        let list = try db.waitingSnapshot(config: config, today: CalendarDate("2026-12-01")!).1
-        var r = try #require(try db.referrals().first { $0.request.service == "EP" })
+        let list = try db.referrals.waitingSnapshot(config: config, today: CalendarDate("2026-12-01")!).1
+        var r = try #require(try db.referrals.all().first { $0.request.service == "EP" })
         r.request.flags.ehcNeedsAssessment = true
         r.request.receivedOn = CalendarDate("2026-11-12")!  // advice due 2026-12-24, in the Christmas holiday
         var e = list.entry(r, today: CalendarDate("2026-12-01")!)
@@ -54,7 +54,7 @@ import Testing
     @Test func aDeadlineInTheHolidayIsDueInTheLastWeekBeforeIt() throws {
         let db = try demoTrust()
         let lastWeek = CalendarDate("2026-12-14")!
-        var input = try db.weekInput(week: lastWeek, config: config)
+        var input = try db.timetables.weekInput(week: lastWeek, config: config)
         var e = try #require(input.waiting.first { $0.referral.request.service == "EP" && $0.statutoryDeadline == nil })
         e.statutoryDeadline = CalendarDate("2026-12-30")
         input.waiting.removeAll { $0.referral.id == e.referral.id }

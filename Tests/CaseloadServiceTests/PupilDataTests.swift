@@ -16,9 +16,9 @@ import Testing
         let db = try demoTrust()
         let t = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
         let unbooked = try #require(t.unbooked.first)
-        let pupil = try db.referral(unbooked.referral).request
+        let pupil = try db.referrals.find(unbooked.referral).request
         let expected = week1.adding(days: 21)
-        try db.saveProjection(
+        try db.referrals.saveProjection(
             Projection(madeOn: testWeek, weeks: [week1, expected], firstWeek: [unbooked.referral: expected], waiting: [unbooked.referral]),
             stamp: stamp)
         let export = try PupilRecords(db: db).export(
@@ -33,10 +33,10 @@ import Testing
     @Test func anErasedPupilCanNoLongerBeFoundAnywhere() throws {
         let db = try demoTrust()
         _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
-        try db.publish(week: week1, stamp: stamp)
-        let t = try #require(try db.timetable(week: week1))
+        try db.timetables.publish(week: week1, stamp: stamp)
+        let t = try #require(try db.timetables.timetable(week: week1))
         let booking = t.bookings[0]
-        let pupil = try db.referral(booking.referral).request
+        let pupil = try db.referrals.find(booking.referral).request
         let records = PupilRecords(db: db)
         let export = try records.export(school: pupil.school, pupilRef: pupil.pupilRef, by: leader, config: Repo.config, today: testWeek)
         #expect(export.referrals.contains { $0.referral.id == booking.referral && !$0.history.isEmpty })
@@ -50,8 +50,8 @@ import Testing
         #expect(throws: StoreError.self) {
             try records.erase(school: pupil.school, pupilRef: pupil.pupilRef, reason: "parent's request", by: leader, stamp: stamp)
         }
-        for r in try db.referrals(school: pupil.school) where r.request.pupilRef == pupil.pupilRef && [.waiting, .active, .onHold].contains(r.status)
-        {
+        for r in try db.referrals.all(school: pupil.school)
+        where r.request.pupilRef == pupil.pupilRef && [.waiting, .active, .onHold].contains(r.status) {
             _ = try ReferralLifecycle(db: db).apply(
                 .withdraw, to: r.id, by: leader, note: "family asked for erasure of \(pupil.pupilRef)", stamp: stamp)
         }
@@ -61,7 +61,7 @@ import Testing
         #expect(throws: StoreError.self) {
             try records.export(school: pupil.school, pupilRef: pupil.pupilRef, by: leader, config: Repo.config, today: testWeek)
         }
-        #expect(!(try db.referrals()).contains { $0.request.pupilRef == pupil.pupilRef })
+        #expect(!(try db.referrals.all()).contains { $0.request.pupilRef == pupil.pupilRef })
         let view = try TimetableQuery(db: db).view(week: week1, for: leader, today: week1)
         #expect(!view.rows.contains { $0.pupilRef == pupil.pupilRef } && !view.ics.contains(pupil.pupilRef) && !view.csv.contains(pupil.pupilRef))
         #expect(view.rows.contains { $0.pupilRef == "erased-\(booking.referral)" })
@@ -70,6 +70,6 @@ import Testing
             try db.auditLog(entity: "school", id: pupil.school).contains {
                 $0.action == "erase_pupil" && $0.detail.contains("parent's request of 24 Nov")
             })
-        #expect(try db.history(booking.referral).allSatisfy { !$0.note.contains(pupil.pupilRef) })
+        #expect(try db.referrals.history(booking.referral).allSatisfy { !$0.note.contains(pupil.pupilRef) })
     }
 }

@@ -14,13 +14,13 @@ import Testing
     /// One school and the given EPs based at it.
     func trust(_ eps: [(id: String, skills: [String], days: [Weekday])]) throws -> AppDatabase {
         let db = try AppDatabase.inMemory()
-        try db.importSchools(
+        try db.roster.importSchools(
             [
                 SchoolRecord(
                     urn: urn, name: "Alpha", phase: "Primary", location: GeoPoint(lat: 51.4, lon: 0.1),
                     pupils: 300, ehcPlans: 5, senSupport: 40)
             ], stamp: stamp)
-        try db.importSpecialists(
+        try db.roster.importSpecialists(
             eps.map { e in
                 RosterEntry(
                     specialist: Specialist(
@@ -40,7 +40,7 @@ import Testing
         ]
         object = object.filter { o in !fields.contains { $0.0 == o.0 } } + fields
         let r = try ReferralReader.request(.orderedObject(object), today: CalendarDate("2026-11-23")!)
-        return try db.submit(r, decision: Threshold(config).evaluate(r), stamp: stamp)
+        return try db.referrals.submit(r, decision: Threshold(config).evaluate(r), stamp: stamp)
     }
 
     func plan(_ db: AppDatabase) throws -> WeekTimetable {
@@ -57,7 +57,7 @@ import Testing
         let monday = try refer(db2, [("preferred_days", .string("mon"))])
         let t = try plan(db2)
         #expect(t.bookings.first { $0.referral == monday.id }?.day == .tue)
-        let referrals = Dictionary(uniqueKeysWithValues: try db2.referrals().map { ($0.id, $0) })
+        let referrals = Dictionary(uniqueKeysWithValues: try db2.referrals.all().map { ($0.id, $0) })
         #expect(TimetableRows.offPreference(t, referrals: referrals).map(\.0.referral) == [monday.id])
 
         let db3 = try trust([("ep-1", [], [.tue])])
@@ -103,8 +103,8 @@ import Testing
         let old = ReferralRequest(
             school: urn, pupilRef: "P-9", yearGroup: 3, service: "EP", area: .cognitionAndLearning, severity: 3,
             apdrCycles: 2, consent: true, reason: "", receivedOn: CalendarDate("2026-01-05")!)
-        _ = try db.submit(old, decision: Threshold(config).evaluate(old), stamp: stamp)
-        let e = try #require(try db.waitingList(config: config, today: week1).first)
+        _ = try db.referrals.submit(old, decision: Threshold(config).evaluate(old), stamp: stamp)
+        let e = try #require(try db.referrals.waitingList(config: config, today: week1).first)
         #expect(e.band == config.band(for: e.priority))
         #expect(e.band != e.referral.band)  // 47 weeks of waiting moved it up
         #expect(Int(e.breakdown.total.rounded()) == e.priority && e.breakdown.waiting > 0)
@@ -136,7 +136,7 @@ import Testing
 
     @Test func aRosterBreakReachesTheWeekAndThePlanKeepsIt() throws {
         let db = try AppDatabase.inMemory()
-        try db.importSchools(
+        try db.roster.importSchools(
             [
                 SchoolRecord(
                     urn: urn, name: "Alpha", phase: "Primary", location: GeoPoint(lat: 51.4, lon: 0.1),
@@ -149,7 +149,7 @@ import Testing
         ])
         let (entries, problems) = RosterReader.read([(2, row)], schools: [urn: GeoPoint(lat: 51.4, lon: 0.1)])
         #expect(problems.isEmpty)
-        try db.importSpecialists(entries, stamp: stamp)
+        try db.roster.importSpecialists(entries, stamp: stamp)
         for k in 0..<8 { _ = try refer(db, [("pupil_ref", .string("B-\(k)"))]) }
         let t = try plan(db)
         #expect(t.scenario.specialists[0].days[0].rest == DayBreak(minutes: 30, earliest: ClockTime("12:00")!, latestEnd: ClockTime("13:30")!))

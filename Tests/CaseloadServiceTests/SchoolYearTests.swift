@@ -15,8 +15,8 @@ import Testing
         let closed = try #require(throws: SchoolsClosed.self) { try scheduler(db).schedule(week: christmas, replan: false, stamp: stamp) }
         #expect(closed.description.contains("Christmas holiday"))
         #expect(closed.next == CalendarDate("2027-01-04"))
-        #expect(try db.timetable(week: christmas) == nil)
-        let waiting = try db.waitingList(config: config, today: CalendarDate("2026-12-10")!)
+        #expect(try db.timetables.timetable(week: christmas) == nil)
+        let waiting = try db.referrals.waitingList(config: config, today: CalendarDate("2026-12-10")!)
         let promised = Set(waiting.compactMap(\.estimatedFirstWeek))
         #expect(!promised.contains(christmas) && !promised.contains(CalendarDate("2026-12-28")!))
     }
@@ -24,8 +24,8 @@ import Testing
     @Test func aSchoolsINSETDayMovesItsSessionsToOtherDays() throws {
         let db = try demoTrust()
         _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
-        try db.publish(week: week1, stamp: stamp)
-        let before = try #require(try db.timetable(week: week1))
+        try db.timetables.publish(week: week1, stamp: stamp)
+        let before = try #require(try db.timetables.timetable(week: week1))
         // A visit that may move to another day (not a counselling series, which keeps its weekday
         // once published) of a specialist with a working day left empty: the re-plan keeps every
         // other booking where it is and a series keeps its specialist, so the session needs room
@@ -33,13 +33,14 @@ import Testing
         let anyDay = Set(before.scenario.sessions.filter { $0.days == nil && $0.service != "COUNSELLING" }.map(\.referral))
         let booked = Dictionary(grouping: before.bookings, by: \.specialist).mapValues { Set($0.map(\.day)) }
         let idle = Set(
-            try db.specialists().filter { e in e.specialist.days.contains { !(booked[e.specialist.id] ?? []).contains($0.day) } }.map(\.specialist.id)
+            try db.roster.specialists().filter { e in e.specialist.days.contains { !(booked[e.specialist.id] ?? []).contains($0.day) } }.map(
+                \.specialist.id)
         )
         let visits = Dictionary(grouping: before.bookings, by: { "\($0.school) \($0.day.rawValue)" }).values
             .filter { $0.allSatisfy { anyDay.contains("r\($0.referral)") && idle.contains($0.specialist) } }
         let busiest = try #require(visits.max { ($0.count, $1[0].referral) < ($1.count, $0[0].referral) })
         let (urn, day) = (busiest[0].school, busiest[0].day)
-        let affected = try db.addClosures(
+        let affected = try db.calendar.addClosures(
             [Closure(from: week1.adding(days: day.index), to: week1.adding(days: day.index), reason: "INSET day", school: urn)], stamp: stamp)
         #expect(affected.replan == [ClosedBookings(week: week1, bookings: busiest.count)])
         #expect(affected.saved.count == 1 && affected.saved[0].id != nil && affected.saved[0].school == urn)
@@ -56,20 +57,20 @@ import Testing
         let db = try demoTrust()
         let draft = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
         let b = try #require(draft.bookings.first)
-        try db.addClosures(
+        try db.calendar.addClosures(
             [Closure(from: week1.adding(days: b.day.index), to: week1.adding(days: b.day.index), reason: "INSET day", school: b.school)], stamp: stamp
         )
-        let refused = #expect(throws: StoreError.self) { try db.publish(week: week1, stamp: stamp) }
+        let refused = #expect(throws: StoreError.self) { try db.timetables.publish(week: week1, stamp: stamp) }
         #expect(refused?.description.contains("closure") == true)
         _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
-        try db.publish(week: week1, stamp: stamp)
-        #expect(try db.timetable(week: week1)?.bookings.contains { $0.school == b.school && $0.day == b.day } == false)
+        try db.timetables.publish(week: week1, stamp: stamp)
+        #expect(try db.timetables.timetable(week: week1)?.bookings.contains { $0.school == b.school && $0.day == b.day } == false)
     }
 
     @Test func aPrimarySchoolsDayEndsAt15_00AndASecondarysAt15_10() throws {
         let db = try demoTrust()
         let t = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
-        let phase = Dictionary(uniqueKeysWithValues: try db.schools().map { ($0.urn, $0.phase.lowercased()) })
+        let phase = Dictionary(uniqueKeysWithValues: try db.roster.schools().map { ($0.urn, $0.phase.lowercased()) })
         let primary = t.bookings.filter { phase[$0.school]?.contains("primary") == true }
         let secondary = t.bookings.filter { phase[$0.school]?.contains("secondary") == true }
         #expect(!primary.isEmpty && !secondary.isEmpty)
@@ -82,10 +83,10 @@ import Testing
 
     @Test func aSchoolsOwnFridayEarlyFinishIsKept() throws {
         let db = try demoTrust()
-        var school = try #require(try db.schools().first)
+        var school = try #require(try db.roster.schools().first)
         school.hours = SchoolHours("mon-thu 08:45-15:15, fri 08:45-12:00")
-        try db.importSchools([school], stamp: stamp)
-        let input = try db.weekInput(week: week1, config: config)
+        try db.roster.importSchools([school], stamp: stamp)
+        let input = try db.timetables.weekInput(week: week1, config: config)
         let friday = WeekDemand(input).build(name: "w").scenario.sessions.filter {
             $0.school == school.urn && $0.specialist == nil && $0.days?.contains(.fri) == true
         }
@@ -94,28 +95,28 @@ import Testing
 
     @Test func everyWeekTheBuilderWritesWithBreaksClosuresAndSchoolDaysPassesTheChecker() throws {
         let db = try demoTrust()
-        let roster = try db.specialists().map { e in
+        let roster = try db.roster.specialists().map { e in
             var e = e
             for d in e.specialist.days.indices {
                 e.specialist.days[d].rest = DayBreak(minutes: 30, earliest: ClockTime("11:30")!, latestEnd: ClockTime("14:00")!)
             }
             return e
         }
-        try db.importSpecialists(roster, stamp: stamp)
-        var friday = try #require(try db.schools().first { $0.phase.lowercased().contains("secondary") })
+        try db.roster.importSpecialists(roster, stamp: stamp)
+        var friday = try #require(try db.roster.schools().first { $0.phase.lowercased().contains("secondary") })
         friday.hours = SchoolHours("mon-thu 08:40-15:10, fri 08:40-13:00")
-        try db.importSchools([friday], stamp: stamp)
+        try db.roster.importSchools([friday], stamp: stamp)
         let back = CalendarDate("2027-01-04")!
-        try db.addClosures([Closure(from: back, to: back, reason: "INSET day", school: try db.schools()[3].urn)], stamp: stamp)
+        try db.calendar.addClosures([Closure(from: back, to: back, reason: "INSET day", school: try db.roster.schools()[3].urn)], stamp: stamp)
         for week in [week1, CalendarDate("2026-12-07")!] {
             let t = try scheduler(db).schedule(week: week, replan: false, stamp: stamp).timetable
-            try db.publish(week: week, stamp: stamp)
+            try db.timetables.publish(week: week, stamp: stamp)
             #expect(t.plan.routes.filter { !$0.stops.isEmpty }.allSatisfy { $0.breakStart != nil })
             #expect(try check(t)["valid"] as? Bool == true, "week of \(week)")
         }
         let january = try scheduler(db).schedule(week: back, replan: false, stamp: stamp).timetable
         #expect(try check(january)["valid"] as? Bool == true)
-        let closed = try db.schools()[3].urn
+        let closed = try db.roster.schools()[3].urn
         #expect(!january.bookings.contains { $0.school == closed && $0.day == .mon })
         #expect(!january.bookings.contains { $0.school == friday.urn && $0.day == .fri && $0.end > ClockTime("13:00")! })
     }
@@ -125,16 +126,16 @@ import Testing
         let lastWeek = CalendarDate("2026-12-14")!
         let firstBack = CalendarDate("2027-01-04")!
         _ = try scheduler(db).schedule(week: lastWeek, replan: false, stamp: stamp)
-        try db.publish(week: lastWeek, stamp: stamp)
-        let december = try #require(try db.timetable(week: lastWeek))
+        try db.timetables.publish(week: lastWeek, stamp: stamp)
+        let december = try #require(try db.timetables.timetable(week: lastWeek))
         for (day, bookings) in Dictionary(grouping: december.bookings, by: \.day) {
             let date = lastWeek.adding(days: day.index)
-            _ = try db.recordOutcomes(
+            _ = try db.timetables.recordOutcomes(
                 day: date, bookings.map { OutcomeEntry(referral: $0.referral, outcome: .delivered) },
                 today: date, config: config, stamp: stamp)
         }
         let series = december.bookings.filter { b in
-            let r = try? db.referral(b.referral)
+            let r = try? db.referrals.find(b.referral)
             return (r.flatMap { config.service($0.request.service)?.pathway($0.pathway)?.sessions } ?? 1) > b.sessionNumber
         }
         #expect(!series.isEmpty)
@@ -153,20 +154,21 @@ import Testing
 @Suite struct IdleSpecialistTests {
     @Test func aSpecialistBasedOutOfReachOfEveryWaitingPupilIsFlaggedWithTheTravelCapThatWouldReach() throws {
         let db = try demoTrust()
-        var far = try #require(try db.specialists().first { $0.specialist.service == "SALT" })
+        var far = try #require(try db.roster.specialists().first { $0.specialist.service == "SALT" })
         far.specialist.base = GeoPoint(lat: 54.97, lon: -1.61)  // Newcastle, far from every Kemnal school
         far.specialist.maxTravelMinPerDay = 120
         far.baseSchool = nil
-        try db.importSpecialists([far], stamp: stamp)
+        try db.roster.importSpecialists([far], stamp: stamp)
         let t = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
         let report = WeekReport(
-            t, referrals: [:], waiting: try db.waitingList(config: config, today: week1), schools: try db.schools(), config: config)
+            t, referrals: [:], waiting: try db.referrals.waitingList(config: config, today: week1), schools: try db.roster.schools(), config: config)
         let flagged = try #require(report.idle.first { $0.id == far.specialist.id })
         #expect(flagged.bookedHours == 0 && flagged.workingHours > 0)
         #expect(flagged.advice.contains("raise max_travel_min_per_day to at least"))
         #expect(report.idle.allSatisfy { $0.bookedHours < $0.workingHours / 2 && $0.advice.hasPrefix("none of the") })
         #expect(
-            !report.deadlines.isEmpty && report.deadlines.allSatisfy { d in (try? db.referral(d.referral))?.request.flags.ehcNeedsAssessment == true }
+            !report.deadlines.isEmpty
+                && report.deadlines.allSatisfy { d in (try? db.referrals.find(d.referral))?.request.flags.ehcNeedsAssessment == true }
         )
     }
 }

@@ -46,7 +46,7 @@ import Testing
 
     @Test func addedCapacityNeverRaisesTheMedianWait() throws {
         let db = try demoTrust()
-        let extra = try db.specialists().filter { $0.specialist.service == "SALT" }.prefix(3).map { e -> RosterEntry in
+        let extra = try db.roster.specialists().filter { $0.specialist.service == "SALT" }.prefix(3).map { e -> RosterEntry in
             var e = e
             e.specialist.id += "-extra"
             return e

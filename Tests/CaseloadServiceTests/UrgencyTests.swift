@@ -18,7 +18,7 @@ import Testing
         let thursday = Moment(date: monday.adding(days: -4), minutes: 16 * 60)
         let planning = WeekPlanning(db: db, config: rules, options: PlannerOptions(seed: 3, iterations: 150))
         let t = try planning.plan(monday, replan: false, by: leader, now: thursday, stamp: stamp).timetable
-        try db.publish(week: monday, stamp: stamp)
+        try db.timetables.publish(week: monday, stamp: stamp)
         try deliver(db, t, rules)
         return t
     }
@@ -28,13 +28,13 @@ import Testing
         for (day, bookings) in Dictionary(grouping: t.bookings, by: \.day) {
             let date = t.weekStart.adding(days: day.index)
             let entries = bookings.map { OutcomeEntry(referral: $0.referral, outcome: .delivered) }
-            _ = try db.recordOutcomes(day: date, entries, today: date, config: rules, stamp: stamp)
+            _ = try db.timetables.recordOutcomes(day: date, entries, today: date, config: rules, stamp: stamp)
         }
     }
 
     /// The counselling referral a SENCO makes on the Monday of the second week lived.
     func urgentReferral(_ db: AppDatabase, on monday: CalendarDate) throws -> Referral {
-        let school = try #require(try db.schools().first).urn
+        let school = try #require(try db.roster.schools().first).urn
         let fields: [(String, JSONValue)] = [
             ("school", .string(school)), ("pupil_ref", .string("U2026-0001")), ("year_group", .number(9)),
             ("service", .string("COUNSELLING")), ("area", .string("semh")), ("severity", .number(5)),
@@ -72,10 +72,10 @@ import Testing
         let db = try demoTrust()
         let t = try live(db, week1, config)
         let reserved = t.unbooked.filter { $0.code == "reserve" }
-        let counselling = try db.referrals(service: "COUNSELLING").map(\.id)
+        let counselling = try db.referrals.all(service: "COUNSELLING").map(\.id)
         let sessions = t.scenario.sessions.filter { s in counselling.contains { "r\($0)" == s.referral } }
         let firsts = sessions.filter { $0.id.hasSuffix("-s1") }
-        let urgent = Set(try db.referrals(service: "COUNSELLING").filter { $0.band == "urgent" }.map { "r\($0.id)" })
+        let urgent = Set(try db.referrals.all(service: "COUNSELLING").filter { $0.band == "urgent" }.map { "r\($0.id)" })
         let lowestUrgent = firsts.filter { urgent.contains($0.referral) }.map(\.priority).min() ?? 100
         let highestRoutine = firsts.filter { !urgent.contains($0.referral) }.map(\.priority).max() ?? 0
         #expect(lowestUrgent > highestRoutine, "urgent first sessions outrank routine ones")
@@ -88,10 +88,10 @@ import Testing
     @Test func anInterruptedBlockIsNamedAndHasFirstClaimNextWeek() throws {
         let db = try demoTrust()
         let first = try live(db, week1, config)
-        let counselling = Set(try db.referrals(service: "COUNSELLING").map(\.id))
+        let counselling = Set(try db.referrals.all(service: "COUNSELLING").map(\.id))
         let away = try #require(first.bookings.first { counselling.contains($0.referral) }).specialist
         let second = week1.adding(days: 7)
-        try db.addLeave(specialist: away, from: second, to: second.adding(days: 4), reason: "sick", stamp: stamp)
+        try db.calendar.addLeave(specialist: away, from: second, to: second.adding(days: 4), reason: "sick", stamp: stamp)
         let planning = WeekPlanning(db: db, config: config, options: PlannerOptions(seed: 3, iterations: 150))
         let result = try planning.plan(second, replan: false, by: leader, now: Moment(date: second.adding(days: -4), minutes: 960), stamp: stamp)
         let theirs = Set(first.bookings.filter { $0.specialist == away }.map(\.referral))
@@ -99,10 +99,10 @@ import Testing
         #expect(Set(result.interrupted.map(\.referral)) == theirs, "every one of the absent counsellor's blocks, and no other")
         #expect(result.interrupted.allSatisfy { !$0.reason.isEmpty })
         let report = WeekReport(
-            result.timetable, referrals: Dictionary(uniqueKeysWithValues: try db.referrals().map { ($0.id, $0) }),
-            waiting: [], schools: try db.schools(), config: config)
+            result.timetable, referrals: Dictionary(uniqueKeysWithValues: try db.referrals.all().map { ($0.id, $0) }),
+            waiting: [], schools: try db.roster.schools(), config: config)
         #expect(Set(report.interrupted.map(\.referral)) == theirs)
-        try db.publish(week: second, stamp: stamp)
+        try db.timetables.publish(week: second, stamp: stamp)
         try deliver(db, result.timetable, config)
         let third = try planning.plan(
             second.adding(days: 7), replan: false, by: leader, now: Moment(date: second.adding(days: 3), minutes: 960), stamp: stamp)

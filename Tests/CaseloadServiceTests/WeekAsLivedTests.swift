@@ -12,8 +12,8 @@ import Testing
 
     func published(_ db: AppDatabase) throws -> WeekTimetable {
         _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
-        try db.publish(week: week1, stamp: stamp)
-        return try #require(try db.timetable(week: week1))
+        try db.timetables.publish(week: week1, stamp: stamp)
+        return try #require(try db.timetables.timetable(week: week1))
     }
 
     func outcomes(_ bookings: [Booking], _ outcome: SessionOutcome) -> [OutcomeEntry] {
@@ -26,11 +26,11 @@ import Testing
         let monday = before.bookings.filter { $0.day == .mon }
         let delivered = Array(monday.prefix(5))
         let absent = monday[5]
-        _ = try db.recordOutcomes(day: week1, outcomes(delivered, .delivered), today: week1, config: config, stamp: stamp)
-        _ = try db.recordOutcomes(day: week1, outcomes([absent], .pupilAbsent), today: week1, config: config, stamp: stamp)
+        _ = try db.timetables.recordOutcomes(day: week1, outcomes(delivered, .delivered), today: week1, config: config, stamp: stamp)
+        _ = try db.timetables.recordOutcomes(day: week1, outcomes([absent], .pupilAbsent), today: week1, config: config, stamp: stamp)
         let midWeek = before.bookings.filter { $0.day == .wed || $0.day == .thu }
         let away = try #require(Dictionary(grouping: midWeek, by: \.specialist).max { $0.value.count < $1.value.count }?.key)
-        try db.addLeave(specialist: away, from: week1.adding(days: 2), to: week1.adding(days: 3), reason: "ill", stamp: stamp)
+        try db.calendar.addLeave(specialist: away, from: week1.adding(days: 2), to: week1.adding(days: 3), reason: "ill", stamp: stamp)
 
         let result = try scheduler(db).schedule(week: week1, replan: true, now: tuesdayMorning, stamp: stamp)
         let after = result.timetable
@@ -45,8 +45,8 @@ import Testing
 
         let gone = midWeek.filter { $0.specialist == away }
         #expect(!gone.isEmpty && Set(result.moved.map(\.before.referral)).isSuperset(of: gone.map(\.referral)))
-        let referrals = Dictionary(uniqueKeysWithValues: try db.referrals().map { ($0.id, $0) })
-        let view = TimetableView(after, referrals: referrals, schools: try db.schools(), today: tuesdayMorning.date)
+        let referrals = Dictionary(uniqueKeysWithValues: try db.referrals.all().map { ($0.id, $0) })
+        let view = TimetableView(after, referrals: referrals, schools: try db.roster.schools(), today: tuesdayMorning.date)
         let events = try icsEvents(view.ics).filter { $0["category"] == "VISIT" }
         let reassigned = result.moved.filter { $0.after?.specialist != $0.before.specialist }  // dropped, or given to another
         #expect(
@@ -59,7 +59,7 @@ import Testing
             #expect(now.first?["status"] == "CANCELLED" || ![week1.adding(days: 2), week1.adding(days: 3)].map(\.description).contains(day))
         }
         #expect(throws: StoreError.self) {
-            try db.recordOutcomes(day: week1, outcomes([absent], .delivered), today: week1, config: config, stamp: stamp)
+            try db.timetables.recordOutcomes(day: week1, outcomes([absent], .delivered), today: week1, config: config, stamp: stamp)
         }
     }
 
@@ -67,9 +67,10 @@ import Testing
         let db = try demoTrust()
         let before = try published(db)
         let monday = before.bookings.filter { $0.day == .mon }
-        _ = try db.recordOutcomes(day: week1, outcomes(monday, .delivered), today: week1, config: config, stamp: stamp)
+        _ = try db.timetables.recordOutcomes(day: week1, outcomes(monday, .delivered), today: week1, config: config, stamp: stamp)
         let thursday = try #require(before.bookings.first { $0.day == .thu })
-        try db.addLeave(specialist: thursday.specialist, from: week1.adding(days: 3), to: week1.adding(days: 3), reason: "course", stamp: stamp)
+        try db.calendar.addLeave(
+            specialist: thursday.specialist, from: week1.adding(days: 3), to: week1.adding(days: 3), reason: "course", stamp: stamp)
         let first = try scheduler(db).schedule(week: week1, replan: true, now: tuesdayMorning, stamp: stamp)
         let second = try scheduler(db).schedule(week: week1, replan: true, now: tuesdayMorning, stamp: stamp)
         #expect(Set(second.timetable.bookings.filter { $0.day == .mon }) == Set(monday))
@@ -83,17 +84,17 @@ import Testing
         let t = try published(db)
         let friday = try #require(t.bookings.first { $0.day == .fri })
         #expect(throws: StoreError.self) {  // Friday's session on the Monday before it happened
-            try db.recordOutcomes(day: week1.adding(days: 4), outcomes([friday], .delivered), today: week1, config: config, stamp: stamp)
+            try db.timetables.recordOutcomes(day: week1.adding(days: 4), outcomes([friday], .delivered), today: week1, config: config, stamp: stamp)
         }
         #expect(throws: StoreError.self) {  // against a day it is not on
-            try db.recordOutcomes(day: week1, outcomes([friday], .delivered), today: week1.adding(days: 4), config: config, stamp: stamp)
+            try db.timetables.recordOutcomes(day: week1, outcomes([friday], .delivered), today: week1.adding(days: 4), config: config, stamp: stamp)
         }
-        #expect(try db.timetable(week: week1)?.outcomes[friday.referral] == nil)
-        _ = try db.recordOutcomes(
+        #expect(try db.timetables.timetable(week: week1)?.outcomes[friday.referral] == nil)
+        _ = try db.timetables.recordOutcomes(
             day: week1.adding(days: 4), outcomes([friday], .delivered), today: week1.adding(days: 4),
             config: config, stamp: stamp)
-        #expect(try db.sessions(of: friday.referral).first?.outcome == .delivered)
-        #expect(try db.sessions(of: friday.referral).first?.recordedBy == stamp.actor)
+        #expect(try db.timetables.sessions(of: friday.referral).first?.outcome == .delivered)
+        #expect(try db.timetables.sessions(of: friday.referral).first?.recordedBy == stamp.actor)
     }
 
     @Test func aDayIsRecordedAllOrNothing() throws {
@@ -102,32 +103,32 @@ import Testing
         let monday = t.bookings.filter { $0.day == .mon }
         let tuesday = try #require(t.bookings.first { $0.day == .tue })
         let error = #expect(throws: StoreError.self) {
-            try db.recordOutcomes(
+            try db.timetables.recordOutcomes(
                 day: week1, outcomes(monday, .delivered) + outcomes([tuesday], .delivered), today: week1.adding(days: 4),
                 config: config, stamp: stamp)
         }
         #expect(error?.description.contains("referral \(tuesday.referral)") == true)
-        #expect(try db.timetable(week: week1)?.outcomes.isEmpty == true)
-        #expect(try db.series(monday[0].referral)?.sessionsDone == 0)
+        #expect(try db.timetables.timetable(week: week1)?.outcomes.isEmpty == true)
+        #expect(try db.timetables.series(monday[0].referral)?.sessionsDone == 0)
     }
 
     @Test func aWrongOutcomeIsCorrectedWithItsReasonAndTheSeriesFollows() throws {
         let db = try demoTrust()
         let t = try published(db)
         let b = try #require(t.bookings.first { $0.day == .mon && $0.sessionNumber == 1 })
-        _ = try db.recordOutcomes(day: week1, outcomes([b], .delivered), today: week1, config: config, stamp: stamp)
-        #expect(try db.series(b.referral)?.sessionsDone == 1)
-        try db.correctOutcome(
+        _ = try db.timetables.recordOutcomes(day: week1, outcomes([b], .delivered), today: week1, config: config, stamp: stamp)
+        #expect(try db.timetables.series(b.referral)?.sessionsDone == 1)
+        try db.timetables.correctOutcome(
             day: week1, referral: b.referral, to: .pupilAbsent, reason: "pupil was off sick; recorded by mistake",
             config: config, stamp: stamp)
-        #expect(try db.series(b.referral)?.sessionsDone == 0)
-        #expect(try db.series(b.referral)?.lastWeek == nil)
-        #expect(try db.timetable(week: week1)?.outcomes[b.referral] == .pupilAbsent)
+        #expect(try db.timetables.series(b.referral)?.sessionsDone == 0)
+        #expect(try db.timetables.series(b.referral)?.lastWeek == nil)
+        #expect(try db.timetables.timetable(week: week1)?.outcomes[b.referral] == .pupilAbsent)
         let audit = try db.auditLog(entity: "referral", id: "\(b.referral)").last
         #expect(audit?.action == "correct_session" && audit?.detail.contains("off sick") == true)
-        #expect(try db.history(b.referral).last?.note.contains("corrected from delivered to pupil_absent") == true)
+        #expect(try db.referrals.history(b.referral).last?.note.contains("corrected from delivered to pupil_absent") == true)
         #expect(throws: StoreError.self) {
-            try db.correctOutcome(day: week1, referral: b.referral, to: .delivered, reason: " ", config: config, stamp: stamp)
+            try db.timetables.correctOutcome(day: week1, referral: b.referral, to: .delivered, reason: " ", config: config, stamp: stamp)
         }
     }
 
@@ -136,18 +137,18 @@ import Testing
         let before = try published(db)
         let firsts = before.bookings.filter { $0.sessionNumber == 1 && $0.day == .fri }
         let away = try #require(Dictionary(grouping: firsts, by: \.specialist).max { $0.value.count < $1.value.count }?.key)
-        try db.addLeave(specialist: away, from: week1.adding(days: 4), to: week1.adding(days: 4), reason: "ill", stamp: stamp)
+        try db.calendar.addLeave(specialist: away, from: week1.adding(days: 4), to: week1.adding(days: 4), reason: "ill", stamp: stamp)
         let result = try scheduler(db).schedule(week: week1, replan: true, now: Moment(date: week1.adding(days: 3), minutes: 8 * 60), stamp: stamp)
         let booked = Dictionary(uniqueKeysWithValues: result.timetable.bookings.map { ($0.referral, $0) })
         for b in result.timetable.bookings where b.sessionNumber == 1 {
-            #expect(try db.referral(b.referral).status == .active)
-            #expect(try db.series(b.referral)?.specialist == b.specialist)
+            #expect(try db.referrals.find(b.referral).status == .active)
+            #expect(try db.timetables.series(b.referral)?.specialist == b.specialist)
         }
         for m in result.moved where m.before.sessionNumber == 1 && booked[m.before.referral] == nil {
-            #expect(try db.referral(m.before.referral).status == .waiting)
-            #expect(try db.series(m.before.referral) == nil)
+            #expect(try db.referrals.find(m.before.referral).status == .waiting)
+            #expect(try db.timetables.series(m.before.referral) == nil)
         }
-        #expect(throws: StoreError.self) { try db.publish(week: week1, stamp: stamp) }  // already live
+        #expect(throws: StoreError.self) { try db.timetables.publish(week: week1, stamp: stamp) }  // already live
     }
 
     @Test func nothingIsPlacedOnDaysThatHavePassed() throws {
@@ -169,17 +170,17 @@ import Testing
         let week2 = week1.adding(days: 7)
         _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
         _ = try scheduler(db).schedule(week: week2, replan: false, stamp: stamp)
-        try db.publish(week: week1, stamp: stamp)
-        let refusal = #expect(throws: StoreError.self) { try db.publish(week: week2, stamp: stamp) }
+        try db.timetables.publish(week: week1, stamp: stamp)
+        let refusal = #expect(throws: StoreError.self) { try db.timetables.publish(week: week2, stamp: stamp) }
         #expect(refusal?.description.contains("week of \(week1) was published") == true)
-        #expect(try db.timetable(week: week2)?.published == false)
+        #expect(try db.timetables.timetable(week: week2)?.published == false)
         _ = try scheduler(db).schedule(week: week2, replan: false, stamp: stamp)
-        try db.publish(week: week2, stamp: stamp)
+        try db.timetables.publish(week: week2, stamp: stamp)
         let started = Dictionary(
-            uniqueKeysWithValues: try db.timetable(week: week1)!.bookings.filter { $0.sessionNumber == 1 }.map { ($0.referral, $0) })
-        for b in try db.timetable(week: week2)!.bookings where started[b.referral] != nil {
+            uniqueKeysWithValues: try db.timetables.timetable(week: week1)!.bookings.filter { $0.sessionNumber == 1 }.map { ($0.referral, $0) })
+        for b in try db.timetables.timetable(week: week2)!.bookings where started[b.referral] != nil {
             #expect(b.specialist == started[b.referral]!.specialist)  // the same series, offered again, not a second start
-            #expect(try db.history(b.referral).filter { $0.to == .active }.count == 1)
+            #expect(try db.referrals.history(b.referral).filter { $0.to == .active }.count == 1)
         }
     }
 
@@ -187,10 +188,10 @@ import Testing
         let db = try demoTrust()
         let t = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp).timetable
         let first = try #require(t.bookings.first { $0.sessionNumber == 1 })
-        _ = try db.changeStatus(first.referral, to: .withdrawn, note: "moved school", stamp: stamp)
-        #expect(throws: StoreError.self) { try db.publish(week: week1, stamp: stamp) }
+        _ = try db.referrals.changeStatus(first.referral, to: .withdrawn, note: "moved school", stamp: stamp)
+        #expect(throws: StoreError.self) { try db.timetables.publish(week: week1, stamp: stamp) }
         _ = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
-        #expect(try db.publish(week: week1, stamp: stamp) > 0)
-        #expect(try db.referral(first.referral).status == .withdrawn)
+        #expect(try db.timetables.publish(week: week1, stamp: stamp) > 0)
+        #expect(try db.referrals.find(first.referral).status == .withdrawn)
     }
 }

@@ -28,12 +28,12 @@ import Testing
     @Test func storedWeekPassesTheCheckerOnItsExportedScenario() throws {
         let db = try demoTrust()
         let result = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
-        let stored = try #require(try db.timetable(week: week1))
+        let stored = try #require(try db.timetables.timetable(week: week1))
         #expect(stored.bookings == result.timetable.bookings)
         #expect(!stored.bookings.isEmpty)
         let verdict = try check(stored)
         #expect(verdict["valid"] as? Bool == true, "\(verdict["violations"] ?? [])")
-        let waiting = try db.referrals(statuses: [.waiting]).map(\.id)
+        let waiting = try db.referrals.all(statuses: [.waiting]).map(\.id)
         let explained = Set(stored.bookings.map(\.referral) + stored.unbooked.map(\.referral))
         #expect(waiting.allSatisfy(explained.contains))  // every waiting referral is booked or has a reason
     }
@@ -42,17 +42,18 @@ import Testing
         let db = try demoTrust()
         let s = scheduler(db)
         _ = try s.schedule(week: week1, replan: false, stamp: stamp)
-        try db.publish(week: week1, stamp: stamp)
+        try db.timetables.publish(week: week1, stamp: stamp)
         let first = try #require(
-            try db.timetable(week: week1)?.bookings.first { b in
-                (try? db.referral(b.referral).request.service) == "COUNSELLING" && b.sessionNumber == 1
+            try db.timetables.timetable(week: week1)?.bookings.first { b in
+                (try? db.referrals.find(b.referral).request.service) == "COUNSELLING" && b.sessionNumber == 1
             })
-        #expect(try db.referral(first.referral).status == .active)
-        try db.recordOutcome(week: week1, referral: first.referral, outcome: .delivered, today: week1.adding(days: 4), config: config, stamp: stamp)
-        #expect(try db.series(first.referral)?.sessionsDone == 1)
+        #expect(try db.referrals.find(first.referral).status == .active)
+        try db.timetables.recordOutcome(
+            week: week1, referral: first.referral, outcome: .delivered, today: week1.adding(days: 4), config: config, stamp: stamp)
+        #expect(try db.timetables.series(first.referral)?.sessionsDone == 1)
         let week2 = week1.adding(days: 7)
         _ = try s.schedule(week: week2, replan: false, stamp: stamp)
-        let second = try #require(try db.timetable(week: week2)?.bookings.first { $0.referral == first.referral })
+        let second = try #require(try db.timetables.timetable(week: week2)?.bookings.first { $0.referral == first.referral })
         #expect(second.sessionNumber == 2)
         #expect(second.specialist == first.specialist)
         #expect(second.day == first.day)
@@ -62,11 +63,13 @@ import Testing
         let db = try demoTrust()
         let s = scheduler(db)
         _ = try s.schedule(week: week1, replan: false, stamp: stamp)
-        try db.publish(week: week1, stamp: stamp)
-        let b = try #require(try db.timetable(week: week1)?.bookings.first { (try? db.referral($0.referral).request.service) == "SALT" })
-        try db.recordOutcome(week: week1, referral: b.referral, outcome: .pupilAbsent, today: week1.adding(days: 4), config: config, stamp: stamp)
+        try db.timetables.publish(week: week1, stamp: stamp)
+        let b = try #require(
+            try db.timetables.timetable(week: week1)?.bookings.first { (try? db.referrals.find($0.referral).request.service) == "SALT" })
+        try db.timetables.recordOutcome(
+            week: week1, referral: b.referral, outcome: .pupilAbsent, today: week1.adding(days: 4), config: config, stamp: stamp)
         _ = try s.schedule(week: week1.adding(days: 7), replan: false, stamp: stamp)
-        let again = try db.timetable(week: week1.adding(days: 7))!
+        let again = try db.timetables.timetable(week: week1.adding(days: 7))!
         let offered = again.scenario.sessions.first { $0.referral == "r\(b.referral)" }
         #expect(offered?.id == "r\(b.referral)-s1")
         #expect(offered?.specialist == b.specialist)
@@ -76,11 +79,11 @@ import Testing
         let db = try demoTrust()
         let s = scheduler(db)
         _ = try s.schedule(week: week1, replan: false, stamp: stamp)
-        try db.publish(week: week1, stamp: stamp)
-        let before = try db.timetable(week: week1)!.bookings
+        try db.timetables.publish(week: week1, stamp: stamp)
+        let before = try db.timetables.timetable(week: week1)!.bookings
         let busiest = Dictionary(grouping: before, by: { "\($0.specialist) \($0.day.rawValue)" }).max { $0.value.count < $1.value.count }!.value[0]
         let tuesday = week1.adding(days: busiest.day.index)
-        try db.addLeave(specialist: busiest.specialist, from: tuesday, to: tuesday, reason: "ill", stamp: stamp)
+        try db.calendar.addLeave(specialist: busiest.specialist, from: tuesday, to: tuesday, reason: "ill", stamp: stamp)
         let result = try s.schedule(week: week1, replan: true, stamp: stamp)
         let affected = before.filter { $0.specialist == busiest.specialist && $0.day == busiest.day }
         let unaffected = before.filter { !($0.specialist == busiest.specialist && $0.day == busiest.day) }
@@ -88,14 +91,14 @@ import Testing
         #expect(unaffected.allSatisfy { after[$0.referral] == $0 })
         #expect(Set(result.moved.map(\.before.referral)) == Set(affected.map(\.referral)))
         #expect(!result.timetable.bookings.contains { $0.specialist == busiest.specialist && $0.day == busiest.day })
-        #expect(try db.timetable(week: week1)?.published == true)
+        #expect(try db.timetables.timetable(week: week1)?.published == true)
         #expect(try check(result.timetable)["valid"] as? Bool == true)
     }
 
     @Test func statutoryDeadlineIsBookedAheadOfHigherAgeingScores() throws {
         let db = try AppDatabase.inMemory()
         let urn = "100001"
-        try db.importSchools(
+        try db.roster.importSchools(
             [
                 SchoolRecord(
                     urn: urn, name: "Alpha", phase: "Primary", location: GeoPoint(lat: 51.4, lon: 0.1),
@@ -104,13 +107,13 @@ import Testing
         let ep = Specialist(
             id: "ep-1", service: "EP", skills: [], base: GeoPoint(lat: 51.4, lon: 0.1), maxTravelMinPerDay: nil,
             maxSchoolsPerDay: nil, days: [WorkingDay(day: .mon, start: ClockTime("09:00")!, end: ClockTime("12:30")!)])
-        try db.importSpecialists([RosterEntry(specialist: ep, baseSchool: urn)], stamp: stamp)
+        try db.roster.importSpecialists([RosterEntry(specialist: ep, baseSchool: urn)], stamp: stamp)
         let t = Threshold(config)
         func add(_ pupil: String, severity: Int, flags: ReferralFlags, received: String) throws -> Referral {
             let r = ReferralRequest(
                 school: urn, pupilRef: pupil, yearGroup: 3, service: "EP", area: .cognitionAndLearning, severity: severity,
                 flags: flags, apdrCycles: 2, consent: true, reason: "", receivedOn: CalendarDate(received)!)
-            return try db.submit(r, decision: t.evaluate(r), stamp: stamp)
+            return try db.referrals.submit(r, decision: t.evaluate(r), stamp: stamp)
         }
         _ = try add("P-1", severity: 5, flags: ReferralFlags(safeguarding: true), received: "2026-05-04")  // 65 + 45 ageing
         _ = try add("P-2", severity: 5, flags: ReferralFlags(ehcPlan: true), received: "2026-05-04")

@@ -13,7 +13,7 @@ import Testing
         let tmp = TemporaryDatabase()
         defer { tmp.cleanup() }
         let db = try tmp.open()
-        try db.importSchools((1...8).map { school("10000\($0)") }, stamp: stamp)
+        try db.roster.importSchools((1...8).map { school("10000\($0)") }, stamp: stamp)
         let acknowledged = Mutex<[Int64]>([])
         let stop = Atomic<Bool>(false)
         let group = DispatchGroup()
@@ -23,7 +23,7 @@ import Testing
                 while !stop.load(ordering: .relaxed) {
                     n += 1
                     let r = request(school: "10000\(w)", pupil: "W\(w)-\(n)")
-                    if let saved = try? db.submit(r, decision: Threshold(config).evaluate(r), stamp: stamp) {
+                    if let saved = try? db.referrals.submit(r, decision: Threshold(config).evaluate(r), stamp: stamp) {
                         acknowledged.withLock { $0.append(saved.id) }
                     }
                 }
@@ -40,7 +40,7 @@ import Testing
         let restoredPath = tmp.folder.appendingPathComponent("restored.sqlite").path
         let restored = try AppDatabase.restore(from: backup, to: restoredPath)
         #expect(restored.integrity == "ok")
-        let ids = Set(try AppDatabase.open(path: restoredPath).referrals().map(\.id))
+        let ids = Set(try AppDatabase.open(path: restoredPath).referrals.all().map(\.id))
         #expect(before.isSubset(of: ids), "\(before.subtracting(ids).count) acknowledged referrals are missing")
         #expect(acknowledged.withLock { $0.count } > before.count, "the writers went on during the backup")
     }
@@ -49,9 +49,9 @@ import Testing
         let tmp = TemporaryDatabase()
         defer { tmp.cleanup() }
         let db = try tmp.open()
-        try db.importSchools([school("100001")], stamp: stamp)
+        try db.roster.importSchools([school("100001")], stamp: stamp)
         let r = request()
-        _ = try db.submit(r, decision: Threshold(config).evaluate(r), stamp: stamp)
+        _ = try db.referrals.submit(r, decision: Threshold(config).evaluate(r), stamp: stamp)
         let folder = tmp.folder
         let text = folder.appendingPathComponent("notes.sqlite").path
         try "not a database".write(toFile: text, atomically: true, encoding: .utf8)
@@ -68,7 +68,7 @@ import Testing
             }
         }
         #expect(throws: StoreError.self) { try AppDatabase.open(path: newer) }
-        #expect(try AppDatabase.open(path: tmp.path).referrals().count == 1)
+        #expect(try AppDatabase.open(path: tmp.path).referrals.all().count == 1)
         #expect(!FileManager.default.fileExists(atPath: tmp.path + ".before-restore"))
         #expect(throws: StoreError.self) { try db.backup(to: newer) }  // an existing file is not overwritten unasked
         for careless in [folder.path, text] {  // --replace overwrites a database, never a folder or another file
@@ -95,7 +95,7 @@ import Testing
         let tmp = TemporaryDatabase()
         defer { tmp.cleanup() }
         let db = try tmp.open()
-        try db.importSchools([school("100001")], stamp: stamp)
+        try db.roster.importSchools([school("100001")], stamp: stamp)
         let backup = tmp.folder.appendingPathComponent("backup.sqlite").path
         #expect(try db.backup(to: backup).schemaProblems.isEmpty, "Caseload's own schema passes")
         try DatabaseQueue(path: backup).write { try $0.execute(sql: sql) }

@@ -23,14 +23,14 @@ import Testing
         let cli = try Connected.file(path)
         let server = try AppDatabase.open(path: path)  // the server holds the file open throughout
         #expect(try cli.raw.read { try Int.fetchOne($0, sql: "PRAGMA secure_delete") } == 1, "freed space is zeroed")
-        let pupil = try #require(try server.referrals(statuses: [.waiting]).first)
-        _ = try server.changeStatus(pupil.id, to: .withdrawn, note: "left the school", stamp: testStamp)
-        _ = try server.referrals()
+        let pupil = try #require(try server.referrals.all(statuses: [.waiting]).first)
+        _ = try server.referrals.changeStatus(pupil.id, to: .withdrawn, note: "left the school", stamp: testStamp)
+        _ = try server.referrals.all()
         try cli.raw.writeWithoutTransaction { _ = try $0.checkpoint(.passive) }  // the reference is now in the file itself
         #expect(holds(path, pupil.request.pupilRef), "the test looks for the right bytes")
 
-        _ = try server.erasePupil(school: pupil.request.school, pupilRef: pupil.request.pupilRef, reason: "request", stamp: testStamp)
-        _ = try server.referrals()
+        _ = try server.pupils.erasePupil(school: pupil.request.school, pupilRef: pupil.request.pupilRef, reason: "request", stamp: testStamp)
+        _ = try server.referrals.all()
         #expect(!holds(path, pupil.request.pupilRef))
         #expect(!holds(path, "left the school"), "the status note goes too")
     }
@@ -41,17 +41,17 @@ import Testing
         let path = folder.file("caseload.sqlite")
         _ = try demoTrust(at: path)
         let server = try AppDatabase.open(path: path)
-        _ = try server.referrals()
+        _ = try server.referrals.all()
         let cli = try AppDatabase.open(path: path)
         let rule = RetentionRule(closedYears: 1, declinedYears: 1)
-        let due = try cli.retentionDue(rule, today: CalendarDate("2030-01-01")!)
+        let due = try cli.pupils.retentionDue(rule, today: CalendarDate("2030-01-01")!)
         #expect(due.count > 10)
-        let refs = try due.map { try cli.referral($0.referral).request.pupilRef }
-        let still = try Set(cli.referrals(statuses: [.waiting, .active, .onHold]).map(\.request.pupilRef))
+        let refs = try due.map { try cli.referrals.find($0.referral).request.pupilRef }
+        let still = try Set(cli.referrals.all(statuses: [.waiting, .active, .onHold]).map(\.request.pupilRef))
         let gone = refs.filter { !still.contains($0) }  // a pupil with another open referral keeps that one
         #expect(!gone.isEmpty)
-        _ = try cli.applyRetention(due.map(\.referral), rule: rule, stamp: testStamp)
-        _ = try server.referrals()
+        _ = try cli.pupils.applyRetention(due.map(\.referral), rule: rule, stamp: testStamp)
+        _ = try server.referrals.all()
         #expect(gone.filter { holds(path, $0) }.isEmpty)
     }
 }

@@ -66,9 +66,9 @@ import Testing
         let ok = RosterEntry(specialist: sp, baseSchool: nil)
         var orphan = RosterEntry(specialist: sp, baseSchool: "424242")
         orphan.specialist.id = "ep-2"
-        #expect(throws: StoreError.self) { try db.importSpecialists([ok, orphan], stamp: stamp) }
-        #expect(try db.specialists().isEmpty)
-        try db.importSpecialists([ok], stamp: stamp)
-        #expect(try db.specialists().map(\.specialist) == [sp])
+        #expect(throws: StoreError.self) { try db.roster.importSpecialists([ok, orphan], stamp: stamp) }
+        #expect(try db.roster.specialists().isEmpty)
+        try db.roster.importSpecialists([ok], stamp: stamp)
+        #expect(try db.roster.specialists().map(\.specialist) == [sp])
     }
 }

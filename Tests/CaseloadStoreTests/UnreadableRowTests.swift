@@ -29,79 +29,80 @@ import Testing
         Case(
             table: "referral", column: "status", corrupt: { t in "UPDATE referral SET status = 'lost' WHERE id = \(t.id)" },
             read: {
-                _ = try $0.referral($1.id)
+                _ = try $0.referrals.find($1.id)
             }),
         Case(
             table: "referral", column: "received_on", corrupt: { t in "UPDATE referral SET received_on = '2026-13-01' WHERE id = \(t.id)" },
             read: { db, _ in
-                _ = try db.referrals()
+                _ = try db.referrals.all()
             }),
         Case(
             table: "referral", column: "area", corrupt: { t in "UPDATE referral SET area = 'telepathy' WHERE id = \(t.id)" },
             read: {
-                _ = try $0.referral($1.id)
+                _ = try $0.referrals.find($1.id)
             }),
         Case(
             table: "referral", column: "flags", corrupt: { t in "UPDATE referral SET flags = 'ehc_plan,vip' WHERE id = \(t.id)" },
             read: {
-                _ = try $0.referral($1.id)
+                _ = try $0.referrals.find($1.id)
             }),
         Case(
             table: "referral", column: "preferred_days", corrupt: { t in "UPDATE referral SET preferred_days = 'mon,funday' WHERE id = \(t.id)" },
             read: {
-                _ = try $0.referral($1.id)
+                _ = try $0.referrals.find($1.id)
             }),
         Case(
             table: "referral_status", column: "to_status",
             corrupt: { t in "UPDATE referral_status SET to_status = 'gone' WHERE referral_id = \(t.id)" },
             read: {
-                _ = try $0.history($1.id)
+                _ = try $0.referrals.history($1.id)
             }),
         Case(
             table: "specialist_leave", column: "first_day",
             corrupt: { t in
                 "INSERT INTO specialist_leave (specialist_id, first_day, last_day, reason) VALUES ('ep-1', '2026-02-30', '2026-12-01', 'sick')"
-            }, read: { db, _ in _ = try db.leave(from: week, to: week.adding(days: 6)) }),
+            }, read: { db, _ in _ = try db.calendar.leave(from: week, to: week.adding(days: 6)) }),
         Case(
             table: "specialist", column: "pattern",
             corrupt: { t in "UPDATE specialist SET pattern = 'mon 08:30-16:30; tue 8:30-12' WHERE id = 'ep-1'" },
             read: { db, _ in
-                _ = try db.specialists()
+                _ = try db.roster.specialists()
             }),
         Case(
             table: "closure", column: "from_date",
             corrupt: { t in
                 "INSERT INTO closure (school_urn, from_date, to_date, reason, created_at, created_by) VALUES (NULL, 'soon', 'zzz', 'x', '', '')"
-            }, read: { db, _ in _ = try db.closures() }),
+            }, read: { db, _ in _ = try db.calendar.closures() }),
         Case(
             table: "school", column: "hours", corrupt: { "UPDATE school SET hours = 'whenever' WHERE urn = '\($0.school)'" },
             read: { db, _ in
-                _ = try db.schools()
+                _ = try db.roster.schools()
             }),
-        Case(table: "timetable", column: "status", corrupt: { _ in timetable("half") }, read: { db, _ in _ = try db.timetable(week: week) }),
+        Case(
+            table: "timetable", column: "status", corrupt: { _ in timetable("half") }, read: { db, _ in _ = try db.timetables.timetable(week: week) }),
         Case(
             table: "booking", column: "start", corrupt: { timetable("draft") + ";" + booking($0.school, start: "25:00") },
             read: { db, _ in
-                _ = try db.timetable(week: week)
+                _ = try db.timetables.timetable(week: week)
             }),
         Case(
             table: "booking", column: "outcome", corrupt: { timetable("draft") + ";" + booking($0.school, outcome: "'maybe'") },
             read: { db, _ in
-                _ = try db.timetable(week: week)
+                _ = try db.timetables.timetable(week: week)
             }),
         Case(
             table: "series", column: "weekday",
             corrupt: { t in "INSERT OR REPLACE INTO series (referral_id, specialist_id, weekday, sessions_done) VALUES (\(t.id), 'ep-1', 'funday', 0)"
-            }, read: { _ = try $0.series($1.id) }),
+            }, read: { _ = try $0.timetables.series($1.id) }),
         Case(
             table: "token", column: "role",
             corrupt: { t in
                 "INSERT INTO token (hash, role, label, created_at) VALUES ('\(Hashing.sha256Hex("cl_secret"))', 'boss', 'x', '2026-01-01')"
-            }, read: { db, _ in _ = try db.identity(secret: "cl_secret") }),
+            }, read: { db, _ in _ = try db.access.identity(secret: "cl_secret") }),
         Case(
             table: "calendar_feed", column: "created_at",
             corrupt: { t in "INSERT INTO calendar_feed (specialist, hash, created_at) VALUES ('ep-1', 'h', X'FF')" },
-            read: { db, _ in _ = try db.calendarFeed(specialist: "ep-1") }),
+            read: { db, _ in _ = try db.access.calendarFeed(specialist: "ep-1") }),
         Case(
             table: "audit_log", column: "detail",
             corrupt: { t in "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES ('', 'x', 'x', 'zz', '1', X'FF')" },
@@ -109,7 +110,7 @@ import Testing
         Case(
             table: "projection_run", column: "made_on",
             corrupt: { t in "INSERT OR REPLACE INTO projection_run (id, made_on, weeks) VALUES (1, 'yesterday', '')" },
-            read: { db, _ in _ = try db.projection(today: week) }),
+            read: { db, _ in _ = try db.referrals.projection(today: week) }),
     ]
 
     static func timetable(_ status: String) -> String {
@@ -129,7 +130,7 @@ import Testing
     @Test(arguments: cases) func aCorruptedValueIsAnErrorNamingItsRow(_ c: Case) throws {
         let connected = try Connected.copy(of: demoTrust())
         let db = connected.db
-        let first = try #require(try db.referrals().first)
+        let first = try #require(try db.referrals.all().first)
         let target = Target(id: first.id, school: first.request.school)
         try connected.raw.write { try $0.execute(sql: c.corrupt(target)) }
         let error = try #require(throws: StoreError.self) { try c.read(db, target) }
@@ -140,13 +141,13 @@ import Testing
 
     @Test func aCorrectionThatDeclinesGoesThroughTheStatusRules() throws {
         let db = try demoTrust()
-        let waiting = try #require(try db.referrals(statuses: [.waiting]).first)
+        let waiting = try #require(try db.referrals.all(statuses: [.waiting]).first)
         var request = waiting.request
         request.consent = false
-        let declined = try db.update(
+        let declined = try db.referrals.update(
             waiting.id, to: request, decision: .declined(score: 0, reasons: ["no consent"]), note: "corrected", stamp: testStamp)
         #expect(declined.status == .declined)
-        #expect(try db.history(waiting.id).last.map { ($0.from, $0.to) } ?? (nil, .waiting) == (.waiting, .declined))
+        #expect(try db.referrals.history(waiting.id).last.map { ($0.from, $0.to) } ?? (nil, .waiting) == (.waiting, .declined))
         #expect(StatusChange.correctionMayMove(from: .waiting, to: .declined))
         #expect(!StatusChange.correctionMayMove(from: .declined, to: .waiting))
     }

@@ -23,7 +23,7 @@ struct LeaderPages {
         let service = request.uri.queryParameters.get("service").map { $0.uppercased() }.flatMap { codes.contains($0) ? $0 : nil } ?? codes[0]
         let entries = try state.waiting.list(service: service, school: school, state: state)
         let today = state.today()
-        let names = Dictionary(try state.db.schools().map { ($0.urn, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(try state.db.roster.schools().map { ($0.urn, $0.name) }, uniquingKeysWith: { a, _ in a })
         let rows = entries.prefix(300).map { e in
             WaitingListPage.Row(
                 position: e.position, id: e.referral.id, school: names[e.referral.request.school] ?? e.referral.request.school,
@@ -54,7 +54,7 @@ struct LeaderPages {
             search.anytime
             ? "Planning takes about \(Int(search.timeLimit)) seconds (planning: search_seconds in the trust's settings)."
             : "Planning takes a few seconds."
-        let t = try state.db.timetable(week: week.monday)
+        let t = try state.db.timetables.timetable(week: week.monday)
         let page = WeekPlanPage(
             nav: week.nav, searchHint: hint, noticeDays: state.config.planning.noticeSchoolDays, plan: t.map(LeaderPages.review),
             notice: t.flatMap { LeaderPages.notice(request.uri.queryParameters.get("done"), $0) })
@@ -67,7 +67,7 @@ struct LeaderPages {
         let monday = try Week.monday(form.week.given ?? "", field: "week")
         let planning = WeekPlanning(db: state.db, config: state.config, options: state.planner)
         let now = state.now()
-        let replan = try state.db.timetable(week: monday)?.published == true
+        let replan = try state.db.timetables.timetable(week: monday)?.published == true
         let shortNotice = form.shortNotice == "yes"
         let confirmed = form.confirm == "yes"
         if replan, !confirmed {  // a published week: show what would move, and ask

@@ -25,7 +25,7 @@ struct SchoolPages {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
         let school = try AccessPolicy.scope(caller, .readReferrals, school: request.uri.queryParameters.get("school")).school
-        let (referrals, total) = try state.db.referrals(school: school, service: nil, statuses: nil, limit: 200, offset: 0)
+        let (referrals, total) = try state.db.referrals.all(school: school, service: nil, statuses: nil, limit: 200, offset: 0)
         let waiting = Set(referrals.filter { $0.status == .waiting }.map(\.id))
         let places = try state.waiting.places(waiting, services: state.config.services.map(\.code), state: state)
         let rows = referrals.reversed().map { row($0, places[$0.id]) }
@@ -72,7 +72,7 @@ struct SchoolPages {
         let id = try referralId(context)
         let r = try ReferralLifecycle(db: state.db).referral(id, for: caller)
         let place = r.status == .waiting ? try state.waiting.place(r, state: state) : nil
-        var page = ReferralStory.page(r, place: place, history: try state.db.history(id), today: state.today(), config: state.config)
+        var page = ReferralStory.page(r, place: place, history: try state.db.referrals.history(id), today: state.today(), config: state.config)
         page.justSent = request.uri.queryParameters.get("new") != nil
         return pages.render(page, title: "Referral \(id)", context: context)
     }

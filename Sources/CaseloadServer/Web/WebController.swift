@@ -39,7 +39,7 @@ struct WebController {
     @Sendable func signIn(_ request: Request, context: AppContext) async throws -> Response {
         let form = try await WebForm.parse(SignInForm.self, request, context)
         let next = WebGate.safeNext(form.next.given ?? "/")
-        guard let secret = form.token.given, secret.count < 200, let identity = try state.db.identity(secret: secret) else {
+        guard let secret = form.token.given, secret.count < 200, let identity = try state.db.access.identity(secret: secret) else {
             let page = SignInPage(
                 next: next, error: "That access key is not recognised, or has been withdrawn. Check it, or ask your trust for a new one.")
             return pages.render(page, title: "Sign in", context: context, status: .unauthorized)

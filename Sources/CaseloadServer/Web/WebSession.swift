@@ -58,7 +58,7 @@ struct WebGate: RouterMiddleware {
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         let minute = WebGate.minute(now())
-        guard var session = context.sessions.session, !session.expired(at: minute), let identity = try db.identity(tokenId: session.tokenId)
+        guard var session = context.sessions.session, !session.expired(at: minute), let identity = try db.access.identity(tokenId: session.tokenId)
         else {
             context.sessions.clearSession()
             return Response.redirect(to: "/signin?next=\(WebGate.safeNext(request.uri.path))", type: .found)

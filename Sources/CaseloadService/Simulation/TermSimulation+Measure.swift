@@ -3,10 +3,10 @@ import CaseloadStore
 
 extension TermSimulation {
     func measure(_ t: WeekTimetable, _ waitingBefore: [WaitingEntry], _ db: AppDatabase, _ config: TrustConfig) throws -> WeekFigures {
-        let waiting = try db.waitingList(config: config, today: t.weekStart.adding(days: 7))
+        let waiting = try db.referrals.waitingList(config: config, today: t.weekStart.adding(days: 7))
         let referrals = Dictionary(
-            uniqueKeysWithValues: try db.referrals().filter { r in t.bookings.contains { $0.referral == r.id } }.map { ($0.id, $0) })
-        let report = WeekReport(t, referrals: referrals, waiting: waiting, schools: try db.schools(), config: config)
+            uniqueKeysWithValues: try db.referrals.all().filter { r in t.bookings.contains { $0.referral == r.id } }.map { ($0.id, $0) })
+        let report = WeekReport(t, referrals: referrals, waiting: waiting, schools: try db.roster.schools(), config: config)
         let services = config.services.map(\.code)
         var figures = WeekFigures(
             week: t.weekStart, waiting: [:], withinTarget: [:], medianWait: [:], p90Wait: [:],

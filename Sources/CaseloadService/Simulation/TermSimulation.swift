@@ -78,7 +78,7 @@ public struct TermSimulation: Sendable {
     /// a Friday after the weekly job has published next week included.
     public static func firstWeek(after today: CalendarDate, db: AppDatabase) throws -> CalendarDate {
         var monday = today.adding(days: 7 - today.weekday.index)
-        for _ in 0..<52 where try db.timetable(week: monday)?.published == true { monday = monday.adding(days: 7) }
+        for _ in 0..<52 where try db.timetables.timetable(week: monday)?.published == true { monday = monday.adding(days: 7) }
         return monday
     }
 
@@ -111,14 +111,14 @@ public struct TermSimulation: Sendable {
     public func run(_ policy: Policy, on source: AppDatabase, arrivals: Arrivals) throws -> [WeekFigures] {
         let db = try source.copyInMemory()
         let stamp = Stamp(actor: "simulation:\(policy.name)", at: Date(timeIntervalSince1970: 0))
-        if !policy.roster.isEmpty { try db.importSpecialists(policy.roster, stamp: stamp) }
+        if !policy.roster.isEmpty { try db.roster.importSpecialists(policy.roster, stamp: stamp) }
         let intake = ReferralIntake(db: db, config: policy.config)
         var planner = self.planner
         planner.seed = seed
         let scheduler = WeeklyScheduler(db: db, config: policy.config, options: planner)
         var figures: [WeekFigures] = []
         var cohort = Cohort()
-        let calendar = try db.withClosures(policy.config).calendar
+        let calendar = try db.calendar.withClosures(policy.config).calendar
         var previous: CalendarDate?
         for (w, week) in calendar.termWeeks(from: start, count: weeks).enumerated() {
             let skipped = previous.map { p in stride(from: p.dayNumber + 7, to: week.dayNumber, by: 7).map { CalendarDate(dayNumber: $0) } } ?? []
@@ -129,10 +129,10 @@ public struct TermSimulation: Sendable {
                 return r
             }
             let taken = try intake.take(arriving, stamp: stamp)
-            let waitingBefore = try db.waitingList(config: policy.config, today: week)
+            let waitingBefore = try db.referrals.waitingList(config: policy.config, today: week)
             cohort.join(waitingBefore)
             let result = try scheduler.schedule(week: week, replan: false, stamp: stamp)
-            try db.publish(week: week, stamp: stamp)
+            try db.timetables.publish(week: week, stamp: stamp)
             try deliver(result.timetable, db, policy.config, stamp)
             cohort.see(result.timetable.bookings.filter { $0.sessionNumber == 1 }.map(\.referral), week: week)
             var f = try measure(result.timetable, waitingBefore, db, policy.config)
@@ -140,7 +140,7 @@ public struct TermSimulation: Sendable {
             f.holidayBefore = skipped.first.flatMap(calendar.closedWeekReason)
             f.idle = IdleSpecialists.find(
                 scenario: result.timetable.scenario, bookings: result.timetable.bookings,
-                waiting: waitingBefore.map(\.referral), schools: try db.schools())
+                waiting: waitingBefore.map(\.referral), schools: try db.roster.schools())
             for r in taken where r.status == .declined { f.declined[r.request.school, default: 0] += 1 }
             cohort.waits(until: week, into: &f)
             figures.append(f)
@@ -155,7 +155,7 @@ public struct TermSimulation: Sendable {
                     referral: b.referral, outcome: TermSimulation.chance(seed, b.referral, t.weekStart) < absence ? .pupilAbsent : .delivered)
             }
             let date = t.weekStart.adding(days: day.index)
-            _ = try db.recordOutcomes(day: date, entries, today: date, config: config, stamp: stamp)
+            _ = try db.timetables.recordOutcomes(day: date, entries, today: date, config: config, stamp: stamp)
         }
     }
 

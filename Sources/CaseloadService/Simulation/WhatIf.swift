@@ -16,10 +16,10 @@ public struct WhatIf: Sendable {
 
     /// Runs both policies from the database as it is (which is never changed) and reports.
     public func run(baseline: Policy, alternative: Policy, db: AppDatabase) throws -> SimulationReport {
-        let arrivals = Arrivals(history: try db.referrals(), start: simulation.start, count: simulation.weeks, rate: rate, seed: simulation.seed)
+        let arrivals = Arrivals(history: try db.referrals.all(), start: simulation.start, count: simulation.weeks, rate: rate, seed: simulation.seed)
         let b = try simulation.run(baseline, on: db, arrivals: arrivals)
         let a = try simulation.run(alternative, on: db, arrivals: arrivals)
-        let schools = try db.schools()
+        let schools = try db.roster.schools()
         let share = FairShare(
             schools: schools.map { SchoolNeed(urn: $0.urn, pupils: $0.pupils, senSupport: $0.senSupport, ehcPlans: $0.ehcPlans) },
             rule: baseline.config.fairShare)

@@ -62,7 +62,7 @@ public struct AddedClosures: Sendable {
     public var replan: [ClosedBookings]
 }
 
-extension AppDatabase {
+extension CalendarStore {
     /// Stores closures (a school's INSET days, or imported trust-wide holidays), all or none.
     /// Returns them as stored, and the weeks whose stored bookings fall on the closed days, so the
     /// leader can re-plan them.
@@ -72,7 +72,7 @@ extension AppDatabase {
             if let problem = Closure.problem(c) { throw StoreError.invalid("closure \(i + 1) (\(c.from)): \(problem); nothing was saved") }
         }
         return try write { db in
-            try AppDatabase.refuseTooMany(db, closures)
+            try CalendarStore.refuseTooMany(db, closures)
             var saved: [Closure] = []
             for c in closures {
                 if let urn = c.school, try !SchoolRow.exists(db, key: urn) {
@@ -86,7 +86,7 @@ extension AppDatabase {
                     stamp, "close", "closure", "\(db.lastInsertedRowID)",
                     ["school": c.school ?? "whole trust", "from": c.from.description, "to": c.to.description, "reason": c.reason])
             }
-            return AddedClosures(saved: saved, replan: try AppDatabase.bookingsOn(db, closures))
+            return AddedClosures(saved: saved, replan: try CalendarStore.bookingsOn(db, closures))
         }
     }
 

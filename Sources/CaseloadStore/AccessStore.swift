@@ -52,13 +52,13 @@ public struct TokenInfo: Sendable {
     public var expiresAt: String?
 }
 
-extension AppDatabase {
+extension AccessStore {
     /// How long a token works unless told otherwise.
     public static let tokenLifetimeDays = 180
 
     /// Creates a token for `role` that works for `days` days; returns its number and the secret,
     /// which is shown once and stored only as its hash.
-    public func createToken(role: Role, label: String, days: Int = AppDatabase.tokenLifetimeDays, stamp: Stamp) throws -> (id: Int64, secret: String)
+    public func createToken(role: Role, label: String, days: Int = AccessStore.tokenLifetimeDays, stamp: Stamp) throws -> (id: Int64, secret: String)
     {
         guard (1...3650).contains(days) else { throw StoreError.invalid("a token lasts from 1 to 3650 days") }
         let expires = stamp.at.addingTimeInterval(Double(days) * 86_400).ISO8601Format()

@@ -38,7 +38,7 @@ public struct CalendarFeedInfo: Sendable, Equatable {
     public var createdAt: String
 }
 
-extension AppDatabase {
+extension AccessStore {
     /// A new private subscription address for `specialist`; any earlier one stops working in the
     /// same transaction. Returns the secret, which is shown once and stored only as its hash.
     public func newCalendarFeed(specialist: String, stamp: Stamp) throws -> String {

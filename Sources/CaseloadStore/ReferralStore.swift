@@ -11,7 +11,7 @@ public struct StatusEntry: Hashable, Sendable {
     public var note: String
 }
 
-extension AppDatabase {
+extension ReferralStore {
     /// Stores a referral with the decision on it (accepted onto the list, or declined with reasons).
     public func submit(_ request: ReferralRequest, decision: IntakeDecision, stamp: Stamp) throws -> Referral {
         try write { db in try insert(db, request, decision, stamp) }
@@ -115,7 +115,7 @@ extension AppDatabase {
     }
 
     /// One referral.
-    public func referral(_ id: Int64) throws -> Referral {
+    public func find(_ id: Int64) throws -> Referral {
         guard let r = try read({ try ReferralRow.fetchOne($0, key: id) }) else {
             throw StoreError.notFound("no referral \(id)", next: .listReferrals)
         }
@@ -123,18 +123,18 @@ extension AppDatabase {
     }
 
     /// Referrals, optionally only of one school, service or set of statuses.
-    public func referrals(school: String? = nil, service: String? = nil, statuses: [ReferralStatus]? = nil) throws -> [Referral] {
+    public func all(school: String? = nil, service: String? = nil, statuses: [ReferralStatus]? = nil) throws -> [Referral] {
         try read { db in try filtered(school, service, statuses).fetchAll(db).map { $0.referral() } }
     }
 
     /// The referrals numbered `ids` (those that exist), in order of number.
-    public func referrals(ids: Set<Int64>) throws -> [Referral] {
+    public func all(ids: Set<Int64>) throws -> [Referral] {
         try read { db in try ReferralRow.filter(ids.contains(ReferralRow.Columns.id)).order(ReferralRow.Columns.id).fetchAll(db).map { $0.referral() }
         }
     }
 
     /// One page of those referrals (`limit` from `offset`, in order of number) and how many there are in all.
-    public func referrals(school: String?, service: String?, statuses: [ReferralStatus]?, limit: Int, offset: Int) throws
+    public func all(school: String?, service: String?, statuses: [ReferralStatus]?, limit: Int, offset: Int) throws
         -> (referrals: [Referral], total: Int)
     {
         try read { db in

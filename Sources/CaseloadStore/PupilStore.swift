@@ -9,7 +9,7 @@ public struct RetentionItem: Sendable, Equatable {
     public var lastActivity: CalendarDate, dueOn: CalendarDate
 }
 
-extension AppDatabase {
+extension PupilStore {
     /// The over referrals whose pupil data the rule says must go by `today`: completed and
     /// withdrawn ones `closedYears` after their last session or status change, declined ones
     /// `declinedYears` after the decision. Already-erased ones are not listed.
@@ -42,7 +42,7 @@ extension AppDatabase {
     /// transaction, and records the purge by count only.
     public func applyRetention(_ ids: [Int64], rule: RetentionRule, stamp: Stamp) throws -> Int {
         let count = try write { db in
-            try AppDatabase.redact(db, ids: ids, why: "retention", stamp: stamp)
+            try PupilStore.redact(db, ids: ids, why: "retention", stamp: stamp)
             try db.audit(
                 stamp, "retention", "referral", "\(ids.count) referrals",
                 ["referrals": "\(ids.count)", "closed_years": "\(rule.closedYears)", "declined_years": "\(rule.declinedYears)"])
@@ -66,7 +66,7 @@ extension AppDatabase {
                 )
             }
             let ids = rows.compactMap(\.id)
-            try AppDatabase.redact(db, ids: ids, why: "erasure", stamp: stamp)
+            try PupilStore.redact(db, ids: ids, why: "erasure", stamp: stamp)
             try db.audit(stamp, "erase_pupil", "school", school, ["referrals": ids.map(String.init).joined(separator: ","), "reason": reason])
             return ids
         }
@@ -93,8 +93,8 @@ extension AppDatabase {
     /// the database stays open. When readers hold the checkpoint up past the busy timeout, the
     /// erasure stands and the error says so.
     func forgetFreedPages() throws {
-        guard filePath != nil else { return }  // in memory: no file, no log
-        do { try writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } } catch {
+        guard database.filePath != nil else { return }  // in memory: no file, no log
+        do { try database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } } catch {
             throw StoreError.unavailable(
                 "the pupil data was erased, but the database's write-ahead log could not be cleared yet (\(error)); run the same erasure or retention again in a minute to clear it"
             )
@@ -117,7 +117,7 @@ public struct CancelledSession: Sendable, Equatable {
     public var revision: Int
 }
 
-extension AppDatabase {
+extension PupilStore {
     /// Every week the referral was left unbooked, with the planner's reason, oldest first.
     public func unbookedWeeks(of referral: Int64) throws -> [UnbookedWeek] {
         try read { db in

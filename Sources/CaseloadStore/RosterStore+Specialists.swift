@@ -1,7 +1,7 @@
 import CaseloadCore
 import GRDB
 
-extension AppDatabase {
+extension RosterStore {
     /// Adds or updates specialists, all in one transaction. A base given as a school URN must
     /// name a school already imported.
     @discardableResult
@@ -28,7 +28,9 @@ extension AppDatabase {
             try SpecialistRow.order(Column("id")).fetchAll(db).map { RosterEntry(specialist: $0.specialist, baseSchool: $0.baseSchool) }
         }
     }
+}
 
+extension CalendarStore {
     /// Records whole days of leave for a specialist.
     public func addLeave(specialist id: String, from: CalendarDate, to: CalendarDate, reason: String, stamp: Stamp) throws {
         guard from <= to else { throw StoreError.invalid("leave from \(from) to \(to): the first day must not be after the last") }
@@ -43,7 +45,7 @@ extension AppDatabase {
 
     /// Leave overlapping `from...to`.
     public func leave(from: CalendarDate, to: CalendarDate) throws -> [Leave] {
-        try read { db in try AppDatabase.leave(db, from: from, to: to) }
+        try read { db in try CalendarStore.leave(db, from: from, to: to) }
     }
 
     static func leave(_ db: Database, from: CalendarDate, to: CalendarDate) throws -> [Leave] {
@@ -58,7 +60,7 @@ public struct AbsenceRecord: Sendable, Equatable {
     public var reason: String
 }
 
-extension AppDatabase {
+extension CalendarStore {
     /// Recorded absences, of one specialist or everyone, in order of their first day.
     public func absences(specialist: String? = nil) throws -> [AbsenceRecord] {
         try read { db in

@@ -46,15 +46,15 @@ public struct WeekTimetable: Sendable {
     }
 }
 
-extension AppDatabase {
+extension TimetableStore {
     /// Everything the week's demand is built from, as of the week's Monday.
     public func weekInput(week: CalendarDate, config: TrustConfig) throws -> WeekDemand.Input {
-        let config = try withClosures(config)
-        let waiting = try waitingList(config: config, today: week)
+        let config = try database.calendar.withClosures(config)
+        let waiting = try database.referrals.waitingList(config: config, today: week)
         return try read { db in
             let active = try ReferralRow.filter(ReferralRow.Columns.status == ReferralStatus.active).fetchAll(db).map { $0.referral() }
             let series = Dictionary(uniqueKeysWithValues: try SeriesRow.fetchAll(db).map { ($0.referralId, $0.series) })
-            let leave = try AppDatabase.leave(db, from: week, to: week.adding(days: 6))
+            let leave = try CalendarStore.leave(db, from: week, to: week.adding(days: 6))
             return WeekDemand.Input(
                 weekStart: week, config: config, schools: try SchoolRow.order(Column("urn")).fetchAll(db).map(\.record),
                 roster: try SpecialistRow.order(Column("id")).fetchAll(db).map(\.specialist), leave: leave, waiting: waiting,

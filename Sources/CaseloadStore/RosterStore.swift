@@ -1,7 +1,7 @@
 import CaseloadCore
 import GRDB
 
-extension AppDatabase {
+extension RosterStore {
     /// Adds or updates schools, all in one transaction: every school is written, or none.
     @discardableResult
     public func importSchools(_ schools: [SchoolRecord], stamp: Stamp) throws -> Int {

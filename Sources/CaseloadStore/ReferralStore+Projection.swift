@@ -1,7 +1,7 @@
 import CaseloadCore
 import GRDB
 
-extension AppDatabase {
+extension ReferralStore {
     /// Replaces the stored projection with `p`.
     public func saveProjection(_ p: Projection, stamp: Stamp) throws {
         try write { db in
@@ -19,7 +19,7 @@ extension AppDatabase {
 
     /// The latest projection, if one was made no more than `maxAgeDays` before `today`.
     public func projection(today: CalendarDate, maxAgeDays: Int = 21) throws -> Projection? {
-        try read { db in try AppDatabase.projection(db, today: today, maxAgeDays: maxAgeDays) }
+        try read { db in try ReferralStore.projection(db, today: today, maxAgeDays: maxAgeDays) }
     }
 
     static func projection(_ db: Database, today: CalendarDate, maxAgeDays: Int) throws -> Projection? {
@@ -43,7 +43,7 @@ extension AppDatabase {
     }
 }
 
-extension AppDatabase {
+extension TimetableStore {
     /// The share of recorded sessions since `since` at which the pupil was absent, and how many
     /// sessions that share is over.
     public func absenceRate(since: CalendarDate) throws -> (rate: Double, sessions: Int) {

@@ -1,7 +1,7 @@
 import CaseloadCore
 import GRDB
 
-extension AppDatabase {
+extension ReferralStore {
     /// The waiting list as of `today`: per service, in current priority order, with weeks waited,
     /// band, target and breach, statutory deadline and estimated first-session week.
     /// `school` narrows it to one school's referrals (positions stay those in the whole service).
@@ -14,14 +14,14 @@ extension AppDatabase {
     public func waitingSnapshot(config: TrustConfig, today: CalendarDate, service: String? = nil) throws -> (
         [WaitingEntry], WaitingList, [ServiceCapacity]
     ) {
-        let config = try withClosures(config)
+        let config = try database.calendar.withClosures(config)
         let (referrals, schools, roster, done, projection) = try read { db in
             var request = ReferralRow.filter([ReferralStatus.waiting, .active, .completed].contains(ReferralRow.Columns.status))
             if let service { request = request.filter(ReferralRow.Columns.service == service) }
             let done = Dictionary(try SeriesRow.fetchAll(db).map { ($0.referralId, $0.series.sessionsDone) }, uniquingKeysWith: max)
             return (
                 try request.fetchAll(db).map { $0.referral() }, try SchoolRow.fetchAll(db), try SpecialistRow.fetchAll(db), done,
-                try AppDatabase.projection(db, today: today, maxAgeDays: 21)
+                try ReferralStore.projection(db, today: today, maxAgeDays: 21)
             )
         }
         let needs = schools.map { SchoolNeed(urn: $0.urn, pupils: $0.pupils, senSupport: $0.senSupport, ehcPlans: $0.ehcPlans) }

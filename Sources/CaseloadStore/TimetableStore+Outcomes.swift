@@ -11,7 +11,7 @@ public struct SessionRecord: Hashable, Sendable {
     public var recordedBy: String?, recordedAt: String?
 }
 
-extension AppDatabase {
+extension TimetableStore {
     /// Records the outcomes of one day's sessions at once, each against that session's own
     /// date: all of them, or none if any is refused (every refusal is listed). A session cannot
     /// be recorded before its day, nor twice (correct it instead).
@@ -20,7 +20,7 @@ extension AppDatabase {
         stamp: Stamp
     ) throws -> [Booking] {
         try write { db in
-            try AppDatabase.publishedWeek(db, day.monday)
+            try TimetableStore.publishedWeek(db, day.monday)
             var problems: [String] = []
             var done: [Booking] = []
             for e in entries {
@@ -38,7 +38,7 @@ extension AppDatabase {
         week: CalendarDate, referral id: Int64, outcome: SessionOutcome, today: CalendarDate,
         config: TrustConfig, stamp: Stamp
     ) throws {
-        let day = try read { db in try AppDatabase.booking(db, week: week, referral: id).slot.date }
+        let day = try read { db in try TimetableStore.booking(db, week: week, referral: id).slot.date }
         _ = try recordOutcomes(day: day, [OutcomeEntry(referral: id, outcome: outcome)], today: today, config: config, stamp: stamp)
     }
 
@@ -53,7 +53,7 @@ extension AppDatabase {
             throw StoreError.invalid("say why the outcome is corrected (a reason is kept in the audit log)")
         }
         try write { db in
-            var b = try AppDatabase.booking(db, week: day.monday, referral: id, on: day)
+            var b = try TimetableStore.booking(db, week: day.monday, referral: id, on: day)
             guard let old = b.outcome else {
                 throw StoreError.conflict("the session of referral \(id) on \(day) has no outcome yet; record it instead")
             }
@@ -87,7 +87,7 @@ extension AppDatabase {
         _ db: Database, day: CalendarDate, _ e: OutcomeEntry, today: CalendarDate, config: TrustConfig,
         stamp: Stamp
     ) throws -> Booking {
-        var b = try AppDatabase.booking(db, week: day.monday, referral: e.referral, on: day)
+        var b = try TimetableStore.booking(db, week: day.monday, referral: e.referral, on: day)
         guard day <= today else { throw StoreError.invalid("its session is on \(day), which has not happened yet; record it on or after that day") }
         if let done = b.outcome { throw StoreError.conflict("its session on \(day) is already recorded as \(done.rawValue); correct it instead") }
         b.outcome = e.outcome

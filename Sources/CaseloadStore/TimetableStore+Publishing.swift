@@ -2,7 +2,7 @@ import CaseloadCore
 import Foundation
 import GRDB
 
-extension AppDatabase {
+extension TimetableStore {
     /// Locks a week: referrals whose first session is booked become active series with the
     /// booked specialist and weekday. Returns how many series started.
     @discardableResult
@@ -14,8 +14,8 @@ extension AppDatabase {
             guard row.status == .draft else {
                 throw StoreError.conflict("the week of \(week) is already published (a re-plan of a published week is published at once)")
             }
-            try AppDatabase.refuseStale(db, row)
-            try AppDatabase.refuseDoubleBooking(db, row)
+            try TimetableStore.refuseStale(db, row)
+            try TimetableStore.refuseDoubleBooking(db, row)
             row.status = .published
             row.publishedAt = stamp.iso
             try row.update(db)
