@@ -8,7 +8,7 @@ import Foundation
 struct ReferralCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "referral", abstract: "Take in, show and update referrals.",
-        subcommands: [Add.self, Show.self, Update.self, Withdraw.self, Hold.self, Reopen.self, Complete.self])
+        subcommands: [Add.self, Show.self, Update.self, Withdraw.self, Hold.self, Reopen.self, Complete.self, Override.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -92,6 +92,7 @@ struct TimetableCommand: ParsableCommand {
                 t, referrals: referrals, waiting: try db.referrals.waitingList(config: config, today: t.weekStart),
                 schools: try db.roster.schools(), config: config)
             Console.print(TimetableOutput.report(report))
+            Console.print(TimetableOutput.termToDate(try TermToDate(db: db, config: config, through: t.weekStart)))
         }
     }
 }

@@ -10,6 +10,16 @@ enum TimetableOutput {
         return t
     }
 
+    /// The term so far, by outcome per service and per school.
+    static func termToDate(_ t: TermToDate) -> String {
+        var services = TextTable(["service"] + OutcomeCounts.columns)
+        for (service, counts) in t.byService { services.add([service] + counts.cells) }
+        var schools = TextTable(["school"] + OutcomeCounts.columns)
+        for (school, counts) in t.bySchool { schools.add([school] + counts.cells) }
+        let span = "term to date: \(t.weeks) published week\(t.weeks == 1 ? "" : "s") from \(t.from) to the week of \(t.through)"
+        return ["", span + ", sessions by outcome:", services.text, "", schools.text].joined(separator: "\n")
+    }
+
     static func report(_ r: WeekReport) -> String {
         var services = TextTable(["service", "sessions", "hours", "waiting", "over target", "median weeks waited"])
         for s in r.services {

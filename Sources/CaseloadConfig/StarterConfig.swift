@@ -180,6 +180,12 @@ public enum StarterConfig {
                 minutes: 30
                 every_weeks: 1
                 same_specialist: true
+                # Keep the pupil's slot from week to week, so the school need not move lessons:
+                # required (never moved: a week that cannot hold it skips the session), preferred
+                # (kept wherever the week has room, else another day or time that week) or no.
+                same_weekday: preferred
+                same_time: preferred
+                same_time_within_minutes: 30   # "the same time" means within this many minutes
               assessment:
                 sessions: 1
                 minutes: 60
@@ -194,12 +200,14 @@ public enum StarterConfig {
               routine: 12
             default_pathway: counselling
             pathways:
-              counselling:             # six weekly 50-minute sessions, same counsellor, same weekday
+              counselling:             # six weekly 50-minute sessions, same counsellor, same weekday and time
                 sessions: 6
                 minutes: 50
                 every_weeks: 1
                 same_specialist: true
-                same_weekday: true
+                same_weekday: preferred        # required, preferred or no (see SALT above)
+                same_time: preferred
+                same_time_within_minutes: 30
 
         """
 }

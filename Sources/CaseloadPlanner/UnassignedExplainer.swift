@@ -47,7 +47,7 @@ struct UnassignedExplainer: Sendable {
         }
         return (
             .capacity,
-            "no \(s.service) capacity on its allowed days (\(days(s))): every slot it could take holds work of equal or higher priority; add capacity or raise its priority"
+            "no \(s.service) capacity on its allowed days (\(days(s))): every slot it could take holds work of equal or higher priority; add capacity, or a leader can give it first claim (referral override)"
         )
     }
 
@@ -78,7 +78,7 @@ struct UnassignedExplainer: Sendable {
         let free = idle.reduce(0) { $0 + routes[$1].freeMinutes(p) } / 60
         return (
             .fullWithinReach,
-            "the \(s.service) specialists who can reach \(school) (\(names(Array(reachable)))) are fully booked on its days with work of equal or higher priority, while \(names(idle)) (\(free) free hours) cannot reach it within the working day or travel cap; raise their travel cap, move a base nearer, or raise its priority"
+            "the \(s.service) specialists who can reach \(school) (\(names(Array(reachable)))) are fully booked on its days with work of equal or higher priority, while \(names(idle)) (\(free) free hours) cannot reach it within the working day or travel cap; raise their travel cap, move a base nearer, or a leader can give it first claim (referral override)"
         )
     }
 

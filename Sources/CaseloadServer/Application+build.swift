@@ -32,6 +32,7 @@ public func buildRouter(_ state: ServerState, secureCookies: Bool = false) -> Ro
     TimetableController(state: state).register(v1)
     SessionController(state: state).register(v1)
     SchoolController(state: state).register(v1)
+    AbsenceController(state: state).register(v1)
     SimulationController(state: state).register(v1)
     PupilController(state: state).register(v1)
     WebController(state: state, pages: state.pages).register(router, secureCookies: secureCookies)

@@ -7,6 +7,7 @@ import Hummingbird
 extension ReferralDTO: ResponseEncodable {}
 extension WaitingDTO: ResponseEncodable {}
 extension ListDTO: ResponseEncodable {}
+extension OverrideDTO: ResponseEncodable {}
 
 /// `/v1/referrals`: SENCOs submit and follow their school's referrals; leaders see all.
 struct ReferralController {
@@ -17,6 +18,8 @@ struct ReferralController {
         group.get("referrals", use: list)
         group.get("referrals/:id", use: show)
         group.patch("referrals/:id", use: update)
+        group.post("referrals/:id/override", use: setOverride)
+        group.delete("referrals/:id/override", use: clearOverride)
         for change in ReferralLifecycle.Change.allCases {
             group.post("referrals/:id/\(change.rawValue)") { request, context in try await self.change(request, context, to: change) }
         }
@@ -79,6 +82,30 @@ struct ReferralController {
         let stamp = Stamp(actor: caller.actor)
         let changed = try await DatabaseWork.run { try lifecycle.apply(change, to: id, by: caller, note: note, stamp: stamp) }
         return try dto(changed)
+    }
+
+    /// A leader's override: `{"week": "2026-12-07", "reason": "…"}` books the referral's next
+    /// session in that week; without `week`, it has first claim until booked.
+    @Sendable func setOverride(_ request: Request, context: AppContext) async throws -> OverrideDTO {
+        let caller = try context.caller()
+        let id = try referralId(request, context)
+        let f = try JSONFields(try await JSONBody.object(request, context).value, path: "")
+        try f.onlyKeys(["week", "reason"])
+        let (week, reason) = (try f.optionalString("week"), try f.optionalString("reason") ?? "")
+        let (overriding, today, stamp) = (ReferralOverriding(db: state.db), state.today(), Stamp(actor: caller.actor))
+        let set = try await DatabaseWork.run { try overriding.set(id, week: week, reason: reason, by: caller, today: today, stamp: stamp) }
+        return OverrideDTO(set)
+    }
+
+    /// Removes the override (204), or 404 when there is none.
+    @Sendable func clearOverride(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller()
+        let id = try referralId(request, context)
+        let (overriding, stamp) = (ReferralOverriding(db: state.db), Stamp(actor: caller.actor))
+        guard try await DatabaseWork.run({ try overriding.clear(id, reason: "cleared through the API", by: caller, stamp: stamp) }) else {
+            throw Problem(.notFound, "referral \(id) has no override")
+        }
+        return Response(status: .noContent)
     }
 
     /// The referral in the path, if the access policy lets the caller do `action` to it.

@@ -20,29 +20,70 @@ public struct AbsenceReporting: Sendable {
         public var weeks: [CalendarDate]
     }
 
-    /// Records `specialist` as away from `from` to `to` (inclusive), as of `today`.
+    /// Records `specialist` as away from `from` to `to` (inclusive), or for `part` of one day, as
+    /// of `today`.
     public func report(
-        _ specialist: String, from: CalendarDate, to: CalendarDate, reason: String, by caller: Identity, today: CalendarDate, stamp: Stamp
+        _ specialist: String, from: CalendarDate, to: CalendarDate, part: DayPart = .whole, reason: String, by caller: Identity,
+        today: CalendarDate, stamp: Stamp
     ) throws -> Recorded {
         try AccessPolicy.check(caller, .reportAbsence, .specialist(specialist))
         try AbsenceReporting.validate(from: from, to: to, reason: reason, today: today)
-        try db.calendar.addLeave(
-            specialist: specialist, from: from, to: to, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines), stamp: stamp)
-        let weeks = try db.timetables.publishedWeeks(from: from.monday, to: to.monday)
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        try db.calendar.addLeave(specialist: specialist, from: from, to: to, part: part, reason: why, stamp: stamp)
+        return try touched(Leave(specialist: specialist, first: from, last: to, part: part))
+    }
+
+    /// Corrects absence `id` (its days, part or reason); the answer counts the booked sessions
+    /// of the days it now covers, and names every published week it touched before or now.
+    public func correct(
+        _ id: Int64, from: CalendarDate, to: CalendarDate, part: DayPart, reason: String, by caller: Identity, today: CalendarDate,
+        stamp: Stamp
+    ) throws -> Recorded {
+        guard let found = try db.calendar.absences().first(where: { $0.id == id }) else {
+            throw StoreError.notFound("no absence \(id)", next: .listSpecialists)
+        }
+        try AccessPolicy.check(caller, .reportAbsence, .specialist(found.leave.specialist))
+        try AbsenceReporting.validate(from: from, to: to, reason: reason, today: today)
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (before, after) = try db.calendar.correctAbsence(id, from: from, to: to, part: part, reason: why, stamp: stamp)
+        var recorded = try touched(after)
+        recorded.weeks = Array(Set(try touched(before).weeks + recorded.weeks)).sorted()
+        return recorded
+    }
+
+    /// Withdraws absence `id`; the answer names the published weeks it touched.
+    public func withdraw(_ id: Int64, reason: String, by caller: Identity, stamp: Stamp) throws -> Recorded {
+        guard let found = try db.calendar.absences().first(where: { $0.id == id }) else {
+            throw StoreError.notFound("no absence \(id)", next: .listSpecialists)
+        }
+        try AccessPolicy.check(caller, .reportAbsence, .specialist(found.leave.specialist))
+        let gone = try db.calendar.withdrawAbsence(id, reason: String(reason.prefix(120)), stamp: stamp)
+        return try touched(gone)
+    }
+
+    /// The absences `caller` may see: a specialist's own, or (a leader) anyone's or one specialist's.
+    public func list(_ specialist: String?, by caller: Identity) throws -> [AbsenceRecord] {
+        let scope = try AccessPolicy.scope(caller, .reportAbsence, school: nil, specialist: specialist)
+        guard case .specialist(let id) = scope else { return try db.calendar.absences() }
+        return try db.calendar.absences(specialist: id)
+    }
+
+    /// The sessions booked in published weeks that `leave` covers (not yet recorded), and their weeks.
+    func touched(_ leave: Leave) throws -> Recorded {
         var booked = 0
-        var touched: [CalendarDate] = []
-        for week in weeks {
+        var weeks: [CalendarDate] = []
+        for week in try db.timetables.publishedWeeks(from: leave.first.monday, to: leave.last.monday) {
             guard let t = try db.timetables.timetable(week: week) else { continue }
             let n = t.bookings.filter { b in
-                let day = week.adding(days: b.day.index)
-                return b.specialist == specialist && from <= day && day <= to && t.outcomes[b.referral] == nil
+                b.specialist == leave.specialist && leave.covers(week.adding(days: b.day.index), from: b.start, to: b.end)
+                    && t.outcomes[b.referral] == nil
             }.count
             if n > 0 {
                 booked += n
-                touched.append(week)
+                weeks.append(week)
             }
         }
-        return Recorded(from: from, to: to, bookedSessions: booked, weeks: touched)
+        return Recorded(from: leave.first, to: leave.last, bookedSessions: booked, weeks: weeks)
     }
 
     /// An absence starts no more than a week back, lasts at most a term (91 days), and says why

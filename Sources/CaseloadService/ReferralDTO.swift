@@ -169,3 +169,20 @@ public struct Paging: Sendable, Equatable {
     /// This page of `all`.
     public func slice<T>(_ all: [T]) -> [T] { Array(all.dropFirst(min(offset, all.count)).prefix(perPage)) }
 }
+
+/// A leader's override as the API answers it.
+public struct OverrideDTO: Codable, Sendable, Equatable {
+    public var referral: Int64
+    public var session: Int
+    /// The Monday of the week it must be booked in; `nil`: first claim until booked.
+    public var week: String?
+    public var reason: String
+
+    /// The override's answer.
+    public init(_ o: Override) {
+        referral = o.referral
+        session = o.session
+        week = o.week?.description
+        reason = o.reason
+    }
+}

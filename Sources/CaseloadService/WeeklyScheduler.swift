@@ -87,10 +87,7 @@ public struct WeeklyScheduler: Sendable {
 
     func plan(_ input: WeekDemand.Input, previous: WeekTimetable?, replan: Bool, stamp: Stamp) throws -> ScheduleResult {
         let week = input.weekStart
-        let (scenario, leftOut) = WeekDemand(input).build(name: "week-\(week)")
-        var options = options
-        options.locked = Set((input.frozen + input.keep).map(\.sessionId))
-        let plan = WeekPlanner(options: options).plan(scenario)
+        let (scenario, plan, leftOut) = search(input)
         let assembler = TimetableAssembler(scenario: scenario, leave: input.leave)
         let bookings = WeeklyScheduler.keepingRecord(assembler.bookings(plan), frozen: input.frozen)
         var timetable = WeekTimetable(
@@ -108,6 +105,30 @@ public struct WeeklyScheduler: Sendable {
         return result
     }
 
+    /// The week's plan. Running blocks held to a `preferred` weekday or time that found no room
+    /// there get a second pass with everything the first placed kept where it is: they may then
+    /// go anywhere in the week rather than miss it (a `required` rule is never let go).
+    func search(_ input: WeekDemand.Input) -> (WeekScenario, WeekPlan, [LeftOut]) {
+        let first = pass(input)
+        let unplaced = Set(first.plan.unassigned.compactMap { TimetableAssembler.parse(sessionId: $0.session)?.referral })
+        let relax = WeekDemand(input).relaxable(unplaced)
+        guard !relax.isEmpty else { return first }
+        var second = input
+        second.relaxed = relax
+        let fixed = Set(input.frozen.map(\.sessionId))
+        second.keep = TimetableAssembler(scenario: first.scenario, leave: input.leave).bookings(first.plan).filter { !fixed.contains($0.sessionId) }
+        second.keptPriority = Dictionary(first.scenario.sessions.map { ($0.id, $0.priority) }, uniquingKeysWith: max)
+        return pass(second)
+    }
+
+    /// One search over the week `input` describes.
+    func pass(_ input: WeekDemand.Input) -> (scenario: WeekScenario, plan: WeekPlan, leftOut: [LeftOut]) {
+        let (scenario, leftOut) = WeekDemand(input).build(name: "week-\(input.weekStart)")
+        var options = options
+        options.locked = Set((input.frozen + input.keep).map(\.sessionId))
+        return (scenario, WeekPlanner(options: options).plan(scenario), leftOut)
+    }
+
     /// The previous week's bookings that are part of the record (begun or recorded), and those
     /// still to come that can stay (their specialist is not away that day).
     func split(_ previous: WeekTimetable, _ input: WeekDemand.Input, _ progress: WeekProgress) -> (frozen: [Booking], keep: [Booking]) {
@@ -115,7 +136,7 @@ public struct WeeklyScheduler: Sendable {
         let calendar = input.config.calendar
         let keep = previous.bookings.filter { b in
             !frozen.contains(b) && calendar.isOpen(progress.date(b.day), school: b.school)
-                && !input.leave.contains { $0.specialist == b.specialist && $0.covers(progress.date(b.day)) }
+                && !input.leave.contains { $0.specialist == b.specialist && $0.covers(progress.date(b.day), from: b.start, to: b.end) }
         }
         return (frozen, keep)
     }

@@ -31,7 +31,23 @@ extension AppDatabase {
             try calendarFeeds(db)
             try erasure(db)
         }
+        m.registerMigration("v7: leaders' overrides and half-day absences") { db in
+            try overrides(db)
+            try db.alter(table: "specialist_leave") { t in t.add(column: "part", .text).notNull().defaults(to: "day") }
+        }
         return m
+    }
+
+    /// A leader's override of one referral's next session (`Override`): at most one per referral.
+    private static func overrides(_ db: Database) throws {
+        try db.create(table: "referral_override") { t in
+            t.primaryKey("referral_id", .integer).references("referral", onDelete: .cascade)
+            t.column("session_number", .integer).notNull()
+            t.column("week_start", .text)
+            t.column("reason", .text).notNull()
+            t.column("set_at", .text).notNull()
+            t.column("set_by", .text).notNull()
+        }
     }
 
     /// Each specialist's private calendar subscription addresses, kept only as the SHA-256 hash

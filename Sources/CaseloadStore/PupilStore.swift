@@ -82,6 +82,7 @@ extension PupilStore {
                 sql: "UPDATE referral SET pupil_ref = ?, reason = '', erased_at = ? WHERE id = ? AND erased_at IS NULL",
                 arguments: ["erased-\(id)", stamp.iso, id])
             try db.execute(sql: "UPDATE referral_status SET note = '' WHERE referral_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM referral_override WHERE referral_id = ?", arguments: [id])
             try db.execute(
                 sql: "UPDATE audit_log SET detail = ? WHERE entity = 'referral' AND entity_id = ? AND detail NOT LIKE '{\"redacted\":%'",
                 arguments: ["{\"redacted\":\"\(why) \(stamp.iso.prefix(10))\"}", "\(id)"])

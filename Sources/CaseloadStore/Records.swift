@@ -189,15 +189,16 @@ struct LeaveRow: SnakeCaseRecord, Sendable {
     var firstDay: CalendarDate
     var lastDay: CalendarDate
     var reason: String
+    var part: DayPart
 
     enum Columns: String, ColumnExpression {
-        case id, reason
+        case id, reason, part
         case specialistId = "specialist_id"
         case firstDay = "first_day"
         case lastDay = "last_day"
     }
 
-    var leave: Leave { Leave(specialist: specialistId, first: firstDay, last: lastDay) }
+    var leave: Leave { Leave(specialist: specialistId, first: firstDay, last: lastDay, part: part) }
 }
 
 extension LeaveRow {
@@ -208,6 +209,7 @@ extension LeaveRow {
         firstDay = try r(Columns.firstDay)
         lastDay = try r(Columns.lastDay)
         reason = try r(Columns.reason)
+        part = try r(Columns.part)
     }
 }
 

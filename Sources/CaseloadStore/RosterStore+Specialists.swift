@@ -31,15 +31,25 @@ extension RosterStore {
 }
 
 extension CalendarStore {
-    /// Records whole days of leave for a specialist.
-    public func addLeave(specialist id: String, from: CalendarDate, to: CalendarDate, reason: String, stamp: Stamp) throws {
-        guard from <= to else { throw StoreError.invalid("leave from \(from) to \(to): the first day must not be after the last") }
+    /// Records leave for a specialist: whole days, or a morning or afternoon of one day.
+    public func addLeave(
+        specialist id: String, from: CalendarDate, to: CalendarDate, part: DayPart = .whole, reason: String, stamp: Stamp
+    ) throws {
+        try CalendarStore.check(from, to, part)
         try write { db in
             guard try SpecialistRow.exists(db, key: id) else {
                 throw StoreError.notFound("no specialist \(id)", next: .listSpecialists)
             }
-            try LeaveRow(id: nil, specialistId: id, firstDay: from, lastDay: to, reason: reason).insert(db)
-            try db.audit(stamp, "leave", "specialist", id, ["from": from.description, "to": to.description, "reason": reason])
+            try LeaveRow(id: nil, specialistId: id, firstDay: from, lastDay: to, reason: reason, part: part).insert(db)
+            try db.audit(
+                stamp, "leave", "specialist", id, ["from": from.description, "to": to.description, "part": part.rawValue, "reason": reason])
+        }
+    }
+
+    static func check(_ from: CalendarDate, _ to: CalendarDate, _ part: DayPart) throws {
+        guard from <= to else { throw StoreError.invalid("leave from \(from) to \(to): the first day must not be after the last") }
+        guard part == .whole || from == to else {
+            throw StoreError.invalid("a morning or an afternoon away is one day: give the same first and last day, or report whole days")
         }
     }
 
@@ -67,6 +77,27 @@ extension CalendarStore {
             var request = LeaveRow.order(LeaveRow.Columns.firstDay, LeaveRow.Columns.id)
             if let specialist { request = request.filter(LeaveRow.Columns.specialistId == specialist) }
             return try request.fetchAll(db).map { AbsenceRecord(id: $0.id ?? 0, leave: $0.leave, reason: $0.reason) }
+        }
+    }
+
+    /// Corrects absence `id` (its days, part or reason), keeping what it was in the audit log;
+    /// returns it before and after, so that the weeks either touches can be re-planned.
+    public func correctAbsence(
+        _ id: Int64, from: CalendarDate, to: CalendarDate, part: DayPart, reason: String, stamp: Stamp
+    ) throws -> (before: Leave, after: Leave) {
+        try CalendarStore.check(from, to, part)
+        return try write { db in
+            guard var row = try LeaveRow.fetchOne(db, key: id) else { throw StoreError.notFound("no absence \(id)", next: .listSpecialists) }
+            let before = row.leave
+            (row.firstDay, row.lastDay, row.part, row.reason) = (from, to, part, reason)
+            try row.update(db)
+            try db.audit(
+                stamp, "correct_leave", "specialist", row.specialistId,
+                [
+                    "absence": "\(id)", "was": "\(before.first) to \(before.last) (\(before.part.rawValue))",
+                    "now": "\(from) to \(to) (\(part.rawValue))", "reason": reason,
+                ])
+            return (before, row.leave)
         }
     }
 

@@ -30,6 +30,7 @@ extension Weekday: DatabaseValueConvertible {}
 extension ReferralStatus: DatabaseValueConvertible {}
 extension AreaOfNeed: DatabaseValueConvertible {}
 extension SessionOutcome: DatabaseValueConvertible {}
+extension DayPart: DatabaseValueConvertible {}
 
 extension ReferralFlags: DatabaseValueConvertible {
     /// The set flags' names, comma-separated (`ehc_plan,safeguarding`), empty for none.

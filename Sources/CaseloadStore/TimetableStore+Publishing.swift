@@ -36,7 +36,7 @@ extension TimetableStore {
             db,
             sql: """
                 SELECT action, entity, entity_id FROM audit_log WHERE id > ? AND (
-                  (entity = 'referral' AND action IN ('status', 'update', 'session', 'correct_session'))
+                  (entity = 'referral' AND action IN ('status', 'update', 'session', 'correct_session', 'override', 'override_cleared'))
                   OR entity IN ('specialist', 'school', 'closure')
                   OR (entity = 'timetable' AND entity_id != ? AND action IN ('publish', 'replan')))
                 ORDER BY id LIMIT 4

@@ -53,13 +53,36 @@ extension TimetableStore {
         let waiting = try database.referrals.waitingList(config: config, today: week)
         return try read { db in
             let active = try ReferralRow.filter(ReferralRow.Columns.status == ReferralStatus.active).fetchAll(db).map { $0.referral() }
-            let series = Dictionary(uniqueKeysWithValues: try SeriesRow.fetchAll(db).map { ($0.referralId, $0.series) })
+            let starts = try TimetableStore.firstStarts(db)
+            let series = Dictionary(
+                uniqueKeysWithValues: try SeriesRow.fetchAll(db).map { row in
+                    var s = row.series
+                    s.start = starts[row.referralId]
+                    return (row.referralId, s)
+                })
             let leave = try CalendarStore.leave(db, from: week, to: week.adding(days: 6))
             return WeekDemand.Input(
                 weekStart: week, config: config, schools: try SchoolRow.order(Column("urn")).fetchAll(db).map(\.record),
                 roster: try SpecialistRow.order(Column("id")).fetchAll(db).map(\.specialist), leave: leave, waiting: waiting,
-                active: active.compactMap { r in series[r.id].map { (r, $0) } })
+                active: active.compactMap { r in series[r.id].map { (r, $0) } }, overrides: try ReferralStore.overrides(db))
         }
+    }
+
+    /// When each running block's first session started (its latest published first session),
+    /// which the pathway's `same_time` keeps.
+    static func firstStarts(_ db: Database) throws -> [Int64: ClockTime] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.referral_id, b.start FROM booking b JOIN timetable t ON t.week_start = b.week_start
+                WHERE b.session_number = 1 AND t.status = 'published' ORDER BY b.week_start
+                """)
+        var starts: [Int64: ClockTime] = [:]
+        for row in rows {
+            let read = StoredRow(row, table: "booking", key: "referral_id")
+            starts[try read(Column("referral_id"))] = try read(Column("start")) as ClockTime
+        }
+        return starts
     }
 
     /// Stores a week's plan: a new draft, or (`keepPublished`) the re-plan of a published week.

@@ -12,7 +12,7 @@ let shippedConfig = try! String(contentsOf: repoRoot.appendingPathComponent("Con
         let c = try TrustConfigFile.parse(shippedConfig)
         #expect(c.services.map(\.code) == ["EP", "SALT", "COUNSELLING"])
         #expect(c.service("SALT")?.pathway(nil)?.sessions == 6)
-        #expect(c.service("COUNSELLING")?.pathway(nil)?.sameWeekday == true)
+        #expect(c.service("COUNSELLING")?.pathway(nil)?.sameWeekday == .preferred)
         #expect(c.bands.map(\.name) == ["urgent", "high", "routine"])
         #expect(c.statutory.adviceWeeks == 6)
         #expect(c.planning.searchSeconds == 30)
@@ -62,7 +62,11 @@ let shippedConfig = try! String(contentsOf: repoRoot.appendingPathComponent("Con
         expectRefused(
             "default_pathway: assessment", "default_pathway: triage", field: "services.EP.default_pathway", mentions: "assessment, consultation")
         expectRefused(
-            "same_weekday: true", "same_weekday: maybe", field: "services.COUNSELLING.pathways.counselling.same_weekday", mentions: "true or false")
+            "same_weekday: preferred        #", "same_weekday: maybe        #", field: "services.COUNSELLING.pathways.counselling.same_weekday",
+            mentions: "required, preferred or no")
+        expectRefused(
+            "same_time_within_minutes: 30   #", "same_time_within_minutes: 300   #",
+            field: "services.SALT.pathways.therapy_block.same_time_within_minutes", mentions: "240")
         expectRefused("    service: EP\n", "    service: OT\n", field: "priority.statutory.service", mentions: "not one of")
         expectRefused("    routine: 0\n", "    routine: 5\n", field: "priority.bands", mentions: "starting at 0")
     }

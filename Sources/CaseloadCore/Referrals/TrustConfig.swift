@@ -7,18 +7,39 @@ public struct Pathway: Hashable, Sendable {
     public var everyWeeks: Int
     /// The same specialist for every session (continuity of care).
     public var sameSpecialist: Bool
-    /// The same weekday for every session.
-    public var sameWeekday: Bool
+    /// Each session on the weekday of the first: never, where capacity allows, or always.
+    public var sameWeekday: ContinuityRule
+    /// Each session at the first one's time, within `timeToleranceMinutes` either way.
+    public var sameTime: ContinuityRule
+    /// How far from the first session's start a later one may start and still be "the same time".
+    public var timeToleranceMinutes: Int
 
     /// A pathway with every field.
-    public init(name: String, sessions: Int, minutes: Int, everyWeeks: Int = 1, sameSpecialist: Bool = false, sameWeekday: Bool = false) {
+    public init(
+        name: String, sessions: Int, minutes: Int, everyWeeks: Int = 1, sameSpecialist: Bool = false, sameWeekday: ContinuityRule = .no,
+        sameTime: ContinuityRule = .no, timeToleranceMinutes: Int = 30
+    ) {
         self.name = name
         self.sessions = sessions
         self.minutes = minutes
         self.everyWeeks = everyWeeks
         self.sameSpecialist = sameSpecialist
         self.sameWeekday = sameWeekday
+        self.sameTime = sameTime
+        self.timeToleranceMinutes = timeToleranceMinutes
     }
+}
+
+/// How firmly a block keeps something of its first session (its weekday, its time): not at all,
+/// wherever the week's capacity allows (`preferred`: a session that cannot have it this week is
+/// placed elsewhere in the week rather than left out), or always (`required`: left out instead).
+public enum ContinuityRule: String, CaseIterable, Sendable {
+    case no
+    case preferred
+    case required
+
+    /// Whether the rule asks for anything.
+    public var applies: Bool { self != .no }
 }
 
 /// One service's rules: who joins its waiting list, and how quickly they should be seen.

@@ -136,11 +136,26 @@ extension TrustConfig {
     }
 
     static func readPathway(_ f: JSONFields, name: String) throws(InputError) -> Pathway {
-        try f.onlyKeys(["sessions", "minutes", "every_weeks", "same_specialist", "same_weekday"])
+        try f.onlyKeys(["sessions", "minutes", "every_weeks", "same_specialist", "same_weekday", "same_time", "same_time_within_minutes"])
         return Pathway(
             name: name, sessions: try f.int("sessions", in: 1...52), minutes: try f.int("minutes", in: 5...480),
             everyWeeks: try f.optionalInt("every_weeks", in: 1...12) ?? 1,
             sameSpecialist: try f.optionalBool("same_specialist") ?? false,
-            sameWeekday: try f.optionalBool("same_weekday") ?? false)
+            sameWeekday: try continuity(f, "same_weekday"), sameTime: try continuity(f, "same_time"),
+            timeToleranceMinutes: try f.optionalInt("same_time_within_minutes", in: 0...240) ?? 30)
+    }
+
+    /// `required`, `preferred` or `no` (`true` is `required`, `false` is `no`); absent is `no`.
+    static func continuity(_ f: JSONFields, _ key: String) throws(InputError) -> ContinuityRule {
+        switch f.optional(key) {
+        case nil: return .no
+        case .bool(let b)?: return b ? .required : .no
+        case .string(let s)?:
+            guard let rule = ContinuityRule(rawValue: s.lowercased()) else {
+                throw f.error(key, "must be required, preferred or no, found \"\(s)\"")
+            }
+            return rule
+        default: throw f.error(key, "must be required, preferred or no")
+        }
     }
 }

@@ -10,28 +10,34 @@ extension WeekDemand {
             guard let pathway = input.config.service(referral.request.service)?.pathway(referral.pathway),
                 series.sessionsDone < pathway.sessions, isDue(series, pathway)
             else { continue }
-            let days = openDays(pathway.sameWeekday ? series.weekday.map { [$0] } : nil)
-            if days?.isEmpty == true {
-                leftOut.append(
-                    insideNotice(referral.id, series.weekday.map { [$0] } ?? [])
-                        ?? LeftOut(
-                            referral: referral.id, code: "day_passed",
-                            reason: "its day (\(series.weekday?.displayName ?? "")) has already passed this week; it is offered again next week"))
-                continue
-            }
-            guard let slot = slot(referral.request.school, among: days, minutes: pathway.minutes) else {
-                leftOut.append(LeftOut(referral: referral.id, code: "school_closed", reason: closedWhy(referral.request.school, among: days)))
+            let slot: SchoolSlot
+            switch continuingSlot(referral, series, pathway) {
+            case .success(let found): slot = found
+            case .failure(let out):
+                leftOut.append(out)
                 continue
             }
             sessions.append(
                 Session(
                     id: WeekDemand.sessionId(referral: referral.id, number: series.sessionsDone + 1),
                     referral: "r\(referral.id)", school: referral.request.school, service: referral.request.service,
-                    durationMin: pathway.minutes, priority: isOverdue(series, pathway) ? 94 : 90, skills: skills(referral),
+                    durationMin: pathway.minutes, priority: seriesPriority(referral.id, series, pathway), skills: skills(referral),
                     specialist: series.specialist,
                     days: slot.days, earliest: slot.earliest, latestEnd: slot.latestEnd))
         }
         return (sessions, leftOut)
+    }
+
+    /// A block's next session: 90; 94 when the block missed a week (first claim among blocks);
+    /// a leader's override's priority when one covers it.
+    func seriesPriority(_ id: Int64, _ series: Series, _ pathway: Pathway) -> Int {
+        if claims(id, session: series.sessionsDone + 1) { return Override.priority }
+        return isOverdue(series, pathway) ? 94 : 90
+    }
+
+    /// Whether a leader's override covers session `number` of referral `id` this week.
+    func claims(_ id: Int64, session number: Int) -> Bool {
+        input.overrides[id]?.covers(session: number, week: input.weekStart) == true
     }
 
     /// Whether the block missed a week it was due (an interrupted block): it has first claim,
@@ -58,7 +64,9 @@ extension WeekDemand {
         let byService = Dictionary(grouping: input.waiting.filter { !keptReferrals.contains($0.referral.id) }, by: \.referral.request.service)
         let urgency = input.config.urgency
         for (service, listed) in byService.sorted(by: { $0.key < $1.key }) {
-            let entries = listed.filter(urgency.isUrgent) + listed.filter { !urgency.isUrgent($0) }
+            let claimed = listed.filter { claims($0.referral.id, session: 1) }
+            let rest = listed.filter { !claims($0.referral.id, session: 1) }
+            let entries = claimed + rest.filter(urgency.isUrgent) + rest.filter { !urgency.isUrgent($0) }
             let capacity = Double(minutes[service] ?? 0)
             var budget = capacity * WeekDemand.shortlistFactor
             var blockRoom = capacity * Double(100 - urgency.reservePercent) / 100 - Double(committed[service] ?? 0)
@@ -66,7 +74,8 @@ extension WeekDemand {
                 let pathway = input.config.service(service)?.pathway(e.referral.pathway)
                 let due = isDueThisWeek(e)
                 let urgent = urgency.isUrgent(e)
-                guard let pathway, budget > 0 || due else {
+                let claim = claims(e.referral.id, session: 1)
+                guard let pathway, budget > 0 || due || claim else {
                     leftOut.append(
                         LeftOut(
                             referral: e.referral.id, code: "below_priority",
@@ -74,12 +83,12 @@ extension WeekDemand {
                     continue
                 }
                 let startsBlock = pathway.sessions > 1 && !urgent
-                if startsBlock, blockRoom < Double(pathway.minutes) {
+                if startsBlock, !claim, blockRoom < Double(pathway.minutes) {
                     leftOut.append(reserved(e, service))
                     continue
                 }
                 let ranked = 1 + (89 * (entries.count - rank - 1)) / max(1, entries.count)
-                let priority = due ? 99 : urgent && urgency.mayPostponeBlocks ? 95 : ranked
+                let priority = due ? 99 : claim || (urgent && urgency.mayPostponeBlocks) ? Override.priority : ranked
                 guard let session = first(e, pathway, priority: priority) else {
                     leftOut.append(notOpen(e))
                     continue

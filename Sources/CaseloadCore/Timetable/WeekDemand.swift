@@ -32,11 +32,18 @@ public struct WeekDemand: Sendable {
         /// Days still to come that new sessions may not go on because they fall inside the
         /// trust's notice (so that a session left out says so).
         public var insideNotice: Set<Weekday> = []
+        /// Running blocks whose `preferred` weekday or time is let go this time (the week could
+        /// not hold them there: a second pass places them elsewhere in the week).
+        public var relaxed: Set<Int64> = []
+        /// Leaders' overrides by referral (`Override`).
+        public var overrides: [Int64: Override] = [:]
+        /// The priority of a kept booking from an earlier pass of the same plan (else 100).
+        public var keptPriority: [String: Int] = [:]
 
         /// Everything the week is built from.
         public init(
             weekStart: CalendarDate, config: TrustConfig, schools: [SchoolRecord], roster: [Specialist], leave: [Leave],
-            waiting: [WaitingEntry], active: [(Referral, Series)], keep: [Booking] = []
+            waiting: [WaitingEntry], active: [(Referral, Series)], keep: [Booking] = [], overrides: [Int64: Override] = [:]
         ) {
             self.weekStart = weekStart
             self.config = config
@@ -46,6 +53,7 @@ public struct WeekDemand: Sendable {
             self.waiting = waiting
             self.active = active
             self.keep = keep
+            self.overrides = overrides
         }
     }
 
@@ -92,9 +100,10 @@ public struct WeekDemand: Sendable {
         s.days = s.days.map(input.config.planning.withBreak)
         let away = input.leave.filter { $0.specialist == s.id }
         let recorded = Set(input.frozen.filter { $0.specialist == s.id }.map(\.day))
-        s.days = s.days.filter { d in
-            recorded.contains(d.day)
-                || (input.openDays.contains(d.day) && trustOpen(d.day) && !away.contains { $0.covers(date(d.day)) })
+        s.days = s.days.compactMap { d in
+            if recorded.contains(d.day) { return d }
+            guard input.openDays.contains(d.day), trustOpen(d.day) else { return nil }
+            return away.filter { $0.covers(date(d.day)) }.reduce(d as WorkingDay?) { left, leave in left.flatMap(leave.part.remaining) }
         }
         return s
     }
@@ -110,7 +119,7 @@ public struct WeekDemand: Sendable {
             let minutes = b.end.minutes - b.start.minutes
             return Session(
                 id: b.sessionId, referral: "r\(b.referral)", school: b.school, service: service(of: b.referral),
-                durationMin: minutes, priority: 100, specialist: b.specialist, days: [b.day],
+                durationMin: minutes, priority: input.keptPriority[b.sessionId] ?? 100, specialist: b.specialist, days: [b.day],
                 earliest: b.start, latestEnd: b.end)
         }
     }

@@ -143,4 +143,16 @@ struct MyWeekPage: PageModel {
     var empty: String? = nil
     var feedSince: String? = nil
     var notice: String? = nil
+    /// The days of this week the specialist is away, and why.
+    var away: [Absence] = []
+    var hasAway = false
+    /// Their absences from this week on, to withdraw.
+    var absences: [Absence] = []
+    var hasAbsences = false
+
+    /// An absence as the page lists it.
+    struct Absence: Sendable {
+        let id: Int64
+        let when, reason: String
+    }
 }

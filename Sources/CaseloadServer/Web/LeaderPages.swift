@@ -127,7 +127,7 @@ struct LeaderPages {
     /// A kind of reason for not booking, as a leader would say it.
     static func kind(_ code: String) -> String {
         switch UnassignedCode(rawValue: code) {
-        case .capacity?: "below others in priority: the service's hours are full this week"
+        case .capacity?: "below others in priority: the service's hours are full this week (a leader can give one first claim on its page)"
         case .fullWithinReach?: "the specialists who can reach the school are full, while others with free time are too far away"
         case .outOfReach?: "the school is out of every specialist's reach in the working day or travel cap"
         case .missingSkill?: "no specialist has the skill it needs"

@@ -58,6 +58,11 @@ struct ReferralForm: Decodable {
     }
 }
 
+/// A leader's override: a week (empty: first claim) and why.
+struct OverrideForm: Decodable {
+    let week, reason: String?
+}
+
 /// The trust's settings as YAML, with what the page needs to save or simulate them.
 struct SettingsForm: Decodable {
     let yaml: String?
@@ -80,7 +85,7 @@ struct OutcomesForm: Decodable {
 
 /// A specialist's absence.
 struct AbsenceForm: Decodable {
-    let specialist, from, to, reason: String?
+    let specialist, from, to, part, reason: String?
 }
 
 /// Renewing or stopping a calendar feed.

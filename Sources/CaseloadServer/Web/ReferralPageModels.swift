@@ -77,4 +77,15 @@ struct ReferralStoryPage: PageModel {
     let actions: [Action]
     let hasActions: Bool
     var justSent = false
+    /// Whether the viewer (a leader) may put it first: it is waiting or running.
+    var mayOverride = false
+    /// The override in force, if any.
+    var override: OverrideView? = nil
+    var notice: String? = nil
+
+    /// A leader's override as the page says it.
+    struct OverrideView: Sendable {
+        let session: Int
+        let words, reason: String
+    }
 }

@@ -18,6 +18,8 @@ struct SchoolPages {
         for change in ReferralLifecycle.Change.allCases {
             web.post("referrals/:id/\(change.rawValue)") { request, context in try await self.change(request, context, change) }
         }
+        web.post("referrals/:id/override", use: setOverride)
+        web.post("referrals/:id/override/clear", use: clearOverride)
         web.get("visits", use: visits)
         web.get("visits.ics", use: visitsCalendar)
     }
@@ -74,6 +76,11 @@ struct SchoolPages {
         let place = r.status == .waiting ? try state.waiting.place(r, state: state) : nil
         var page = ReferralStory.page(r, place: place, history: try state.db.referrals.history(id), today: state.today(), config: state.config)
         page.justSent = request.uri.queryParameters.get("new") != nil
+        if AccessPolicy.allows(caller, .overrideReferral, .trust), r.status == .waiting || r.status == .active {
+            page.mayOverride = true
+            page.override = try state.db.referrals.override(of: id).map { .init(session: $0.session, words: $0.words, reason: $0.reason) }
+        }
+        page.notice = SchoolPages.notice(request.uri.queryParameters.get("done"))
         return pages.render(page, title: "Referral \(id)", context: context)
     }
 
@@ -86,6 +93,34 @@ struct SchoolPages {
         let stamp = Stamp(actor: caller.actor)
         _ = try await DatabaseWork.run { try lifecycle.apply(change, to: id, by: caller, note: note, stamp: stamp) }
         return Response.redirect(to: "/referrals/\(id)", type: .normal)
+    }
+
+    @Sendable func setOverride(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller()
+        let id = try referralId(context)
+        let form = try await WebForm.read(OverrideForm.self, request, context)
+        let (overriding, today, stamp) = (ReferralOverriding(db: state.db), state.today(), Stamp(actor: caller.actor))
+        let (week, reason) = (form.week.given, form.reason.given ?? "")
+        _ = try await DatabaseWork.run { try overriding.set(id, week: week, reason: reason, by: caller, today: today, stamp: stamp) }
+        return Response.redirect(to: "/referrals/\(id)?done=override", type: .normal)
+    }
+
+    @Sendable func clearOverride(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller()
+        let id = try referralId(context)
+        _ = try await WebForm.read(EmptyForm.self, request, context)
+        let (overriding, stamp) = (ReferralOverriding(db: state.db), Stamp(actor: caller.actor))
+        _ = try await DatabaseWork.run { try overriding.clear(id, reason: "removed on the referral's page", by: caller, stamp: stamp) }
+        return Response.redirect(to: "/referrals/\(id)?done=cleared", type: .normal)
+    }
+
+    /// What the last change on a referral's page did (the address carries only which change).
+    static func notice(_ done: String?) -> String? {
+        switch done {
+        case "override": "Saved: this referral now goes first. Re-plan a drafted week to take it in."
+        case "cleared": "The override is removed."
+        default: nil
+        }
     }
 
     func referralId(_ context: AppContext) throws -> Int64 {

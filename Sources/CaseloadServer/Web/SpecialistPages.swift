@@ -17,6 +17,7 @@ struct SpecialistPages {
         web.get("my-week", use: week)
         web.post("my-week/outcomes", use: record)
         web.post("my-week/absence", use: absence)
+        web.post("my-week/absence/:n/withdraw", use: withdrawAbsence)
         web.post("my-week/calendar", use: calendar)
     }
 
@@ -43,6 +44,11 @@ struct SpecialistPages {
             page.feedSince = Spoken.date(CalendarDate(String(feed.createdAt.prefix(10))) ?? state.today(), today: state.today())
         }
         page.notice = SpecialistPages.notice(request.uri.queryParameters)
+        let recorded = try AbsenceReporting(db: state.db).list(who, by: caller).filter { $0.leave.last >= week.monday }
+        page.absences = recorded.map(SpecialistPages.listed)
+        page.hasAbsences = !recorded.isEmpty
+        page.away = SpecialistPages.away(recorded, week: week.monday, today: state.today())
+        page.hasAway = !page.away.isEmpty
         return pages.render(page, title: caller.isLeader ? "\(who)'s week" : "My week, \(week.title)", context: context)
     }
 
@@ -64,6 +70,37 @@ struct SpecialistPages {
         return row
     }
 
+    @Sendable func withdrawAbsence(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller()
+        guard let n = context.parameters.get("n", as: Int64.self) else { throw StoreError.notFound("no such absence") }
+        let form = try await WebForm.read(CalendarForm.self, request, context)
+        let (reporting, stamp) = (AbsenceReporting(db: state.db), Stamp(actor: caller.actor))
+        let done = try await DatabaseWork.run { try reporting.withdraw(n, reason: "withdrawn on the week page", by: caller, stamp: stamp) }
+        let week = done.from.monday
+        return Response.redirect(to: "/my-week?week=\(week)\(SpecialistPages.whose(caller, form))&withdrawn=\(done.bookedSessions)", type: .normal)
+    }
+
+    /// An absence as the page lists it: "Tue 8 Dec to Wed 9 Dec", "the morning of Tue 8 Dec".
+    static func listed(_ a: AbsenceRecord) -> MyWeekPage.Absence {
+        let l = a.leave
+        let when =
+            l.part != .whole
+            ? "\(l.part.words) of \(Spoken.date(l.first))"
+            : l.first == l.last ? Spoken.date(l.first) : "\(Spoken.date(l.first)) to \(Spoken.date(l.last))"
+        return MyWeekPage.Absence(id: a.id, when: when, reason: a.reason)
+    }
+
+    /// Each day of the week of `monday` an absence covers: "Tue 8 Dec (the morning)".
+    static func away(_ recorded: [AbsenceRecord], week monday: CalendarDate, today: CalendarDate) -> [MyWeekPage.Absence] {
+        (0..<5).flatMap { i -> [MyWeekPage.Absence] in
+            let date = monday.adding(days: i)
+            return recorded.filter { $0.leave.covers(date) }.map { a in
+                let part = a.leave.part == .whole ? "" : " (\(a.leave.part.words))"
+                return MyWeekPage.Absence(id: a.id, when: Spoken.date(date, today: today) + part, reason: a.reason)
+            }
+        }
+    }
+
     /// What the last action did, from the numbers in the address (never free text).
     static func notice(_ query: Parameters) -> String? {
         if let n = query.get("recorded", as: Int.self) { return "Saved: \(n) outcome\(n == 1 ? "" : "s") recorded." }
@@ -71,6 +108,10 @@ struct SpecialistPages {
             return n == 0
                 ? "Absence recorded. No booked sessions fall on those days."
                 : "Absence recorded. \(n) booked session\(n == 1 ? "" : "s") fall on those days; the trust's leaders re-plan the week to move them."
+        }
+        if let n = query.get("withdrawn", as: Int.self) {
+            return
+                "Absence withdrawn. \(n == 0 ? "No booked sessions were on those days." : "The trust's leaders re-plan the week to use the time again.")"
         }
         if query.get("calendar") == "stopped" { return "The calendar address is stopped: calendars using it no longer update." }
         return nil
@@ -105,8 +146,11 @@ struct SpecialistPages {
         let today = state.today()
         let stamp = Stamp(actor: caller.actor)
         let reason = form.reason.given ?? ""
+        guard let part = DayPart(rawValue: form.part.given ?? "day") else {
+            throw InputError(field: "part", problem: "choose the whole day, the morning or the afternoon")
+        }
         let done = try await DatabaseWork.run {
-            try reporting.report(who, from: from, to: to, reason: reason, by: caller, today: today, stamp: stamp)
+            try reporting.report(who, from: from, to: to, part: part, reason: reason, by: caller, today: today, stamp: stamp)
         }
         return Response.redirect(
             to: "/my-week?week=\(from.monday)\(SpecialistPages.whose(caller, form))&absent=\(done.bookedSessions)", type: .normal)

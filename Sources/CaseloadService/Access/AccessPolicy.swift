@@ -6,6 +6,8 @@ public enum Action: String, CaseIterable, Sendable {
     case readWaitingList, readTimetable, readDraftTimetable
     case recordOutcomes, manageClosures, reportAbsence, manageCalendarFeed
     case planWeek, projectWaitingList, simulate, readSettings, changeSettings, readAuditLog, managePupilData
+    /// Book a referral in a given week, or give it first claim (a leader's override).
+    case overrideReferral
     /// Read the server's metrics (`/metrics`): leaders and monitoring keys.
     case readMetrics
 }
@@ -110,6 +112,7 @@ public enum AccessPolicy {
         case .managePupilData: "only a trust leader exports or erases a pupil's data, or applies the retention rule"
         case .readSettings, .changeSettings: "only a trust leader reads and changes the trust's settings"
         case .readMetrics: "only a trust leader or a monitoring key reads the metrics"
+        case .overrideReferral: "only a trust leader books a referral in a given week or gives it first claim"
         default: "only a trust leader may do this"
         }
     }

@@ -8,6 +8,8 @@ public struct SimulationReport: Sendable {
     public let services: [String]
     /// School names and each school's fair-share entitlement (0…1).
     public let schools: [(urn: String, name: String, share: Double)]
+    /// What the alternative changes in the settings ("SALT threshold 25 → 35"); empty: the same.
+    public var compared: [String] = []
 
     /// A report comparing `alternative` with `baseline` (pass the same figures for a single run).
     public init(baseline: [WeekFigures], alternative: [WeekFigures], services: [String], schools: [(urn: String, name: String, share: Double)]) {
@@ -20,7 +22,11 @@ public struct SimulationReport: Sendable {
     /// The plain-English sentences at the top.
     public var summary: [String] {
         guard let b = baseline.last, let a = alternative.last else { return ["nothing was simulated"] }
-        var out: [String] = []
+        var out = [
+            compared.isEmpty
+                ? "Comparing the settings in force with themselves (nothing was changed)."
+                : "Comparing the settings in force with: " + compared.joined(separator: "; ") + "."
+        ]
         for s in services {
             let lb = b.waiting[s] ?? 0
             let la = a.waiting[s] ?? 0

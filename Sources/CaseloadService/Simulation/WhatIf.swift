@@ -23,8 +23,10 @@ public struct WhatIf: Sendable {
         let share = FairShare(
             schools: schools.map { SchoolNeed(urn: $0.urn, pupils: $0.pupils, senSupport: $0.senSupport, ehcPlans: $0.ehcPlans) },
             rule: baseline.config.fairShare)
-        return SimulationReport(
+        var report = SimulationReport(
             baseline: b, alternative: a, services: baseline.config.services.map(\.code),
             schools: schools.map { ($0.urn, $0.name, share.entitlement[$0.urn] ?? 0) })
+        report.compared = SettingsChanges.between(baseline.config, alternative.config)
+        return report
     }
 }
