@@ -41,6 +41,7 @@ func estimates(weeks: Int, start: CalendarDate = CalendarDate("2026-11-30")!) th
     print("\nas lived, the three futures pooled")
     table(promises, pooled, config, title: "promise from the planner's projection")
     table(fillPromises, pooled, config, title: "promise from the fill rate alone (before this issue)")
+    table(promises, pooled, config, title: "promises for weeks after the drafted one (the first week), from the projection", after: 0)
 }
 
 func timed(_ seconds: inout Double, _ body: () throws -> Void) rethrows {
@@ -90,7 +91,10 @@ func table(_ promised: [WaitingEntry], _ rolled: (seen: [Int64: Int], weeks: [Ca
 }
 
 /// The table over one or more futures (each referral counted once per future).
-func table(_ promised: [WaitingEntry], _ rolled: (seen: [[Int64: Int]], weeks: [CalendarDate]), _ config: TrustConfig, title: String) {
+/// `after`: only promises for term weeks later than this index (0: after the drafted week).
+func table(
+    _ promised: [WaitingEntry], _ rolled: (seen: [[Int64: Int]], weeks: [CalendarDate]), _ config: TrustConfig, title: String, after: Int = -1
+) {
     let index = Dictionary(uniqueKeysWithValues: rolled.weeks.enumerated().map { ($0.element, $0.offset) })
     print("  \(title)")
     print("  service       promised  within 1 week  later by 2+ weeks  any later  earlier by 2+ weeks  mean error (weeks)")
@@ -98,7 +102,7 @@ func table(_ promised: [WaitingEntry], _ rolled: (seen: [[Int64: Int]], weeks: [
     for service in config.services.map(\.code) {
         let errors = rolled.seen.flatMap { seen in
             promised.filter { $0.referral.request.service == service }.compactMap { e -> Int? in
-                guard let p = e.estimatedFirstWeek.flatMap({ index[$0] }) else { return nil }
+                guard let p = e.estimatedFirstWeek.flatMap({ index[$0] }), p > after else { return nil }
                 return (seen[e.referral.id] ?? rolled.weeks.count) - p  // not seen in the horizon: at least this late
             }
         }

@@ -89,4 +89,25 @@ import Testing
         #expect(try store.auditLog(entity: "specialist").contains { $0.action == "withdraw_leave" && $0.detail.contains("came back") })
         await #expect(throws: ExitCode(2)) { try await run(["specialist", "withdraw", "\(absence.id)"]) }
     }
+
+    /// A morning away, corrected to two whole days; a leader's override, set and cleared.
+    @Test func aHalfDayIsCorrectedAndAReferralPutFirst() async throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await run(["demo", "--fixtures", root.appendingPathComponent("Fixtures").path])
+        let morning = try await run(["specialist", "absent", "salt-3", "--from", "2026-12-02", "--part", "morning", "--reason", "dentist"])
+        #expect(morning.contains("the morning of 2026-12-02"), "\(morning)")
+        await #expect(throws: ExitCode(2)) { try await run(["specialist", "absent", "salt-3", "--from", "2026-12-02", "--part", "evening"]) }
+        let store = try AppDatabase.open(path: db)
+        let absence = try #require(try store.calendar.absences(specialist: "salt-3").first)
+        #expect(try await run(["specialist", "absences", "salt-3"]).contains("the morning"))
+        let fixed = try await run(["specialist", "correct", "\(absence.id)", "--from", "2026-12-02", "--to", "2026-12-03", "--reason", "ill"])
+        #expect(fixed.contains("2026-12-02 to 2026-12-03") && fixed.contains("--replan"), "\(fixed)")
+        #expect(try store.calendar.absences(specialist: "salt-3").first?.leave.part == .whole)
+        let waiting = try #require(try store.referrals.all(statuses: [.waiting]).last)
+        let put = try await run(["referral", "override", "\(waiting.id)", "--week", "2026-12-09", "--reason", "tribunal"])
+        #expect(put.contains("to be booked in the week of 2026-12-07"), "\(put)")
+        await #expect(throws: ExitCode(2)) { try await run(["referral", "override", "\(waiting.id)"]) }  // no reason
+        #expect(try await run(["referral", "override", "\(waiting.id)", "--clear"]).contains("override removed"))
+    }
 }
