@@ -18,7 +18,10 @@ struct InitCommand: ParsableCommand {
     static func initialise(_ store: StoreOptions) throws {
         let db = try AppDatabase.create(path: store.databasePath)
         Console.print(
-            "database \(store.databasePath) ready (\(try db.journalMode() == "wal" ? "safe for the server and the command line at once" : "journal mode \(try db.journalMode())"))"
+            "database \(store.databasePath) ready"
+                + (try db.journalMode() == "wal"
+                    ? " (safe for the server and the command line at once)"
+                    : "; its folder does not allow SQLite's write-ahead log, so use it from one program at a time")
         )
         if FileManager.default.fileExists(atPath: store.configPath) {
             Console.print("config \(store.configPath) already exists; left as it is")

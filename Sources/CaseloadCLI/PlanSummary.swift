@@ -13,7 +13,7 @@ struct PlanSummary {
             "Plan for \(scenario.name) (week of \(scenario.weekStart)) written to \(path)",
             "  sessions placed   \(s.placedSessions) of \(s.sessions)",
             String(
-                format: "  served priority   %d of %d requested; %.1f%% of the upper bound %d",
+                format: "  served priority   %d of %d requested; %.1f%% of the most any plan could serve (%d)",
                 s.servedPriority, s.totalPriority, 100 * s.shareOfBound, s.upperBound),
             "  travel            \(s.travelMinutes) minutes over \(plan.routes.count) specialist-days",
             String(format: "  search            %.1f s, %d iterations per thread, seed %llu", s.seconds, s.iterations, s.seed),

@@ -67,7 +67,8 @@ struct ReferralStoryPage: PageModel {
     let id: Int64
     let pupil: String
     let year: Int
-    let school, service, asked, area: String
+    var school: String
+    let service, asked, area: String
     let severity: Int
     let flags, received, status, band: String
     let declined: Bool

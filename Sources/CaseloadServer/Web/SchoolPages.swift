@@ -31,8 +31,9 @@ struct SchoolPages {
         let waiting = Set(referrals.filter { $0.status == .waiting }.map(\.id))
         let places = try state.waiting.places(waiting, services: state.config.services.map(\.code), state: state)
         let rows = referrals.reversed().map { row($0, places[$0.id]) }
-        let page = ReferralsPage(rows: rows, none: rows.isEmpty, more: total > rows.count, total: total, school: school ?? "every school")
-        return pages.render(page, title: school.map { "Referrals of school \($0)" } ?? "All referrals", context: context)
+        let name = try school.map { urn in try state.db.roster.school(urn)?.name ?? "school \(urn)" }
+        let page = ReferralsPage(rows: rows, none: rows.isEmpty, more: total > rows.count, total: total, school: name ?? "every school")
+        return pages.render(page, title: name.map { "Referrals of \($0)" } ?? "All referrals", context: context)
     }
 
     func row(_ r: Referral, _ place: WaitingEntry?) -> ReferralsPage.Row {
@@ -75,6 +76,7 @@ struct SchoolPages {
         let r = try ReferralLifecycle(db: state.db).referral(id, for: caller)
         let place = r.status == .waiting ? try state.waiting.place(r, state: state) : nil
         var page = ReferralStory.page(r, place: place, history: try state.db.referrals.history(id), today: state.today(), config: state.config)
+        page.school = try state.db.roster.school(r.request.school)?.name ?? "school \(r.request.school)"
         page.justSent = request.uri.queryParameters.get("new") != nil
         if AccessPolicy.allows(caller, .overrideReferral, .trust), r.status == .waiting || r.status == .active {
             page.mayOverride = true
