@@ -67,9 +67,12 @@ def vroom_input(scn):
             skills |= {skill("skill:" + x) for x in sp.get("skills") or []}
             vid = len(vehicles)
             vehicles.append((sp, d["day"]))
+            rest = d.get("break")
+            breaks = [vroom.Break(id=vid, time_windows=[vroom.TimeWindow(
+                off + hhmm(rest["earliest"]), off + hhmm(rest["latest_end"]) - rest["minutes"])], service=rest["minutes"])] if rest else []
             problem.add_vehicle(vroom.Vehicle(
                 id=vid, start=len(scn["schools"]) + k, end=len(scn["schools"]) + k, skills=skills,
-                time_window=vroom.TimeWindow(off + hhmm(d["start"]), off + hhmm(d["end"])),
+                time_window=vroom.TimeWindow(off + hhmm(d["start"]), off + hhmm(d["end"])), breaks=breaks,
                 max_travel_time=sp.get("max_travel_min_per_day")))
     for j, s in enumerate(scn["sessions"]):
         skills = {skill("service:" + s["service"])} | {skill("skill:" + x) for x in s.get("skills") or []}
@@ -111,20 +114,47 @@ def vroom_plan(scn, threads, level, timeout):
 
 
 def timed(scn, sp, day, jobs):
-    """Earliest start times for `jobs` in order, or None if a window, the day or a cap fails."""
-    sessions, schools, model = scn["sessions"], {s["id"]: s for s in scn["schools"]}, scn["travel"]
+    """Earliest start times for `jobs` in order, with the day's break (spec rule 6) taken at the
+    first place in the route it fits, or None if a window, the break, the day or a cap fails."""
     window = next(d for d in sp["days"] if d["day"] == day)
+    if not window.get("break") or not jobs:
+        return timed_with_break(scn, sp, window, jobs, None)
+    for at in range(len(jobs) + 1):
+        stops = timed_with_break(scn, sp, window, jobs, at)
+        if stops is not None:
+            return stops
+    return None
+
+
+def timed_with_break(scn, sp, window, jobs, at):
+    """Start times with the break taken on arriving for job `at` (or after the last, `at == len`)."""
+    sessions, schools, model = scn["sessions"], {s["id"]: s for s in scn["schools"]}, scn["travel"]
+    rest = window.get("break")
     pos, clock, total, stops = sp["base"], hhmm(window["start"]), 0, []
-    for j in jobs:
+
+    def take(clock):
+        start = max(clock, hhmm(rest["earliest"]))
+        return start + rest["minutes"] if start + rest["minutes"] <= hhmm(rest["latest_end"]) else None
+
+    for i, j in enumerate(jobs):
         s = sessions[j]
         leg = travel(model, pos, schools[s["school"]])
         total += leg
-        start = max(clock + leg, hhmm(s["earliest"]) if s.get("earliest") else 0)
+        clock += leg
+        if at == i:
+            clock = take(clock)
+            if clock is None:
+                return None
+        start = max(clock, hhmm(s["earliest"]) if s.get("earliest") else 0)
         end = start + s["duration_min"]
         if s.get("latest_end") and end > hhmm(s["latest_end"]):
             return None
         stops.append({"session": s["id"], "start": f"{start // 60:02d}:{start % 60:02d}"})
         pos, clock = schools[s["school"]], end
+    if at == len(jobs):
+        clock = take(clock)
+        if clock is None:
+            return None
     back = travel(model, pos, sp["base"])
     cap = sp.get("max_travel_min_per_day")
     if clock + back > hhmm(window["end"]) or (cap is not None and total + back > cap):
@@ -176,7 +206,7 @@ def main():
         paths.append(county)
     header = f"{'scenario':<18}{'sessions':>9} | {'caseload served':>15}{'share':>7}{'travel':>8}{'secs':>7}{'MiB':>6}"
     header += "" if a.anytime is None else f" | {'anytime served':>14}{'share':>7}{'travel':>8}{'secs':>7}"
-    header += "" if a.no_vroom else f" | {'vroom served':>12}{'share':>7}{'travel':>8}{'secs':>7}"
+    header += "" if a.no_vroom else f" | {'vroom served':>12}{'share':>7}{'travel':>8}{'secs':>7} | {'ratio':>6}"
     header += f" | {'bound':>7}"
     print(header)
     for path in paths:
@@ -199,6 +229,7 @@ def main():
             flag = "" if theirs["valid"] else " INVALID"
             line += f" | {theirs['served_priority']:>12}{theirs['served_priority'] / bound:>7.1%}" \
                     f"{theirs['travel_min']:>8}{vwall:>7.1f}{flag}"
+            line += f" | x{ours['served_priority'] / max(1, theirs['served_priority']):.3f}"
         line += f" | {bound:>7}{' (LP)' if a.lp else ' (knapsack)'}"
         print(line, flush=True)
 

@@ -24,9 +24,12 @@ struct AbsenceController {
         var specialist, from, to, part, reason: String
 
         init(_ a: AbsenceRecord) {
-            (id, specialist, from, to, part, reason) = (
-                a.id, a.leave.specialist, a.leave.first.description, a.leave.last.description, a.leave.part.rawValue, a.reason
-            )
+            id = a.id
+            specialist = a.leave.specialist
+            from = a.leave.first.description
+            to = a.leave.last.description
+            part = a.leave.part.rawValue
+            reason = a.reason
         }
     }
 
@@ -46,19 +49,23 @@ struct AbsenceController {
         }
     }
 
-    struct ListDTO: ResponseEncodable { var items: [AbsenceDTO] }
+    struct AbsencesDTO: ResponseEncodable { var items: [AbsenceDTO] }
 
-    @Sendable func list(_ request: Request, context: AppContext) async throws -> ListDTO {
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> AbsencesDTO {
         let caller = try context.caller()
         let who = context.parameters.get("id") ?? ""
-        return ListDTO(items: try AbsenceReporting(db: state.db).list(who, by: caller).map(AbsenceDTO.init))
+        let found = try AbsenceReporting(db: state.db).list(who, by: caller)
+        return AbsencesDTO(items: found.map { AbsenceDTO($0) })
     }
 
     @Sendable func report(_ request: Request, context: AppContext) async throws -> EditedResponse<RecordedDTO> {
         let caller = try context.caller()
         let who = context.parameters.get("id") ?? ""
-        let asked = try await Asked.read(request, context)
-        let (reporting, today, stamp) = (AbsenceReporting(db: state.db), state.today(), Stamp(actor: caller.actor))
+        let body = try await JSONBody.object(request, context)
+        let asked = try Asked(body)
+        let reporting = AbsenceReporting(db: state.db)
+        let today = state.today()
+        let stamp = Stamp(actor: caller.actor)
         let done = try await DatabaseWork.run {
             try reporting.report(who, from: asked.from, to: asked.to, part: asked.part, reason: asked.reason, by: caller, today: today, stamp: stamp)
         }
@@ -68,20 +75,24 @@ struct AbsenceController {
     @Sendable func correct(_ request: Request, context: AppContext) async throws -> RecordedDTO {
         let caller = try context.caller()
         let n = try number(context)
-        let asked = try await Asked.read(request, context)
-        let (reporting, today, stamp) = (AbsenceReporting(db: state.db), state.today(), Stamp(actor: caller.actor))
-        return RecordedDTO(
-            try await DatabaseWork.run {
-                try reporting.correct(
-                    n, from: asked.from, to: asked.to, part: asked.part, reason: asked.reason, by: caller, today: today, stamp: stamp)
-            })
+        let body = try await JSONBody.object(request, context)
+        let asked = try Asked(body)
+        let reporting = AbsenceReporting(db: state.db)
+        let today = state.today()
+        let stamp = Stamp(actor: caller.actor)
+        let done = try await DatabaseWork.run {
+            try reporting.correct(n, from: asked.from, to: asked.to, part: asked.part, reason: asked.reason, by: caller, today: today, stamp: stamp)
+        }
+        return RecordedDTO(done)
     }
 
     @Sendable func withdraw(_ request: Request, context: AppContext) async throws -> RecordedDTO {
         let caller = try context.caller()
         let n = try number(context)
-        let (reporting, stamp) = (AbsenceReporting(db: state.db), Stamp(actor: caller.actor))
-        return RecordedDTO(try await DatabaseWork.run { try reporting.withdraw(n, reason: "withdrawn through the API", by: caller, stamp: stamp) })
+        let reporting = AbsenceReporting(db: state.db)
+        let stamp = Stamp(actor: caller.actor)
+        let done = try await DatabaseWork.run { try reporting.withdraw(n, reason: "withdrawn through the API", by: caller, stamp: stamp) }
+        return RecordedDTO(done)
     }
 
     func number(_ context: AppContext) throws -> Int64 {
@@ -95,14 +106,15 @@ struct AbsenceController {
         var part: DayPart
         var reason: String
 
-        static func read(_ request: Request, _ context: AppContext) async throws -> Asked {
-            let f = try JSONFields(try await JSONBody.object(request, context).value, path: "")
+        init(_ body: JSONBody) throws {
+            let f = try JSONFields(body.value, path: "")
             try f.onlyKeys(["from", "to", "part", "reason"])
-            let from = try Day.date(try f.string("from"), field: "from", what: "the first day away")
-            let to = try Day.date(try f.optionalString("to") ?? from.description, field: "to", what: "the last day away")
+            from = try Day.date(try f.string("from"), field: "from", what: "the first day away")
+            to = try Day.date(try f.optionalString("to") ?? from.description, field: "to", what: "the last day away")
             let text = try f.optionalString("part") ?? "day"
-            guard let part = DayPart(rawValue: text) else { throw InputError(field: "part", problem: "must be day, morning or afternoon") }
-            return Asked(from: from, to: to, part: part, reason: try f.optionalString("reason") ?? "")
+            guard let found = DayPart(rawValue: text) else { throw InputError(field: "part", problem: "must be day, morning or afternoon") }
+            part = found
+            reason = try f.optionalString("reason") ?? ""
         }
     }
 }

@@ -101,6 +101,19 @@ struct SpecialistPages {
         }
     }
 
+    /// The day's outcomes as posted (`outcome[r<id>]`), blank ones left out. Kept out of the
+    /// async handler: Swift 6.3.1's release build crashed splitting that coroutine with this
+    /// throwing closure inside it.
+    static func entries(_ form: OutcomesForm) throws -> [OutcomeEntry] {
+        try (form.outcome ?? [:]).sorted { $0.key < $1.key }.compactMap { key, value -> OutcomeEntry? in
+            guard !value.isEmpty else { return nil }
+            guard key.first == "r", let id = Int64(key.dropFirst()) else {
+                throw InputError(field: "outcome", problem: "reload the page and choose the outcomes again")
+            }
+            return OutcomeEntry(referral: id, outcome: try OutcomeEntry.outcome(value, field: "outcome[\(key)]"))
+        }
+    }
+
     /// What the last action did, from the numbers in the address (never free text).
     static func notice(_ query: Parameters) -> String? {
         if let n = query.get("recorded", as: Int.self) { return "Saved: \(n) outcome\(n == 1 ? "" : "s") recorded." }
@@ -121,13 +134,7 @@ struct SpecialistPages {
         let caller = try context.caller()
         let form = try await WebForm.read(OutcomesForm.self, request, context)
         guard let day = form.date.given.flatMap(CalendarDate.init) else { throw InputError(field: "date", problem: "choose the day") }
-        let entries = try (form.outcome ?? [:]).sorted { $0.key < $1.key }.compactMap { key, value -> OutcomeEntry? in
-            guard !value.isEmpty else { return nil }
-            guard key.first == "r", let id = Int64(key.dropFirst()) else {
-                throw InputError(field: "outcome", problem: "reload the page and choose the outcomes again")
-            }
-            return OutcomeEntry(referral: id, outcome: try OutcomeEntry.outcome(value, field: "outcome[\(key)]"))
-        }
+        let entries = try SpecialistPages.entries(form)
         guard !entries.isEmpty else { throw InputError(field: "outcomes", problem: "choose an outcome for at least one session") }
         let recording = SessionRecording(db: state.db, config: state.config)
         let today = state.today()
