@@ -39,17 +39,34 @@ extension TimetableStore {
                   (entity = 'referral' AND action IN ('status', 'update', 'session', 'correct_session', 'override', 'override_cleared'))
                   OR entity IN ('specialist', 'school', 'closure')
                   OR (entity = 'timetable' AND entity_id != ? AND action IN ('publish', 'replan')))
-                ORDER BY id LIMIT 4
+                ORDER BY id LIMIT 40
                 """, arguments: [t.basedOnAudit, t.weekStart])
         guard !changes.isEmpty else { return }
-        let what = changes.prefix(3).map { r -> String in
-            let (action, entity, id): (String, String, String) = (r[0], r[1], r[2])
-            if entity == "closure" { return "closure \(id) was \(action == "close" ? "added" : "removed")" }
-            return entity == "timetable" ? "the week of \(id) was \(action == "publish" ? "published" : "re-planned")" : "\(entity) \(id): \(action)"
-        }.joined(separator: "; ")
+        var said: [String] = []
+        for r in changes {
+            let line = TimetableStore.change(action: r[0], entity: r[1], id: r[2])
+            if !said.contains(line) { said.append(line) }
+        }
+        let what = said.prefix(3).joined(separator: "; ") + (said.count > 3 || changes.count == 40 ? "; and more" : "")
         throw StoreError.conflict(
-            "the draft of the week of \(t.weekStart) was planned before later changes (\(what)\(changes.count > 3 ? "; and more" : ""))",
-            next: .planWeekAgain(t.weekStart))
+            "the draft of the week of \(t.weekStart) was planned before later changes (\(what))", next: .planWeekAgain(t.weekStart))
+    }
+
+    /// One audited change that makes a draft stale, in words ("referral 1001 was put on hold or
+    /// changed status", "salt-3's absence was recorded").
+    static func change(action: String, entity: String, id: String) -> String {
+        switch (entity, action) {
+        case ("closure", let a): "closure \(id) was \(a == "close" ? "added" : "removed")"
+        case ("timetable", let a): "the week of \(id) was \(a == "publish" ? "published" : "re-planned")"
+        case ("referral", "status"): "referral \(id) changed status"
+        case ("referral", "update"): "referral \(id) was corrected"
+        case ("referral", "session"), ("referral", "correct_session"): "a session of referral \(id) was recorded or corrected"
+        case ("referral", "override"), ("referral", "override_cleared"): "a leader put referral \(id) first, or stopped"
+        case ("specialist", "leave"), ("specialist", "correct_leave"), ("specialist", "withdraw_leave"): "\(id)'s absences changed"
+        case ("specialist", _): "specialist \(id) changed"
+        case ("school", _): "school \(id) changed"
+        default: "\(entity) \(id) changed"
+        }
     }
 
     /// Refuses to publish a booking that would start a referral twice or book one that is no

@@ -48,8 +48,10 @@ import Testing
         let last = try lastOnTheList(db)
         _ = try plan(db, week1)
         _ = try ReferralOverriding(db: db).set(last.id, week: nil, reason: "looked-after review", by: leader, today: week1, stamp: stamp)
+        _ = try ReferralOverriding(db: db).set(last.id, week: nil, reason: "looked-after review, again", by: leader, today: week1, stamp: stamp)
         let error = try #require(throws: StoreError.self) { try db.timetables.publish(week: week1, stamp: stamp) }
-        #expect(error.description.contains("referral \(last.id)"), "\(error)")
+        #expect(error.description.contains("a leader put referral \(last.id) first"), "\(error)")
+        #expect(error.description.components(separatedBy: "referral \(last.id)").count == 2, "said once, in words: \(error)")
         #expect(try plan(db, week1).bookings.contains { $0.referral == last.id })
         #expect(try ReferralOverriding(db: db).clear(last.id, reason: "done", by: leader, stamp: stamp))
         #expect(try db.referrals.override(of: last.id) == nil)
