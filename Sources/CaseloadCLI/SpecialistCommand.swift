@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseloadCore
+import CaseloadService
 import CaseloadStore
 
 /// `caseload specialist …`: the roster and leave.
@@ -41,21 +42,32 @@ struct SpecialistCommand: ParsableCommand {
         @Option(help: "Why (kept in the audit log).") var reason: String = "absent"
 
         func run() throws {
-            let a = try Day.date(from, field: "--from", what: "the first day away")
-            let b = try Day.date(to ?? from, field: "--to", what: "the last day away")
-            let half = try SpecialistCommand.part(part)
-            try store.open().calendar.addLeave(specialist: id, from: a, to: b, part: half, reason: reason, stamp: store.stamp)
-            let when = half == .whole ? "\(a) to \(b)" : "\(half.words) of \(a)"
-            Console.print("\(id) is away \(when); re-plan with: caseload schedule --week \(a.monday) --replan --preview, then --confirm")
+            let (a, b, half) = try SpecialistCommand.days(from, to, part)
+            let done = try AbsenceReporting(db: store.open()).report(
+                id, from: a, to: b, part: half, reason: reason, by: .commandLine, today: try store.today(), stamp: store.stamp)
+            Console.print("\(id) is away \(SpecialistCommand.when(done)); \(SpecialistCommand.replan(done))")
         }
     }
 
-    /// Reads `--part`.
-    static func part(_ text: String) throws -> DayPart {
-        guard let part = DayPart(rawValue: text.lowercased()) else {
-            throw InputError(field: "--part", problem: "\"\(text)\" is not a part of a day; use day, morning or afternoon")
+    /// Reads `--from`, `--to` (default: the first day) and `--part`.
+    static func days(_ from: String, _ to: String?, _ part: String) throws -> (CalendarDate, CalendarDate, DayPart) {
+        let a = try Day.date(from, field: "--from", what: "the first day away")
+        let b = try Day.date(to ?? from, field: "--to", what: "the last day away")
+        guard let half = DayPart(rawValue: part.lowercased()) else {
+            throw InputError(field: "--part", problem: "\"\(part)\" is not a part of a day; use day, morning or afternoon")
         }
-        return part
+        return (a, b, half)
+    }
+
+    /// "2026-12-02 to 2026-12-03", or "the morning of 2026-12-02".
+    static func when(_ r: AbsenceReporting.Recorded) -> String {
+        r.part == .whole ? "\(r.from) to \(r.to)" : "\(r.part.words) of \(r.from)"
+    }
+
+    /// The re-plan to run: each published week the absence touches, else its first week.
+    static func replan(_ r: AbsenceReporting.Recorded) -> String {
+        let weeks = r.weeks.isEmpty ? [r.from.monday] : r.weeks
+        return "re-plan with: " + weeks.map { "caseload schedule --week \($0) --replan --preview, then --confirm" }.joined(separator: "; ")
     }
 
     struct Correct: ParsableCommand {
@@ -69,14 +81,10 @@ struct SpecialistCommand: ParsableCommand {
         @Option(help: "Why (kept in the audit log).") var reason: String = "corrected"
 
         func run() throws {
-            let a = try Day.date(from, field: "--from", what: "the first day away")
-            let b = try Day.date(to ?? from, field: "--to", what: "the last day away")
-            let (before, after) = try store.open().calendar.correctAbsence(
-                number, from: a, to: b, part: try SpecialistCommand.part(part), reason: reason, stamp: store.stamp)
-            let weeks = Set([before.first.monday, after.first.monday]).sorted()
-            Console.print(
-                "corrected \(after.specialist)'s absence \(number): now \(after.first) to \(after.last) (\(after.part.words)); re-plan with: "
-                    + weeks.map { "caseload schedule --week \($0) --replan --preview, then --confirm" }.joined(separator: "; "))
+            let (a, b, half) = try SpecialistCommand.days(from, to, part)
+            let done = try AbsenceReporting(db: store.open()).correct(
+                number, from: a, to: b, part: half, reason: reason, by: .commandLine, today: try store.today(), stamp: store.stamp)
+            Console.print("corrected \(done.specialist)'s absence \(number): now \(SpecialistCommand.when(done)); \(SpecialistCommand.replan(done))")
         }
     }
 
@@ -102,10 +110,8 @@ struct SpecialistCommand: ParsableCommand {
         @Option(help: "Why (kept in the audit log).") var reason: String = "withdrawn"
 
         func run() throws {
-            let gone = try store.open().calendar.withdrawAbsence(number, reason: reason, stamp: store.stamp)
-            Console.print(
-                "withdrew \(gone.specialist)'s absence \(gone.first) to \(gone.last); re-plan with: caseload schedule --week \(gone.first.monday) --replan --preview, then --confirm"
-            )
+            let gone = try AbsenceReporting(db: store.open()).withdraw(number, reason: reason, by: .commandLine, stamp: store.stamp)
+            Console.print("withdrew \(gone.specialist)'s absence \(SpecialistCommand.when(gone)); \(SpecialistCommand.replan(gone))")
         }
     }
 }

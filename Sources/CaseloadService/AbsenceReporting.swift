@@ -13,7 +13,10 @@ public struct AbsenceReporting: Sendable {
 
     /// What was recorded, and the booked sessions it touches.
     public struct Recorded: Sendable {
+        public var specialist: String
         public var from: CalendarDate, to: CalendarDate
+        /// The whole days, or a morning or afternoon of one.
+        public var part: DayPart
         /// Sessions booked on those days in published weeks (to move by re-planning).
         public var bookedSessions: Int
         /// The Mondays of those weeks.
@@ -39,7 +42,7 @@ public struct AbsenceReporting: Sendable {
         _ id: Int64, from: CalendarDate, to: CalendarDate, part: DayPart, reason: String, by caller: Identity, today: CalendarDate,
         stamp: Stamp
     ) throws -> Recorded {
-        guard let found = try db.calendar.absences().first(where: { $0.id == id }) else {
+        guard let found = try db.calendar.absence(id) else {
             throw StoreError.notFound("no absence \(id)", next: .listSpecialists)
         }
         try AccessPolicy.check(caller, .reportAbsence, .specialist(found.leave.specialist))
@@ -53,7 +56,7 @@ public struct AbsenceReporting: Sendable {
 
     /// Withdraws absence `id`; the answer names the published weeks it touched.
     public func withdraw(_ id: Int64, reason: String, by caller: Identity, stamp: Stamp) throws -> Recorded {
-        guard let found = try db.calendar.absences().first(where: { $0.id == id }) else {
+        guard let found = try db.calendar.absence(id) else {
             throw StoreError.notFound("no absence \(id)", next: .listSpecialists)
         }
         try AccessPolicy.check(caller, .reportAbsence, .specialist(found.leave.specialist))
@@ -83,7 +86,7 @@ public struct AbsenceReporting: Sendable {
                 weeks.append(week)
             }
         }
-        return Recorded(from: leave.first, to: leave.last, bookedSessions: booked, weeks: weeks)
+        return Recorded(specialist: leave.specialist, from: leave.first, to: leave.last, part: leave.part, bookedSessions: booked, weeks: weeks)
     }
 
     /// An absence starts no more than a week back, lasts at most a term (91 days), and says why

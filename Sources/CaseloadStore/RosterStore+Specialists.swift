@@ -80,6 +80,11 @@ extension CalendarStore {
         }
     }
 
+    /// Absence `id`, if it is recorded.
+    public func absence(_ id: Int64) throws -> AbsenceRecord? {
+        try read { db in try LeaveRow.fetchOne(db, key: id).map { AbsenceRecord(id: $0.id ?? id, leave: $0.leave, reason: $0.reason) } }
+    }
+
     /// Corrects absence `id` (its days, part or reason), keeping what it was in the audit log;
     /// returns it before and after, so that the weeks either touches can be re-planned.
     public func correctAbsence(

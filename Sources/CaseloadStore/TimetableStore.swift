@@ -69,12 +69,13 @@ extension TimetableStore {
     }
 
     /// When each running block's first session started (its latest published first session),
-    /// which the pathway's `same_time` keeps.
+    /// which the pathway's `same_time` keeps; blocks that have ended are not read.
     static func firstStarts(_ db: Database) throws -> [Int64: ClockTime] {
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT b.referral_id, b.start FROM booking b JOIN timetable t ON t.week_start = b.week_start
+                JOIN series s ON s.referral_id = b.referral_id
                 WHERE b.session_number = 1 AND t.status = 'published' ORDER BY b.week_start
                 """)
         var starts: [Int64: ClockTime] = [:]

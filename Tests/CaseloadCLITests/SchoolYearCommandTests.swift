@@ -98,6 +98,9 @@ import Testing
         let morning = try await run(["specialist", "absent", "salt-3", "--from", "2026-12-02", "--part", "morning", "--reason", "dentist"])
         #expect(morning.contains("the morning of 2026-12-02"), "\(morning)")
         await #expect(throws: ExitCode(2)) { try await run(["specialist", "absent", "salt-3", "--from", "2026-12-02", "--part", "evening"]) }
+        await #expect(throws: ExitCode(2), "the use case's rules hold on the command line too") {
+            try await run(["specialist", "absent", "salt-3", "--from", "2026-12-02", "--reason", " "])
+        }
         let store = try AppDatabase.open(path: db)
         let absence = try #require(try store.calendar.absences(specialist: "salt-3").first)
         #expect(try await run(["specialist", "absences", "salt-3"]).contains("the morning"))

@@ -88,6 +88,11 @@ struct AbsenceForm: Decodable {
     let specialist, from, to, part, reason: String?
 }
 
+/// A form that only names the specialist a leader acts for (withdrawing an absence).
+struct SpecialistForm: Decodable {
+    let specialist: String?
+}
+
 /// Renewing or stopping a calendar feed.
 struct CalendarForm: Decodable {
     let specialist: String?
@@ -102,3 +107,4 @@ protocol ForSpecialist {
 extension OutcomesForm: ForSpecialist {}
 extension AbsenceForm: ForSpecialist {}
 extension CalendarForm: ForSpecialist {}
+extension SpecialistForm: ForSpecialist {}

@@ -73,7 +73,7 @@ struct SpecialistPages {
     @Sendable func withdrawAbsence(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
         guard let n = context.parameters.get("n", as: Int64.self) else { throw StoreError.notFound("no such absence") }
-        let form = try await WebForm.read(CalendarForm.self, request, context)
+        let form = try await WebForm.read(SpecialistForm.self, request, context)
         let (reporting, stamp) = (AbsenceReporting(db: state.db), Stamp(actor: caller.actor))
         let done = try await DatabaseWork.run { try reporting.withdraw(n, reason: "withdrawn on the week page", by: caller, stamp: stamp) }
         let week = done.from.monday
