@@ -10,6 +10,7 @@ extension NextStep {
         case .listReferrals: "list them with `caseload waitlist` or `caseload referral show ID`"
         case .listSpecialists: "check the id with `caseload specialist list`"
         case .listTokens: "list them with `caseload token list`"
+        case .listPeople: "list them with `caseload person list`"
         case .importSchools: "import the trust's schools with `caseload import schools` first"
         case .listClosures(let school): "list them with `caseload school closures\(school.map { " \($0)" } ?? "")`"
         case .removeOldClosures(let school):

@@ -52,7 +52,10 @@ struct TokenCommand: ParsableCommand {
         @Option(help: "senco, specialist, leader, or monitor (reads /metrics only).") var role: String
         @Option(help: "The SENCO's school (URN).") var school: String?
         @Option(help: "The specialist's id.") var specialist: String?
-        @Option(help: "Who it is for (kept in the audit log; no pupil data).") var label: String = ""
+        @Option(
+            name: [.customLong("integration"), .customLong("label")],
+            help: "The integration it is for, by name (\"MIS sync\"); a person's key is made with `caseload person key`.")
+        var integration: String
         @Option(help: "Days until it stops working (1-3650).") var expires: Int = AccessStore.tokenLifetimeDays
 
         func run() throws {
@@ -65,7 +68,7 @@ struct TokenCommand: ParsableCommand {
             default:
                 throw CLIError.badInput("use --role senco --school URN, --role specialist --specialist ID, --role leader, or --role monitor")
             }
-            let (id, secret) = try store.open().access.createToken(role: r, label: label, days: expires, stamp: store.stamp)
+            let (id, secret) = try store.open().access.createToken(role: r, label: integration, days: expires, stamp: store.stamp)
             Console.print("token \(id) for \(role), working for \(expires) days: \(secret)")
             Console.print("this is the only time it is shown; send it as `Authorization: Bearer <token>`")
         }
@@ -87,10 +90,11 @@ struct TokenCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            var t = TextTable(["id", "role", "school", "specialist", "label", "created", "expires", "revoked"])
+            var t = TextTable(["id", "belongs to", "role", "school", "specialist", "created", "expires", "revoked"])
             for k in try store.open().access.tokens() {
                 t.add([
-                    "\(k.id)", k.role, k.school ?? "", k.specialist ?? "", k.label, k.createdAt, k.expiresAt ?? "never",
+                    "\(k.id)", k.person.map { "person \($0)" } ?? "integration '\(k.label)'", k.role, k.school ?? "", k.specialist ?? "",
+                    k.createdAt, k.expiresAt ?? "never",
                     k.revoked ? "yes" : "",
                 ])
             }

@@ -105,6 +105,25 @@ public enum StarterConfig {
           reserve_percent: 15
           may_postpone_blocks: no
 
+        # Signing in to the pages. Everyone signs in as themselves: add people with `caseload person add`
+        # (or the People page, or a staff list CSV). With a provider below, they sign in with their
+        # school Microsoft 365 or Google Workspace account (OpenID Connect); the README says how to
+        # register Caseload with Microsoft Entra ID or Google. The client secret never goes in this file:
+        # put it in the environment variable `client_secret_env` names (default
+        # CASELOAD_OIDC_CLIENT_SECRET) or in a file only the server may read (`client_secret_file`).
+        # `access_keys: no` stops pasted access keys signing in to the pages (they still work for the
+        # API's machine clients); it needs a provider.
+        sign_in:
+          access_keys: yes
+          # provider:
+          #   name: Microsoft                  # the button says "Sign in with Microsoft"
+          #   issuer: https://login.microsoftonline.com/YOUR-TENANT-ID/v2.0
+          #   client_id: 00000000-0000-0000-0000-000000000000
+          #   client_secret_env: CASELOAD_OIDC_CLIENT_SECRET
+          #   public_address: https://caseload.your-trust.org.uk   # people come back to /signin/callback here
+          #   allowed_domains: [your-trust.org.uk]                 # only these addresses may sign in
+          #   email_verified_by_directory: yes  # Entra ID with your own tenant: its email claim is your own directory's
+
         # Each school's day: when specialists can see pupils there. Primary and secondary days differ;
         # a school's own hours in the school file (a `school_day` column) come first, then its phase
         # here, then the default. A day can differ by weekday: "mon-thu 08:45-15:15, fri 08:45-13:30".

@@ -12,6 +12,8 @@ public enum NextStep: Sendable, Equatable {
     case listSpecialists
     /// A token id was not found: list the tokens.
     case listTokens
+    /// List the trust's people to find the right number or address.
+    case listPeople
     /// A school is not in the database: import the trust's schools.
     case importSchools
     /// A closure id was not found: list that school's (or the trust's) closures.

@@ -14,6 +14,8 @@ public struct AppContext: RequestContext, SessionRequestContext {
     public let sessions: SessionContext<WebSession>
     /// The session's form token, which every page's forms carry (set by `WebGate`).
     public var csrf = ""
+    /// Who is signed in, in words for the page header (set by `WebGate`).
+    public var signedInAs: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -35,6 +35,7 @@ public func buildRouter(_ state: ServerState, secureCookies: Bool = false) -> Ro
     AbsenceController(state: state).register(v1)
     SimulationController(state: state).register(v1)
     PupilController(state: state).register(v1)
+    PeopleController(state: state).register(v1)
     WebController(state: state, pages: state.pages).register(router, secureCookies: secureCookies)
     return router
 }

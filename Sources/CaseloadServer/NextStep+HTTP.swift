@@ -10,6 +10,7 @@ extension NextStep {
         case .listReferrals: "list them with GET /v1/referrals"
         case .listSpecialists: "a trust leader can check the specialist's id"
         case .listTokens: "a trust leader can check the token's id"
+        case .listPeople: "GET /v1/people lists the trust's people"
         case .importSchools: "a trust leader imports the trust's schools before referrals are made for them"
         case .listClosures(let school): "list them with GET /v1/schools/\(school ?? "URN")/closures"
         case .removeOldClosures(let school): "remove old ones with DELETE /v1/schools/\(school ?? "URN")/closures/ID"

@@ -7,7 +7,7 @@ import Synchronization
 /// that empties it is answered 429 with `Retry-After` until it refills.
 final class WriteLimiter: Sendable {
     let perMinute: Double, burst: Double
-    private let buckets = Mutex<[Int64: (tokens: Double, at: ContinuousClock.Instant)]>([:])
+    private let buckets = Mutex<[String: (tokens: Double, at: ContinuousClock.Instant)]>([:])
 
     /// `perMinute` 0 turns the limit off.
     init(perMinute: Int, burst: Int) {
@@ -16,7 +16,7 @@ final class WriteLimiter: Sendable {
     }
 
     /// `nil` when the write may go ahead, else the seconds until it may.
-    func take(_ token: Int64, now: ContinuousClock.Instant = .now) -> Int? {
+    func take(_ token: String, now: ContinuousClock.Instant = .now) -> Int? {
         guard perMinute > 0 else { return nil }
         return buckets.withLock { all in
             var b = all[token] ?? (burst, now)
@@ -38,7 +38,7 @@ struct WriteLimitMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         guard [.post, .put, .patch, .delete].contains(request.method), let caller = context.identity,
-            let wait = limiter.take(caller.tokenId)
+            let wait = limiter.take(caller.limitKey)
         else { return try await next(request, context) }
         var problem = Problem(.tooManyRequests, "too many changes in a short time from this sign-in; wait \(wait) seconds and try again")
         problem.headers[.retryAfter] = "\(wait)"

@@ -22,6 +22,8 @@ public final class ServerState: Sendable {
     let heavy: HeavyWork
     /// The web pages' templates, loaded once.
     let pages: Pages
+    /// The sign-in provider's client, for the settings in force.
+    let signIn = SignInClients()
 
     /// State over `db`, with the settings at `configPath`.
     /// `writesPerMinute` per token (0: no limit), in bursts of up to `writeBurst`.

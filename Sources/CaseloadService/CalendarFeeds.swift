@@ -16,7 +16,8 @@ public struct CalendarFeeds: Sendable {
     /// A new secret for `specialist`'s feed (shown once; the old address stops working).
     public func renew(_ specialist: String, by caller: Identity, stamp: Stamp) throws -> String {
         try AccessPolicy.check(caller, .manageCalendarFeed, .specialist(specialist))
-        return try db.access.newCalendarFeed(specialist: specialist, stamp: stamp)
+        let key = caller.person == nil && caller.tokenId > 0 ? caller.tokenId : nil
+        return try db.access.newCalendarFeed(specialist: specialist, tokenId: key, stamp: stamp)
     }
 
     /// Stops `specialist`'s feed address; returns whether one was working.

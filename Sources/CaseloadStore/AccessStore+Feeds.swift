@@ -11,9 +11,12 @@ struct CalendarFeedRow: SnakeCaseRecord, Sendable {
     var hash: String
     var createdAt: String
     var revokedAt: String?
+    /// The integration's access key it was asked for with, if one was: the feed stops with it.
+    var tokenId: Int64?
 
     enum Columns: String, ColumnExpression {
         case id, specialist, hash
+        case tokenId = "token_id"
         case createdAt = "created_at"
         case revokedAt = "revoked_at"
     }
@@ -27,6 +30,7 @@ extension CalendarFeedRow {
         hash = try r(Columns.hash)
         createdAt = try r(Columns.createdAt)
         revokedAt = try r(Columns.revokedAt)
+        tokenId = try r(Columns.tokenId)
     }
 }
 
@@ -40,15 +44,18 @@ public struct CalendarFeedInfo: Sendable, Equatable {
 
 extension AccessStore {
     /// A new private subscription address for `specialist`; any earlier one stops working in the
-    /// same transaction. Returns the secret, which is shown once and stored only as its hash.
-    public func newCalendarFeed(specialist: String, stamp: Stamp) throws -> String {
+    /// same transaction. Asked for with an integration's key (`tokenId`), it stops when that key
+    /// does. Returns the secret, which is shown once and stored only as its hash.
+    public func newCalendarFeed(specialist: String, tokenId: Int64? = nil, stamp: Stamp) throws -> String {
         let secret = "cf_" + Hashing.randomHex(bytes: 32)
         try write { db in
             guard try SpecialistRow.exists(db, key: specialist) else {
                 throw StoreError.notFound("no specialist \(specialist.prefix(40))", next: .listSpecialists)
             }
             let revoked = try revokeFeeds(db, specialist: specialist, stamp: stamp)
-            try CalendarFeedRow(id: nil, specialist: specialist, hash: Hashing.sha256Hex(secret), createdAt: stamp.iso, revokedAt: nil).insert(db)
+            try CalendarFeedRow(
+                id: nil, specialist: specialist, hash: Hashing.sha256Hex(secret), createdAt: stamp.iso, revokedAt: nil, tokenId: tokenId
+            ).insert(db)
             try db.audit(stamp, "create", "calendar_feed", "\(db.lastInsertedRowID)", ["specialist": specialist, "revoked": "\(revoked)"])
         }
         return secret
@@ -68,13 +75,30 @@ extension AccessStore {
         }
     }
 
-    /// Whose week the subscription secret `secret` shows, or `nil` when it is unknown or revoked.
-    public func calendarFeed(secret: String) throws -> CalendarFeedInfo? {
+    /// Whose week the subscription secret `secret` shows, or `nil` when it is unknown or revoked,
+    /// or its specialist may no longer come in: every person holding that specialist's role is
+    /// switched off, or the integration's key it was asked for with is revoked or expired.
+    public func calendarFeed(secret: String, now: Date = Date()) throws -> CalendarFeedInfo? {
         guard secret.hasPrefix("cf_"), secret.count == 67 else { return nil }
         return try read { db in
-            try CalendarFeedRow.filter(Column("hash") == Hashing.sha256Hex(secret) && Column("revoked_at") == nil).fetchOne(db)
-                .map { CalendarFeedInfo(id: $0.id ?? 0, specialist: $0.specialist, createdAt: $0.createdAt) }
+            guard let row = try CalendarFeedRow.filter(Column("hash") == Hashing.sha256Hex(secret) && Column("revoked_at") == nil).fetchOne(db),
+                try AccessStore.mayComeIn(row, db, now)
+            else { return nil }
+            return CalendarFeedInfo(id: row.id ?? 0, specialist: row.specialist, createdAt: row.createdAt)
         }
+    }
+
+    private static func mayComeIn(_ feed: CalendarFeedRow, _ db: Database, _ now: Date) throws -> Bool {
+        let holders = try Bool.fetchAll(
+            db,
+            sql:
+                "SELECT p.disabled_at IS NULL FROM person p JOIN person_role r ON r.person_id = p.id WHERE r.role = 'specialist' AND r.specialist = ?",
+            arguments: [feed.specialist])
+        if !holders.isEmpty && !holders.contains(true) { return false }
+        guard let key = feed.tokenId else { return true }
+        return try Bool.fetchOne(
+            db, sql: "SELECT revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?) FROM token WHERE id = ?",
+            arguments: [now.ISO8601Format(), key]) ?? false
     }
 
     private func revokeFeeds(_ db: Database, specialist: String, stamp: Stamp) throws -> Int {

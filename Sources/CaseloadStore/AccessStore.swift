@@ -8,25 +8,33 @@ struct TokenRow: SnakeCaseRecord, Sendable {
     var id: Int64?
     var hash: String, role: String, school: String?, specialist: String?, label: String, createdAt: String, revokedAt: String?
     var expiresAt: String?
+    /// The person it belongs to; `nil` for a named integration's key (its label names it).
+    var personId: Int64?
 
     enum Columns: String, ColumnExpression {
         case id, hash, role, school, specialist, label
+        case personId = "person_id"
         case createdAt = "created_at"
         case revokedAt = "revoked_at"
         case expiresAt = "expires_at"
     }
 
-    /// The identity the token gives; a role that cannot be read (or lacks its school or
-    /// specialist) is an error naming the token, never a token that quietly stops working.
-    func identity() throws -> Identity {
+    /// The identity the token gives: its person's, with every role they hold now (`nil` once
+    /// they are switched off), or the integration's single role. A role that cannot be read (or
+    /// lacks its school or specialist) is an error naming the token, never a key that quietly
+    /// stops working.
+    func identity(_ db: Database) throws -> Identity? {
         let id = self.id ?? 0
-        switch (role, school, specialist) {
-        case ("senco", let urn?, _): return Identity(tokenId: id, role: .senco(school: urn))
-        case ("specialist", _, let who?): return Identity(tokenId: id, role: .specialist(id: who))
-        case ("leader", _, _): return Identity(tokenId: id, role: .leader)
-        case ("monitor", _, _): return Identity(tokenId: id, role: .monitor)
-        default: throw StoreError.unreadable(table: "token", row: "\(id)", column: "role", value: "\"\(role.prefix(40))\"")
+        if let personId {
+            guard role == "person" else { throw unreadable }
+            return try PersonRow.fetchOne(db, key: personId)?.person(db).identity(tokenId: id, via: "key \(id)")
         }
+        guard let role = Role(name: role, school: school, specialist: specialist) else { throw unreadable }
+        return Identity(tokenId: id, role: role, via: "integration '\(label.prefix(60))', key \(id)")
+    }
+
+    private var unreadable: StoreError {
+        StoreError.unreadable(table: "token", row: "\(id ?? 0)", column: "role", value: "\"\(role.prefix(40))\"")
     }
 }
 
@@ -42,6 +50,7 @@ extension TokenRow {
         createdAt = try r(Columns.createdAt)
         revokedAt = try r(Columns.revokedAt)
         expiresAt = try r(Columns.expiresAt)
+        personId = try r(Columns.personId)
     }
 }
 
@@ -50,6 +59,8 @@ public struct TokenInfo: Sendable {
     public var id: Int64, role: String, school: String?, specialist: String?, label: String, createdAt: String, revoked: Bool
     /// When it stops working (ISO 8601).
     public var expiresAt: String?
+    /// The person it belongs to, or `nil` for a named integration's key (`label` names it).
+    public var person: Int64?
 }
 
 extension AccessStore {
@@ -61,26 +72,48 @@ extension AccessStore {
     public func createToken(role: Role, label: String, days: Int = AccessStore.tokenLifetimeDays, stamp: Stamp) throws -> (id: Int64, secret: String)
     {
         guard (1...3650).contains(days) else { throw StoreError.invalid("a token lasts from 1 to 3650 days") }
-        let expires = stamp.at.addingTimeInterval(Double(days) * 86_400).ISO8601Format()
-        let secret = "cl_" + Hashing.randomHex(bytes: 32)
+        guard !label.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StoreError.invalid("a key with no person belongs to an integration: name it (--integration \"MIS sync\")")
+        }
         return try write { db in
-            let (school, specialist) = try check(role, db)
-            try TokenRow(
-                id: nil, hash: Hashing.sha256Hex(secret), role: role.name, school: school, specialist: specialist, label: label,
-                createdAt: stamp.iso, revokedAt: nil, expiresAt: expires
-            ).insert(db)
-            let id = db.lastInsertedRowID
-            try db.audit(
-                stamp, "create", "token", "\(id)",
-                [
-                    "role": role.name, "school": school ?? "", "specialist": specialist ?? "",
-                    "label": label, "expires": expires,
-                ])
-            return (id, secret)
+            let (school, specialist) = try AccessStore.check(role, db)
+            return try insertToken(role.name, school, specialist, person: nil, label: label, days: days, db, stamp)
         }
     }
 
-    private func check(_ role: Role, _ db: Database) throws -> (String?, String?) {
+    /// Creates a key for person `person` that works for `days` days and acts as them, with the
+    /// roles they hold when it is used; it stops when they are switched off.
+    public func createToken(person: Int64, label: String, days: Int = AccessStore.tokenLifetimeDays, stamp: Stamp) throws -> (
+        id: Int64, secret: String
+    ) {
+        guard (1...3650).contains(days) else { throw StoreError.invalid("a token lasts from 1 to 3650 days") }
+        return try write { db in
+            let who = try PersonStore.row(person, db)
+            guard who.disabledAt == nil else { throw StoreError.conflict("person \(person) (\(who.name)) is switched off; switch them on first") }
+            return try insertToken("person", nil, nil, person: person, label: label.isEmpty ? who.name : label, days: days, db, stamp)
+        }
+    }
+
+    private func insertToken(
+        _ role: String, _ school: String?, _ specialist: String?, person: Int64?, label: String, days: Int, _ db: Database, _ stamp: Stamp
+    ) throws -> (id: Int64, secret: String) {
+        let expires = stamp.at.addingTimeInterval(Double(days) * 86_400).ISO8601Format()
+        let secret = "cl_" + Hashing.randomHex(bytes: 32)
+        try TokenRow(
+            id: nil, hash: Hashing.sha256Hex(secret), role: role, school: school, specialist: specialist, label: label,
+            createdAt: stamp.iso, revokedAt: nil, expiresAt: expires, personId: person
+        ).insert(db)
+        let id = db.lastInsertedRowID
+        try db.audit(
+            stamp, "create", "token", "\(id)",
+            [
+                "role": role, "school": school ?? "", "specialist": specialist ?? "", "person": person.map { "\($0)" } ?? "",
+                "label": label, "expires": expires,
+            ])
+        return (id, secret)
+    }
+
+    static func check(_ role: Role, _ db: Database) throws -> (String?, String?) {
         switch role {
         case .senco(let urn):
             guard try SchoolRow.exists(db, key: urn) else { throw StoreError.notFound("no school \(urn); import it first") }
@@ -112,7 +145,7 @@ extension AccessStore {
                 db.cachedStatement(
                     sql: """
                         SELECT * FROM token WHERE hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
-                        """), arguments: [Hashing.sha256Hex(secret), now.ISO8601Format()])?.identity()
+                        """), arguments: [Hashing.sha256Hex(secret), now.ISO8601Format()])?.identity(db)
         }
     }
 
@@ -124,7 +157,7 @@ extension AccessStore {
                 db.cachedStatement(
                     sql: """
                         SELECT * FROM token WHERE id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
-                        """), arguments: [id, now.ISO8601Format()])?.identity()
+                        """), arguments: [id, now.ISO8601Format()])?.identity(db)
         }
     }
 
@@ -134,7 +167,8 @@ extension AccessStore {
             try TokenRow.order(Column("id")).fetchAll(db).map {
                 TokenInfo(
                     id: $0.id ?? 0, role: $0.role, school: $0.school, specialist: $0.specialist, label: $0.label,
-                    createdAt: $0.createdAt, revoked: $0.revokedAt != nil, expiresAt: $0.expiresAt)
+                    createdAt: $0.createdAt, revoked: $0.revokedAt != nil, expiresAt: $0.expiresAt,
+                    person: $0.personId)
             }
         }
     }

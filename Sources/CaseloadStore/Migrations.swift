@@ -35,7 +35,44 @@ extension AppDatabase {
             try overrides(db)
             try db.alter(table: "specialist_leave") { t in t.add(column: "part", .text).notNull().defaults(to: "day") }
         }
+        m.registerMigration("v8: people, their roles and sign-ins, and web sessions") { db in
+            try people(db)
+            try webSessions(db)
+        }
         return m
+    }
+
+    /// The trust's people (name, email, switched off or not, the sign-in provider's subject once
+    /// they have signed in), each role they hold, and which person an access key belongs to (a
+    /// key with no person belongs to the integration its label names).
+    private static func people(_ db: Database) throws {
+        try db.create(table: "person") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("email", .text).notNull().unique().collate(.nocase)
+            t.column("created_at", .text).notNull()
+            t.column("disabled_at", .text)
+            t.column("subject", .text).unique()
+        }
+        try db.create(table: "person_role") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("person_id", .integer).notNull().indexed().references("person", onDelete: .cascade)
+            t.column("role", .text).notNull().check { ["senco", "specialist", "leader"].contains($0) }
+            t.column("school", .text).references("school")
+            t.column("specialist", .text).references("specialist")
+        }
+        try db.alter(table: "token") { t in t.add(column: "person_id", .integer).references("person") }
+        try db.alter(table: "calendar_feed") { t in t.add(column: "token_id", .integer).references("token") }
+    }
+
+    /// Signed-in browsers' sessions (hummingbird-auth's persistence), so a restart signs no one
+    /// out; `expires_at` is seconds since 1970.
+    private static func webSessions(_ db: Database) throws {
+        try db.create(table: "web_session") { t in
+            t.primaryKey("key", .text)
+            t.column("value", .blob).notNull()
+            t.column("expires_at", .double)
+        }
     }
 
     /// A leader's override of one referral's next session (`Override`): at most one per referral.

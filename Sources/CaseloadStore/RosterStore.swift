@@ -23,6 +23,18 @@ extension RosterStore {
         try read { db in try SchoolRow.order(Column("urn")).fetchAll(db).map(\.record) }
     }
 
+    /// Every school's name by its URN.
+    public func schoolNames() throws -> [String: String] {
+        try read { db in
+            var names: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT urn, name FROM school") {
+                let r = StoredRow(row, table: "school", key: "urn")
+                names[try r(SchoolRow.Columns.urn)] = try r(SchoolRow.Columns.name)
+            }
+            return names
+        }
+    }
+
     /// One school, or `nil`.
     public func school(_ urn: String) throws -> SchoolRecord? {
         try read { db in try SchoolRow.fetchOne(db, key: urn)?.record }

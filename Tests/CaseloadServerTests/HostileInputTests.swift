@@ -183,12 +183,12 @@ import Testing
     @Test func theWriteBucketRefillsAtItsRate() {
         let limiter = WriteLimiter(perMinute: 6, burst: 2)
         let t0 = ContinuousClock.now
-        #expect(limiter.take(1, now: t0) == nil && limiter.take(1, now: t0) == nil)
-        #expect(limiter.take(1, now: t0) == 10)  // one write every 10 s
-        #expect(limiter.take(2, now: t0) == nil)  // another token has its own bucket
-        #expect(limiter.take(1, now: t0 + .seconds(4)) == 6)
-        #expect(limiter.take(1, now: t0 + .seconds(10)) == nil)
-        #expect(WriteLimiter(perMinute: 0, burst: 1).take(1, now: t0) == nil)  // 0: no limit
+        #expect(limiter.take("k1", now: t0) == nil && limiter.take("k1", now: t0) == nil)
+        #expect(limiter.take("k1", now: t0) == 10)  // one write every 10 s
+        #expect(limiter.take("k2", now: t0) == nil)  // another token has its own bucket
+        #expect(limiter.take("k1", now: t0 + .seconds(4)) == 6)
+        #expect(limiter.take("k1", now: t0 + .seconds(10)) == nil)
+        #expect(WriteLimiter(perMinute: 0, burst: 1).take("k1", now: t0) == nil)  // 0: no limit
     }
 
     /// Heavy work runs one job at a time off the request threads: a second simulation is told to

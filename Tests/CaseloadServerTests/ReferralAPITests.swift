@@ -39,7 +39,7 @@ import Testing
             }
             try await client.execute(uri: "/v1/referrals/\(id)/reopen", method: .post, headers: headers(h.sencoA)) { #expect($0.status == .ok) }
         }
-        let audit = try h.state.db.auditLog(entity: "referral").filter { $0.actor.contains("senco@\(Harness.schoolA)") }
+        let audit = try h.state.db.auditLog(entity: "referral").filter { $0.actor.contains("senco:\(Harness.schoolA)") }
         #expect(audit.map(\.action) == ["submit", "status", "status"])
     }
 

@@ -37,6 +37,25 @@ import Testing
         #expect(outcome(Self.specialist, action, .trust) == .forbidden)
     }
 
+    /// A person with two roles gets, for every action and scope, what either role alone would
+    /// get, the more permissive first; refused by both, not found wins (nothing is revealed).
+    @Test(arguments: Action.allCases)
+    func aPersonWithTwoRolesGetsTheUnionAndNothingMore(_ action: Action) {
+        let pairs: [(Identity, Identity)] = [
+            (Self.senco, Self.specialist), (Self.senco, Identity(tokenId: 4, role: .senco(school: "300"))), (Self.specialist, Self.leader),
+        ]
+        for (a, b) in pairs {
+            let both = Identity(person: PersonName(id: 9, name: "Two Roles"), roles: a.roles + b.roles, via: "test")
+            for scope in [Scope.trust, .school("100"), .school("200"), .school("300"), .specialist("ep-1"), .specialist("ep-2")] {
+                let one = outcome(a, action, scope)
+                let other = outcome(b, action, scope)
+                let expected: Expect =
+                    one == .allowed || other == .allowed ? .allowed : (one == .notFound || other == .notFound ? .notFound : .forbidden)
+                #expect(outcome(both, action, scope) == expected, "\(a.roles + b.roles) \(action) \(scope)")
+            }
+        }
+    }
+
     @Test func aListingIsConfinedToTheCallersOwn() throws {
         #expect(try AccessPolicy.scope(Self.senco, .readWaitingList, school: nil) == .school("100"))
         #expect(throws: AccessDenied.notFound("no school 200 for this token")) { try AccessPolicy.scope(Self.senco, .readReferrals, school: "200") }

@@ -244,6 +244,8 @@ public struct TrustConfig: Hashable, Sendable {
     public var planning = PlanningRule()
     /// How urgent first sessions get in (`urgency`).
     public var urgency = UrgencyRule()
+    /// How people sign in to the pages (`sign_in`).
+    public var signIn = SignInRule()
 
     /// A configuration with every field.
     public init(

@@ -156,3 +156,48 @@ struct MyWeekPage: PageModel {
         let when, reason: String
     }
 }
+
+/// `people.mustache`: the trust's people, a form to add one and one to paste the staff list.
+struct PeoplePage: PageModel {
+    static let template = Template.people
+    let people: [Row]
+    var notice: String? = nil
+    var error: String? = nil
+
+    /// One person as listed: roles in words, with school names.
+    struct Row: Sendable {
+        let id: Int64
+        let name, email, roles: String
+        let off: Bool
+        let signedIn: Bool
+
+        init(_ p: Person, schools: [String: String]) {
+            (id, name, email, off, signedIn) = (p.id, p.name, p.email, p.isDisabled, p.hasSignedIn)
+            roles = p.roles.map { PeoplePage.words($0, schools) }.joined(separator: "; ")
+        }
+    }
+
+    static func words(_ role: Role, _ schools: [String: String]) -> String {
+        switch role {
+        case .senco(let urn): "SENCO, \(schools[urn] ?? "school \(urn)")"
+        case .specialist(let id): "specialist \(id)"
+        case .leader: "trust leader"
+        case .monitor: "monitoring"
+        }
+    }
+}
+
+/// `person.mustache`: one person's details to change.
+struct PersonPage: PageModel {
+    static let template = Template.person
+    let id: Int64
+    let name, email, roles: String
+    let off: Bool
+    var error: String? = nil
+
+    init(_ p: Person, error: String? = nil) {
+        (id, name, email, off) = (p.id, p.name, p.email, p.isDisabled)
+        roles = p.roles.map(\.spelled).joined(separator: "; ")
+        self.error = error
+    }
+}

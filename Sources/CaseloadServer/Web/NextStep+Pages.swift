@@ -7,6 +7,7 @@ extension NextStep {
         switch self {
         case .createDatabase, .restoreBackup: "Caseload cannot reach its data; tell your trust's Caseload administrator."
         case .listReferrals: "See the list of referrals for the right number."
+        case .listPeople: "See the trust's people on the People page."
         case .listSpecialists, .listTokens: "Ask your trust's Caseload administrator to check it."
         case .importSchools: "Your trust's Caseload administrator needs to add the school first."
         case .listClosures, .removeOldClosures: "Ask your trust's Caseload administrator to check the school's closures."

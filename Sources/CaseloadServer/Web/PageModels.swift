@@ -10,6 +10,10 @@ struct SignInPage: PageModel {
     /// Where to go after signing in (a path on this site).
     let next: String
     var error: String? = nil
+    /// The sign-in provider's name ("Microsoft"), when the trust has one.
+    var provider: String? = nil
+    /// Whether an access key may still be pasted.
+    var keys = true
 }
 
 /// `problem.mustache`: why something did not work, and the way back.

@@ -10,6 +10,8 @@ enum Template: String, CaseIterable, Sendable {
     case audit
     case calendarAddress = "calendar-address"
     case myWeek = "my-week"
+    case people
+    case person
     case problem
     case referral
     case referralNew = "referral-new"
@@ -63,14 +65,19 @@ struct Pages: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    /// Who is signed in, as the header says it.
-    static func describe(_ who: Identity) -> String {
-        switch who.role {
-        case .senco(let school): "SENCO, school \(school)"
-        case .specialist(let id): "specialist \(id)"
-        case .leader: "trust leader"
-        case .monitor: "monitoring key"
+    /// Who is signed in, as the header says it: "Jane Smith, SENCO, Havant Academy", each role
+    /// in words with its school's name (`schools`: URN to name).
+    static func describe(_ who: Identity, schools: [String: String]) -> String {
+        let roles = who.roles.map { role -> String in
+            switch role {
+            case .senco(let urn): "SENCO, \(schools[urn] ?? "school \(urn)")"
+            case .specialist(let id): "specialist (\(id))"
+            case .leader: "trust leader"
+            case .monitor: "monitoring key"
+            }
         }
+        let name = who.person?.name ?? (who.via.hasPrefix("integration") ? "access key \(who.tokenId)" : nil)
+        return ([name].compactMap { $0 } + roles).joined(separator: ", ")
     }
 }
 
@@ -93,17 +100,18 @@ struct Layout: Sendable {
     let isSpecialist: Bool
 
     init(title: String, context: AppContext) {
-        self.init(title: title, csrf: context.csrf, who: context.identity)
+        self.init(title: title, csrf: context.csrf, who: context.identity, described: context.signedInAs)
     }
 
-    init(title: String, csrf: String, who: Identity?) {
+    /// The layout for `who`, said as `described` in the header.
+    init(title: String, csrf: String, who: Identity?, described: String? = nil) {
         self.title = title
         self.csrf = csrf
         signedIn = who != nil
-        self.who = who.map(Pages.describe)
+        self.who = described ?? who.map { Pages.describe($0, schools: [:]) }
         isSenco = who?.school != nil
         isLeader = who?.isLeader == true
-        if case .specialist = who?.role { isSpecialist = true } else { isSpecialist = false }
+        isSpecialist = who?.specialist != nil
     }
 }
 

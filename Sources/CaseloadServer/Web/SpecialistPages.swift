@@ -21,9 +21,10 @@ struct SpecialistPages {
         web.post("my-week/calendar", use: calendar)
     }
 
-    /// Whose week: the specialist's own; a leader names one.
+    /// Whose week: the specialist's own; a leader names one (a leader who is also a specialist
+    /// gets their own unless they name another).
     static func specialist(_ caller: Identity, asked: String?) throws -> String {
-        if case .specialist(let own) = caller.role { return own }
+        if let own = caller.specialist, !caller.isLeader || asked?.isEmpty != false { return own }
         guard let asked, !asked.isEmpty else { throw InputError(field: "specialist", problem: "choose a specialist, for example ?specialist=EP1") }
         return String(asked.prefix(60))
     }

@@ -18,9 +18,8 @@ struct WebController {
         router.add(
             middleware: FileMiddleware(staticFolder, urlBasePath: "/static", cacheControl: .init([(.textCss, [.maxAge(3600)])]), logger: quiet))
         CalendarFeedRoute(state: state).register(router)
-        let open = router.group().add(middleware: sessionMiddleware(secure: secureCookies))
-        open.get("signin", use: signInPage)
-        open.post("signin", use: signIn)
+        let open = router.group().add(middleware: sessionMiddleware(db: state.db, secure: secureCookies))
+        SignInController(state: state, pages: pages, secure: secureCookies).register(open)
         let web = open.add(middleware: WebGate(db: state.db, now: state.now)).add(middleware: WebErrors(pages: pages))
             .add(middleware: WriteLimitMiddleware(limiter: state.writes))
         web.get("/", use: home)
@@ -28,24 +27,8 @@ struct WebController {
         SchoolPages(state: state, pages: pages).register(web)
         SpecialistPages(state: state, pages: pages, secure: secureCookies).register(web)
         LeaderPages(state: state, pages: pages).register(web)
+        PeoplePages(state: state, pages: pages).register(web)
         SettingsPages(state: state, pages: pages).register(web)
-    }
-
-    @Sendable func signInPage(_ request: Request, context: AppContext) async throws -> Response {
-        let next = WebGate.safeNext(request.uri.queryParameters.get("next") ?? "/")
-        return pages.render(SignInPage(next: next), title: "Sign in", context: context)
-    }
-
-    @Sendable func signIn(_ request: Request, context: AppContext) async throws -> Response {
-        let form = try await WebForm.parse(SignInForm.self, request, context)
-        let next = WebGate.safeNext(form.next.given ?? "/")
-        guard let secret = form.token.given, secret.count < 200, let identity = try state.db.access.identity(secret: secret) else {
-            let page = SignInPage(
-                next: next, error: "That access key is not recognised, or has been withdrawn. Check it, or ask your trust for a new one.")
-            return pages.render(page, title: "Sign in", context: context, status: .unauthorized)
-        }
-        context.sessions.createSession(WebSession(tokenId: identity.tokenId, at: WebGate.minute(state.now())), expiresIn: WebSession.lifetime)
-        return Response.redirect(to: next, type: .found)
     }
 
     @Sendable func signOut(_ request: Request, context: AppContext) async throws -> Response {

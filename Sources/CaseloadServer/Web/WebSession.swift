@@ -5,22 +5,42 @@ import Hummingbird
 import HummingbirdAuth
 
 /// What a signed-in browser's session holds on the server (never in the cookie, which carries
-/// only the session's random id): the token it signed in with and the form token every POST must
+/// only the session's random id): who signed in and how, and the form token every POST must
 /// echo back.
 public struct WebSession: Codable, Sendable {
-    /// The API token the person signed in with (revoking it ends the session).
+    /// The access key the person signed in with (revoking it ends the session), or 0 when they
+    /// signed in with the trust's sign-in provider.
     public var tokenId: Int64
+    /// The person who signed in with the provider (switching them off ends the session).
+    public var personId: Int64?
+    /// How they signed in, for the audit log ("sign-in with Microsoft").
+    public var via: String?
     /// The anti-forgery token carried by every form.
     public var csrf: String
     /// When the person signed in and when they last used a page, in minutes on the trust's clock.
     public var signedIn: Int, lastSeen: Int
 
-    /// A new session for token `tokenId` at `minute` (the trust's clock), with a fresh random form token.
+    /// A new session for access key `tokenId` at `minute` (the trust's clock), with a fresh random form token.
     init(tokenId: Int64, at minute: Int) {
         self.tokenId = tokenId
         csrf = WebSession.randomToken()
         signedIn = minute
         lastSeen = minute
+    }
+
+    /// A new session for person `personId`, signed in `via` the provider, at `minute`.
+    init(person personId: Int64, via: String, at minute: Int) {
+        self.init(tokenId: 0, at: minute)
+        self.personId = personId
+        self.via = via
+    }
+
+    /// Who the session is now: `nil` once the key is revoked or expired, or the person switched
+    /// off (asked on every page, so switching off works at the next click).
+    func identity(_ db: AppDatabase) throws -> Identity? {
+        if tokenId > 0 { return try db.access.identity(tokenId: tokenId) }
+        guard let personId else { return nil }
+        return try db.people.identity(person: personId, via: via ?? "sign-in")
     }
 
     /// A session ends after `idleMinutes` unused, and `maxMinutes` after signing in whatever.
@@ -38,12 +58,17 @@ public struct WebSession: Codable, Sendable {
     static let lifetime = Duration.seconds(WebSession.maxMinutes * 60)
 }
 
-/// The session cookie: `HttpOnly`, `SameSite=Strict`, and `Secure` when served over TLS (the
-/// `--secure-cookies` switch of `caseload serve`, for a server behind an HTTPS proxy).
-func sessionMiddleware(secure: Bool) -> SessionMiddleware<AppContext> {
-    let cookie = SessionCookieParameters(name: "caseload_session", path: "/", secure: secure, sameSite: .strict)
+/// The session cookie: `HttpOnly`, `SameSite=Lax`, and `Secure` when served over TLS (the
+/// `--secure-cookies` switch of `caseload serve`, for a server behind an HTTPS proxy). Lax, not
+/// Strict: the sign-in provider sends the browser back with a navigation from its own site, and
+/// browsers withhold a Strict cookie along such a redirect chain, so the first page after
+/// signing in would ask again. Lax still withholds it from every cross-site POST, and every
+/// POST must also carry the session's form token. Sessions are kept in the database, so a
+/// restart signs no one out.
+func sessionMiddleware(db: AppDatabase, secure: Bool) -> SessionMiddleware<AppContext> {
+    let cookie = SessionCookieParameters(name: "caseload_session", path: "/", secure: secure, sameSite: .lax)
     return SessionMiddleware(
-        storage: MemoryPersistDriver(),
+        storage: SQLitePersistDriver(db: db),
         configuration: SessionMiddlewareConfiguration(sessionCookieParameters: cookie, defaultSessionExpiration: WebSession.lifetime))
 }
 
@@ -58,8 +83,7 @@ struct WebGate: RouterMiddleware {
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         let minute = WebGate.minute(now())
-        guard var session = context.sessions.session, !session.expired(at: minute), let identity = try db.access.identity(tokenId: session.tokenId)
-        else {
+        guard var session = context.sessions.session, !session.expired(at: minute), let identity = try session.identity(db) else {
             context.sessions.clearSession()
             return Response.redirect(to: "/signin?next=\(WebGate.safeNext(request.uri.path))", type: .found)
         }
@@ -70,6 +94,7 @@ struct WebGate: RouterMiddleware {
         var context = context
         context.identity = identity
         context.csrf = session.csrf
+        context.signedInAs = Pages.describe(identity, schools: try db.roster.schoolNames())
         var response = try await next(request, context)
         WebGate.markPrivate(&response.headers)
         return response

@@ -10,6 +10,8 @@ public enum Action: String, CaseIterable, Sendable {
     case overrideReferral
     /// Read the server's metrics (`/metrics`): leaders and monitoring keys.
     case readMetrics
+    /// Add, change and switch off the trust's people, and hand out their access keys.
+    case managePeople
 }
 
 /// Whose things an action touches: the whole trust, one school's, or one specialist's.
@@ -43,9 +45,20 @@ public enum AccessDenied: Error, Equatable, CustomStringConvertible, Sendable {
 /// works with their own school's referrals, list places, visits and closures; a specialist reads
 /// their own week and records their own sessions.
 public enum AccessPolicy {
-    /// Allows `caller` to do `action` to the things of `scope`, or says why not.
+    /// Allows `caller` to do `action` to the things of `scope`, or says why not. A caller with
+    /// several roles (a SENCO of two schools, a leader who is also a specialist) may do what any
+    /// one of them may; refused by all, the answer is a 404 if any role would hide the thing.
     public static func check(_ caller: Identity, _ action: Action, _ scope: Scope) throws(AccessDenied) {
-        switch caller.role {
+        var denials: [AccessDenied] = []
+        for role in caller.roles {
+            do { try check(role, action, scope) } catch { denials.append(error) }
+        }
+        guard denials.count == caller.roles.count, let first = denials.first else { return }
+        throw denials.first { if case .notFound = $0 { true } else { false } } ?? first
+    }
+
+    static func check(_ role: Role, _ action: Action, _ scope: Scope) throws(AccessDenied) {
+        switch role {
         case .leader: return
         case .senco(let own): try senco(own, action, scope)
         case .specialist(let own): try specialist(own, action, scope)
@@ -63,15 +76,21 @@ public enum AccessPolicy {
     }
 
     /// The scope of a listing or reading: a leader gets what was asked (the trust when nothing
-    /// was); a SENCO is confined to their school and a specialist to their own week, and asking
-    /// for another's is a 404.
+    /// was); a SENCO is confined to a school of theirs (the first, unless they name another of
+    /// theirs) and a specialist to their own week, and asking for another's is a 404.
     public static func scope(_ caller: Identity, _ action: Action, school: String?, specialist: String? = nil) throws(AccessDenied) -> Scope {
+        if caller.isLeader { return school.map(Scope.school) ?? specialist.map(Scope.specialist) ?? .trust }
         let asked: Scope
-        switch caller.role {
-        case .leader: return school.map(Scope.school) ?? specialist.map(Scope.specialist) ?? .trust
-        case .senco(let own): asked = .school(school ?? own)
-        case .specialist(let own): asked = .specialist(specialist ?? own)
-        case .monitor: asked = .trust
+        if let school, caller.school != nil {
+            asked = .school(school)
+        } else if let specialist, caller.specialist != nil {
+            asked = .specialist(specialist)
+        } else if let own = caller.school, schoolActions.contains(action) || caller.specialist == nil {
+            asked = .school(own)
+        } else if let own = caller.specialist {
+            asked = .specialist(own)
+        } else {
+            asked = .trust
         }
         try check(caller, action, asked)
         return asked
@@ -112,6 +131,7 @@ public enum AccessPolicy {
         case .managePupilData: "only a trust leader exports or erases a pupil's data, or applies the retention rule"
         case .readSettings, .changeSettings: "only a trust leader reads and changes the trust's settings"
         case .readMetrics: "only a trust leader or a monitoring key reads the metrics"
+        case .managePeople: "only a trust leader adds, changes or switches off people"
         case .overrideReferral: "only a trust leader books a referral in a given week or gives it first claim"
         default: "only a trust leader may do this"
         }

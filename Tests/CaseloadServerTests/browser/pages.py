@@ -175,6 +175,16 @@ def leader(driver):
     driver.get(BASE + "/audit")
     expect("publish" in main_text(driver), "the audit log shows the publication")
     accessible(driver, "leader-audit")
+    driver.get(BASE + "/people")
+    accessible(driver, "leader-people")
+    driver.find_element(By.ID, "name").send_keys("Jane Smith")
+    driver.find_element(By.ID, "email").send_keys("jane.smith@havant.example")
+    driver.find_element(By.ID, "roles").send_keys("senco:136156; senco:136281")
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Add this person')]"), "done=added")
+    page = main_text(driver)
+    expect("Added." in page and "SENCO, " in page and "Not signed in yet" in page, "a leader adds a SENCO of two schools")
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Switch off Jane Smith')]"), "done=off")
+    expect("Switched off:" in main_text(driver) and "Switched off" in main_text(driver), "and switches her off")
 
 
 for role in (senco, specialist, leader):

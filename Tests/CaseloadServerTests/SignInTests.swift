@@ -1,0 +1,127 @@
+import CaseloadCore
+import CaseloadService
+import CaseloadStore
+import CaseloadTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import CaseloadServer
+
+/// Signing in to the pages: a sign-in another site starts is refused with nothing stored; a
+/// provider's answer this browser did not start, or one used twice, is refused; sessions are
+/// kept in the database, so a restart signs no one out; switching a person off signs them out
+/// at their next click; the header names the person, their role and their school.
+@Suite struct SignInTests {
+    static func keyForm(_ key: String, extra: [String: String] = [:]) -> HTTPFields {
+        var h = HTTPFields()
+        h[.contentType] = "application/x-www-form-urlencoded"
+        for (name, value) in extra { h[HTTPField.Name(name)!] = value }
+        return h
+    }
+
+    @Test func aSignInAnotherSiteStartsIsRefusedWithNothingStored() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        try await h.app.test(.router) { client in
+            for extra in [["Origin": "https://evil.example"], ["Sec-Fetch-Site": "cross-site"], ["Sec-Fetch-Site": "same-site"], ["Origin": "null"]] {
+                let r = try await client.execute(
+                    uri: "/signin", method: .post, headers: Self.keyForm(h.sencoB, extra: extra), body: body("token=\(h.sencoB)"))
+                #expect(r.status == .forbidden, "\(extra)")
+                #expect(r.headers[.setCookie] == nil, "no session was made for \(extra)")
+                #expect(String(buffer: r.body).contains("started by another website"))
+            }
+            let own = ["Origin": "http://localhost:8080", "Host": "localhost:8080", "Sec-Fetch-Site": "same-origin"]
+            let ok = try await client.execute(
+                uri: "/signin", method: .post, headers: Self.keyForm(h.sencoB, extra: own), body: body("token=\(h.sencoB)"))
+            #expect(ok.status == .found && ok.headers[.setCookie] != nil, "a sign-in from our own page works")
+            let away = try await client.execute(
+                uri: "/signin", method: .post, headers: Self.keyForm(h.sencoB), body: body("token=\(h.sencoB)&next=%2F%2Fevil.example%2Fx"))
+            #expect(away.headers[.location] == "/", "a next= outside the site goes home instead")
+        }
+    }
+
+    @Test func sessionsSurviveARestartAndEndWhenTheirPersonIsSwitchedOff() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let people = People(db: h.state.db)
+        let jane = try people.add(
+            PersonDetails(name: "Jane Smith", email: "jane@havant.example", roles: [.senco(school: Harness.schoolA)]), by: .commandLine, stamp: stamp)
+        let key = try people.newKey(for: jane.id, label: "", days: 30, by: .commandLine, stamp: stamp)
+        let school = try #require(try h.state.db.roster.school(Harness.schoolA)).name
+        let cookie = try await h.app.test(.router) { client in
+            let b = try await Browser.signIn(client, key.secret)
+            let page = String(buffer: try await client.execute(uri: "/referrals", method: .get, headers: b.headers).body)
+            #expect(page.contains("Signed in as Jane Smith, SENCO, \(school)"))
+            return b.cookie
+        }
+        let restarted = try ServerState(
+            db: h.state.db, configPath: h.folder.appendingPathComponent("trust.yaml").path, now: { [clock = h.clock] in clock.now })
+        try await Application(router: buildRouter(restarted)).test(.router) { client in
+            var headers = HTTPFields()
+            headers[.cookie] = cookie
+            let again = try await client.execute(uri: "/referrals", method: .get, headers: headers)
+            #expect(again.status == .ok, "a restart kept the session")
+            _ = try people.setDisabled(jane.id, true, by: .commandLine, stamp: stamp)
+            let after = try await client.execute(uri: "/referrals", method: .get, headers: headers)
+            #expect(after.status == .found && after.headers[.location]?.hasPrefix("/signin") == true, "switched off: signed out at the next click")
+            let api = try await client.execute(uri: "/v1/referrals", method: .get, headers: CaseloadServerTests.headers(key.secret))
+            #expect(api.status == .unauthorized, "and her key stopped")
+        }
+    }
+
+    @Test func aProvidersAnswerThisBrowserDidNotStartOrThatWasUsedOnceIsRefused() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let yaml = h.state.configText.replacingOccurrences(
+            of: "sign_in:\n  access_keys: yes\n",
+            with: """
+                sign_in:
+                  access_keys: false
+                  provider:
+                    name: Test
+                    issuer: http://127.0.0.1:9/openid
+                    client_id: caseload
+                    client_secret_file: /nonexistent/secret
+                    public_address: http://127.0.0.1:8080
+
+                """)
+        _ = try h.state.replaceConfig(yaml, by: .commandLine, stamp: stamp)
+        let attempt = SignInAttempt.start(next: "/referrals")
+        try h.state.db.webSessions.put(
+            SignInAttempt.key(attempt.state), try JSONEncoder().encode(attempt.attempt), expires: Date().timeIntervalSince1970 + 600)
+        try await h.app.test(.router) { client in
+            let keys = try await client.execute(uri: "/signin", method: .post, headers: Self.keyForm(h.leader), body: body("token=\(h.leader)"))
+            #expect(keys.status == .forbidden && keys.headers[.setCookie] == nil, "the trust turned access keys off for the pages")
+            let page = String(buffer: try await client.execute(uri: "/signin", method: .get).body)
+            #expect(page.contains("Sign in with Test") && !page.contains("Access key"))
+            let stranger = try await client.execute(uri: "/signin/callback?state=\(attempt.state)&code=abc", method: .get)
+            #expect(stranger.status == .forbidden && stranger.headers[.setCookie] == nil, "a browser without the attempt's cookie")
+            var own = HTTPFields()
+            own[.cookie] = "\(SignInAttempt.cookie)=\(attempt.browser)"
+            let replay = try await client.execute(uri: "/signin/callback?state=\(attempt.state)&code=abc", method: .get, headers: own)
+            #expect(replay.status == .forbidden && String(buffer: replay.body).contains("already been used"), "the state was used once")
+            let unknown = try await client.execute(uri: "/signin/callback?state=made-up&code=abc", method: .get, headers: own)
+            #expect(unknown.status == .forbidden)
+            let start = try await client.execute(uri: "/signin/provider", method: .get)
+            #expect(start.status == .serviceUnavailable, "the secret file is missing: said, not a crash")
+        }
+        #expect(try h.state.db.webSessions.get(SignInAttempt.key(attempt.state)) == nil)
+    }
+
+    @Test func aRevokedOrSwitchedOffSpecialistsCalendarFeedStops() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let sam = try People(db: h.state.db).add(
+            PersonDetails(name: "Sam Okafor", email: "sam@trust.example", roles: [.specialist(id: "salt-3")]), by: .commandLine, stamp: stamp)
+        let me = try #require(try h.state.db.people.identity(person: sam.id, via: "sign-in"))
+        let feed = try CalendarFeeds(db: h.state.db).renew("salt-3", by: me, stamp: stamp)
+        try await h.app.test(.router) { client in
+            #expect(try await client.execute(uri: "/calendars/\(feed).ics", method: .get).status == .ok)
+            _ = try People(db: h.state.db).setDisabled(sam.id, true, by: .commandLine, stamp: stamp)
+            #expect(try await client.execute(uri: "/calendars/\(feed).ics", method: .get).status == .notFound)
+        }
+    }
+}
