@@ -53,9 +53,16 @@ struct PersonCommand: ParsableCommand {
         @Option(help: "Their new name.") var name: String?
         @Option(help: "Their new work email address (they sign in with it next time).") var email: String?
         @Option(help: "Their roles, replacing all they hold: senco:URN, specialist:ID or leader (repeat).") var role: [String] = []
+        @Option(help: "How they take messages: at_once or daily_digest.") var delivery: String?
 
         func run() throws {
-            let details = PersonDetails(name: name, email: email, roles: try PersonCommand.roles(role))
+            var details = PersonDetails(name: name, email: email, roles: try PersonCommand.roles(role))
+            if let delivery {
+                guard let how = Delivery(rawValue: delivery) else {
+                    throw CLIError.badInput("--delivery \(delivery.prefix(20)): write at_once or daily_digest")
+                }
+                details.delivery = how
+            }
             guard details != PersonDetails() else { throw CLIError.badInput("give --name, --email or --role to change") }
             let p = try People(db: store.open()).change(id, details, by: .commandLine, stamp: store.stamp)
             Console.print("changed " + PersonCommand.show(p))

@@ -124,6 +124,21 @@ public enum StarterConfig {
           #   allowed_domains: [your-trust.org.uk]                 # only these addresses may sign in
           #   email_verified_by_directory: yes  # Entra ID with your own tenant: its email claim is your own directory's
 
+        # Messages. Caseload tells people what changed: each school's SENCOs their visits when a week is
+        # published or re-planned, and their referrals' decisions; each specialist their week; leaders a
+        # week waiting for review. Messages are kept in the database with the change itself and sent
+        # through the trust's own mail relay by the system's sendmail interface (Debian's msmtp or
+        # postfix); a message the relay does not take is tried again, waiting longer each time, and is
+        # listed on the leaders' Messages page after 5 tries. Each person takes messages at once or in a
+        # daily digest (`caseload person change N --delivery daily_digest`). Without this section,
+        # messages wait in the database until it is set.
+        # notifications:
+        #   from: "Caseload <caseload@your-trust.org.uk>"
+        #   sendmail: [/usr/bin/msmtp, -t]        # or [/usr/sbin/sendmail, -t, -i] with postfix
+        #   address: https://caseload.your-trust.org.uk   # each message links to its page here
+        #   digest_at: "07:00"                     # when daily digests go, on the trust's clock
+        #   every_seconds: 60                      # how often `caseload serve` sends what is due
+
         # Each school's day: when specialists can see pupils there. Primary and secondary days differ;
         # a school's own hours in the school file (a `school_day` column) come first, then its phase
         # here, then the default. A day can differ by weekday: "mon-thu 08:45-15:15, fri 08:45-13:30".

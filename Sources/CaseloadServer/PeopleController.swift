@@ -25,16 +25,17 @@ struct PeopleController {
         var roles: [String]
         var switchedOff: Bool
         var hasSignedIn: Bool
+        var delivery: String
 
         enum CodingKeys: String, CodingKey {
-            case id, name, email, roles
+            case id, name, email, roles, delivery
             case switchedOff = "switched_off"
             case hasSignedIn = "has_signed_in"
         }
 
         init(_ p: Person) {
             (id, name, email, roles) = (p.id, p.name, p.email, p.roles.map(\.spelled))
-            (switchedOff, hasSignedIn) = (p.isDisabled, p.hasSignedIn)
+            (switchedOff, hasSignedIn, delivery) = (p.isDisabled, p.hasSignedIn, p.delivery.rawValue)
         }
     }
 
@@ -63,8 +64,12 @@ struct PeopleController {
         let caller = try context.caller(may: .managePeople)
         let (people, id, stamp) = (People(db: state.db), try id(context), Stamp(actor: caller.actor))
         let f = try JSONFields(try await JSONBody.object(request, context).value, path: "")
-        try f.onlyKeys(["name", "email", "roles", "switched_off"])
-        let details = PersonDetails(name: try f.optionalString("name"), email: try f.optionalString("email"), roles: try roles(f))
+        try f.onlyKeys(["name", "email", "roles", "switched_off", "delivery"])
+        var details = PersonDetails(name: try f.optionalString("name"), email: try f.optionalString("email"), roles: try roles(f))
+        if let how = try f.optionalString("delivery") {
+            guard let delivery = Delivery(rawValue: how) else { throw InputError(field: "delivery", problem: "write at_once or daily_digest") }
+            details.delivery = delivery
+        }
         var person = details == PersonDetails() ? try people.person(id, by: caller) : try people.change(id, details, by: caller, stamp: stamp)
         if let off = try f.optionalBool("switched_off"), off != person.isDisabled {
             person = try people.setDisabled(id, off, by: caller, stamp: stamp)

@@ -39,6 +39,7 @@ extension AppDatabase {
             try people(db)
             try webSessions(db)
         }
+        m.registerMigration("v9: the outbox, and how each person hears") { db in try outbox(db) }
         return m
     }
 
@@ -63,6 +64,30 @@ extension AppDatabase {
         }
         try db.alter(table: "token") { t in t.add(column: "person_id", .integer).references("person") }
         try db.alter(table: "calendar_feed") { t in t.add(column: "token_id", .integer).references("token") }
+    }
+
+    /// Messages someone must hear about, written in the same transaction as the change
+    /// (`outbox`), and how each person takes them: at once or in a daily digest.
+    private static func outbox(_ db: Database) throws {
+        try db.alter(table: "person") { t in
+            t.add(column: "delivery", .text).notNull().defaults(to: "at_once").check { ["at_once", "daily_digest"].contains($0) }
+        }
+        try db.create(table: "outbox") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("person_id", .integer).notNull().indexed().references("person", onDelete: .cascade)
+            t.column("kind", .text).notNull()
+            t.column("subject", .text).notNull()
+            t.column("body", .text).notNull()
+            t.column("link", .text).notNull()
+            t.column("created_at", .text).notNull()
+            t.column("due_at", .text).notNull()
+            t.column("attempts", .integer).notNull().defaults(to: 0)
+            t.column("next_try_at", .text)
+            t.column("last_error", .text)
+            t.column("sent_at", .text)
+            t.column("message_id", .text).unique()
+        }
+        try db.create(index: "outbox_unsent", on: "outbox", columns: ["sent_at", "due_at"])
     }
 
     /// Signed-in browsers' sessions (hummingbird-auth's persistence), so a restart signs no one

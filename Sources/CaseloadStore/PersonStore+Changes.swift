@@ -16,6 +16,7 @@ extension PersonStore {
         }
         try unused(email, except: nil, db)
         var row = PersonRow(id: nil, name: name, email: email, createdAt: stamp.iso, disabledAt: nil, subject: nil)
+        row.delivery = (details.delivery ?? .atOnce).rawValue
         try row.insert(db)
         let id = db.lastInsertedRowID
         row.id = id
@@ -34,6 +35,7 @@ extension PersonStore {
         var row = try row(id, db)
         var said: [String: String] = [:]
         if let name = details.name, name != row.name { (row.name, said["name"]) = (name, name) }
+        if let how = details.delivery?.rawValue, how != row.delivery { (row.delivery, said["delivery"]) = (how, how) }
         if let email = details.email, email != row.email {
             try unused(email, except: id, db)
             (row.email, row.subject, said["email"]) = (email, nil, email)

@@ -7,9 +7,10 @@ struct PersonRow: SnakeCaseRecord, Sendable {
     static let databaseTableName = "person"
     var id: Int64?
     var name: String, email: String, createdAt: String, disabledAt: String?, subject: String?
+    var delivery = "at_once"
 
     enum Columns: String, ColumnExpression {
-        case id, name, email, subject
+        case id, name, email, subject, delivery
         case createdAt = "created_at"
         case disabledAt = "disabled_at"
     }
@@ -24,6 +25,7 @@ extension PersonRow {
         createdAt = try r(Columns.createdAt)
         disabledAt = try r(Columns.disabledAt)
         subject = try r(Columns.subject)
+        delivery = try r(Columns.delivery)
     }
 }
 
@@ -95,6 +97,11 @@ extension PersonRow {
     /// The person with their roles, read in the same transaction.
     func person(_ db: Database) throws -> Person {
         let roles = try PersonRoleRow.filter(Column("person_id") == id).order(Column("id")).fetchAll(db).map { try $0.read() }
-        return Person(id: id ?? 0, name: name, email: email, roles: roles, disabledAt: disabledAt, hasSignedIn: subject != nil)
+        var person = Person(id: id ?? 0, name: name, email: email, roles: roles, disabledAt: disabledAt, hasSignedIn: subject != nil)
+        guard let how = Delivery(rawValue: delivery) else {
+            throw StoreError.unreadable(table: "person", row: "\(id ?? 0)", column: "delivery", value: "\"\(delivery.prefix(20))\"")
+        }
+        person.delivery = how
+        return person
     }
 }

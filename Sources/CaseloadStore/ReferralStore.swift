@@ -12,9 +12,18 @@ public struct StatusEntry: Hashable, Sendable {
 }
 
 extension ReferralStore {
-    /// Stores a referral with the decision on it (accepted onto the list, or declined with reasons).
+    /// Stores a referral with the decision on it (accepted onto the list, or declined with
+    /// reasons), and tells the school's SENCOs in the same transaction.
     public func submit(_ request: ReferralRequest, decision: IntakeDecision, stamp: Stamp) throws -> Referral {
-        try write { db in try insert(db, request, decision, stamp) }
+        try write { db in
+            let referral = try insert(db, request, decision, stamp)
+            let school = try String.fetchOne(db, sql: "SELECT name FROM school WHERE urn = ?", arguments: [request.school]) ?? request.school
+            let notice = Notice.referralDecided(
+                id: referral.id, school: school, pupilRef: request.pupilRef, service: request.service, decision: decision)
+            try OutboxStore.enqueue(
+                db, kind: "referral_decided", notice, to: try OutboxStore.holders(db, role: "senco", school: request.school), stamp: stamp)
+            return referral
+        }
     }
 
     /// Stores many referrals in one transaction: all of them, or none if any is refused.

@@ -24,6 +24,7 @@ extension TimetableStore {
                 if try db.startSeries(b, stamp) { started += 1 }
             }
             try db.audit(stamp, "publish", "timetable", week.description, ["series_started": "\(started)"])
+            try OutboxStore.weekPublished(db, week: week, stamp: stamp)
             return started
         }
     }

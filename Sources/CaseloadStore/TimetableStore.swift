@@ -107,6 +107,10 @@ extension TimetableStore {
             if published {
                 for b in removed where !added.contains(where: { $0.referralId == b.referralId }) { try db.unstartSeries(b, stamp) }
                 for b in added { _ = try db.startSeries(b, stamp) }
+                try OutboxStore.visitsChanged(db, week: week, removed: removed, added: added, stamp: stamp)
+            } else {
+                let notice = Notice.weekPlanned(week: week, sessions: t.bookings.count, unbooked: t.unbooked.count)
+                try OutboxStore.enqueue(db, kind: "week_planned", notice, to: try OutboxStore.holders(db, role: "leader"), stamp: stamp)
             }
             try db.audit(
                 stamp, existing == nil ? "schedule" : "replan", "timetable", week.description,

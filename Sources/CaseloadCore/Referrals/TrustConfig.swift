@@ -246,6 +246,8 @@ public struct TrustConfig: Hashable, Sendable {
     public var urgency = UrgencyRule()
     /// How people sign in to the pages (`sign_in`).
     public var signIn = SignInRule()
+    /// How messages are sent (`notifications`); `nil`: they wait in the outbox.
+    public var notifications: NotificationRule?
 
     /// A configuration with every field.
     public init(

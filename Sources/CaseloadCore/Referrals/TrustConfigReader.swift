@@ -5,7 +5,9 @@ extension TrustConfig {
     /// Every error names the key at fault and the values allowed.
     public static func decode(_ document: JSONValue) throws(InputError) -> TrustConfig {
         let root = try JSONFields(document, path: "")
-        try root.onlyKeys(["trust", "priority", "services", "intake", "calendar", "school_day", "retention", "planning", "urgency", "sign_in"])
+        try root.onlyKeys([
+            "trust", "priority", "services", "intake", "calendar", "school_day", "retention", "planning", "urgency", "sign_in", "notifications",
+        ])
         let priority = try root.object("priority")
         try priority.onlyKeys(["weights", "ageing_points_per_week", "statutory", "fair_share", "bands"])
         try root.object("trust").onlyKeys(["name"])
@@ -35,6 +37,7 @@ extension TrustConfig {
         }
         try readYear(root, into: &config)
         if root.optional("retention") != nil { config.retention = try readRetention(root.object("retention")) }
+        if root.optional("notifications") != nil { config.notifications = try readNotifications(root.object("notifications")) }
         if root.optional("sign_in") != nil { config.signIn = try readSignIn(root.object("sign_in")) }
         if root.optional("urgency") != nil { config.urgency = try readUrgency(root.object("urgency"), bandNames: bands.map(\.name)) }
         if root.optional("planning") != nil {

@@ -1,5 +1,13 @@
 import Foundation
 
+/// How a person takes Caseload's messages.
+public enum Delivery: String, Sendable, CaseIterable {
+    /// Each message as it is made.
+    case atOnce = "at_once"
+    /// A day's messages together, at the trust's digest time.
+    case dailyDigest = "daily_digest"
+}
+
 /// One of the trust's people: a name, a work email address, the roles they hold, and whether
 /// they are switched off. No pupil data.
 public struct Person: Sendable, Equatable {
@@ -11,6 +19,8 @@ public struct Person: Sendable, Equatable {
     public var disabledAt: String?
     /// Whether they have signed in with the trust's sign-in provider (their subject is kept).
     public var hasSignedIn: Bool
+    /// How they take messages.
+    public var delivery = Delivery.atOnce
 
     /// A person as stored.
     public init(id: Int64, name: String, email: String, roles: [Role], disabledAt: String? = nil, hasSignedIn: Bool = false) {
@@ -37,12 +47,14 @@ public struct PersonDetails: Sendable, Equatable {
     public var name: String?
     public var email: String?
     public var roles: [Role]?
+    public var delivery: Delivery?
 
     /// Details to add a person with, or to change.
-    public init(name: String? = nil, email: String? = nil, roles: [Role]? = nil) {
+    public init(name: String? = nil, email: String? = nil, roles: [Role]? = nil, delivery: Delivery? = nil) {
         self.name = name
         self.email = email
         self.roles = roles
+        self.delivery = delivery
     }
 
     /// Checks each given field, naming the field and what to write instead.

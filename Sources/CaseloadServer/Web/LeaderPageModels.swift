@@ -1,4 +1,5 @@
 import CaseloadCore
+import CaseloadStore
 
 /// The week a page shows and the links either side (`{{nav.week}}`, `{{nav.previous}}`, …).
 struct WeekNav: Sendable {
@@ -193,11 +194,32 @@ struct PersonPage: PageModel {
     let id: Int64
     let name, email, roles: String
     let off: Bool
+    let digest: Bool
     var error: String? = nil
 
     init(_ p: Person, error: String? = nil) {
-        (id, name, email, off) = (p.id, p.name, p.email, p.isDisabled)
+        (id, name, email, off, digest) = (p.id, p.name, p.email, p.isDisabled, p.delivery == .dailyDigest)
         roles = p.roles.map(\.spelled).joined(separator: "; ")
         self.error = error
+    }
+}
+
+/// `messages.mustache`: the outbox as leaders see it.
+struct MessagesPage: PageModel {
+    static let template = Template.messages
+    let alarm: Int
+    let failing: [Row]
+    let latest: [Row]
+    var hasFailing: Bool { !failing.isEmpty }
+
+    /// One message as listed (its subject only: the pupils in a body are for its reader).
+    struct Row: Sendable {
+        let to, subject, made, state, error: String
+        let attempts: Int
+
+        init(_ m: OutgoingMessage, sentAt: String?) {
+            (to, subject, made, attempts, error) = ("\(m.name) <\(m.email)>", m.notice.subject, m.createdAt, m.attempts, m.lastError ?? "")
+            state = sentAt.map { "sent \($0)" } ?? (m.attempts > 0 ? "tried \(m.attempts) times" : "waiting")
+        }
     }
 }

@@ -9,6 +9,7 @@ import Mustache
 enum Template: String, CaseIterable, Sendable {
     case audit
     case calendarAddress = "calendar-address"
+    case messages
     case myWeek = "my-week"
     case people
     case person

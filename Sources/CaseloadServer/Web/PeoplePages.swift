@@ -16,6 +16,15 @@ struct PeoplePages {
         web.get("people/:id", use: one)
         web.post("people/:id", use: change)
         web.post("people/:id/switch", use: switchOffOrOn)
+        web.get("messages", use: messages)
+    }
+
+    @Sendable func messages(_ request: Request, context: AppContext) async throws -> Response {
+        let (failing, latest) = try Postbox(db: state.db).overview(by: try context.caller())
+        let page = MessagesPage(
+            alarm: OutboxStore.attemptsBeforeAlarm, failing: failing.map { .init($0, sentAt: nil) },
+            latest: latest.map { .init($0.message, sentAt: $0.sentAt) })
+        return pages.render(page, title: "Messages", context: context)
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
@@ -110,10 +119,10 @@ struct PeoplePages {
 
 /// A person's details as the add and change forms post them.
 struct PersonForm: Decodable {
-    let name, email, roles: String?
+    let name, email, roles, delivery: String?
 
     func details() throws -> PersonDetails {
-        PersonDetails(name: name, email: email, roles: try roles.map { try Role.list($0) })
+        PersonDetails(name: name, email: email, roles: try roles.map { try Role.list($0) }, delivery: delivery.flatMap(Delivery.init(rawValue:)))
     }
 }
 

@@ -185,6 +185,9 @@ def leader(driver):
     expect("Added." in page and "SENCO, " in page and "Not signed in yet" in page, "a leader adds a SENCO of two schools")
     submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Switch off Jane Smith')]"), "done=off")
     expect("Switched off:" in main_text(driver) and "Switched off" in main_text(driver), "and switches her off")
+    driver.get(BASE + "/messages")
+    expect("Latest messages" in main_text(driver), "the leaders' view of the outbox")
+    accessible(driver, "leader-messages")
 
 
 for role in (senco, specialist, leader):
