@@ -9,7 +9,7 @@ public struct CaseloadCommand: AsyncParsableCommand {
             InitCommand.self, DemoCommand.self, ImportCommand.self, ReferralCommand.self, WaitlistCommand.self, ConfigCommand.self,
             CalendarCommand.self, SchoolCommand.self,
             ScheduleCommand.self, TimetableCommand.self, SessionCommand.self, SpecialistCommand.self, ServeCommand.self, TokenCommand.self,
-            PersonCommand.self, MailCommand.self,
+            PersonCommand.self, MailCommand.self, JobsCommand.self,
             SimulateCommand.self,
             BackupCommand.self, RestoreCommand.self, CheckDBCommand.self, RetentionCommand.self, PupilCommand.self,
             PlanCommand.self, CheckCommand.self, FixturesCommand.self,

@@ -139,6 +139,17 @@ public enum StarterConfig {
         #   digest_at: "07:00"                     # when daily digests go, on the trust's clock
         #   every_seconds: 60                      # how often `caseload serve` sends what is due
 
+        # Jobs `caseload serve` runs by itself, each at a day and time on the trust's clock (leave
+        # `day` out for every day). weekly_plan plans next week as a draft and tells the leaders, who
+        # review and publish it; backup copies the database into `folder` as caseload-DATE.sqlite and
+        # keeps the newest `keep`; retention applies the retention rule above (`apply: no` only counts
+        # what is due). A job that was due while the server was down runs once when it is back. Each
+        # job's last and next run are on the leaders' Jobs page; a failed job tells the leaders.
+        # jobs:
+        #   weekly_plan: {day: thu, at: "16:00"}
+        #   backup: {at: "02:00", folder: /var/backups/caseload, keep: 14}
+        #   retention: {day: sun, at: "03:00", apply: yes}
+
         # Each school's day: when specialists can see pupils there. Primary and secondary days differ;
         # a school's own hours in the school file (a `school_day` column) come first, then its phase
         # here, then the default. A day can differ by weekday: "mon-thu 08:45-15:15, fri 08:45-13:30".

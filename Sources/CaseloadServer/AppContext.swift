@@ -16,6 +16,8 @@ public struct AppContext: RequestContext, SessionRequestContext {
     public var csrf = ""
     /// Who is signed in, in words for the page header (set by `WebGate`).
     public var signedInAs: String?
+    /// A SENCO of several schools: each school's URN and name, for the header's switcher.
+    public var schoolChoices: [(urn: String, name: String)] = []
 
     public init(source: Source) {
         coreContext = .init(source: source)

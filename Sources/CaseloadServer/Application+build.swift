@@ -48,6 +48,6 @@ public func buildApplication(_ state: ServerState, settings: ServerSettings = Se
     return Application(
         router: buildRouter(state, secureCookies: settings.secureCookies),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "caseload"),
-        services: [MailRounds(state: state)],
+        services: [MailRounds(state: state), JobRounds(state: state)],
         logger: logger)
 }

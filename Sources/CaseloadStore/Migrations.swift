@@ -40,6 +40,17 @@ extension AppDatabase {
             try webSessions(db)
         }
         m.registerMigration("v9: the outbox, and how each person hears") { db in try outbox(db) }
+        m.registerMigration("v10: scheduled jobs' runs") { db in
+            try db.create(table: "job_run") { t in
+                t.column("job", .text).notNull()
+                t.column("due_at", .text).notNull()
+                t.column("started_at", .text).notNull()
+                t.column("finished_at", .text)
+                t.column("outcome", .text)
+                t.column("detail", .text).notNull().defaults(to: "")
+                t.primaryKey(["job", "due_at"])
+            }
+        }
         return m
     }
 

@@ -96,13 +96,17 @@ import Testing
         let failed = try Postbox(db: h.state.db).deliver(
             now: h.clock.now, instant: Date(), rule: rule(down), transport: SendmailTransport(command: rule(down).sendmail))
         #expect(failed.sent == 0 && failed.failed > 0, "the relay is down: nothing sent, nothing lost")
+        let waiting = try h.state.db.outbox.messages().filter { $0.sentAt == nil }.map(\.message.id)
+        #expect(try Postbox(db: h.state.db).overview(by: .commandLine).failing.isEmpty, "one failure is not yet an alarm")
+        for _ in 1..<OutboxStore.attemptsBeforeAlarm { try h.state.db.outbox.failed(waiting, error: "relay down", at: Date()) }
+        #expect(try Postbox(db: h.state.db).overview(by: .commandLine).failing.count == waiting.count, "after 5 tries the leaders see them")
         let relay = try TestRelay(folder: folder, port: down)
         defer { relay.stop() }
         let early = try Postbox(db: h.state.db).deliver(
             now: h.clock.now, instant: Date(), rule: rule(down), transport: SendmailTransport(command: rule(down).sendmail))
         #expect(early.sent == 0, "a failed message waits for its next try")
         let later = try Postbox(db: h.state.db).deliver(
-            now: h.clock.now, instant: Date().addingTimeInterval(120), rule: rule(down), transport: SendmailTransport(command: rule(down).sendmail))
+            now: h.clock.now, instant: Date().addingTimeInterval(3700), rule: rule(down), transport: SendmailTransport(command: rule(down).sendmail))
         #expect(later.sent == failed.failed && later.failed == 0)
         let mail = try relay.messages()
         let schools = Set(changed.map(\.school))

@@ -20,7 +20,8 @@ import Testing
     /// values win over the layout's only where the page has them.
     @Test func everyPageTemplateHasItsOwnModel() throws {
         let models: [any PageModel.Type] = [
-            AuditLogPage.self, CalendarAddressPage.self, MyWeekPage.self, MessagesPage.self, PeoplePage.self, PersonPage.self, ProblemPage.self,
+            AuditLogPage.self, CalendarAddressPage.self, JobsPage.self, MyWeekPage.self, MessagesPage.self, PeoplePage.self, PersonPage.self,
+            ProblemPage.self,
             ReferralStoryPage.self,
             ReferralFormModel.self, ReferralsPage.self, ReplanConfirmPage.self, SettingsPage.self, SettingsPreviewPage.self,
             SignInPage.self, VisitsPage.self, WaitingListPage.self, WeekPlanPage.self, WhatIfPage.self,

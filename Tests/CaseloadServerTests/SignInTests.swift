@@ -111,6 +111,35 @@ import Testing
         #expect(try h.state.db.webSessions.get(SignInAttempt.key(attempt.state)) == nil)
     }
 
+    /// A SENCO of two schools moves between them from the header, asks for time for either, and
+    /// reaches no third school.
+    @Test func aSencoOfTwoSchoolsSeesBothAndNoOther() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let both = [Role.senco(school: Harness.schoolA), .senco(school: Harness.schoolB)]
+        let p = try People(db: h.state.db).add(
+            PersonDetails(name: "Two Schools", email: "two@trust.example", roles: both), by: .commandLine, stamp: stamp)
+        let key = try People(db: h.state.db).newKey(for: p.id, label: "", days: 30, by: .commandLine, stamp: stamp)
+        let third = try #require(try h.state.db.roster.schools().first { ![Harness.schoolA, Harness.schoolB].contains($0.urn) }).urn
+        try await h.app.test(.router) { client in
+            let b = try await Browser.signIn(client, key.secret)
+            let page = String(buffer: try await client.execute(uri: "/referrals?school=\(Harness.schoolB)", method: .get, headers: b.headers).body)
+            #expect(page.contains("aria-label=\"Your schools\"") && page.contains("/referrals?school=\(Harness.schoolA)"))
+            let other = try await client.execute(uri: "/referrals?school=\(third)", method: .get, headers: b.headers)
+            #expect(other.status == .notFound)
+            let form = String(buffer: try await client.execute(uri: "/referrals/new", method: .get, headers: b.headers).body)
+            #expect(form.contains("<select id=\"school\" name=\"school\">"))
+            let fields = [
+                ("school", Harness.schoolB), ("pupil_ref", "TWO-1"), ("year_group", "4"), ("service", "SALT"), ("area", "communication_interaction"),
+                ("severity", "4"), ("apdr_cycles", "2"), ("consent", "yes"),
+            ]
+            let (fh, fb) = b.form(fields)
+            let posted = try await client.execute(uri: "/referrals", method: .post, headers: fh, body: fb)
+            #expect(posted.status == .seeOther || posted.status == .found)
+            #expect(try h.state.db.referrals.all(school: Harness.schoolB).contains { $0.request.pupilRef == "TWO-1" })
+        }
+    }
+
     @Test func aRevokedOrSwitchedOffSpecialistsCalendarFeedStops() async throws {
         let h = try Harness()
         defer { h.cleanup() }

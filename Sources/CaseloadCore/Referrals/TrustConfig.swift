@@ -248,6 +248,8 @@ public struct TrustConfig: Hashable, Sendable {
     public var signIn = SignInRule()
     /// How messages are sent (`notifications`); `nil`: they wait in the outbox.
     public var notifications: NotificationRule?
+    /// The jobs `caseload serve` runs by itself (`jobs`).
+    public var jobs = JobsRule()
 
     /// A configuration with every field.
     public init(

@@ -7,6 +7,7 @@ extension TrustConfig {
         let root = try JSONFields(document, path: "")
         try root.onlyKeys([
             "trust", "priority", "services", "intake", "calendar", "school_day", "retention", "planning", "urgency", "sign_in", "notifications",
+            "jobs",
         ])
         let priority = try root.object("priority")
         try priority.onlyKeys(["weights", "ageing_points_per_week", "statutory", "fair_share", "bands"])
@@ -37,6 +38,7 @@ extension TrustConfig {
         }
         try readYear(root, into: &config)
         if root.optional("retention") != nil { config.retention = try readRetention(root.object("retention")) }
+        if root.optional("jobs") != nil { config.jobs = try readJobs(root.object("jobs")) }
         if root.optional("notifications") != nil { config.notifications = try readNotifications(root.object("notifications")) }
         if root.optional("sign_in") != nil { config.signIn = try readSignIn(root.object("sign_in")) }
         if root.optional("urgency") != nil { config.urgency = try readUrgency(root.object("urgency"), bandNames: bands.map(\.name)) }

@@ -210,7 +210,11 @@ struct MessagesPage: PageModel {
     let alarm: Int
     let failing: [Row]
     let latest: [Row]
-    var hasFailing: Bool { !failing.isEmpty }
+    let hasFailing: Bool
+
+    init(alarm: Int, failing: [Row], latest: [Row]) {
+        (self.alarm, self.failing, self.latest, hasFailing) = (alarm, failing, latest, !failing.isEmpty)
+    }
 
     /// One message as listed (its subject only: the pupils in a body are for its reader).
     struct Row: Sendable {
@@ -222,4 +226,20 @@ struct MessagesPage: PageModel {
             state = sentAt.map { "sent \($0)" } ?? (m.attempts > 0 ? "tried \(m.attempts) times" : "waiting")
         }
     }
+}
+
+/// `jobs.mustache`: each scheduled job's times and its last run.
+struct JobsPage: PageModel {
+    static let template = Template.jobs
+    let jobs: [Row]
+    let hasJobs: Bool
+
+    init(jobs: [Row]) { (self.jobs, hasJobs) = (jobs, !jobs.isEmpty) }
+
+    /// One job as listed.
+    struct Row: Sendable {
+        let name, when, last, outcome, next: String
+    }
+
+    static let names = ["weekly_plan": "Plan next week", "backup": "Back up the database", "retention": "Apply the retention rule"]
 }

@@ -9,6 +9,7 @@ import Mustache
 enum Template: String, CaseIterable, Sendable {
     case audit
     case calendarAddress = "calendar-address"
+    case jobs
     case messages
     case myWeek = "my-week"
     case people
@@ -100,8 +101,19 @@ struct Layout: Sendable {
     let isLeader: Bool
     let isSpecialist: Bool
 
+    /// A SENCO of several schools: a link to each school's referrals.
+    var schools: [SchoolLink] = []
+    var manySchools = false
+
+    /// One of a SENCO's schools in the header.
+    struct SchoolLink: Sendable {
+        let urn, name: String
+    }
+
     init(title: String, context: AppContext) {
         self.init(title: title, csrf: context.csrf, who: context.identity, described: context.signedInAs)
+        schools = context.schoolChoices.map { SchoolLink(urn: $0.urn, name: $0.name) }
+        manySchools = !schools.isEmpty
     }
 
     /// The layout for `who`, said as `described` in the header.

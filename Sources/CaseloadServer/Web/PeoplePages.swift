@@ -17,6 +17,17 @@ struct PeoplePages {
         web.post("people/:id", use: change)
         web.post("people/:id/switch", use: switchOffOrOn)
         web.get("messages", use: messages)
+        web.get("jobs", use: jobs)
+    }
+
+    @Sendable func jobs(_ request: Request, context: AppContext) async throws -> Response {
+        let list = try ScheduledJobs(db: state.db, config: state.config).overview(now: state.now(), by: try context.caller())
+        let rows = list.map { job in
+            JobsPage.Row(
+                name: JobsPage.names[job.name] ?? job.name, when: job.time.description, last: job.last.map { "due \($0.due)" } ?? "not yet",
+                outcome: job.last.map { "\($0.outcome ?? "running"): \($0.detail)" } ?? "", next: job.next.description)
+        }
+        return pages.render(JobsPage(jobs: rows), title: "Scheduled jobs", context: context)
     }
 
     @Sendable func messages(_ request: Request, context: AppContext) async throws -> Response {

@@ -35,17 +35,19 @@ struct ReferralFormPage {
     }
 
     /// The page's values, with what was typed kept and the error shown.
-    func values(_ form: ReferralForm?, error: String? = nil) -> ReferralFormModel {
+    func values(_ form: ReferralForm?, error: String? = nil, schools: [(urn: String, name: String)] = []) -> ReferralFormModel {
         let chosen = Set(form?.flags ?? [])
         let days = Set(form?.preferredDays ?? [])
         let typed = { (key: String) in form?.text(key) ?? "" }
-        return ReferralFormModel(
+        var model = ReferralFormModel(
             services: config.services.map { s in .init(code: s.code, name: s.name, selected: form?.service == s.code) },
             areas: Self.areas.map { a in .init(code: a.0.rawValue, name: a.1, selected: form?.area == a.0.rawValue) },
             flags: Self.flags.map { f in .init(code: f.0, name: f.1, checked: chosen.contains(f.0)) },
             days: [Weekday.mon, .tue, .wed, .thu, .fri].map { d in .init(code: d.rawValue, name: d.displayName, checked: days.contains(d.rawValue)) },
             thresholds: thresholds, consentChecked: form?.consent == "yes", pupilRef: typed("pupil_ref"), yearGroup: typed("year_group"),
             severity: typed("severity"), apdrCycles: typed("apdr_cycles"), reason: typed("reason"), error: error)
+        model.schools = schools.map { .init(code: $0.urn, name: $0.name, selected: form?.school == $0.urn) }
+        return model
     }
 
     /// Each service's threshold in a sentence.

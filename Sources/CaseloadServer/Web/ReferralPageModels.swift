@@ -38,6 +38,11 @@ struct ReferralFormModel: PageModel {
     /// What was typed (the form posts these under the API's names, `pupil_ref` and so on).
     let pupilRef, yearGroup, severity, apdrCycles, reason: String
     let error: String?
+    /// A SENCO of several schools chooses which school asks.
+    var schools: [Choice] = [] {
+        didSet { manySchools = !schools.isEmpty }
+    }
+    var manySchools = false
 }
 
 /// `referral.mustache`: a referral's story: what was asked, the decision, its place and likely

@@ -46,7 +46,8 @@ struct SchoolPages {
 
     @Sendable func newForm(_ request: Request, context: AppContext) async throws -> Response {
         _ = try AccessPolicy.scope(try context.caller(), .submitReferral, school: nil)
-        return pages.render(ReferralFormPage(config: state.config).values(nil), title: "Request specialist time", context: context)
+        return pages.render(
+            ReferralFormPage(config: state.config).values(nil, schools: context.schoolChoices), title: "Request specialist time", context: context)
     }
 
     @Sendable func submit(_ request: Request, context: AppContext) async throws -> Response {
@@ -60,10 +61,10 @@ struct SchoolPages {
         do {
             referral = try await DatabaseWork.run { try intake.submit(page.fields(form), from: .caller(caller), today: today, stamp: stamp) }
         } catch let error as InputError {
-            let values = page.values(form, error: "\(ReferralFormPage.label(error.field)): \(error.problem)")
+            let values = page.values(form, error: "\(ReferralFormPage.label(error.field)): \(error.problem)", schools: context.schoolChoices)
             return pages.render(values, title: "Request specialist time", context: context, status: .unprocessableContent)
         } catch StoreError.conflict(let message, _) {
-            let values = page.values(form, error: message)
+            let values = page.values(form, error: message, schools: context.schoolChoices)
             return pages.render(values, title: "Request specialist time", context: context, status: .conflict)
         }
         if referral.status == .waiting { _ = try state.waiting.place(referral, state: state) }

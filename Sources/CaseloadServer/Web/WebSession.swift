@@ -94,7 +94,9 @@ struct WebGate: RouterMiddleware {
         var context = context
         context.identity = identity
         context.csrf = session.csrf
-        context.signedInAs = Pages.describe(identity, schools: try db.roster.schoolNames())
+        let names = try db.roster.schoolNames()
+        context.signedInAs = Pages.describe(identity, schools: names)
+        if identity.schools.count > 1 { context.schoolChoices = identity.schools.map { ($0, names[$0] ?? "school \($0)") } }
         var response = try await next(request, context)
         WebGate.markPrivate(&response.headers)
         return response

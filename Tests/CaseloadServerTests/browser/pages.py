@@ -188,6 +188,9 @@ def leader(driver):
     driver.get(BASE + "/messages")
     expect("Latest messages" in main_text(driver), "the leaders' view of the outbox")
     accessible(driver, "leader-messages")
+    driver.get(BASE + "/jobs")
+    expect("Scheduled jobs" in driver.find_element(By.TAG_NAME, "h1").text, "the leaders' view of the scheduled jobs")
+    accessible(driver, "leader-jobs")
 
 
 for role in (senco, specialist, leader):

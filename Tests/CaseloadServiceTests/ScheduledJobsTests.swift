@@ -1,0 +1,66 @@
+import CaseloadCore
+import CaseloadPlanner
+import CaseloadService
+import CaseloadStore
+import CaseloadTestSupport
+import Foundation
+import Testing
+
+/// The trust's scheduled jobs: each runs once for each time it is due; after the server was
+/// down over several due times, once; a failure is recorded and told to the leaders.
+@Suite struct ScheduledJobsTests {
+    func config(backupFolder: String) -> TrustConfig {
+        var c = Repo.config
+        c.jobs.weeklyPlan = JobTime(day: .thu, at: ClockTime(minutes: 16 * 60))
+        c.jobs.backup = JobTime(day: nil, at: ClockTime(minutes: 2 * 60))
+        c.jobs.backupFolder = backupFolder
+        c.jobs.backupKeep = 2
+        c.jobs.retention = JobTime(day: .sun, at: ClockTime(minutes: 3 * 60))
+        return c
+    }
+
+    @Test func eachJobRunsOnceForEachTimeItIsDueAndOnceAfterADownTime() throws {
+        let db = try demoTrust()
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let jobs = ScheduledJobs(db: db, config: config(backupFolder: folder.url.path), options: PlannerOptions(iterations: 30))
+        let thursday = Moment("2026-11-26T16:05")!
+        let first = try jobs.runDue(now: thursday)
+        #expect(Set(first.map(\.job)) == ["weekly_plan", "backup", "retention"] && first.allSatisfy(\.ok), "\(first)")
+        let draft = try #require(try db.timetables.timetable(week: CalendarDate("2026-11-30")!))
+        #expect(!draft.published && !draft.bookings.isEmpty, "next week is planned as a draft for a leader")
+        #expect(try jobs.runDue(now: Moment("2026-11-26T17:00")!).isEmpty, "nothing runs twice for one due time")
+        let sunday = Moment("2026-11-29T10:00")!  // the server was down on Friday and Saturday
+        let later = try jobs.runDue(now: sunday)
+        #expect(later.map(\.job).sorted() == ["backup", "retention"])
+        let copies = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
+        #expect(copies == ["caseload-2026-11-26.sqlite", "caseload-2026-11-29.sqlite"], "one backup for the missed days, not one each")
+        #expect(try db.jobs.last("backup")?.due == "2026-11-29T02:00" && db.jobs.last("backup")?.outcome == "ok")
+        _ = try jobs.runDue(now: Moment("2026-11-30T02:30")!)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
+                "caseload-2026-11-29.sqlite", "caseload-2026-11-30.sqlite",
+            ])
+    }
+
+    @Test func aFailedJobIsRecordedAndToldToTheLeaders() throws {
+        let db = try demoTrust()
+        let lee = try People(db: db).add(
+            PersonDetails(name: "Lee Grant", email: "lee@trust.example", roles: [.leader]), by: .commandLine, stamp: stamp)
+        var c = config(backupFolder: "/nonexistent/caseload-backups")
+        (c.jobs.weeklyPlan, c.jobs.retention) = (nil, nil)
+        let ran = try ScheduledJobs(db: db, config: c).runDue(now: Moment("2026-11-26T03:00")!)
+        #expect(ran.count == 1 && !ran[0].ok)
+        #expect(try db.jobs.last("backup")?.outcome == "failed")
+        let told = try db.outbox.messages(to: lee.id)
+        #expect(told.count == 1 && told[0].message.notice.subject.contains("backup failed") && told[0].message.notice.link == "/jobs")
+    }
+
+    @Test func aJobTimeKnowsItsLastAndNextDueMoments() {
+        let thursdays = JobTime(day: .thu, at: ClockTime(minutes: 960))
+        #expect(thursdays.lastDue(atOrBefore: Moment("2026-11-26T15:59")!) == Moment("2026-11-19T16:00")!)
+        #expect(thursdays.lastDue(atOrBefore: Moment("2026-11-26T16:00")!) == Moment("2026-11-26T16:00")!)
+        #expect(thursdays.nextDue(after: Moment("2026-11-26T16:00")!) == Moment("2026-12-03T16:00")!)
+        #expect(JobTime(day: nil, at: ClockTime(minutes: 120)).nextDue(after: Moment("2026-11-26T16:00")!) == Moment("2026-11-27T02:00")!)
+    }
+}
