@@ -1,6 +1,9 @@
 import GRDB
 
 extension AppDatabase {
+    /// The newest migration this Caseload makes: the schema version a fresh or up-to-date file reports.
+    public static var currentSchema: String { migrator.migrations.last ?? "" }
+
     /// Schema migrations. A shipped migration never changes: add a new one instead.
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
