@@ -138,6 +138,7 @@ public enum StarterConfig {
         #   address: https://caseload.your-trust.org.uk   # each message links to its page here
         #   digest_at: "07:00"                     # when daily digests go, on the trust's clock
         #   every_seconds: 60                      # how often `caseload serve` sends what is due
+        #   webhook: https://…                     # a Teams channel: the leaders' messages without pupil data
 
         # Jobs `caseload serve` runs by itself, each at a day and time on the trust's clock (leave
         # `day` out for every day). weekly_plan plans next week as a draft and tells the leaders, who

@@ -47,6 +47,7 @@ extension JobStore {
                 subject: "The scheduled job \(job) failed (due \(due))", body: "It said: \(detail.prefix(500))\n\nIt runs again at its next time.",
                 link: "/jobs")
             try OutboxStore.enqueue(db, kind: "job_failed", notice, to: try OutboxStore.holders(db, role: "leader"), stamp: stamp)
+            try OutboxStore.announce(db, kind: "job_failed", notice, stamp: stamp)
         }
     }
 

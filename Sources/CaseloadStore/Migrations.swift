@@ -54,6 +54,19 @@ extension AppDatabase {
                 t.primaryKey(["job", "due_at"])
             }
         }
+        m.registerMigration("v11: announcements for the trust's webhook") { db in
+            try db.create(table: "announcement") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("link", .text).notNull()
+                t.column("created_at", .text).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("next_try_at", .text)
+                t.column("last_error", .text)
+                t.column("sent_at", .text)
+            }
+        }
         return m
     }
 

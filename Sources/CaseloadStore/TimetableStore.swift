@@ -111,6 +111,7 @@ extension TimetableStore {
             } else {
                 let notice = Notice.weekPlanned(week: week, sessions: t.bookings.count, unbooked: t.unbooked.count)
                 try OutboxStore.enqueue(db, kind: "week_planned", notice, to: try OutboxStore.holders(db, role: "leader"), stamp: stamp)
+                try OutboxStore.announce(db, kind: "week_planned", notice, stamp: stamp)
             }
             try db.audit(
                 stamp, existing == nil ? "schedule" : "replan", "timetable", week.description,

@@ -162,7 +162,28 @@ extension MailTests {
     }
 }
 
-/// `mail/relay.py` (aiosmtpd) on a loopback port until `stop()`, keeping messages in a Maildir.
+extension MailTests {
+    /// A draft waiting for review is announced on the trust's webhook once, with no pupil in it.
+    @Test func aPlannedWeekIsAnnouncedOnTheWebhookOnceWithoutPupils() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        _ = try WeeklyScheduler(db: h.state.db, config: h.state.config, options: PlannerOptions(iterations: 60))
+            .schedule(week: Self.week, replan: false, stamp: stamp)
+        let file = h.folder.appendingPathComponent("hook.jsonl")
+        let hook = try TestRelay(folder: h.folder, script: "hook.py", argument: file.path)
+        defer { hook.stop() }
+        let poster = WebhookPoster(db: h.state.db)
+        #expect(try await poster.round(url: "http://127.0.0.1:\(hook.port)/hook", address: "https://caseload.trust.example") == 1)
+        #expect(try await poster.round(url: "http://127.0.0.1:\(hook.port)/hook", address: "https://caseload.trust.example") == 0)
+        let posted = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+        #expect(posted.count == 1 && posted[0].contains("planned and waiting for your review") && posted[0].contains("/weeks?week=2026-11-30"))
+        let pupils = try h.state.db.referrals.all().map(\.request.pupilRef)
+        #expect(!pupils.contains { posted[0].contains($0) }, "a shared channel never gets a pupil's reference")
+    }
+}
+
+/// `mail/relay.py` (aiosmtpd) on a loopback port until `stop()`, keeping messages in a Maildir
+/// (or another script of `mail/` that says "ready PORT", such as the webhook receiver).
 final class TestRelay: Sendable {
     let process: Process
     let port: Int
@@ -171,13 +192,13 @@ final class TestRelay: Sendable {
     /// One message as delivered.
     struct Message { let to: String, subject: String, messageId: String, body: String }
 
-    init(folder: URL, port: Int? = nil) throws {
+    init(folder: URL, port: Int? = nil, script name: String = "relay.py", argument: String? = nil) throws {
         self.folder = folder.appendingPathComponent("maildir")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let script = Repo.root.appendingPathComponent("Tests/CaseloadServerTests/mail/relay.py").path
-        process.arguments = ["python3", script, self.folder.path] + (port.map { ["\($0)"] } ?? [])
+        let script = Repo.root.appendingPathComponent("Tests/CaseloadServerTests/mail/\(name)").path
+        process.arguments = ["python3", script, argument ?? self.folder.path] + (port.map { ["\($0)"] } ?? [])
         let out = Pipe()
         process.standardOutput = out
         try process.run()

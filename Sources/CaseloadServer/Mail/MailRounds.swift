@@ -15,8 +15,17 @@ struct MailRounds: Service {
         try await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 let wait = self.round()
+                await self.announce()
                 try await Task.sleep(for: .seconds(wait))
             }
+        }
+    }
+
+    /// Posts the announcements to the trust's webhook, if it has one.
+    func announce() async {
+        guard let rule = state.config.notifications, let hook = rule.webhook else { return }
+        do { _ = try await WebhookPoster(db: state.db).round(url: hook, address: rule.address) } catch {
+            logger.error("webhook round failed: \(error)")
         }
     }
 

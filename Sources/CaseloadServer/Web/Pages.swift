@@ -156,12 +156,8 @@ struct PagesError: Error, CustomStringConvertible {
 
 /// Dates and weeks as people write them: "Mon 30 Nov", "the week of Mon 30 Nov".
 enum Spoken {
-    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    /// "Mon 30 Nov".
-    static func date(_ d: CalendarDate) -> String {
-        "\(d.weekday.displayName.prefix(3)) \(d.day) \(months[d.month - 1])"
-    }
+    /// "Mon 30 Nov", worded as the messages word it (`Notice.day`).
+    static func date(_ d: CalendarDate) -> String { Notice.day(d) }
 
     /// "Mon 30 Nov", or "Mon 30 Nov 2027" when not this year.
     static func date(_ d: CalendarDate, today: CalendarDate) -> String {
