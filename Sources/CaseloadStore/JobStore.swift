@@ -44,7 +44,8 @@ extension JobStore {
                 arguments: [at.ISO8601Format(), ok ? "ok" : "failed", String(detail.prefix(500)), job, due.description])
             guard !ok else { return }
             let notice = Notice(
-                subject: "The scheduled job \(job) failed (due \(due))", body: "It said: \(detail.prefix(500))\n\nIt runs again at its next time.",
+                subject: "\(JobsRule.title(job)) failed (it was due \(Notice.day(due.date)) at \(ClockTime(minutes: due.minutes)))",
+                body: "It said: \(detail.prefix(500))\n\nIt runs again at its next time.",
                 link: "/jobs")
             try OutboxStore.enqueue(db, kind: "job_failed", notice, to: try OutboxStore.holders(db, role: "leader"), stamp: stamp)
             try OutboxStore.announce(db, kind: "job_failed", notice, stamp: stamp)
@@ -54,11 +55,14 @@ extension JobStore {
     /// The latest run of `job`, if it has run.
     public func last(_ job: String) throws -> JobRun? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM job_run WHERE job = ? ORDER BY due_at DESC LIMIT 1", arguments: [job]).map {
-                JobRun(
-                    job: $0["job"], due: $0["due_at"], startedAt: $0["started_at"], finishedAt: $0["finished_at"], outcome: $0["outcome"],
-                    detail: $0["detail"])
-            }
+            try Row.fetchOne(db, sql: "SELECT * FROM job_run WHERE job = ? ORDER BY due_at DESC LIMIT 1", arguments: [job]).map(JobStore.run)
         }
+    }
+
+    static func run(_ row: Row) throws -> JobRun {
+        let r = StoredRow(row, table: "job_run", key: "job")
+        return JobRun(
+            job: try r(Column("job")), due: try r(Column("due_at")), startedAt: try r(Column("started_at")),
+            finishedAt: try r(Column("finished_at")), outcome: try r(Column("outcome")), detail: try r(Column("detail")))
     }
 }

@@ -21,7 +21,10 @@ extension OutboxStore {
                 sql:
                     "SELECT id, text, link FROM announcement WHERE sent_at IS NULL AND (next_try_at IS NULL OR next_try_at <= ?) ORDER BY id LIMIT 100",
                 arguments: [now.ISO8601Format()]
-            ).map { (try StoredRow($0, table: "announcement")(Column("id")), $0["text"], $0["link"]) }
+            ).map { row in
+                let r = StoredRow(row, table: "announcement")
+                return (try r(Column("id")), try r(Column("text")), try r(Column("link")))
+            }
         }
     }
 
@@ -34,10 +37,9 @@ extension OutboxStore {
     public func announceFailed(_ id: Int64, error: String, at: Date) throws {
         try write { db in
             let attempts = (try Int.fetchOne(db, sql: "SELECT attempts FROM announcement WHERE id = ?", arguments: [id]) ?? 0) + 1
-            let wait = min(3600, 60 * (1 << min(attempts - 1, 6)))
             try db.execute(
                 sql: "UPDATE announcement SET attempts = ?, last_error = ?, next_try_at = ? WHERE id = ?",
-                arguments: [attempts, String(error.prefix(300)), at.addingTimeInterval(Double(wait)).ISO8601Format(), id])
+                arguments: [attempts, String(error.prefix(300)), OutboxStore.nextTry(after: attempts, at: at), id])
         }
     }
 }

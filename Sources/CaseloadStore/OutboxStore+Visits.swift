@@ -46,10 +46,13 @@ extension OutboxStore {
             if names[urn] == nil {
                 names[urn] = try String.fetchOne(db, sql: "SELECT name FROM school WHERE urn = ?", arguments: [urn]) ?? "school \(urn)"
             }
-            let referral = try Row.fetchOne(db, sql: "SELECT pupil_ref, service FROM referral WHERE id = ?", arguments: [b.referralId])
+            guard let found = try Row.fetchOne(db, sql: "SELECT id, pupil_ref, service FROM referral WHERE id = ?", arguments: [b.referralId]) else {
+                throw StoreError.notFound("booking of referral \(b.referralId) names no referral; run caseload check-db")
+            }
+            let referral = StoredRow(found, table: "referral")
             let line = VisitLine(
                 date: b.slot.date, start: b.slot.start, end: b.slot.end, school: names[urn]!, specialist: b.slot.specialistId,
-                service: referral?["service"] ?? "", pupilRef: referral?["pupil_ref"] ?? "referral \(b.referralId)", change: change)
+                service: try referral(Column("service")), pupilRef: try referral(Column("pupil_ref")), change: change)
             return (urn, line)
         }
     }

@@ -83,7 +83,7 @@ extension OutboxStore {
                     SELECT o.*, p.name, p.email, p.delivery FROM outbox o JOIN person p ON p.id = o.person_id
                     WHERE ? IS NULL OR o.person_id = ? ORDER BY o.id DESC LIMIT ?
                     """, arguments: [person, person, limit]
-            ).map { (try OutboxStore.message($0), $0["sent_at"]) }
+            ).map { (try OutboxStore.message($0), try StoredRow($0, table: "outbox")(Column("sent_at"))) }
         }
     }
 
@@ -102,12 +102,16 @@ extension OutboxStore {
         try write { db in
             for id in ids {
                 let attempts = (try Int.fetchOne(db, sql: "SELECT attempts FROM outbox WHERE id = ?", arguments: [id]) ?? 0) + 1
-                let wait = min(3600, 60 * (1 << min(attempts - 1, 6)))
                 try db.execute(
                     sql: "UPDATE outbox SET attempts = ?, last_error = ?, next_try_at = ? WHERE id = ?",
-                    arguments: [attempts, String(error.prefix(300)), at.addingTimeInterval(Double(wait)).ISO8601Format(), id])
+                    arguments: [attempts, String(error.prefix(300)), OutboxStore.nextTry(after: attempts, at: at), id])
             }
         }
+    }
+
+    /// When to try again after `attempts` failures: 1, 2, 4 … minutes later, at most an hour.
+    static func nextTry(after attempts: Int, at: Date) -> String {
+        at.addingTimeInterval(Double(min(3600, 60 * (1 << min(attempts - 1, 6))))).ISO8601Format()
     }
 
     static func message(_ row: Row) throws -> OutgoingMessage {

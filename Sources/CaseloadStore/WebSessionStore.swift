@@ -34,9 +34,10 @@ extension WebSessionStore {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT value, expires_at FROM web_session WHERE key = ?", arguments: [Hashing.sha256Hex(key)])
             else { return nil }
-            let expires: Double? = row["expires_at"]
+            let r = StoredRow(row, table: "web_session", key: "key")
+            let expires: Double? = try r(Column("expires_at"))
             if let expires, expires <= now.timeIntervalSince1970 { return nil }
-            return (row["value"], expires)
+            return (try r(Column("value")), expires)
         }
     }
 

@@ -50,6 +50,11 @@ public struct JobsRule: Hashable, Sendable {
 
     public init() {}
 
+    /// A job's name in words: "Plan next week", "Back up the database", "Apply the retention rule".
+    public static func title(_ name: String) -> String {
+        ["weekly_plan": "Plan next week", "backup": "Back up the database", "retention": "Apply the retention rule"][name] ?? name
+    }
+
     /// Every job that is set, by name.
     public var jobs: [(name: String, time: JobTime)] {
         [("weekly_plan", weeklyPlan), ("backup", backup), ("retention", retention)].compactMap { n, t in t.map { (n, $0) } }

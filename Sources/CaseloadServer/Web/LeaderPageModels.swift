@@ -240,6 +240,4 @@ struct JobsPage: PageModel {
     struct Row: Sendable {
         let name, when, last, outcome, next: String
     }
-
-    static let names = ["weekly_plan": "Plan next week", "backup": "Back up the database", "retention": "Apply the retention rule"]
 }

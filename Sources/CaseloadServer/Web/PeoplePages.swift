@@ -24,7 +24,7 @@ struct PeoplePages {
         let list = try ScheduledJobs(db: state.db, config: state.config).overview(now: state.now(), by: try context.caller())
         let rows = list.map { job in
             JobsPage.Row(
-                name: JobsPage.names[job.name] ?? job.name, when: job.time.description, last: job.last.map { "due \($0.due)" } ?? "not yet",
+                name: JobsRule.title(job.name), when: job.time.description, last: job.last.map { "due \($0.due)" } ?? "not yet",
                 outcome: job.last.map { "\($0.outcome ?? "running"): \($0.detail)" } ?? "", next: job.next.description)
         }
         return pages.render(JobsPage(jobs: rows), title: "Scheduled jobs", context: context)
