@@ -142,12 +142,15 @@ public enum StarterConfig {
 
         # Jobs `caseload serve` runs by itself, each at a day and time on the trust's clock (leave
         # `day` out for every day). weekly_plan plans next week as a draft and tells the leaders, who
-        # review and publish it; backup copies the database into `folder` as caseload-DATE.sqlite and
-        # keeps the newest `keep`; retention applies the retention rule above (`apply: no` only counts
-        # what is due). A job that was due while the server was down runs once when it is back. Each
-        # job's last and next run are on the leaders' Jobs page; a failed job tells the leaders.
+        # review and publish it; auto_publish (optional, later in the same week) publishes that draft
+        # unless a leader has held it back on the week's page or it has gone stale. backup copies the
+        # database into `folder` as caseload-DATE.sqlite and keeps the newest `keep`; retention applies
+        # the retention rule above (`apply: no` only counts what is due). A job that was due while the
+        # server was down runs once when it is back. Each job's last and next run are on the leaders'
+        # Jobs page; a failed job tells the leaders.
         # jobs:
         #   weekly_plan: {day: thu, at: "16:00"}
+        #   auto_publish: {day: fri, at: "12:00"}
         #   backup: {at: "02:00", folder: /var/backups/caseload, keep: 14}
         #   retention: {day: sun, at: "03:00", apply: yes}
 

@@ -34,6 +34,7 @@ public func buildRouter(_ state: ServerState, secureCookies: Bool = false) -> Ro
     SchoolController(state: state).register(v1)
     AbsenceController(state: state).register(v1)
     SimulationController(state: state).register(v1)
+    TaskController(state: state).register(v1)
     PupilController(state: state).register(v1)
     PeopleController(state: state).register(v1)
     WebController(state: state, pages: state.pages).register(router, secureCookies: secureCookies)

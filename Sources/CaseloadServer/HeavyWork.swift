@@ -31,6 +31,18 @@ final class HeavyWork: Sendable {
             throw problem
         }
         defer { running.withLock { $0 -= 1 } }
+        return try await onQueue(what, body)
+    }
+
+    /// Runs `body` on the heavy-work queue when its turn comes (a task: it waits, it is not
+    /// refused), counting as running meanwhile so a request for other heavy work is refused.
+    func inTurn<T: Sendable>(_ what: String, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+        running.withLock { $0 += 1 }
+        defer { running.withLock { $0 -= 1 } }
+        return try await onQueue(what, body)
+    }
+
+    private func onQueue<T: Sendable>(_ what: String, _ body: @escaping @Sendable () throws -> T) async throws -> T {
         let start = ContinuousClock.now
         let metrics = metrics
         return try await withCheckedThrowingContinuation { continuation in

@@ -47,6 +47,7 @@ public final class ServerState: Sendable {
             throw InputError(field: "\(configPath): \(error.field)", id: error.id, problem: error.problem)
         }
         db.observeWaitingList { [waiting] in waiting.invalidate() }
+        try db.tasks.abandonUnfinished(at: Date())  // their work was in the memory of a server that stopped
     }
 
     /// The settings in force.

@@ -35,7 +35,18 @@ struct SimulationController {
             miles = f.miles
         }
     }
-    struct ResultDTO: ResponseEncodable { var summary: [String], weeks: [WeekDTO], html: String }
+    /// A what-if's result (a task's): the summary, each week's figures, the report as a page and
+    /// its body alone (`sections`, what the settings page shows).
+    struct ResultDTO: Codable, Sendable {
+        var summary: [String], weeks: [WeekDTO], html: String, sections: String
+
+        init(_ report: SimulationReport) {
+            (summary, html, sections) = (report.summary, report.html, report.sections)
+            weeks = zip(report.baseline, report.alternative).map {
+                WeekDTO(week: $0.week.description, baseline: FiguresDTO($0), alternative: FiguresDTO($1))
+            }
+        }
+    }
 
     /// The alternative settings, with errors naming `alt_config.<key>`.
     static func parse(_ yaml: String) throws(InputError) -> TrustConfig {
@@ -48,25 +59,23 @@ struct SimulationController {
         group.post("simulations", use: simulate)
     }
 
-    @Sendable func simulate(_ request: Request, context: AppContext) async throws -> ResultDTO {
-        _ = try context.caller(may: .simulate)
+    /// Starts the what-if (a task): `202 Accepted` with the task's address, at once.
+    @Sendable func simulate(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(may: .simulate)
         let body = try await JSONBody.object(request, context)
         let f = try JSONFields(body.value, path: "")
         try f.onlyKeys(["weeks", "seed", "absence", "arrival_rate", "alt_config"])
         let weeks = try f.optionalInt("weeks", in: TermSimulation.weeksAllowed) ?? TermSimulation.defaultWeeks
-        let alternative = try f.optionalString("alt_config").map(SimulationController.parse) ?? state.config
+        let yaml = try f.optionalString("alt_config")
+        let alternative = try yaml.map(SimulationController.parse) ?? state.config
         let simulation = try state.termSimulation(
             weeks: weeks, absence: try f.optionalNumber("absence", in: 0...0.9) ?? 0.08,
             seed: UInt64(try f.optionalInt("seed", in: 0...Int(Int32.max)) ?? 1))
         let whatIf = WhatIf(simulation: simulation, rate: try f.optionalNumber("arrival_rate", in: 0...50))
-        let (baseline, db) = (state.config, state.db)
-        let report = try await state.heavy.run("the simulation") {
-            try whatIf.run(
-                baseline: Policy(name: "baseline", config: baseline), alternative: Policy(name: "alternative", config: alternative), db: db)
-        }
-        let rows = zip(report.baseline, report.alternative).map {
-            WeekDTO(week: $0.week.description, baseline: FiguresDTO($0), alternative: FiguresDTO($1))
-        }
-        return ResultDTO(summary: report.summary, weeks: rows, html: report.html)
+        let input = [
+            "\(weeks)", "\(simulation.absence)", "\(simulation.seed)", "\(whatIf.rate ?? -1)", yaml ?? "", state.configText,
+        ].joined(separator: "\n")
+        let task = try await DatabaseWork.run { [state] in try state.startWhatIf(whatIf, alternative: alternative, input: input, by: caller) }
+        return try TaskController.response(task, status: .accepted)
     }
 }

@@ -9,18 +9,25 @@ import Hummingbird
 struct TimetableController {
     let state: ServerState
 
-    struct ScheduleDTO: ResponseEncodable {
+    /// What planning a week did (a task's result): the counts, the running blocks left without
+    /// their session, and each published visit that moved (or would move, in a preview).
+    struct ScheduleDTO: Codable, Sendable {
         var week: String, status: String, bookings: Int, unbooked: Int, travelMinutes: Int, moved: Int
         /// Running blocks the week leaves without their session, with why.
         var interrupted: [InterruptedDTO]
+        var moves: [MoveDTO]
         enum CodingKeys: String, CodingKey {
             case week, status, bookings, unbooked
             case travelMinutes = "travel_minutes"
-            case moved, interrupted
+            case moved, interrupted, moves
         }
     }
-    struct InterruptedDTO: Encodable {
+    struct InterruptedDTO: Codable, Sendable {
         var referral: Int64, reason: String
+    }
+    /// A published visit a re-plan moves: from when and whom, to when and whom (`nil`: not this week).
+    struct MoveDTO: Codable, Sendable {
+        var referral: Int64, school: String, before: String, after: String?
     }
     struct PublishDTO: ResponseEncodable {
         var week: String, seriesStarted: Int
@@ -34,6 +41,8 @@ struct TimetableController {
         group.get("timetables/:week", use: show)
         group.post("timetables/:week", use: generate)
         group.post("timetables/:week/publish", use: publish)
+        group.post("timetables/:week/hold", use: hold)
+        group.delete("timetables/:week/hold", use: release)
     }
 
     func week(_ context: AppContext) throws -> CalendarDate {
@@ -50,26 +59,16 @@ struct TimetableController {
         return try TimetableFormats.response(view, format: TimetableFormats.format(request))
     }
 
-    @Sendable func generate(_ request: Request, context: AppContext) async throws -> ScheduleDTO {
+    /// Starts planning the week (a task): `202 Accepted` with the task's address, at once.
+    @Sendable func generate(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
-        let w = try week(context)
-        let replan = request.uri.queryParameters.get("replan") == "true"
-        let shortNotice = request.uri.queryParameters.get("short_notice") == "true"
-        let confirmed = request.uri.queryParameters.get("confirm") == "true"
-        let preview = replan && request.uri.queryParameters.get("preview") == "true"
-        let planning = WeekPlanning(db: state.db, config: state.config, options: state.planner)
-        let now = state.now()
-        let result = try await state.heavy.run("planning the week") {
-            preview
-                ? try planning.preview(w, by: caller, now: now, shortNotice: shortNotice)
-                : try planning.plan(
-                    w, replan: replan, by: caller, now: now, shortNotice: shortNotice, confirmed: confirmed, stamp: Stamp(actor: caller.actor))
-        }
-        let t = result.timetable
-        return ScheduleDTO(
-            week: w.description, status: preview ? "preview" : t.published ? "published" : "draft", bookings: t.bookings.count,
-            unbooked: t.unbooked.count, travelMinutes: t.plan.statistics?.travelMinutes ?? 0, moved: result.moved.count,
-            interrupted: result.interrupted.map { InterruptedDTO(referral: $0.referral, reason: $0.reason) })
+        let q = request.uri.queryParameters
+        let replan = q.get("replan") == "true"
+        let ask = HeavyTasks.PlanRequest(
+            week: try week(context), replan: replan, preview: replan && q.get("preview") == "true",
+            shortNotice: q.get("short_notice") == "true", confirmed: q.get("confirm") == "true")
+        let task = try await DatabaseWork.run { [state] in try state.startPlan(ask, by: caller) }
+        return try TaskController.response(task, status: .accepted)
     }
 
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> PublishDTO {
@@ -81,6 +80,44 @@ struct TimetableController {
         return PublishDTO(week: w.description, seriesStarted: started)
     }
 
+    /// Holds the week's draft back from automatic publishing: `{"reason": "…"}`.
+    @Sendable func hold(_ request: Request, context: AppContext) async throws -> HTTPResponse.Status {
+        let caller = try context.caller()
+        let w = try week(context)
+        let body = try await JSONBody.object(request, context)
+        let f = try JSONFields(body.value, path: "")
+        try f.onlyKeys(["reason"])
+        let reason = try f.string("reason")
+        let planning = WeekPlanning(db: state.db, config: state.config)
+        try await DatabaseWork.run { try planning.hold(w, reason: reason, by: caller, stamp: Stamp(actor: caller.actor)) }
+        return .noContent
+    }
+
+    /// Lets the week's draft be published automatically again.
+    @Sendable func release(_ request: Request, context: AppContext) async throws -> HTTPResponse.Status {
+        let caller = try context.caller()
+        let w = try week(context)
+        let planning = WeekPlanning(db: state.db, config: state.config)
+        try await DatabaseWork.run { try planning.release(w, by: caller, stamp: Stamp(actor: caller.actor)) }
+        return .noContent
+    }
+}
+
+extension TimetableController.ScheduleDTO {
+    /// What `r` did; `preview`: worked out on a copy, nothing stored.
+    init(_ r: ScheduleResult, preview: Bool) {
+        let t = r.timetable
+        (week, status) = (t.weekStart.description, preview ? "preview" : t.published ? "published" : "draft")
+        (bookings, unbooked, travelMinutes) = (t.bookings.count, t.unbooked.count, t.plan.statistics?.travelMinutes ?? 0)
+        moved = r.moved.count
+        interrupted = r.interrupted.map { TimetableController.InterruptedDTO(referral: $0.referral, reason: $0.reason) }
+        moves = r.moved.map { m in
+            TimetableController.MoveDTO(
+                referral: m.before.referral, school: m.before.school,
+                before: "\(m.before.day.displayName) \(m.before.start), \(m.before.specialist)",
+                after: m.after.map { "\($0.day.displayName) \($0.start), \($0.specialist)" })
+        }
+    }
 }
 
 /// JSON, CSV or iCalendar, by `?format=` or the Accept header.

@@ -45,6 +45,7 @@ public struct ScheduledJobs: Sendable {
     func run(_ name: String, due: Moment, stamp: Stamp) throws -> String {
         switch name {
         case "weekly_plan": try weeklyPlan(due, stamp)
+        case "auto_publish": try autoPublish(due, stamp)
         case "backup": try backup(due)
         default: try retention(due, stamp)
         }
@@ -59,6 +60,19 @@ public struct ScheduledJobs: Sendable {
         let result = try WeeklyScheduler(db: db, config: config, options: options)
             .schedule(week: week, replan: existing != nil, now: due, stamp: stamp)
         return "planned the week of \(week) as a draft: \(result.timetable.bookings.count) sessions, waiting for a leader to publish"
+    }
+
+    /// Publishes the draft of the week after the one it is due in, unless a leader has held it
+    /// back; a stale draft is refused by publishing itself, so the job fails and tells the leaders.
+    func autoPublish(_ due: Moment, _ stamp: Stamp) throws -> String {
+        let week = due.monday.adding(days: 7)
+        guard let existing = try db.timetables.timetable(week: week) else { return "nothing to publish: the week of \(week) has no draft" }
+        if existing.published { return "the week of \(week) was already published" }
+        if let hold = try db.timetables.hold(week: week) {
+            return "not published: \(hold.heldBy) held the week of \(week) back (\(hold.reason)); a leader publishes it by hand"
+        }
+        let started = try db.timetables.publish(week: week, stamp: stamp)
+        return "published the week of \(week) (nobody had held it back): \(existing.bookings.count) sessions, \(started) new series"
     }
 
     /// Backs the database up as `caseload-YYYY-MM-DD.sqlite` and keeps the newest copies.

@@ -1,6 +1,7 @@
 import CaseloadCore
 import CaseloadPlanner
 import CaseloadStore
+import Foundation
 
 /// Planning and publishing a week, for a caller the access policy lets do it (a trust leader, or
 /// the operator at the command line). The CLI, the API and the pages all come through here.
@@ -59,6 +60,25 @@ public struct WeekPlanning: Sendable {
         throw StoreError.conflict(
             "the week of \(week) is published: a re-plan moves schools' published visits at once, so it needs confirming; nothing was changed",
             next: .confirmReplan(week))
+    }
+
+    /// Holds the draft of `week` back from automatic publishing (`jobs.auto_publish`), with why;
+    /// a leader then publishes it by hand. The reason is required and at most 300 characters.
+    public func hold(_ week: CalendarDate, reason: String, by caller: Identity, stamp: Stamp) throws {
+        try AccessPolicy.check(caller, .planWeek, .trust)
+        let said = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !said.isEmpty, said.count <= 300 else {
+            throw InputError(field: "reason", problem: "say in up to 300 characters why the week should wait for a leader")
+        }
+        try scheduler.db.timetables.hold(week: week, reason: said, stamp: stamp)
+    }
+
+    /// Lets the draft of `week` be published automatically again.
+    public func release(_ week: CalendarDate, by caller: Identity, stamp: Stamp) throws {
+        try AccessPolicy.check(caller, .planWeek, .trust)
+        guard try scheduler.db.timetables.release(week: week, stamp: stamp) else {
+            throw StoreError.notFound("the week of \(week) is not held back; nothing was changed")
+        }
     }
 
     /// Publishes the draft of `week`; returns how many series started.

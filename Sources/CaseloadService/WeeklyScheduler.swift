@@ -50,6 +50,24 @@ public struct WeeklyScheduler: Sendable {
     /// and stores it. New bookings keep to the trust's notice (`planning.notice_school_days`)
     /// unless `shortNotice` (a leader's approval) allows any day still to come.
     public func schedule(week: CalendarDate, replan: Bool, now: Moment? = nil, shortNotice: Bool = false, stamp: Stamp) throws -> ScheduleResult {
+        let (previous, calendar, progress) = try check(week: week, replan: replan, now: now)
+        var input = try db.timetables.weekInput(week: week, config: config)
+        let (frozen, keep) = replan ? split(previous!, input, progress) : ([], [])
+        input.frozen = frozen
+        input.keep = keep
+        input.openDays = Set(progress.openDays)
+        if !shortNotice, let now {
+            let notice = WeeklyScheduler.noticeDays(week: week, today: now.date, notice: config.planning.noticeSchoolDays, calendar: calendar)
+            input.insideNotice = input.openDays.subtracting(notice)
+            input.openDays.formIntersection(notice)
+        }
+        return try plan(input, previous: previous, replan: replan, stamp: stamp)
+    }
+
+    /// Refuses, before any search, a week that cannot be planned as asked: not a Monday, published
+    /// (unless re-planned) or not (if re-planned), every school closed, or over. Answers the week
+    /// as stored, the school calendar and how far the week has got.
+    public func check(week: CalendarDate, replan: Bool, now: Moment?) throws -> (WeekTimetable?, SchoolCalendar, WeekProgress) {
         guard week.weekday == .mon else { throw StoreError.invalid("week \(week) is a \(week.weekday.displayName); give the Monday of the week") }
         let previous = try db.timetables.timetable(week: week)
         if previous?.published == true, !replan {
@@ -66,17 +84,7 @@ public struct WeeklyScheduler: Sendable {
         guard !progress.openDays.isEmpty || previous != nil else {
             throw StoreError.invalid("the week of \(week) is over; there is nothing left to plan in it")
         }
-        var input = try db.timetables.weekInput(week: week, config: config)
-        let (frozen, keep) = replan ? split(previous!, input, progress) : ([], [])
-        input.frozen = frozen
-        input.keep = keep
-        input.openDays = Set(progress.openDays)
-        if !shortNotice, let now {
-            let notice = WeeklyScheduler.noticeDays(week: week, today: now.date, notice: config.planning.noticeSchoolDays, calendar: calendar)
-            input.insideNotice = input.openDays.subtracting(notice)
-            input.openDays.formIntersection(notice)
-        }
-        return try plan(input, previous: previous, replan: replan, stamp: stamp)
+        return (previous, calendar, progress)
     }
 
     /// The days of the week starting `week` that a booking made `today` reaches with `notice`

@@ -67,7 +67,40 @@ extension AppDatabase {
                 t.column("sent_at", .text)
             }
         }
+        m.registerMigration("v12: heavy work as tasks, held weeks and late warnings") { db in try tasks(db) }
         return m
+    }
+
+    /// Heavy work started from a request (`task`: one waiting or running per key, so two clicks
+    /// start one); weeks a leader holds back from automatic publishing (`week_hold`); and the
+    /// urgent referrals the leaders have been told will miss their target (`late_warning`).
+    private static func tasks(_ db: Database) throws {
+        try db.create(table: "task") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("kind", .text).notNull().check { ["plan", "replan", "replan_preview", "what_if"].contains($0) }
+            t.column("key", .text).notNull()
+            t.column("state", .text).notNull().check { ["waiting", "running", "done", "failed"].contains($0) }
+            t.column("about", .text).notNull()
+            t.column("expected_seconds", .integer).notNull().defaults(to: 0)
+            t.column("result", .text)
+            t.column("problem", .text)
+            t.column("requested_by", .text).notNull()
+            t.column("created_at", .text).notNull()
+            t.column("started_at", .text)
+            t.column("finished_at", .text)
+        }
+        try db.execute(sql: "CREATE UNIQUE INDEX task_one_at_a_time ON task(key) WHERE state IN ('waiting', 'running')")
+        try db.create(table: "week_hold") { t in
+            t.primaryKey("week", .text)
+            t.column("reason", .text).notNull()
+            t.column("held_by", .text).notNull()
+            t.column("held_at", .text).notNull()
+        }
+        try db.create(table: "late_warning") { t in
+            t.primaryKey("referral_id", .integer).references("referral", onDelete: .cascade)
+            t.column("due", .text).notNull()
+            t.column("warned_at", .text).notNull()
+        }
     }
 
     /// The trust's people (name, email, switched off or not, the sign-in provider's subject once

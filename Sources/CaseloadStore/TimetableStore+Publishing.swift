@@ -23,6 +23,7 @@ extension TimetableStore {
             for b in try BookingRow.filter(BookedSlot.Columns.weekStart == week && BookedSlot.Columns.sessionNumber == 1).fetchAll(db) {
                 if try db.startSeries(b, stamp) { started += 1 }
             }
+            try db.execute(sql: "DELETE FROM week_hold WHERE week = ?", arguments: [week.description])  // a leader published it
             try db.audit(stamp, "publish", "timetable", week.description, ["series_started": "\(started)"])
             try OutboxStore.weekPublished(db, week: week, stamp: stamp)
             return started

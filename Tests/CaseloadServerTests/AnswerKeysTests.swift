@@ -1,5 +1,6 @@
 import CaseloadCore
 import CaseloadService
+import CaseloadStore
 import CaseloadTestSupport
 import Foundation
 import Testing
@@ -42,9 +43,11 @@ import Testing
         #expect(
             try same(
                 TimetableController.ScheduleDTO(
-                    week: "w", status: "draft", bookings: 1, unbooked: 1, travelMinutes: 1, moved: 0, interrupted: [.init(referral: 1, reason: "r")]))
-        )
+                    week: "w", status: "draft", bookings: 1, unbooked: 1, travelMinutes: 1, moved: 0, interrupted: [.init(referral: 1, reason: "r")],
+                    moves: [.init(referral: 1, school: "s", before: "b", after: nil)])))
         #expect(try same(TimetableController.PublishDTO(week: "w", seriesStarted: 1)))
+        let task = try AppDatabase.inMemory().tasks.start(.plan, key: "k", about: "a", expectedSeconds: 1, stamp: Stamp(actor: "t")).task
+        #expect(try same(TaskController.TaskDTO(task)))
         let figures = WeekFigures(
             week: CalendarDate("2026-11-30")!, waiting: ["EP": 1], withinTarget: ["EP": 1], medianWait: ["EP": 1],
             p90Wait: ["EP": 1], statutoryBreaches: 0, travelMinutes: 1, miles: 1, sessionHours: 1, workingHours: 1, schoolHours: [:])

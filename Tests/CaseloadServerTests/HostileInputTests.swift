@@ -191,34 +191,29 @@ import Testing
         #expect(WriteLimiter(perMinute: 0, burst: 1).take("k1", now: t0) == nil)  // 0: no limit
     }
 
-    /// Heavy work runs one job at a time off the request threads: a second simulation is told to
-    /// come back, and /health answers while the first runs.
-    @Test func heavyWorkDoesNotStallOtherCallers() async throws {
+    /// Heavy work is a task: the request answers `202 Accepted` with the task's address at once;
+    /// the same request again (a second click) answers the same task, other work gets its own and
+    /// waits its turn, and /health answers meanwhile.
+    @Test func heavyWorkIsATaskAndTwoClicksStartOne() async throws {
         let h = try Harness()
         defer { h.cleanup() }
         let payload = #"{"weeks": 3, "seed": 2}"#
         try await h.app.test(.router) { client in
-            let order = Log()
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for k in 0..<2 {
-                    group.addTask {
-                        try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.leader, json: true), body: body(payload)) {
-                            r in
-                            order.add("simulation \(r.status.code)\(r.headers[.retryAfter] != nil ? " retry" : "")")
-                        }
-                    }
-                    if k == 0 { try await Task.sleep(for: .milliseconds(200)) }
-                }
-                group.addTask {
-                    try await Task.sleep(for: .milliseconds(400))
-                    try await client.execute(uri: "/health", method: .get) { r in order.add("health \(r.status.code)") }
-                }
-                try await group.waitForAll()
+            var addresses: [String] = []
+            for text in [payload, payload, #"{"weeks": 2, "seed": 2}"#] {
+                let r = try await client.execute(uri: "/v1/simulations", method: .post, headers: headers(h.leader, json: true), body: body(text))
+                #expect(r.status == .accepted && ["waiting", "running"].contains(object(r)["state"] as? String), "\(String(buffer: r.body))")
+                addresses.append(try #require(r.headers[.location]))
             }
-            let seen = order.lines
-            #expect(seen.contains("simulation 503 retry") && seen.contains("simulation 200"), "\(seen)")
-            #expect(seen.firstIndex(of: "health 200")! < seen.firstIndex(of: "simulation 200")!, "\(seen)")
+            #expect(addresses[0] == addresses[1] && addresses[0] != addresses[2], "\(addresses)")
+            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+            for address in [addresses[0], addresses[2]] {
+                let done = try await followTask(client, address, headers(h.leader))
+                #expect(done["state"] as? String == "done", "\(done)")
+                #expect(((done["result"] as? [String: Any])?["weeks"] as? [Any])?.isEmpty == false)
+            }
         }
+        #expect(try h.state.db.tasks.task(2)?.kind == .whatIf && h.state.db.tasks.task(3) == nil, "two tasks, not three")
     }
 }
 
@@ -245,11 +240,4 @@ import Testing
             }
         }
     }
-}
-
-/// Lines appended from concurrent tasks.
-final class Log: Sendable {
-    private let storedLines = Mutex<[String]>([])
-    func add(_ line: String) { storedLines.withLock { $0.append(line) } }
-    var lines: [String] { storedLines.withLock { $0 } }
 }

@@ -6,6 +6,7 @@ import CaseloadService
 import CaseloadStore
 import CaseloadTestSupport
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
@@ -84,3 +85,39 @@ let goodReferral = """
     {"pupil_ref": "H-2026-1", "year_group": 8, "service": "SALT", "area": "communication_interaction",
      "severity": 4, "apdr_cycles": 1, "consent": true}
     """
+
+/// Starts heavy work with a POST to `uri`, which must answer `202 Accepted` with the task's
+/// address in `Location` at once, then follows the task until it has finished (a minute at
+/// most); answers the finished task as JSON (`state`, `result`, `problem`).
+func finishedTask(_ client: some TestClientProtocol, _ uri: String, _ fields: HTTPFields, body: ByteBuffer? = nil) async throws -> [String: Any] {
+    let started = try await client.execute(uri: uri, method: .post, headers: fields, body: body)
+    #expect(started.status == .accepted, "\(String(buffer: started.body))")
+    let address = try #require(started.headers[.location])
+    return try await followTask(client, address, fields)
+}
+
+/// Follows the task at `address` until it has finished (a minute at most).
+func followTask(_ client: some TestClientProtocol, _ address: String, _ fields: HTTPFields) async throws -> [String: Any] {
+    for _ in 0..<600 {
+        let seen = object(try await client.execute(uri: address, method: .get, headers: fields))
+        if ["done", "failed"].contains(seen["state"] as? String) { return seen }
+        try await Task.sleep(for: .milliseconds(100))
+    }
+    Issue.record("the task at \(address) did not finish within a minute")
+    return [:]
+}
+
+/// Follows a page's task (`/tasks/N`, where a form sent the browser) until it shows its result:
+/// the page while it runs carries a `Refresh` header; answers the first answer without one.
+func followTaskPage(_ client: some TestClientProtocol, _ sent: TestResponse, _ fields: HTTPFields) async throws -> TestResponse {
+    #expect(sent.status == .seeOther)
+    let address = try #require(sent.headers[.location])
+    #expect(address.hasPrefix("/tasks/"), "\(address)")
+    for _ in 0..<600 {
+        let page = try await client.execute(uri: address, method: .get, headers: fields)
+        if page.headers[HTTPField.Name("Refresh")!] == nil { return page }
+        try await Task.sleep(for: .milliseconds(100))
+    }
+    Issue.record("the task page \(address) still ran after a minute")
+    return try await client.execute(uri: address, method: .get, headers: fields)
+}

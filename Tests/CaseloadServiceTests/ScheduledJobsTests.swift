@@ -66,3 +66,42 @@ import Testing
         #expect(JobTime(day: nil, at: ClockTime(minutes: 120)).nextDue(after: Moment("2026-11-26T16:00")!) == Moment("2026-11-27T02:00")!)
     }
 }
+
+/// Automatic publishing (`jobs.auto_publish`): next week's draft is published at its time unless
+/// a leader held it back; a stale draft is not published, and the leaders are told.
+@Suite struct AutoPublishTests {
+    static func config() -> TrustConfig {
+        var c = Repo.config
+        c.jobs.weeklyPlan = JobTime(day: .thu, at: ClockTime(minutes: 16 * 60))
+        c.jobs.autoPublish = JobTime(day: .fri, at: ClockTime(minutes: 12 * 60))
+        return c
+    }
+
+    @Test func aDraftIsPublishedAtItsTimeUnlessHeldBackOrStale() throws {
+        let db = try demoTrust()
+        let lee = try People(db: db).add(
+            PersonDetails(name: "Lee Grant", email: "lee@trust.example", roles: [.leader]), by: .commandLine, stamp: stamp)
+        let jobs = ScheduledJobs(db: db, config: Self.config(), options: PlannerOptions(iterations: 30))
+        let planning = WeekPlanning(db: db, config: Self.config())
+        let (held, free, stale) = (CalendarDate("2026-11-30")!, CalendarDate("2026-12-07")!, CalendarDate("2026-12-14")!)
+        _ = try jobs.runDue(now: Moment("2026-11-26T16:05")!)
+        try planning.hold(held, reason: "the EP rota changes", by: .commandLine, stamp: stamp)
+        let friday = try jobs.runDue(now: Moment("2026-11-27T12:05")!)
+        #expect(friday.map(\.job) == ["auto_publish"] && friday[0].ok && friday[0].detail.contains("the EP rota changes"), "\(friday)")
+        #expect(try db.timetables.timetable(week: held)?.published == false)
+        _ = try planning.publish(held, by: .commandLine, stamp: stamp)
+        #expect(try db.timetables.hold(week: held) == nil, "publishing by hand ends the hold")
+
+        _ = try jobs.runDue(now: Moment("2026-12-03T16:05")!)
+        #expect(try jobs.runDue(now: Moment("2026-12-04T12:01")!).allSatisfy(\.ok))
+        #expect(try db.timetables.timetable(week: free)?.published == true, "nobody held it back")
+
+        _ = try jobs.runDue(now: Moment("2026-12-10T16:05")!)
+        let away = try #require(try db.timetables.timetable(week: stale)?.bookings.first).specialist
+        try db.calendar.addLeave(specialist: away, from: stale, to: stale, reason: "ill", stamp: stamp)  // the draft of the 14th is stale
+        let refused = try jobs.runDue(now: Moment("2026-12-11T12:01")!)
+        #expect(refused.count == 1 && !refused[0].ok && refused[0].detail.contains("planned before later changes"), "\(refused)")
+        #expect(try db.timetables.timetable(week: stale)?.published == false)
+        #expect(try db.outbox.messages(to: lee.id).contains { $0.message.kind == "job_failed" })
+    }
+}

@@ -26,3 +26,38 @@ extension Notice {
             link: "/weeks?week=\(week)")
     }
 }
+
+/// An urgent or statutory referral that, as things stand, will be seen after its target.
+public struct LateReferral: Sendable, Equatable {
+    public var referral: Int64
+    /// The school's name.
+    public var school: String
+    public var service: String
+    /// Its target date, or its statutory deadline if that is sooner.
+    public var due: CalendarDate
+    /// The Monday of its likely first visit; `nil` when no capacity is in sight.
+    public var likely: CalendarDate?
+
+    /// A late referral with every field.
+    public init(referral: Int64, school: String, service: String, due: CalendarDate, likely: CalendarDate?) {
+        (self.referral, self.school, self.service, self.due, self.likely) = (referral, school, service, due, likely)
+    }
+}
+
+extension Notice {
+    /// Urgent or statutory referrals that will miss their target, for the leaders (who see every
+    /// school's waiting list): referral numbers and schools, no pupil references.
+    public static func willMissTarget(_ late: [LateReferral]) -> Notice {
+        let lines = late.sorted { $0.due < $1.due }.map { l in
+            "- referral \(l.referral) (\(l.service), \(l.school)): due by \(day(l.due)), "
+                + (l.likely.map { "likely first visit in the week of \(day($0))" } ?? "no capacity in sight")
+        }
+        return Notice(
+            subject: late.count == 1
+                ? "Referral \(late[0].referral) (\(late[0].service)) will miss its target"
+                : "\(late.count) urgent or statutory referrals will miss their target",
+            body: "As the waiting list stands, these will be seen after their target. A leader can give one first claim "
+                + "on its page, or add capacity:\n\n" + lines.joined(separator: "\n"),
+            link: "/waiting-list?service=\(late[0].service)")
+    }
+}

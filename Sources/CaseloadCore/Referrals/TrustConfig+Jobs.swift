@@ -40,6 +40,9 @@ public struct JobTime: Hashable, Sendable, CustomStringConvertible {
 public struct JobsRule: Hashable, Sendable {
     /// Plans next week as a draft for a leader to review and publish.
     public var weeklyPlan: JobTime?
+    /// Publishes next week's draft, later in the week than `weeklyPlan`, unless a leader has
+    /// held it back (objected) or it went stale; `nil`: a leader publishes by hand.
+    public var autoPublish: JobTime?
     /// Backs the database up into `backupFolder`, keeping the newest `backupKeep` copies.
     public var backup: JobTime?
     public var backupFolder = ""
@@ -52,21 +55,32 @@ public struct JobsRule: Hashable, Sendable {
 
     /// A job's name in words: "Plan next week", "Back up the database", "Apply the retention rule".
     public static func title(_ name: String) -> String {
-        ["weekly_plan": "Plan next week", "backup": "Back up the database", "retention": "Apply the retention rule"][name] ?? name
+        [
+            "weekly_plan": "Plan next week", "auto_publish": "Publish next week unless a leader held it",
+            "backup": "Back up the database", "retention": "Apply the retention rule",
+        ][name] ?? name
     }
 
     /// Every job that is set, by name.
     public var jobs: [(name: String, time: JobTime)] {
-        [("weekly_plan", weeklyPlan), ("backup", backup), ("retention", retention)].compactMap { n, t in t.map { (n, $0) } }
+        [("weekly_plan", weeklyPlan), ("auto_publish", autoPublish), ("backup", backup), ("retention", retention)].compactMap { n, t in
+            t.map { (n, $0) }
+        }
     }
 }
 
 extension TrustConfig {
-    /// `jobs`: `weekly_plan`, `backup` and `retention`, each with `day` (optional) and `at`.
+    /// `jobs`: `weekly_plan`, `auto_publish`, `backup` and `retention`, each with `day`
+    /// (optional, but needed by `auto_publish` and the plan it follows) and `at`.
     static func readJobs(_ f: JSONFields) throws(InputError) -> JobsRule {
-        try f.onlyKeys(["weekly_plan", "backup", "retention"])
+        try f.onlyKeys(["weekly_plan", "auto_publish", "backup", "retention"])
         var rule = JobsRule()
         if f.optional("weekly_plan") != nil { rule.weeklyPlan = try jobTime(f.object("weekly_plan"), extra: []) }
+        if f.optional("auto_publish") != nil {
+            let publish = try jobTime(f.object("auto_publish"), extra: [])
+            try checkAutoPublish(publish, after: rule.weeklyPlan, f)
+            rule.autoPublish = publish
+        }
         if f.optional("backup") != nil {
             let b = try f.object("backup")
             rule.backup = try jobTime(b, extra: ["folder", "keep"])
@@ -80,6 +94,18 @@ extension TrustConfig {
             rule.retentionApply = try r.optionalBool("apply") ?? false
         }
         return rule
+    }
+
+    /// Automatic publishing needs the weekly plan on a set weekday, and comes later in the same
+    /// week (Monday to Sunday), so that it publishes the draft that plan made.
+    static func checkAutoPublish(_ publish: JobTime, after plan: JobTime?, _ f: JSONFields) throws(InputError) {
+        guard let plan, let planDay = plan.day, let day = publish.day else {
+            throw f.error(
+                "auto_publish", "set weekly_plan with a day first, and give auto_publish a day later that week, e.g. {day: fri, at: \"12:00\"}")
+        }
+        guard (day.index, publish.at.minutes) > (planDay.index, plan.at.minutes) else {
+            throw f.error("auto_publish", "publish after the weekly plan in the same week (it plans \(plan)); choose a later day or time")
+        }
     }
 
     static func jobTime(_ f: JSONFields, extra: [String]) throws(InputError) -> JobTime {

@@ -44,3 +44,17 @@ extension TrustConfig {
         return rule
     }
 }
+
+extension UrgencyRule {
+    /// The urgent or statutory entries of `entries` that, as things stand, will be seen after
+    /// their target, with each school's name from `schools` (by URN).
+    public func late(_ entries: [WaitingEntry], schools: [String: String]) -> [LateReferral] {
+        entries.filter { isUrgent($0) && $0.willMissTarget }.compactMap { e in
+            guard let due = [e.targetDate, e.statutoryDeadline].compactMap({ $0 }).min() else { return nil }
+            let urn = e.referral.request.school
+            return LateReferral(
+                referral: e.referral.id, school: schools[urn] ?? "school \(urn)", service: e.referral.request.service, due: due,
+                likely: e.estimatedFirstWeek)
+        }
+    }
+}

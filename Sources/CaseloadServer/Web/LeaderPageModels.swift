@@ -54,6 +54,10 @@ struct WeekPlanPage: PageModel {
     let noticeDays: Int
     let plan: WeekReview?
     let notice: String?
+    /// When the draft is published by itself unless held ("Fri 11 Dec at 12:00"), if it will be.
+    let autoPublish: String?
+    /// Who held the draft back, when, and why.
+    let held: String?
 }
 
 /// A stored week for review: what is booked per specialist, the routes on a map, and each

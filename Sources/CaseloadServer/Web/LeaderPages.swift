@@ -14,6 +14,8 @@ struct LeaderPages {
         web.get("weeks", use: week)
         web.post("weeks/generate", use: generate)
         web.post("weeks/publish", use: publish)
+        web.post("weeks/hold", use: hold)
+        web.post("weeks/release", use: release)
     }
 
     @Sendable func waitingList(_ request: Request, context: AppContext) async throws -> Response {
@@ -55,33 +57,28 @@ struct LeaderPages {
             ? "Planning takes about \(Int(search.timeLimit)) seconds (planning: search_seconds in the trust's settings)."
             : "Planning takes a few seconds."
         let t = try state.db.timetables.timetable(week: week.monday)
+        let draft = t.map { !$0.published } ?? false
+        let hold = draft ? try state.db.timetables.hold(week: week.monday) : nil
         let page = WeekPlanPage(
             nav: week.nav, searchHint: hint, noticeDays: state.config.planning.noticeSchoolDays, plan: t.map(LeaderPages.review),
-            notice: t.flatMap { LeaderPages.notice(request.uri.queryParameters.get("done"), $0) })
+            notice: t.flatMap { LeaderPages.notice(request.uri.queryParameters.get("done"), $0) },
+            autoPublish: draft && hold == nil ? autoPublishing(week.monday) : nil,
+            held: hold.map { "Held back from automatic publishing by \($0.heldBy): \($0.reason)" })
         return pages.render(page, title: "Plan the \(week.title)", context: context)
     }
 
+    /// Starts planning the week (a task; a published week's first asks what would move) and
+    /// sends the browser to the task's page, which follows it.
     @Sendable func generate(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
         let form = try await WebForm.read(WeekForm.self, request, context)
         let monday = try Week.monday(form.week.given ?? "", field: "week")
-        let planning = WeekPlanning(db: state.db, config: state.config, options: state.planner)
-        let now = state.now()
         let replan = try state.db.timetables.timetable(week: monday)?.published == true
-        let shortNotice = form.shortNotice == "yes"
         let confirmed = form.confirm == "yes"
-        if replan, !confirmed {  // a published week: show what would move, and ask
-            let seen = try await state.heavy.run("previewing the re-plan") {
-                try planning.preview(monday, by: caller, now: now, shortNotice: shortNotice)
-            }
-            return pages.render(
-                LeaderPages.confirmation(seen, shortNotice), title: "Re-plan the published week of \(Spoken.date(monday))?", context: context)
-        }
-        _ = try await state.heavy.run("planning the week") {
-            try planning.plan(
-                monday, replan: replan, by: caller, now: now, shortNotice: shortNotice, confirmed: confirmed, stamp: Stamp(actor: caller.actor))
-        }
-        return Response.redirect(to: "/weeks?week=\(monday)&done=\(replan ? "replanned" : "planned")", type: .normal)
+        let ask = HeavyTasks.PlanRequest(
+            week: monday, replan: replan, preview: replan && !confirmed, shortNotice: form.shortNotice == "yes", confirmed: confirmed)
+        let task = try await DatabaseWork.run { [state] in try state.startPlan(ask, by: caller) }
+        return Response.redirect(to: "/tasks/\(task.id)", type: .normal)
     }
 
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> Response {
@@ -94,21 +91,45 @@ struct LeaderPages {
         return Response.redirect(to: "/weeks?week=\(monday)&done=published", type: .normal)
     }
 
-    /// A stored week for review: what is booked per specialist, the routes on a map, and each
-    /// referral not booked with the planner's reason (grouped, then the first hundred one by one).
+    /// When the automatic publishing job next publishes `monday`'s week, said as a day and time,
+    /// if it is set and that week is the one it publishes next.
+    func autoPublishing(_ monday: CalendarDate) -> String? {
+        guard let time = state.config.jobs.autoPublish else { return nil }
+        let due = time.nextDue(after: state.now())
+        guard due.monday.adding(days: 7) == monday else { return nil }
+        return "\(Spoken.date(due.date)) at \(ClockTime(minutes: due.minutes))"
+    }
+
+    @Sendable func hold(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller()
+        let form = try await WebForm.read(WeekForm.self, request, context)
+        let monday = try Week.monday(form.week.given ?? "", field: "week")
+        let planning = WeekPlanning(db: state.db, config: state.config)
+        try await DatabaseWork.run { try planning.hold(monday, reason: form.reason ?? "", by: caller, stamp: Stamp(actor: caller.actor)) }
+        return Response.redirect(to: "/weeks?week=\(monday)&done=held", type: .normal)
+    }
+
+    @Sendable func release(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller()
+        let form = try await WebForm.read(WeekForm.self, request, context)
+        let monday = try Week.monday(form.week.given ?? "", field: "week")
+        let planning = WeekPlanning(db: state.db, config: state.config)
+        try await DatabaseWork.run { try planning.release(monday, by: caller, stamp: Stamp(actor: caller.actor)) }
+        return Response.redirect(to: "/weeks?week=\(monday)&done=released", type: .normal)
+    }
+
     /// The confirmation step's values: every published visit the re-plan would move, and where to.
-    static func confirmation(_ r: ScheduleResult, _ shortNotice: Bool) -> ReplanConfirmPage {
-        let moves = r.moved.map { m in
-            ReplanConfirmPage.Move(
-                referral: m.before.referral, school: m.before.school,
-                before: "\(m.before.day.displayName) \(m.before.start), \(m.before.specialist)",
-                after: m.after.map { "\($0.day.displayName) \($0.start), \($0.specialist)" } ?? "not this week")
+    static func confirmation(_ r: TimetableController.ScheduleDTO, _ shortNotice: Bool) -> ReplanConfirmPage {
+        let moves = r.moves.map {
+            ReplanConfirmPage.Move(referral: $0.referral, school: $0.school, before: $0.before, after: $0.after ?? "not this week")
         }
         return ReplanConfirmPage(
-            week: r.timetable.weekStart.description, moves: moves, count: moves.count, none: moves.isEmpty, shortNotice: shortNotice,
+            week: r.week, moves: moves, count: moves.count, none: moves.isEmpty, shortNotice: shortNotice,
             interrupted: r.interrupted.map { .init(referral: $0.referral, reason: $0.reason) }, hasInterrupted: !r.interrupted.isEmpty)
     }
 
+    /// A stored week for review: what is booked per specialist, the routes on a map, and each
+    /// referral not booked with the planner's reason (grouped, then the first hundred one by one).
     static func review(_ t: WeekTimetable) -> WeekReview {
         let reasons = Dictionary(grouping: t.unbooked, by: \.code).map { WeekReview.Reason(reason: LeaderPages.kind($0.key), count: $0.value.count) }
         let running = Set(t.scenario.sessions.filter { !$0.id.hasSuffix("-s1") }.compactMap { Int64($0.referral.dropFirst()) })
@@ -149,6 +170,8 @@ struct LeaderPages {
         case "replanned":
             return "Re-planned and published at once: \(t.bookings.count) sessions booked; moved sessions show as cancelled in calendars."
         case "published": return "Published: schools and specialists can see it now."
+        case "held": return "Held back: it waits for a leader to publish it by hand."
+        case "released": return "No longer held back: it is published automatically at its time, unless it has gone stale."
         default: return nil
         }
     }

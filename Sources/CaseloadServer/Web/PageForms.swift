@@ -21,9 +21,11 @@ struct WeekForm: Decodable {
     let shortNotice: String?
     /// `yes` on the re-plan's confirmation step.
     let confirm: String?
+    /// Why a leader holds the draft back from automatic publishing.
+    let reason: String?
 
     enum CodingKeys: String, CodingKey {
-        case week, confirm
+        case week, confirm, reason
         case shortNotice = "short_notice"
     }
 }

@@ -22,6 +22,7 @@ enum Template: String, CaseIterable, Sendable {
     case settings
     case settingsPreview = "settings-preview"
     case signin
+    case task
     case visits
     case waitingList = "waiting-list"
     case weeks

@@ -57,7 +57,7 @@ struct SettingsPages {
     /// A term simulated under the proposed settings against the ones in force (a copy of the
     /// database; nothing is changed).
     @Sendable func whatIf(_ request: Request, context: AppContext) async throws -> Response {
-        _ = try context.caller(may: .simulate)
+        let caller = try context.caller(may: .simulate)
         let form = try await WebForm.read(SettingsForm.self, request, context)
         let alternative = try TrustConfigFile.parse(form.text)
         guard let weeks = Int(form.weeks.given ?? "\(TermSimulation.defaultWeeks)") else {
@@ -65,12 +65,11 @@ struct SettingsPages {
         }
         _ = try TermSimulation.checked(weeks: weeks)
         let simulation = try state.termSimulation(weeks: weeks)
-        let (baseline, db) = (state.config, state.db)
-        let report = try await state.heavy.run("the what-if") {
-            try WhatIf(simulation: simulation).run(
-                baseline: Policy(name: "now", config: baseline), alternative: Policy(name: "proposed", config: alternative), db: db)
+        let input = ["\(weeks)", "\(simulation.absence)", "\(simulation.seed)", "-1.0", form.text, state.configText].joined(separator: "\n")
+        let task = try await DatabaseWork.run { [state] in
+            try state.startWhatIf(WhatIf(simulation: simulation), alternative: alternative, input: input, by: caller)
         }
-        return pages.render(WhatIfPage(report: report.sections), title: "What if: \(weeks) weeks under the proposed settings", context: context)
+        return Response.redirect(to: "/tasks/\(task.id)", type: .normal)
     }
 
     /// Each service's threshold, cycles and target waits, and the weights, as the page explains them.

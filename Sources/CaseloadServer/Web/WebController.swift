@@ -27,6 +27,7 @@ struct WebController {
         SchoolPages(state: state, pages: pages).register(web)
         SpecialistPages(state: state, pages: pages, secure: secureCookies).register(web)
         LeaderPages(state: state, pages: pages).register(web)
+        TaskPages(state: state, pages: pages).register(web)
         PeoplePages(state: state, pages: pages).register(web)
         SettingsPages(state: state, pages: pages).register(web)
     }
