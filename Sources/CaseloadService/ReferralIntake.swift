@@ -42,6 +42,18 @@ public struct ReferralIntake: Sendable {
         return try db.referrals.submit(request, decision: threshold.evaluate(request), stamp: stamp)
     }
 
+    /// Every problem with `fields` as a referral from `sender` (a form shows them all at once,
+    /// each at its field): what the reader finds, then what the trust refuses (a service it does
+    /// not run). Empty when `submit` would take it.
+    public func problems(_ fields: [(String, JSONValue)], from sender: Sender, today: CalendarDate) -> [InputError] {
+        let found = ReferralReader.problems(.orderedObject(fields), today: today, dating: dating(sender))
+        guard found.isEmpty else { return found }
+        do { try Threshold(config).check(try ReferralReader.request(.orderedObject(fields), today: today, dating: dating(sender))) } catch {
+            return [error]
+        }
+        return []
+    }
+
     /// The referrals of a file's rows, and every row that cannot be taken in (with its line and why).
     /// `existingList`: the trust's list moved in, so a receipt date may be any past day.
     public func read(_ rows: [(line: Int, value: JSONValue)], today: CalendarDate, existingList: Bool = false) -> (

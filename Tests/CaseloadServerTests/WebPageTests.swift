@@ -189,3 +189,42 @@ struct Browser {
         #expect(try h.state.db.referrals.all(school: Harness.schoolA).last?.status == .withdrawn)
     }
 }
+
+/// The request form in the GOV.UK Design System's manner: every problem at once in a summary
+/// linked to its field, each field at fault marked; consent asked yes or no (no answer stores
+/// nothing; "no" is the decline with its advice, as before).
+@Suite struct RequestFormProblemTests {
+    @Test func everyProblemShowsAtOnceAndAMissingConsentStoresNothing() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let before = try h.state.db.referrals.all().count
+        try await h.app.test(.router) { client in
+            let b = try await Browser.signIn(client, h.sencoA)
+            let (fh, fb) = b.form([("pupil_ref", "Jane Smith"), ("service", "SALT"), ("area", "communication_interaction"), ("apdr_cycles", "2")])
+            let refused = try await client.execute(uri: "/referrals", method: .post, headers: fh, body: fb)
+            let html = String(buffer: refused.body)
+            #expect(refused.status == .unprocessableContent)
+            for (anchor, words) in [
+                ("pupil_ref", "never a name"), ("year_group", "Choose the pupil&#39;s year group"), ("severity-1", "Choose how severe"),
+                ("consent-yes", "Choose yes or no"),
+            ] {
+                #expect(html.contains("<a href=\"#\(anchor)\">") && html.contains(words), "\(anchor): \(words)")
+            }
+            #expect(
+                html.contains(
+                    #"id="pupil_ref" name="pupil_ref" value="Jane Smith" aria-describedby="pupil_ref-hint pupil_ref-error" aria-invalid="true""#))
+            #expect(html.contains(#"id="consent-error""#) && !html.contains(#"id="area-error""#), "only the fields at fault")
+            let fields = [
+                ("pupil_ref", "FORM-9"), ("service", "SALT"), ("area", "communication_interaction"), ("year_group", "4"), ("severity", "4"),
+                ("apdr_cycles", "2"), ("reason", "speech"),
+            ]
+            let (nh, nb) = b.form(fields + [("consent", "no"), ("skill", "AAC"), ("preferred_days[]", "tue"), ("days_only", "yes")])
+            let declined = try await client.execute(uri: "/referrals", method: .post, headers: nh, body: nb)
+            #expect(declined.status == .seeOther)
+        }
+        let stored = try h.state.db.referrals.all()
+        #expect(stored.count == before + 1, "the form without consent stored nothing; the one with \"no\" is the decline")
+        let last = try #require(stored.first { $0.request.pupilRef == "FORM-9" })
+        #expect(last.status == .declined && last.request.skill == "AAC" && last.request.daysOnly && last.request.preferredDays == [.tue])
+    }
+}

@@ -25,15 +25,8 @@ public enum ReferralReader {
     public static func request(_ value: JSONValue, today: CalendarDate, dating: ReceiptDating = .today) throws(InputError) -> ReferralRequest {
         let f = try JSONFields(value, path: "")
         try f.onlyKeys(fields)
-        let area = try f.string("area")
-        guard let need = AreaOfNeed(rawValue: area) else {
-            throw f.error("area", "\"\(area)\" is not an area of need; use one of \(AreaOfNeed.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        let names = try f.flexibleList("flags")
-        guard let flags = ReferralFlags(names: names) else {
-            let odd = names.first { ReferralFlag(rawValue: $0) == nil } ?? ""
-            throw f.error("flags", "\"\(odd)\" is not a flag; use any of \(ReferralFlag.namesList)")
-        }
+        let need = try area(f)
+        let flags = try flags(f)
         var request = ReferralRequest(
             school: try f.string("school"), pupilRef: try pupilRef(f),
             yearGroup: try required(f.flexibleInt("year_group", in: 0...14), f, "year_group"),
@@ -49,6 +42,45 @@ public enum ReferralReader {
             throw f.error("days_only", "says the preferred days are the only days possible, but preferred_days is empty; name the days")
         }
         return request
+    }
+
+    /// Every problem with `value` as a request, each naming its field, so that a form shows them
+    /// all at once; empty when `request` would read it.
+    public static func problems(_ value: JSONValue, today: CalendarDate, dating: ReceiptDating = .today) -> [InputError] {
+        let f: JSONFields
+        do { f = try JSONFields(value, path: "") } catch { return [error] }
+        let checks: [() throws -> Void] = [
+            { try f.onlyKeys(fields) }, { _ = try f.string("school") }, { _ = try pupilRef(f) },
+            { _ = try required(f.flexibleInt("year_group", in: 0...14), f, "year_group") }, { _ = try f.string("service") },
+            { _ = try f.optionalString("pathway") }, { _ = try area(f) }, { _ = try required(f.flexibleInt("severity", in: 1...5), f, "severity") },
+            { _ = try flags(f) }, { _ = try f.flexibleInt("apdr_cycles", in: 0...20) }, { _ = try f.flexibleDays("preferred_days") },
+            { _ = try f.flexibleBool("days_only") }, { _ = try skill(f) }, { _ = try reason(f) },
+            { _ = try required(f.flexibleBool("consent"), f, "consent") }, { _ = try receivedOn(f, today, dating) },
+        ]
+        var found: [InputError] = []
+        for check in checks {
+            do { try check() } catch { found.append(error as? InputError ?? InputError(field: "", problem: "\(error)")) }
+        }
+        guard found.isEmpty else { return found }
+        do { _ = try request(value, today: today, dating: dating) } catch { found.append(error) }  // rules across fields
+        return found
+    }
+
+    static func area(_ f: JSONFields) throws(InputError) -> AreaOfNeed {
+        let area = try f.string("area")
+        guard let need = AreaOfNeed(rawValue: area) else {
+            throw f.error("area", "\"\(area)\" is not an area of need; use one of \(AreaOfNeed.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return need
+    }
+
+    static func flags(_ f: JSONFields) throws(InputError) -> ReferralFlags {
+        let names = try f.flexibleList("flags")
+        guard let flags = ReferralFlags(names: names) else {
+            let odd = names.first { ReferralFlag(rawValue: $0) == nil } ?? ""
+            throw f.error("flags", "\"\(odd)\" is not a flag; use any of \(ReferralFlag.namesList)")
+        }
+        return flags
     }
 
     /// The fields of `r` as a request object, so that an update can be read with the same rules.

@@ -37,24 +37,28 @@ struct NoteForm: Decodable {
 
 /// The request for specialist time, in the API's field names.
 struct ReferralForm: Decodable {
-    let pupilRef, service, area, reason, school: String?
+    let pupilRef, service, area, reason, school, skill: String?
     let yearGroup, severity, apdrCycles: String?
+    /// `yes` or `no`; missing when neither was chosen.
     let consent: String?
+    /// `yes` when the chosen days are the only days possible.
+    let daysOnly: String?
     let flags, preferredDays: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case service, area, reason, school, severity, consent, flags
+        case service, area, reason, school, severity, consent, flags, skill
         case pupilRef = "pupil_ref"
         case yearGroup = "year_group"
         case apdrCycles = "apdr_cycles"
         case preferredDays = "preferred_days"
+        case daysOnly = "days_only"
     }
 
     /// A field by its API name (the text ones), as typed.
     func text(_ name: String) -> String? {
         let all = [
             "pupil_ref": pupilRef, "service": service, "area": area, "reason": reason, "school": school, "year_group": yearGroup,
-            "severity": severity, "apdr_cycles": apdrCycles,
+            "severity": severity, "apdr_cycles": apdrCycles, "skill": skill,
         ]
         return (all[name] ?? nil).given
     }

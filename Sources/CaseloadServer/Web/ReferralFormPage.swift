@@ -13,41 +13,109 @@ struct ReferralFormPage {
     static let labels = [
         "pupil_ref": "Pupil reference", "year_group": "Year group", "service": "Service", "area": "Area of need", "severity": "How severe",
         "apdr_cycles": "Assess-plan-do-review cycles", "consent": "Consent", "flags": "Circumstances", "preferred_days": "Days that suit",
-        "reason": "Reason", "school": "School",
+        "reason": "Reason", "school": "School", "skill": "Skill", "days_only": "Only these days", "pathway": "Service",
     ]
 
     /// The field's label as the form shows it.
     static func label(_ field: String) -> String { labels[field] ?? field }
 
     /// The fields as the API takes them; numbers that are not numbers go as text so the reader
-    /// names the field.
+    /// names the field. An unanswered consent is left out, so the reader asks for it.
     func fields(_ form: ReferralForm) -> [(String, JSONValue)] {
         var out: [(String, JSONValue)] = []
-        for key in ["pupil_ref", "service", "area", "reason", "school"] { if let v = form.text(key) { out.append((key, .string(v))) } }
+        for key in ["pupil_ref", "service", "area", "reason", "school", "skill"] { if let v = form.text(key) { out.append((key, .string(v))) } }
         for key in ["year_group", "severity", "apdr_cycles"] {
             if let v = form.text(key) { out.append((key, Int(v).map { .number(Double($0)) } ?? .string(v))) }
         }
-        out.append(("consent", .bool(form.consent == "yes")))
+        if let consent = form.consent.given {
+            out.append(("consent", consent == "yes" ? .bool(true) : consent == "no" ? .bool(false) : .string(consent)))
+        }
         out.append(("flags", .array((form.flags ?? []).map(JSONValue.string))))
         let days = form.preferredDays ?? []
         if !days.isEmpty { out.append(("preferred_days", .array(days.map(JSONValue.string)))) }
+        if form.daysOnly == "yes" { out.append(("days_only", .bool(true))) }
         return out
     }
 
-    /// The page's values, with what was typed kept and the error shown.
-    func values(_ form: ReferralForm?, error: String? = nil, schools: [(urn: String, name: String)] = []) -> ReferralFormModel {
+    /// The page's values, with what was typed kept and every problem shown.
+    func values(_ form: ReferralForm?, problems: [InputError] = [], schools: [(urn: String, name: String)] = []) -> ReferralFormModel {
         let chosen = Set(form?.flags ?? [])
         let days = Set(form?.preferredDays ?? [])
         let typed = { (key: String) in form?.text(key) ?? "" }
+        let said = problems.map { ReferralFormModel.Problem(field: Self.anchor($0.field), message: Self.message($0)) }
         var model = ReferralFormModel(
             services: config.services.map { s in .init(code: s.code, name: s.name, selected: form?.service == s.code) },
             areas: Self.areas.map { a in .init(code: a.0.rawValue, name: a.1, selected: form?.area == a.0.rawValue) },
             flags: Self.flags.map { f in .init(code: f.0, name: f.1, checked: chosen.contains(f.0)) },
             days: [Weekday.mon, .tue, .wed, .thu, .fri].map { d in .init(code: d.rawValue, name: d.displayName, checked: days.contains(d.rawValue)) },
-            thresholds: thresholds, consentChecked: form?.consent == "yes", pupilRef: typed("pupil_ref"), yearGroup: typed("year_group"),
-            severity: typed("severity"), apdrCycles: typed("apdr_cycles"), reason: typed("reason"), error: error)
+            years: (0...14).map { y in .init(code: "\(y)", name: Self.year(y), selected: typed("year_group") == "\(y)") },
+            severities: Self.severities.enumerated().map { i, words in .init(code: "\(i + 1)", name: words, checked: typed("severity") == "\(i + 1)")
+            },
+            thresholds: thresholds, consentYes: form?.consent == "yes", consentNo: form?.consent == "no", daysOnly: form?.daysOnly == "yes",
+            pupilRef: typed("pupil_ref"), apdrCycles: typed("apdr_cycles"), reason: typed("reason"), skill: typed("skill"),
+            problems: said, hasProblems: !said.isEmpty, at: Self.atFields(problems))
         model.schools = schools.map { .init(code: $0.urn, name: $0.name, selected: form?.school == $0.urn) }
         return model
+    }
+
+    /// "Reception", "Year 1" … "Year 14".
+    static func year(_ y: Int) -> String { y == 0 ? "Reception" : "Year \(y)" }
+
+    /// Severity 1 to 5 in words.
+    static let severities = [
+        "1: mild, managed in class", "2: needs some extra help in class", "3: moderate, needs regular targeted help",
+        "4: marked, needs help every day", "5: severe, cannot access learning without help",
+    ]
+
+    /// The id of the control a field's problem links to.
+    static func anchor(_ field: String) -> String {
+        let root = String(field.split(separator: "[").first ?? Substring(field))
+        switch root {
+        case "severity": return "severity-1"
+        case "flags": return "flag-\(ReferralFlag.allCases[0].rawValue)"
+        case "preferred_days", "days_only": return "day-mon"
+        case "consent": return "consent-yes"
+        case "body", "": return "pupil_ref"
+        default: return root
+        }
+    }
+
+    /// A problem as the form says it: the field's label and what to do (a missing answer asks for it).
+    static func message(_ e: InputError) -> String {
+        let root = String(e.field.split(separator: "[").first ?? Substring(e.field))
+        if e.problem.contains("required but missing") {
+            switch root {
+            case "consent": return "Choose yes or no: have the parents or carers consented to this referral?"
+            case "year_group": return "Choose the pupil's year group"
+            case "severity": return "Choose how severe the need is, from 1 to 5"
+            default: return "\(label(root)) is needed"
+            }
+        }
+        return "\(label(root)): \(e.problem)"
+    }
+
+    /// Each problem at its field.
+    static func atFields(_ problems: [InputError]) -> ReferralFormModel.FieldProblems {
+        var at = ReferralFormModel.FieldProblems()
+        for e in problems {
+            let m = message(e)
+            switch String(e.field.split(separator: "[").first ?? Substring(e.field)) {
+            case "school": at.school = m
+            case "pupil_ref": at.pupilRef = m
+            case "year_group": at.yearGroup = m
+            case "service", "pathway": at.service = m
+            case "area": at.area = m
+            case "severity": at.severity = m
+            case "apdr_cycles": at.apdrCycles = m
+            case "flags": at.flags = m
+            case "preferred_days", "days_only": at.days = m
+            case "skill": at.skill = m
+            case "reason": at.reason = m
+            case "consent": at.consent = m
+            default: at.other = m
+            }
+        }
+        return at
     }
 
     /// Each service's threshold in a sentence.

@@ -32,12 +32,26 @@ struct ReferralFormModel: PageModel {
         let name, rule: String
     }
 
-    let services, areas, flags, days: [Choice]
+    /// A problem with one field, for the summary at the top (linked to the field).
+    struct Problem: Sendable {
+        let field, message: String
+    }
+
+    /// Each field's problem, shown at the field (which is then `aria-invalid`).
+    struct FieldProblems: Sendable {
+        var school, pupilRef, yearGroup, service, area, severity, apdrCycles, flags, days, skill, reason, consent: String?
+        var other: String?
+    }
+
+    let services, areas, flags, days, years, severities: [Choice]
     let thresholds: [Rule]
-    let consentChecked: Bool
+    let consentYes, consentNo, daysOnly: Bool
     /// What was typed (the form posts these under the API's names, `pupil_ref` and so on).
-    let pupilRef, yearGroup, severity, apdrCycles, reason: String
-    let error: String?
+    let pupilRef, apdrCycles, reason, skill: String
+    /// Every problem at once, in the form's order; empty on a fresh form.
+    let problems: [Problem]
+    let hasProblems: Bool
+    let at: FieldProblems
     /// A SENCO of several schools chooses which school asks.
     var schools: [Choice] = [] {
         didSet { manySchools = !schools.isEmpty }

@@ -61,10 +61,11 @@ struct SchoolPages {
         do {
             referral = try await DatabaseWork.run { try intake.submit(page.fields(form), from: .caller(caller), today: today, stamp: stamp) }
         } catch let error as InputError {
-            let values = page.values(form, error: "\(ReferralFormPage.label(error.field)): \(error.problem)", schools: context.schoolChoices)
+            let all = intake.problems(page.fields(form), from: .caller(caller), today: today)
+            let values = page.values(form, problems: all.isEmpty ? [error] : all, schools: context.schoolChoices)
             return pages.render(values, title: "Request specialist time", context: context, status: .unprocessableContent)
         } catch StoreError.conflict(let message, _) {
-            let values = page.values(form, error: message, schools: context.schoolChoices)
+            let values = page.values(form, problems: [InputError(field: "pupil_ref", problem: message)], schools: context.schoolChoices)
             return pages.render(values, title: "Request specialist time", context: context, status: .conflict)
         }
         if referral.status == .waiting { _ = try state.waiting.place(referral, state: state) }
