@@ -48,6 +48,7 @@ public final class ServerState: Sendable {
         }
         db.observeWaitingList { [waiting] in waiting.invalidate() }
         try db.tasks.abandonUnfinished(at: Date())  // their work was in the memory of a server that stopped
+        try db.outbox.settleInDoubt(handedBefore: Date())  // handed to sendmail by a server that was killed: never again
     }
 
     /// The settings in force.

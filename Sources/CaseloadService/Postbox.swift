@@ -34,6 +34,7 @@ public struct Postbox: Sendable {
     /// One round at `now` (the trust's clock) and `instant` (the same moment as a `Date`).
     public func deliver(now: Moment, instant: Date, rule: NotificationRule, transport: some MailTransport) throws -> DeliveryRound {
         var round = DeliveryRound()
+        try db.outbox.settleInDoubt(handedBefore: instant.addingTimeInterval(-Postbox.inDoubtAfter))
         let due = try db.outbox.due(now: instant)
         let digestTime = Moment(date: now.date, minutes: rule.digestAt.minutes)
         for (_, messages) in Dictionary(grouping: due, by: \.person).sorted(by: { $0.key < $1.key }) {
@@ -41,6 +42,7 @@ public struct Postbox: Sendable {
             round.held += messages.count - ready.reduce(0) { $0 + $1.count }
             for batch in ready {
                 do {
+                    try db.outbox.handing(batch.map(\.id), at: instant)
                     try transport.send(Postbox.mail(batch, rule: rule, at: instant))
                     try db.outbox.sent(batch.map(\.id), at: instant)
                     round.sent += batch.count
@@ -52,6 +54,10 @@ public struct Postbox: Sendable {
         }
         return round
     }
+
+    /// How long after a message was handed to the relay, with no answer heard, it counts as sent
+    /// (a sendmail run takes seconds; `caseload serve` settles its own at start at once).
+    public static let inDoubtAfter: TimeInterval = 600
 
     /// A digest reader's messages go together once today's digest time has passed, those made
     /// before it; later ones wait for tomorrow's.

@@ -68,6 +68,9 @@ extension AppDatabase {
             }
         }
         m.registerMigration("v12: heavy work as tasks, held weeks and late warnings") { db in try tasks(db) }
+        m.registerMigration("v13: when each message was handed to the relay") { db in
+            try db.alter(table: "outbox") { t in t.add(column: "handed_at", .text) }
+        }
         return m
     }
 

@@ -54,7 +54,8 @@ extension OutboxStore {
                 db,
                 sql: """
                     SELECT o.*, p.name, p.email, p.delivery FROM outbox o JOIN person p ON p.id = o.person_id
-                    WHERE o.sent_at IS NULL AND o.due_at <= ? AND (o.next_try_at IS NULL OR o.next_try_at <= ?) AND p.disabled_at IS NULL
+                    WHERE o.sent_at IS NULL AND o.handed_at IS NULL AND o.due_at <= ? AND (o.next_try_at IS NULL OR o.next_try_at <= ?)
+                    AND p.disabled_at IS NULL
                     ORDER BY o.id LIMIT 500
                     """, arguments: [now.ISO8601Format(), now.ISO8601Format()]
             ).map(OutboxStore.message)
@@ -97,13 +98,38 @@ extension OutboxStore {
         }
     }
 
+    /// Records that messages `ids` are being handed to the relay, before the handing: a message
+    /// whose sender stopped before hearing back is in doubt, and is never handed over again.
+    public func handing(_ ids: [Int64], at: Date) throws {
+        try write { db in
+            for id in ids { try db.execute(sql: "UPDATE outbox SET handed_at = ? WHERE id = ?", arguments: [at.ISO8601Format(), id]) }
+        }
+    }
+
+    /// Counts as sent the messages handed to the relay at or before `before` whose sender never
+    /// heard back (it was killed meanwhile; the sendmail it started carries on): sending one twice
+    /// is worse than the small chance that it stopped between the handing and the hand-over.
+    /// Returns how many.
+    @discardableResult
+    public func settleInDoubt(handedBefore before: Date) throws -> Int {
+        try write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET sent_at = handed_at,
+                    last_error = 'handed to the relay when the sender stopped before hearing back; counted as sent, so never sent twice'
+                    WHERE sent_at IS NULL AND handed_at IS NOT NULL AND handed_at <= ?
+                    """, arguments: [before.ISO8601Format()])
+            return db.changesCount
+        }
+    }
+
     /// Records a failed attempt on messages `ids`; the next try waits 1, 2, 4 … minutes, at most an hour.
     public func failed(_ ids: [Int64], error: String, at: Date) throws {
         try write { db in
             for id in ids {
                 let attempts = (try Int.fetchOne(db, sql: "SELECT attempts FROM outbox WHERE id = ?", arguments: [id]) ?? 0) + 1
                 try db.execute(
-                    sql: "UPDATE outbox SET attempts = ?, last_error = ?, next_try_at = ? WHERE id = ?",
+                    sql: "UPDATE outbox SET attempts = ?, last_error = ?, next_try_at = ?, handed_at = NULL WHERE id = ?",
                     arguments: [attempts, String(error.prefix(300)), OutboxStore.nextTry(after: attempts, at: at), id])
             }
         }

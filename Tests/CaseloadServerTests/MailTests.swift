@@ -192,13 +192,15 @@ final class TestRelay: Sendable {
     /// One message as delivered.
     struct Message { let to: String, subject: String, messageId: String, body: String }
 
-    init(folder: URL, port: Int? = nil, script name: String = "relay.py", argument: String? = nil) throws {
+    init(folder: URL, port: Int? = nil, script name: String = "relay.py", argument: String? = nil, delay: Double? = nil) throws {
         self.folder = folder.appendingPathComponent("maildir")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let script = Repo.root.appendingPathComponent("Tests/CaseloadServerTests/mail/\(name)").path
-        process.arguments = ["python3", script, argument ?? self.folder.path] + (port.map { ["\($0)"] } ?? [])
+        process.arguments =
+            ["python3", script, argument ?? self.folder.path] + (port.map { ["\($0)"] } ?? delay.map { _ in ["0"] } ?? [])
+            + (delay.map { ["\($0)"] } ?? [])
         let out = Pipe()
         process.standardOutput = out
         try process.run()
