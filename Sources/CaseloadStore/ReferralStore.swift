@@ -143,12 +143,19 @@ extension ReferralStore {
     }
 
     /// One page of those referrals (`limit` from `offset`, in order of number) and how many there are in all.
-    public func all(school: String?, service: String?, statuses: [ReferralStatus]?, limit: Int, offset: Int) throws
-        -> (referrals: [Referral], total: Int)
-    {
+    /// `pupil`: only pupil references that start with it (any case); `newestFirst` for the pages.
+    public func all(
+        school: String?, service: String?, statuses: [ReferralStatus]?, pupil: String? = nil, newestFirst: Bool = false, limit: Int, offset: Int
+    ) throws -> (referrals: [Referral], total: Int) {
         try read { db in
-            let request = filtered(school, service, statuses)
-            return (try request.limit(limit, offset: offset).fetchAll(db).map { $0.referral() }, try request.fetchCount(db))
+            var request = filtered(school, service, statuses)
+            if let pupil, !pupil.isEmpty {
+                let escaped = pupil.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_")
+                request = request.filter(sql: "pupil_ref LIKE ? ESCAPE '\\'", arguments: [escaped + "%"])
+            }
+            let ordered = newestFirst ? request.order(ReferralRow.Columns.id.desc) : request
+            return (try ordered.limit(limit, offset: offset).fetchAll(db).map { $0.referral() }, try request.fetchCount(db))
         }
     }
 

@@ -228,3 +228,38 @@ struct Browser {
         #expect(last.status == .declined && last.request.skill == "AAC" && last.request.daysOnly && last.request.preferredDays == [.tue])
     }
 }
+
+/// The referrals list a real school needs: filtered by status, service and school, searched by
+/// the start of a pupil reference, fifty a page; withdrawing asks first and says what it did.
+@Suite struct ReferralListPageTests {
+    @Test func theListFiltersSearchesAndPages() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let salt = try h.state.db.referrals.all().filter { $0.request.service == "SALT" && $0.status == .waiting }
+        #expect(salt.count > 50, "the demo trust has more than a page of waiting SALT referrals")
+        let one = try #require(try h.state.db.referrals.all(school: Harness.schoolA, statuses: [.waiting]).last)
+        try await h.app.test(.router) { client in
+            let leader = try await Browser.signIn(client, h.leader)
+            let page2 = String(
+                buffer: try await client.execute(uri: "/referrals?service=SALT&status=waiting&page=2", method: .get, headers: leader.headers).body)
+            #expect(page2.contains("51 to \(min(100, salt.count)) of \(salt.count)"), "the page says where it is")
+            #expect(page2.contains(#"<a href="/referrals?status=waiting&amp;service=SALT&amp;page=1" rel="prev">"#))
+            #expect(!page2.contains(">Counselling<") && page2.contains(">Speech and language therapy<"))
+            let found = String(
+                buffer: try await client.execute(uri: "/referrals?pupil=\(one.request.pupilRef.lowercased())", method: .get, headers: leader.headers)
+                    .body)
+            #expect(found.contains(">\(one.request.pupilRef)<") && found.contains(" of ") && found.contains("Clear"))
+            let school = try await Browser.signIn(client, h.sencoA)
+            let theirs = try await client.execute(uri: "/referrals?school=\(Harness.schoolB)", method: .get, headers: school.headers)
+            #expect(theirs.status == .notFound || theirs.status == .forbidden)
+            let (fh, fb) = school.form([("note", "moved school")])
+            let asked = try await client.execute(uri: "/referrals/\(one.id)/withdraw", method: .post, headers: fh, body: fb)
+            #expect(asked.status == .ok && String(buffer: asked.body).contains("cannot be undone"))
+            #expect(try h.state.db.referrals.find(one.id).status == .waiting, "asking changes nothing")
+            let (ch, cb) = school.form([("note", "moved school"), ("confirm", "yes")])
+            let done = try await client.execute(uri: "/referrals/\(one.id)/withdraw", method: .post, headers: ch, body: cb)
+            #expect(done.headers[.location] == "/referrals/\(one.id)?done=withdraw")
+        }
+        #expect(try h.state.db.referrals.find(one.id).status == .withdrawn)
+    }
+}

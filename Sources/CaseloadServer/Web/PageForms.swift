@@ -33,6 +33,8 @@ struct WeekForm: Decodable {
 /// A note on a change of a referral's status.
 struct NoteForm: Decodable {
     let note: String?
+    /// `yes` on the confirmation step of a change that cannot be undone (withdrawing).
+    let confirm: String?
 }
 
 /// The request for specialist time, in the API's field names.

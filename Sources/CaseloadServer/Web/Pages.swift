@@ -27,6 +27,7 @@ enum Template: String, CaseIterable, Sendable {
     case waitingList = "waiting-list"
     case weeks
     case whatIf = "what-if"
+    case withdrawConfirm = "withdraw-confirm"
     case top
     case bottom
     case csrf

@@ -150,7 +150,7 @@ enum ReferralStory {
                 .init(when: String(h.at.prefix(16)).replacingOccurrences(of: "T", with: " "), to: Spoken.status(h.to), note: h.note)
             },
             waiting: place.map { waiting($0, r, today: today) },
-            actions: actions.map { c in .init(change: c.rawValue, label: label(c)) }, hasActions: !actions.isEmpty)
+            actions: actions.map { c in .init(change: c.rawValue, label: label(c), danger: c == .withdraw) }, hasActions: !actions.isEmpty)
     }
 
     /// Its place on the list, and a warning when it will be seen after its target.

@@ -11,9 +11,16 @@ struct ReferralsPage: PageModel {
     }
 
     let rows: [Row]
-    let none, more: Bool
+    let none: Bool
     let total: Int
     let school: String
+    /// A leader's list of every school shows each referral's school.
+    let everySchool: Bool
+    let filters: ReferralFilter.Choices
+    let pupil: String
+    /// Whether any filter or search narrows the list.
+    let filtered: Bool
+    let paging: ReferralFilter.Paging
 }
 
 /// `referral-new.mustache`: the request for specialist time, with what was typed kept.
@@ -81,6 +88,8 @@ struct ReferralStoryPage: PageModel {
     /// A change the viewer may make.
     struct Action: Sendable {
         let change, label: String
+        /// It cannot be undone (withdrawing): styled apart, and confirmed on a page of its own.
+        let danger: Bool
     }
 
     let id: Int64
@@ -108,4 +117,11 @@ struct ReferralStoryPage: PageModel {
         let session: Int
         let words, reason: String
     }
+}
+
+/// `withdraw-confirm.mustache`: withdrawing cannot be undone, so the SENCO confirms it.
+struct WithdrawConfirmPage: PageModel {
+    static let template = Template.withdrawConfirm
+    let id: Int64
+    let pupil, service, note: String
 }

@@ -24,24 +24,34 @@ struct SchoolPages {
         web.get("visits.ics", use: visitsCalendar)
     }
 
+    /// The school's referrals (a leader's: every school's), newest first, fifty a page, filtered
+    /// by status, service and school and searched by the start of a pupil reference.
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
-        let school = try AccessPolicy.scope(caller, .readReferrals, school: request.uri.queryParameters.get("school")).school
-        let (referrals, total) = try state.db.referrals.all(school: school, service: nil, statuses: nil, limit: 200, offset: 0)
+        let filter = ReferralFilter(request, services: state.config.services.map(\.code))
+        let school = try AccessPolicy.scope(caller, .readReferrals, school: filter.school).school
+        let (referrals, total) = try state.db.referrals.all(
+            school: school, service: filter.service, statuses: filter.status.map { [$0] }, pupil: filter.pupil, newestFirst: true,
+            limit: ReferralFilter.perPage, offset: (filter.page - 1) * ReferralFilter.perPage)
         let waiting = Set(referrals.filter { $0.status == .waiting }.map(\.id))
         let places = try state.waiting.places(waiting, services: state.config.services.map(\.code), state: state)
-        let rows = referrals.reversed().map { row($0, places[$0.id]) }
-        let name = try school.map { urn in try state.db.roster.school(urn)?.name ?? "school \(urn)" }
-        let page = ReferralsPage(rows: rows, none: rows.isEmpty, more: total > rows.count, total: total, school: name ?? "every school")
+        let names = try state.db.roster.schoolNames()
+        let rows = referrals.map { row($0, places[$0.id], names) }
+        let name = school.map { names[$0] ?? "school \($0)" }
+        let page = ReferralsPage(
+            rows: rows, none: rows.isEmpty, total: total, school: name ?? "every school", everySchool: school == nil,
+            filters: filter.choices(state.config, schools: caller.isLeader ? names : [:]), pupil: filter.pupil ?? "",
+            filtered: filter.narrows, paging: filter.paging(total: total, shown: rows.count))
         return pages.render(page, title: name.map { "Referrals of \($0)" } ?? "All referrals", context: context)
     }
 
-    func row(_ r: Referral, _ place: WaitingEntry?) -> ReferralsPage.Row {
+    func row(_ r: Referral, _ place: WaitingEntry?, _ names: [String: String]) -> ReferralsPage.Row {
         let today = state.today()
         return ReferralsPage.Row(
-            id: r.id, pupil: r.request.pupilRef, service: r.request.service, status: Spoken.status(r.status),
-            position: place.map { "\($0.position)" } ?? "", firstWeek: place?.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "",
-            received: Spoken.date(r.request.receivedOn, today: today), school: r.request.school)
+            id: r.id, pupil: r.request.pupilRef, service: state.config.service(r.request.service)?.name ?? r.request.service,
+            status: Spoken.status(r.status), position: place.map { "\($0.position)" } ?? "",
+            firstWeek: place?.estimatedFirstWeek.map { "the week of \(Spoken.date($0, today: today))" } ?? "",
+            received: Spoken.date(r.request.receivedOn, today: today), school: names[r.request.school] ?? r.request.school)
     }
 
     @Sendable func newForm(_ request: Request, context: AppContext) async throws -> Response {
@@ -94,9 +104,15 @@ struct SchoolPages {
         let form = try await WebForm.read(NoteForm.self, request, context)
         let lifecycle = ReferralLifecycle(db: state.db)
         let note = form.note.given ?? ""
+        if change == .withdraw, form.confirm != "yes" {  // it cannot be undone: ask first
+            let r = try lifecycle.referral(id, for: caller)
+            let service = state.config.service(r.request.service)?.name ?? r.request.service
+            let page = WithdrawConfirmPage(id: id, pupil: r.request.pupilRef, service: service, note: note)
+            return pages.render(page, title: "Withdraw referral \(id)?", context: context)
+        }
         let stamp = Stamp(actor: caller.actor)
         _ = try await DatabaseWork.run { try lifecycle.apply(change, to: id, by: caller, note: note, stamp: stamp) }
-        return Response.redirect(to: "/referrals/\(id)", type: .normal)
+        return Response.redirect(to: "/referrals/\(id)?done=\(change.rawValue)", type: .normal)
     }
 
     @Sendable func setOverride(_ request: Request, context: AppContext) async throws -> Response {
@@ -123,6 +139,10 @@ struct SchoolPages {
         switch done {
         case "override": "Saved: this referral now goes first. Re-plan a drafted week to take it in."
         case "cleared": "The override is removed."
+        case "withdraw": "Withdrawn: the referral has left the waiting list. Its record is kept as the trust's retention rule says."
+        case "hold": "Put on hold: it keeps its waiting time, and is not booked until it is put back on the list."
+        case "reopen": "Put back on the waiting list: its place and likely first visit are below."
+        case "complete": "Marked as finished: no more sessions are booked for it."
         default: nil
         }
     }
