@@ -19,7 +19,7 @@ public struct TrustDemoGenerator: Sendable {
     /// `roster.csv`: specialists per service based at hub schools.
     public func rosterCSV(specialists: [String: Int]) -> String {
         var rng = SeededRandom(seed: seed)
-        var lines = ["id,service,skills,base_urn,days,start,end,max_travel_min_per_day,max_schools_per_day"]
+        var lines = ["id,service,skills,base_urn,days,start,end,max_travel_min_per_day,max_schools_per_day,name,phone,email"]
         let kmeans = KMeans(points: schools.map(\.location), weights: schools.map(\.demandWeight))
         for profile in ServiceProfile.standard {
             let hubs = kmeans.centres(specialists[profile.service] ?? 0, &rng).map { schools[kmeans.nearestPoint(to: $0)] }
@@ -29,10 +29,24 @@ public struct TrustDemoGenerator: Sendable {
                 lines.append(
                     "\(profile.service.lowercased())-\(i + 1),\(profile.service),\(skills),\(hub.urn),"
                         + days.map(\.day.rawValue).joined(separator: ";")
-                        + ",\(days[0].start),\(days[0].end),\(profile.maxTravel),\(profile.maxSchools)")
+                        + ",\(days[0].start),\(days[0].end),\(profile.maxTravel),\(profile.maxSchools),"
+                        + TrustDemoGenerator.contact(lines.count - 1))
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The `k`th specialist's made-up name, phone (Ofcom's numbers kept for drama, 01632 960xxx)
+    /// and email at an example domain, as CSV columns.
+    static func contact(_ k: Int) -> String {
+        let first =
+            ["Asha", "Ben", "Chloe", "Daniel", "Eleanor", "Farah", "George", "Hannah", "Imran", "Jess", "Kieran", "Laura"]
+            + ["Mohammed", "Niamh", "Owen", "Priya", "Rachel", "Sam", "Tom", "Uma", "Vikram", "Wendy", "Yasmin", "Zoe"]
+        let last =
+            ["Patel", "Okafor", "Hughes", "Evans", "Khan", "Murphy", "Taylor", "Wright", "Ahmed", "Clarke", "Doyle", "Fraser"]
+            + ["Green", "Hall", "Jones", "Lewis", "Morgan", "Nolan", "Price", "Reid", "Shah", "Turner", "Walsh", "Young"]
+        let (f, l) = (first[k % first.count], last[(k * 7 + 3) % last.count])
+        return "\(f) \(l),01632 960\(String(format: "%03d", k + 100)),\(f.lowercased()).\(l.lowercased())@trust.example"
     }
 
     /// `referrals.csv`: `count` referrals received over the last 26 weeks.

@@ -28,4 +28,23 @@ public struct TimetableQuery: Sendable {
         let referrals = Dictionary(uniqueKeysWithValues: try db.referrals.all(ids: ids).map { ($0.id, $0) })
         return TimetableView(t, referrals: referrals, schools: try db.roster.schools(), specialist: specialist, school: school, today: today)
     }
+
+    /// The first week, from the one `now` falls in, with a visit the caller may see still to come
+    /// (up to `weeksAhead` weeks on), so that a visits page opens on what matters next: on a
+    /// Friday afternoon, next week. `nil` when none is planned that far.
+    public func nextWeekWithVisits(for caller: Identity, school: String? = nil, specialist: String? = nil, now: Moment, weeksAhead: Int = 8)
+        throws -> CalendarDate?
+    {
+        for k in 0..<weeksAhead {
+            let monday = now.monday.adding(days: 7 * k)
+            let seen: TimetableView
+            do { seen = try view(week: monday, for: caller, school: school, specialist: specialist, today: now.date) } catch StoreError.notFound {
+                continue
+            }
+            if seen.rows.contains(where: { $0.date > now.date || ($0.date == now.date && $0.booking.end.minutes > now.minutes) }) {
+                return monday
+            }
+        }
+        return nil
+    }
 }

@@ -71,6 +71,13 @@ extension AppDatabase {
         m.registerMigration("v13: when each message was handed to the relay") { db in
             try db.alter(table: "outbox") { t in t.add(column: "handed_at", .text) }
         }
+        m.registerMigration("v14: specialists' names and work contact details") { db in
+            try db.alter(table: "specialist") { t in
+                t.add(column: "name", .text)
+                t.add(column: "phone", .text)
+                t.add(column: "email", .text)
+            }
+        }
         return m
     }
 

@@ -41,6 +41,7 @@ extension OutboxStore {
 
     private static func visitLines(_ db: Database, _ rows: [BookingRow], change: VisitLine.Change?) throws -> [(urn: String, line: VisitLine)] {
         var names: [String: String] = [:]
+        var people: [String: String?] = [:]
         return try rows.map { b in
             let urn = b.slot.schoolUrn
             if names[urn] == nil {
@@ -50,9 +51,12 @@ extension OutboxStore {
                 throw StoreError.notFound("booking of referral \(b.referralId) names no referral; run caseload check-db")
             }
             let referral = StoredRow(found, table: "referral")
-            let line = VisitLine(
+            let who = b.slot.specialistId
+            if people[who] == nil { people[who] = .some(try String.fetchOne(db, sql: "SELECT name FROM specialist WHERE id = ?", arguments: [who])) }
+            var line = VisitLine(
                 date: b.slot.date, start: b.slot.start, end: b.slot.end, school: names[urn]!, specialist: b.slot.specialistId,
                 service: try referral(Column("service")), pupilRef: try referral(Column("pupil_ref")), change: change)
+            line.specialistName = people[who] ?? nil
             return (urn, line)
         }
     }

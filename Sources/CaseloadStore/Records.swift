@@ -89,9 +89,12 @@ struct SpecialistRow: SnakeCaseRecord, Sendable {
     var maxTravelMin: Int?
     var maxSchools: Int?
     var pattern: WorkingPattern
+    var name: String?
+    var phone: String?
+    var email: String?
 
     enum Columns: String, ColumnExpression {
-        case id, service, skills, pattern
+        case id, service, skills, pattern, name, phone, email
         case baseLat = "base_lat"
         case baseLon = "base_lon"
         case baseSchool = "base_school"
@@ -110,6 +113,7 @@ struct SpecialistRow: SnakeCaseRecord, Sendable {
         maxTravelMin = s.maxTravelMinPerDay
         maxSchools = s.maxSchoolsPerDay
         pattern = WorkingPattern(days: s.days)
+        (name, phone, email) = (entry.contact.name, entry.contact.phone, entry.contact.email)
     }
 
     init(row: Row) throws {
@@ -123,7 +127,10 @@ struct SpecialistRow: SnakeCaseRecord, Sendable {
         maxTravelMin = try r(Columns.maxTravelMin)
         maxSchools = try r(Columns.maxSchools)
         pattern = try r(Columns.pattern)
+        (name, phone, email) = (try r(Columns.name), try r(Columns.phone), try r(Columns.email))
     }
+
+    var contact: SpecialistContact { SpecialistContact(name: name, phone: phone, email: email) }
 
     var specialist: Specialist {
         Specialist(

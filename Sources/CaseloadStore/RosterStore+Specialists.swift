@@ -2,6 +2,13 @@ import CaseloadCore
 import GRDB
 
 extension RosterStore {
+    /// Each specialist's name and work contact details, by id.
+    public func contacts() throws -> [String: SpecialistContact] {
+        try read { db in
+            Dictionary(uniqueKeysWithValues: try SpecialistRow.fetchAll(db).map { ($0.id, $0.contact) })
+        }
+    }
+
     /// Adds or updates specialists, all in one transaction. A base given as a school URN must
     /// name a school already imported.
     @discardableResult
@@ -25,7 +32,9 @@ extension RosterStore {
     /// Every specialist, by id.
     public func specialists() throws -> [RosterEntry] {
         try read { db in
-            try SpecialistRow.order(Column("id")).fetchAll(db).map { RosterEntry(specialist: $0.specialist, baseSchool: $0.baseSchool) }
+            try SpecialistRow.order(Column("id")).fetchAll(db).map {
+                RosterEntry(specialist: $0.specialist, baseSchool: $0.baseSchool, contact: $0.contact)
+            }
         }
     }
 }

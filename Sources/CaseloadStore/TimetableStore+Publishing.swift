@@ -34,6 +34,21 @@ extension TimetableStore {
     /// details, an outcome, a specialist or their leave, a school or its closures, or another
     /// week's publishing.
     static func refuseStale(_ db: Database, _ t: TimetableRow) throws {
+        guard let what = try staleChanges(db, t) else { return }
+        throw StoreError.conflict(
+            "the draft of the week of \(t.weekStart) was planned before later changes (\(what))", next: .planWeekAgain(t.weekStart))
+    }
+
+    /// What changed since the draft of `week` was planned, in words ("referral 1001 was put on
+    /// hold; …"), or `nil` when the draft is current (or there is no draft).
+    public func staleness(week: CalendarDate) throws -> String? {
+        try read { db in
+            guard let row = try TimetableRow.fetchOne(db, key: week), row.status == .draft else { return nil }
+            return try TimetableStore.staleChanges(db, row)
+        }
+    }
+
+    static func staleChanges(_ db: Database, _ t: TimetableRow) throws -> String? {
         let changes = try Row.fetchAll(
             db,
             sql: """
@@ -43,15 +58,13 @@ extension TimetableStore {
                   OR (entity = 'timetable' AND entity_id != ? AND action IN ('publish', 'replan')))
                 ORDER BY id LIMIT 40
                 """, arguments: [t.basedOnAudit, t.weekStart])
-        guard !changes.isEmpty else { return }
+        guard !changes.isEmpty else { return nil }
         var said: [String] = []
         for r in changes {
             let line = TimetableStore.change(action: r[0], entity: r[1], id: r[2])
             if !said.contains(line) { said.append(line) }
         }
-        let what = said.prefix(3).joined(separator: "; ") + (said.count > 3 || changes.count == 40 ? "; and more" : "")
-        throw StoreError.conflict(
-            "the draft of the week of \(t.weekStart) was planned before later changes (\(what))", next: .planWeekAgain(t.weekStart))
+        return said.prefix(3).joined(separator: "; ") + (said.count > 3 || changes.count == 40 ? "; and more" : "")
     }
 
     /// One audited change that makes a draft stale, in words ("referral 1001 was put on hold or

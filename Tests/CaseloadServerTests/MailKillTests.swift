@@ -9,7 +9,7 @@ import Testing
 @testable import CaseloadServer
 
 /// `caseload serve` killed with SIGKILL while it sends: no message is lost and none is sent twice,
-/// counted by what a real SMTP relay (aiosmtpd, slowed to a quarter of a second a message) received.
+/// counted by what a real SMTP relay (aiosmtpd, slowed to 0.4 seconds a message) received.
 @Suite struct MailKillTests {
     /// The `caseload` executable the tests were built with.
     static var binary: String {
@@ -26,6 +26,19 @@ import Testing
         return p
     }
 
+    /// Kills `server` with SIGKILL in the middle of a send: 0.2 seconds after `relay` holds
+    /// `count` messages, while sendmail waits on the relay (0.4 seconds a message) for the next.
+    /// It watches from a thread of its own, not the test's, which other tests' work can hold up.
+    static func killOnceSent(_ count: Int, _ relay: TestRelay, _ server: Process) {
+        let watcher = Thread {
+            let deadline = Date().addingTimeInterval(60)
+            while ((try? relay.messages().count) ?? 0) < count, Date() < deadline { usleep(10_000) }
+            usleep(200_000)
+            kill(server.processIdentifier, SIGKILL)
+        }
+        watcher.start()
+    }
+
     @Test func killingTheServerWhileItSendsLosesNoneAndSendsNoneTwice() async throws {
         let h = try Harness()
         defer { h.cleanup() }
@@ -33,7 +46,7 @@ import Testing
         _ = try WeeklySchedulerHarness.publish(h, MailTests.week)
         let expected = try h.state.db.outbox.due(now: Date()).count
         #expect(expected > 6, "publishing the demo week writes a message to each school and specialist")
-        let relay = try TestRelay(folder: h.folder, delay: 0.25)
+        let relay = try TestRelay(folder: h.folder, delay: 0.4)
         defer { relay.stop() }
         let config = h.folder.appendingPathComponent("mail.yaml").path
         let settings =
@@ -48,8 +61,7 @@ import Testing
                 """
         try settings.write(toFile: config, atomically: true, encoding: .utf8)
         let first = try serve(h, config)
-        for _ in 0..<300 where try relay.messages().count < 3 { try await Task.sleep(for: .milliseconds(50)) }
-        kill(first.processIdentifier, SIGKILL)
+        Self.killOnceSent(3, relay, first)
         first.waitUntilExit()
         let beforeRestart = try relay.messages().count
         #expect(beforeRestart >= 3 && beforeRestart < expected, "killed part of the way through: \(beforeRestart) of \(expected)")
@@ -58,7 +70,8 @@ import Testing
             kill(second.processIdentifier, SIGKILL)
             second.waitUntilExit()
         }
-        for _ in 0..<600 where try relay.messages().count < expected { try await Task.sleep(for: .milliseconds(100)) }
+        let end = ContinuousClock.now + .seconds(120)
+        while try relay.messages().count < expected, ContinuousClock.now < end { try await Task.sleep(for: .milliseconds(100)) }
         try await Task.sleep(for: .seconds(1))  // anything sent twice would arrive by now
         let received = try relay.messages()
         #expect(received.count == expected, "every message arrives once: \(received.count) of \(expected)")

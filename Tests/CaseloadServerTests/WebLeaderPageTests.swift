@@ -49,7 +49,7 @@ import Testing
             #expect(h.state.config.service("EP")?.threshold == 60)
             #expect(try String(contentsOfFile: h.state.configPath, encoding: .utf8) == raised, "the file keeps its comments")
             let audit = text(try await client.execute(uri: "/audit?entity=config", method: .get, headers: b.headers))
-            #expect(audit.contains("update") && audit.contains("config"))
+            #expect(audit.contains("changed the trust&#39;s settings") || audit.contains("changed the trust's settings"), "\(audit)")
             #expect(try await client.execute(uri: "/audit", method: .get, headers: s.headers).status == .forbidden)
         }
     }
@@ -118,6 +118,58 @@ import Testing
             let c = try await Browser.signIn(client, h.sencoA)
             h.clock.set("2026-11-24T04:02")  // eight hours and a minute unused
             #expect(try await client.execute(uri: "/referrals", method: .get, headers: c.headers).status == .found)
+        }
+    }
+}
+
+/// What a leader and a school read before acting (issue 27): a stale draft says so before
+/// Publish, with what changed; a published week an absence touches is flagged on the leader's
+/// home page; the visits page opens on the next week with visits, offers a calendar file only for
+/// a published week, and names each specialist with their work contact details.
+@Suite struct WeekWarningPageTests {
+    static let week = CalendarDate("2026-11-30")!
+
+    @Test func aStaleDraftAndATouchedWeekAreFlagged() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        _ = try WeeklySchedulerHarness.publish(h, Self.week)
+        _ = try WeeklyScheduler(db: h.state.db, config: h.state.config, options: PlannerOptions(iterations: 30))
+            .schedule(week: Self.week.adding(days: 7), replan: false, stamp: stamp)
+        let published = try #require(try h.state.db.timetables.timetable(week: Self.week))
+        let thursday = try #require(published.bookings.first { $0.day == .thu })
+        try h.state.db.calendar.addLeave(
+            specialist: thursday.specialist, from: Self.week.adding(days: 3), to: Self.week.adding(days: 3), reason: "ill", stamp: stamp)
+        try await h.app.test(.router) { client in
+            let leader = try await Browser.signIn(client, h.leader)
+            let home = String(buffer: try await client.execute(uri: "/waiting-list", method: .get, headers: leader.headers).body)
+            #expect(home.contains("Published weeks to re-plan") && home.contains("on an absence") && home.contains("/weeks?week=2026-11-30"))
+            let draft = String(buffer: try await client.execute(uri: "/weeks?week=2026-12-07", method: .get, headers: leader.headers).body)
+            #expect(draft.contains("This draft is out of date"), "the stale draft says so before Publish")
+            #expect(!draft.contains("Publish this week"), "no Publish button on a stale draft")
+            let school = try await Browser.signIn(client, h.sencoA)
+            try await client.execute(uri: "/waiting-list", method: .get, headers: school.headers) {
+                #expect(!String(buffer: $0.body).contains("Published weeks to re-plan"))
+            }
+        }
+    }
+
+    @Test func theVisitsPageOpensOnTheNextWeekWithVisitsAndNamesTheSpecialist() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        _ = try WeeklySchedulerHarness.publish(h, Self.week)
+        let ours = try #require(try h.state.db.timetables.timetable(week: Self.week)?.bookings.first { $0.school == Harness.schoolA })
+        let contact = try #require(try h.state.db.roster.contacts()[ours.specialist])
+        let (name, phone) = (try #require(contact.name), try #require(contact.phone))
+        h.clock.set("2026-11-27T16:00")  // Friday afternoon of the week before
+        try await h.app.test(.router) { client in
+            let school = try await Browser.signIn(client, h.sencoA)
+            let page = String(buffer: try await client.execute(uri: "/visits", method: .get, headers: school.headers).body)
+            #expect(page.contains("week of Mon 30 Nov"), "Friday afternoon: next week, which has visits")
+            #expect(page.contains(name) && page.contains(phone), "named, with work contact details")
+            #expect(page.contains("Speech and language therapy") || page.contains("Educational psychology") || page.contains("Counselling"))
+            #expect(page.contains("/visits.ics?week=2026-11-30"), "a published week goes in calendars")
+            let later = String(buffer: try await client.execute(uri: "/visits?week=2026-12-07", method: .get, headers: school.headers).body)
+            #expect(!later.contains("visits.ics"), "no calendar file for a week not published")
         }
     }
 }

@@ -105,3 +105,27 @@ import Testing
         #expect(try db.outbox.messages(to: lee.id).contains { $0.message.kind == "job_failed" })
     }
 }
+
+/// The audit log in sentences: who did what to what, the details in words, the time on the
+/// trust's clock.
+@Suite struct AuditSentenceTests {
+    func entry(_ actor: String, _ action: String, _ entity: String, _ id: String, _ detail: String) -> AuditEntry {
+        AuditEntry(id: 1, at: "2026-11-30T14:05:00Z", actor: actor, action: action, entity: entity, entityId: id, detail: detail)
+    }
+
+    @Test func entriesReadAsSentences() {
+        let held = AuditSentence(
+            entry(
+                "Jane Smith (person 4), sign-in with Microsoft", "status", "referral", "1001",
+                #"{"from":"waiting","note":"family away","to":"on_hold"}"#))
+        #expect(held.sentence == "Jane Smith moved referral 1001 to \"on hold\"" && held.details == "note: family away")
+        #expect(held.when == "Mon 30 Nov 2026 14:05")
+        let job = AuditSentence(entry("job auto_publish", "publish", "timetable", "2026-12-07", #"{"series_started":"3"}"#))
+        #expect(job.sentence == "The scheduled job \"Publish next week unless a leader held it\" published the week of Mon 7 Dec 2026")
+        #expect(job.details == "series started: 3")
+        let summer = AuditSentence(entry("integration 'MIS sync', key 5, leader", "update", "config", "trust.yaml", "{}"))
+        #expect(summer.sentence == "The integration 'MIS sync' changed the trust's settings" && summer.details.isEmpty)
+        #expect(
+            AuditSentence(entry("cli", "odd_thing", "widget", "7", "not json")).sentence == "The operator, at the command line odd thing widget 7")
+    }
+}

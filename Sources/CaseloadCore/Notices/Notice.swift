@@ -13,6 +13,8 @@ public struct VisitLine: Sendable, Equatable {
     public var service: String
     public var pupilRef: String
     public var change: Change?
+    /// The specialist's name as the roster gives it, if it does.
+    public var specialistName: String?
 
     /// A visit with every field.
     public init(
@@ -26,7 +28,7 @@ public struct VisitLine: Sendable, Equatable {
     /// "Tue 8 Dec 09:00-09:45, SALT with salt-3, pupil S2020-0421" (for a school) or "…, at Havant
     /// Academy, pupil …" (for a specialist).
     func said(forSchool: Bool) -> String {
-        let whom = forSchool ? "\(service) with \(specialist)" : "\(service) at \(school)"
+        let whom = forSchool ? "\(service) with \(specialistName ?? specialist)" : "\(service) at \(school)"
         let mark = change.map { $0 == .added ? "new: " : "cancelled: " } ?? ""
         return "- \(mark)\(Notice.day(date)) \(start)-\(end), \(whom), pupil \(pupilRef)"
     }

@@ -37,7 +37,7 @@ public enum RosterReader {
     /// The columns (CSV) or keys (YAML) of a roster entry.
     public static let fields = [
         "id", "service", "skills", "base_urn", "base_lat", "base_lon", "days", "start", "end",
-        "max_travel_min_per_day", "max_schools_per_day", "break_minutes", "break_earliest", "break_latest_end",
+        "max_travel_min_per_day", "max_schools_per_day", "break_minutes", "break_earliest", "break_latest_end", "name", "phone", "email",
     ]
 
     static func entry(_ value: JSONValue, schools: [String: GeoPoint]) throws(InputError) -> RosterEntry {
@@ -63,7 +63,34 @@ public enum RosterReader {
                 day.rest = try rest(f, start: start, end: end)
                 return day
             })
-        return RosterEntry(specialist: specialist, baseSchool: urn)
+        return RosterEntry(specialist: specialist, baseSchool: urn, contact: try contact(f))
+    }
+
+    /// The optional `name`, `phone` and `email`: a name of up to 80 characters, a phone number of
+    /// digits, spaces, +, - and brackets, an email address with an @.
+    static func contact(_ f: JSONFields) throws(InputError) -> SpecialistContact {
+        let text = { (key: String) throws(InputError) -> String? in
+            guard let v = try f.optionalString(key)?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            return v
+        }
+        let name = try text("name")
+        if let name,
+            name.count > 80
+                || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.isWhitespace && $0 != " " })
+        {
+            throw f.error("name", "give the specialist's name as they sign it, in up to 80 characters on one line")
+        }
+        let phone = try text("phone")
+        if let phone, phone.count > 24 || !phone.allSatisfy({ $0.isNumber || " +-()".contains($0) }) {
+            throw f.error("phone", "give a work phone number of digits, spaces, +, - or brackets, such as 01234 567890")
+        }
+        let email = try text("email")
+        if let email,
+            email.count > 120 || email.filter({ $0 == "@" }).count != 1 || email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+        {
+            throw f.error("email", "give a work email address such as asha.patel@trust.example")
+        }
+        return SpecialistContact(name: name, phone: phone, email: email)
     }
 
     /// Skills as short codes (letters, digits, - or _).

@@ -18,14 +18,22 @@ struct AuditPage {
         let before = query.get("before", as: Int64.self)
         let entries = try trail.page(before: before, entity: kind, limit: 100, by: caller)
         let page = AuditLogPage(
-            kinds: kinds.map { .init(name: $0, current: $0 == kind) }, entries: entries.map(AuditPage.row), newer: before != nil,
+            kinds: kinds.map { .init(name: $0, words: AuditPage.kind($0), current: $0 == kind) }, entries: entries.map(AuditPage.row),
+            newer: before != nil,
             entity: kind, older: entries.count == 100 ? entries.last?.id : nil)
         return pages.render(page, title: "Audit log\(kind.map { ": \($0)" } ?? "")", context: context)
     }
 
     static func row(_ e: AuditEntry) -> AuditLogPage.Entry {
-        AuditLogPage.Entry(
-            id: e.id ?? 0, at: e.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"),
-            actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId, detail: e.detail == "{}" ? "" : e.detail)
+        let said = AuditSentence(e)
+        return AuditLogPage.Entry(id: e.id ?? 0, when: said.when, sentence: said.sentence, details: said.details)
+    }
+
+    /// A kind of thing in the log, in words ("Referrals").
+    static func kind(_ entity: String) -> String {
+        [
+            "referral": "Referrals", "timetable": "Weeks", "specialist": "Specialists", "school": "Schools", "closure": "Closures",
+            "person": "People", "token": "Access keys", "calendar_feed": "Calendar addresses", "config": "Settings",
+        ][entity] ?? entity.replacingOccurrences(of: "_", with: " ").capitalized
     }
 }

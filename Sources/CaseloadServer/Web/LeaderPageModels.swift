@@ -44,6 +44,14 @@ struct WaitingListPage: PageModel {
     let more: Bool
     let late: [Late]
     let hasLate: Bool
+    /// Published weeks an absence or a closure has touched since (leaders only): what to re-plan.
+    var touched: [Touched] = []
+    var hasTouched = false
+
+    /// A published week with visits that cannot happen as booked.
+    struct Touched: Sendable {
+        let week, title, said: String
+    }
 }
 
 /// `weeks.mustache`: a week to plan, and the stored plan for review.
@@ -58,6 +66,8 @@ struct WeekPlanPage: PageModel {
     let autoPublish: String?
     /// Who held the draft back, when, and why.
     let held: String?
+    /// What changed since the draft was planned, when it has gone stale: publishing would be refused.
+    let stale: String?
 }
 
 /// A stored week for review: what is booked per specialist, the routes on a map, and each
@@ -77,7 +87,7 @@ struct WeekReview: Sendable {
 
     /// A specialist's week in numbers.
     struct Specialist: Sendable {
-        let id: String
+        let id, name: String
         let sessions, days: Int
     }
 
@@ -119,6 +129,8 @@ struct VisitsPage: PageModel {
     let none: Bool
     /// Why there is nothing to show (no published week).
     let empty: String?
+    /// Only a published week's visits go in calendars.
+    let published: Bool
 }
 
 /// `my-week.mustache`: a specialist's week day by day (journeys, sessions and the break), the

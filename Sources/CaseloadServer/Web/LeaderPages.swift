@@ -41,10 +41,19 @@ struct LeaderPages {
                 band: e.referral.band, due: (e.targetDate ?? e.statutoryDeadline).map { Spoken.date($0, today: today) } ?? "",
                 firstWeek: e.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "no capacity seen")
         }
-        let page = WaitingListPage(
+        var page = WaitingListPage(
             services: codes.map { .init(code: $0, current: $0 == service) }, rows: Array(rows), count: entries.count,
             breaches: entries.filter(\.breached).count, deadlines: entries.filter { $0.statutoryDeadline != nil }.count,
             more: entries.count > rows.count, late: late, hasLate: !late.isEmpty)
+        if AccessPolicy.allows(caller, .planWeek, .trust) {
+            page.touched = try PublishedWeekChecks(db: state.db, config: state.config).touched(now: state.now(), by: caller).map { t in
+                let parts = [(t.onAbsence, "on an absence"), (t.onClosure, "on a day the school is closed")].filter { $0.0 > 0 }
+                    .map { "\($0.0) visit\($0.0 == 1 ? "" : "s") \($0.1)" }
+                return .init(
+                    week: t.week.description, title: "the week of \(Spoken.date(t.week, today: today))", said: parts.joined(separator: " and "))
+            }
+            page.hasTouched = !page.touched.isEmpty
+        }
         return pages.render(page, title: "\(service) waiting list", context: context)
     }
 
@@ -60,10 +69,12 @@ struct LeaderPages {
         let draft = t.map { !$0.published } ?? false
         let hold = draft ? try state.db.timetables.hold(week: week.monday) : nil
         let page = WeekPlanPage(
-            nav: week.nav, searchHint: hint, noticeDays: state.config.planning.noticeSchoolDays, plan: t.map(LeaderPages.review),
+            nav: week.nav, searchHint: hint, noticeDays: state.config.planning.noticeSchoolDays,
+            plan: try t.map { LeaderPages.review($0, people: try state.db.roster.contacts()) },
             notice: t.flatMap { LeaderPages.notice(request.uri.queryParameters.get("done"), $0) },
             autoPublish: draft && hold == nil ? autoPublishing(week.monday) : nil,
-            held: hold.map { "Held back from automatic publishing by \($0.heldBy): \($0.reason)" })
+            held: hold.map { "Held back from automatic publishing by \($0.heldBy): \($0.reason)" },
+            stale: draft ? try state.db.timetables.staleness(week: week.monday) : nil)
         return pages.render(page, title: "Plan the \(week.title)", context: context)
     }
 
@@ -130,7 +141,7 @@ struct LeaderPages {
 
     /// A stored week for review: what is booked per specialist, the routes on a map, and each
     /// referral not booked with the planner's reason (grouped, then the first hundred one by one).
-    static func review(_ t: WeekTimetable) -> WeekReview {
+    static func review(_ t: WeekTimetable, people: [String: SpecialistContact] = [:]) -> WeekReview {
         let reasons = Dictionary(grouping: t.unbooked, by: \.code).map { WeekReview.Reason(reason: LeaderPages.kind($0.key), count: $0.value.count) }
         let running = Set(t.scenario.sessions.filter { !$0.id.hasSuffix("-s1") }.compactMap { Int64($0.referral.dropFirst()) })
         let interrupted = t.interrupted(running: running)
@@ -139,7 +150,7 @@ struct LeaderPages {
             reasons: reasons.sorted { $0.count > $1.count },
             unbookedRows: t.unbooked.prefix(100).map { .init(referral: $0.referral, reason: $0.reason) },
             specialists: Dictionary(grouping: t.bookings, by: \.specialist).sorted { $0.key < $1.key }.map { id, b in
-                .init(id: id, sessions: b.count, days: Set(b.map(\.day)).count)
+                .init(id: id, name: people[id]?.said(id: id) ?? id, sessions: b.count, days: Set(b.map(\.day)).count)
             },
             map: RouteMap(t).svg, hasBookings: !t.bookings.isEmpty,
             interrupted: interrupted.map { .init(referral: $0.referral, reason: $0.reason) }, hasInterrupted: !interrupted.isEmpty)

@@ -42,14 +42,14 @@ struct AuditLogPage: PageModel {
 
     /// A kind of thing the log can be filtered by.
     struct Kind: Sendable {
-        let name: String
+        let name, words: String
         let current: Bool
     }
 
-    /// One entry.
+    /// One entry, in words.
     struct Entry: Sendable {
         let id: Int64
-        let at, actor, action, entity, entityId, detail: String
+        let when, sentence, details: String
     }
 
     let kinds: [Kind]

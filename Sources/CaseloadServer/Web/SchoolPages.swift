@@ -152,17 +152,23 @@ struct SchoolPages {
         return id
     }
 
+    /// A school's visits in a week: by default the next week with a visit still to come; the
+    /// calendar file is offered only for a published week.
     @Sendable func visits(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
-        let week = try WeekChoice(request, today: state.today())
         let school = request.uri.queryParameters.get("school")
+        let query = TimetableQuery(db: state.db)
+        let next = request.uri.queryParameters.get("week") == nil ? try query.nextWeekWithVisits(for: caller, school: school, now: state.now()) : nil
+        let week = try WeekChoice(request, today: state.today(), otherwise: next)
         let page: VisitsPage
         do {
-            let view = try TimetableQuery(db: state.db).view(week: week.monday, for: caller, school: school, today: state.today())
-            let days = DayByDay(view.rows, today: state.today())
-            page = VisitsPage(nav: week.nav, days: days.days, none: days.none, empty: nil)
+            let view = try query.view(week: week.monday, for: caller, school: school, today: state.today())
+            let days = DayByDay(
+                view.rows, today: state.today(), people: try state.db.roster.contacts(),
+                services: Dictionary(state.config.services.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }))
+            page = VisitsPage(nav: week.nav, days: days.days, none: days.none, empty: nil, published: view.timetable.published)
         } catch StoreError.notFound(let message, _) {
-            page = VisitsPage(nav: week.nav, days: [], none: false, empty: message)
+            page = VisitsPage(nav: week.nav, days: [], none: false, empty: message, published: false)
         }
         return pages.render(page, title: "Visits, \(week.title)", context: context)
     }

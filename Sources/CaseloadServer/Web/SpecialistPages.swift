@@ -66,7 +66,7 @@ struct SpecialistPages {
         switch item.kind {
         case .travel: row.travel = "Travel to \(item.destination ?? "the next school") (\(item.end - item.start) min)"
         case .rest: row.rest = "Break (\(item.end - item.start) min)"
-        case .session: row.session = item.row.map(DayByDay.session)
+        case .session: row.session = item.row.map { DayByDay.session($0, [:], [:]) }
         }
         return row
     }

@@ -9,10 +9,10 @@ struct WeekChoice {
     let monday: CalendarDate
     let today: CalendarDate
 
-    init(_ request: Request, today: CalendarDate) throws {
+    init(_ request: Request, today: CalendarDate, otherwise: CalendarDate? = nil) throws {
         self.today = today
         guard let text = request.uri.queryParameters.get("week") else {
-            monday = today.weekday >= .sat ? today.adding(days: 7).monday : today.monday
+            monday = otherwise ?? (today.weekday >= .sat ? today.adding(days: 7).monday : today.monday)
             return
         }
         monday = try Day.date(String(text), field: "week", what: "a day of the week").monday
@@ -55,20 +55,22 @@ struct DayByDay: Sendable {
     let days: [Day]
     let none: Bool
 
-    init(_ rows: [TimetableRow], today: CalendarDate) {
+    /// The days of `rows`; `people` names each specialist and `services` each service in words.
+    init(_ rows: [TimetableRow], today: CalendarDate, people: [String: SpecialistContact] = [:], services: [String: String] = [:]) {
         days = Dictionary(grouping: rows, by: \.date).sorted { $0.key < $1.key }.map { date, rows in
             Day(
                 date: date.description, title: Spoken.date(date, today: today), isPast: date <= today,
-                sessions: rows.sorted { $0.booking.start < $1.booking.start }.map(DayByDay.session))
+                sessions: rows.sorted { $0.booking.start < $1.booking.start }.map { DayByDay.session($0, people, services) })
         }
         none = rows.isEmpty
     }
 
-    static func session(_ r: TimetableRow) -> Session {
+    static func session(_ r: TimetableRow, _ people: [String: SpecialistContact], _ services: [String: String]) -> Session {
         let b = r.booking
+        let who = people[b.specialist].map { c in [c.said(id: b.specialist), c.reach].filter { !$0.isEmpty }.joined(separator: ", ") }
         return Session(
-            referral: b.referral, time: "\(b.start)–\(b.end)", school: r.schoolName, pupil: r.pupilRef, service: r.service,
-            specialist: b.specialist, where: r.location, session: b.sessionNumber, outcome: r.outcome?.words ?? "",
+            referral: b.referral, time: "\(b.start)–\(b.end)", school: r.schoolName, pupil: r.pupilRef, service: services[r.service] ?? r.service,
+            specialist: who ?? b.specialist, where: r.location, session: b.sessionNumber, outcome: r.outcome?.words ?? "",
             outcomes: SessionOutcome.allCases.map { o in Choice(code: o.rawValue, name: o.words, selected: r.outcome == o) })
     }
 }
