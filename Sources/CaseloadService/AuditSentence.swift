@@ -43,6 +43,7 @@ public struct AuditSentence: Sendable, Equatable {
         case ("referral", "update"): return "corrected referral \(id)"
         case ("referral", "session"): return "recorded a session of referral \(id)"
         case ("referral", "correct_session"): return "corrected a session of referral \(id)"
+        case ("referral", "session_note"): return "wrote a note on a session of referral \(id)"
         case ("referral", "override"): return "put referral \(id) first"
         case ("referral", "override_cleared"): return "removed referral \(id)'s place first"
         case ("referral", "import_existing_list"): return "moved the existing waiting list in"

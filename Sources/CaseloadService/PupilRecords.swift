@@ -73,7 +73,7 @@ public struct PupilRecords: Sendable {
         let sessions = try db.timetables.sessions(of: r.id).map { s in
             [
                 "date": s.date.description, "start": s.booking.start.description, "end": s.booking.end.description,
-                "specialist": s.booking.specialist, "outcome": s.outcome?.rawValue ?? "",
+                "specialist": s.booking.specialist, "outcome": s.outcome?.rawValue ?? "", "note": s.note ?? "",
             ]
         }
         let audit = try db.auditLog(entity: "referral", id: "\(r.id)").map { e in

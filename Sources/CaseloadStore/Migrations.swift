@@ -78,6 +78,9 @@ extension AppDatabase {
                 t.add(column: "email", .text)
             }
         }
+        m.registerMigration("v15: a note on each session") { db in
+            try db.alter(table: "booking") { t in t.add(column: "note", .text) }
+        }
         return m
     }
 

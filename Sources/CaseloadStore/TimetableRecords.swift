@@ -148,9 +148,11 @@ struct BookingRow: FetchableRecord, MutablePersistableRecord, Sendable {
     /// When and by whom the outcome was recorded.
     var outcomeAt: String?
     var outcomeBy: String?
+    /// The specialist's short note on the session.
+    var note: String?
 
     enum Columns: String, ColumnExpression {
-        case id, outcome
+        case id, outcome, note
         case outcomeAt = "outcome_at"
         case outcomeBy = "outcome_by"
     }
@@ -164,6 +166,7 @@ struct BookingRow: FetchableRecord, MutablePersistableRecord, Sendable {
         outcome = try r(Columns.outcome)
         outcomeAt = try r(Columns.outcomeAt)
         outcomeBy = try r(Columns.outcomeBy)
+        note = try r(Columns.note)
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -172,6 +175,7 @@ struct BookingRow: FetchableRecord, MutablePersistableRecord, Sendable {
         container[Columns.outcome] = outcome
         container[Columns.outcomeAt] = outcomeAt
         container[Columns.outcomeBy] = outcomeBy
+        container[Columns.note] = note
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

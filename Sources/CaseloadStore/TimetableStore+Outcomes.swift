@@ -9,6 +9,8 @@ public struct SessionRecord: Hashable, Sendable {
     public var outcome: SessionOutcome?
     /// Who recorded the outcome, and when (ISO 8601).
     public var recordedBy: String?, recordedAt: String?
+    /// The specialist's note on the session.
+    public var note: String? = nil
 }
 
 extension TimetableStore {
@@ -75,10 +77,35 @@ extension TimetableStore {
     }
 
     /// Every session of a referral across the weeks, oldest first.
+    /// Sets the notes of sessions already recorded in the week of `week` (`nil`: none).
+    public func setNotes(week: CalendarDate, _ notes: [Int64: String?], stamp: Stamp) throws {
+        try write { db in
+            for (referral, note) in notes {
+                try db.execute(
+                    sql: "UPDATE booking SET note = ? WHERE week_start = ? AND referral_id = ? AND outcome IS NOT NULL",
+                    arguments: [note, week, referral])
+                try db.audit(stamp, "session_note", "referral", "\(referral)", ["week": week.description])
+            }
+        }
+    }
+
+    /// The notes of the week of `week`'s sessions, by referral.
+    public func notes(week: CalendarDate) throws -> [Int64: String] {
+        try read { db in
+            var notes: [Int64: String] = [:]
+            for b in try BookingRow.filter(BookedSlot.Columns.weekStart == week && Column("note") != nil).fetchAll(db) {
+                notes[b.referralId] = b.note
+            }
+            return notes
+        }
+    }
+
+    /// The referral's sessions in every week, oldest first, with outcomes and notes.
     public func sessions(of referral: Int64) throws -> [SessionRecord] {
         try read { db in
             try BookingRow.filter(BookedSlot.Columns.referralId == referral).order(BookedSlot.Columns.weekStart, Column("id")).fetchAll(db).map { b in
-                SessionRecord(date: b.slot.date, booking: b.slot.booking, outcome: b.outcome, recordedBy: b.outcomeBy, recordedAt: b.outcomeAt)
+                SessionRecord(
+                    date: b.slot.date, booking: b.slot.booking, outcome: b.outcome, recordedBy: b.outcomeBy, recordedAt: b.outcomeAt, note: b.note)
             }
         }
     }
@@ -91,6 +118,7 @@ extension TimetableStore {
         guard day <= today else { throw StoreError.invalid("its session is on \(day), which has not happened yet; record it on or after that day") }
         if let done = b.outcome { throw StoreError.conflict("its session on \(day) is already recorded as \(done.rawValue); correct it instead") }
         b.outcome = e.outcome
+        b.note = e.note
         b.outcomeAt = stamp.iso
         b.outcomeBy = stamp.actor
         try b.update(db)

@@ -89,6 +89,10 @@ struct OutcomesForm: Decodable {
     let date: String?
     let specialist: String?
     let outcome: [String: String]?
+    /// A short note per session (`note[r<referral>]`).
+    let note: [String: String]?
+    /// `delivered` when the specialist pressed "All delivered".
+    let all: String?
 }
 
 /// A specialist's absence.

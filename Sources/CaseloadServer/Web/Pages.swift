@@ -166,6 +166,14 @@ enum Spoken {
         d.year == today.year ? date(d) : "\(date(d)) \(d.year)"
     }
 
+    /// A stored ISO 8601 time on the trust's clock, as the pages write it: "Mon 30 Nov 14:05"
+    /// (with the year when not this year).
+    static func moment(_ iso: String, today: CalendarDate) -> String {
+        guard let instant = try? Date(iso, strategy: .iso8601) else { return iso }
+        let m = Moment.london(instant)
+        return "\(date(m.date, today: today)) \(ClockTime(minutes: m.minutes))"
+    }
+
     /// A service's target waits, the most pressing band first: "urgent 4 weeks, high 10 weeks".
     static func targets(_ s: ServiceRules, _ config: TrustConfig) -> String {
         let order = config.bands.sorted { $0.minScore > $1.minScore }.map(\.name)

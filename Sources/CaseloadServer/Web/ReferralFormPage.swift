@@ -147,7 +147,7 @@ enum ReferralStory {
             received: Spoken.date(q.receivedOn, today: today), status: Spoken.status(r.status), band: r.band,
             declined: r.status == .declined, reasons: r.declineReasons,
             history: history.reversed().map { h in
-                .init(when: String(h.at.prefix(16)).replacingOccurrences(of: "T", with: " "), to: Spoken.status(h.to), note: h.note)
+                .init(when: Spoken.moment(h.at, today: today), to: Spoken.status(h.to), note: h.note)
             },
             waiting: place.map { waiting($0, r, today: today) },
             actions: actions.map { c in .init(change: c.rawValue, label: label(c), danger: c == .withdraw) }, hasActions: !actions.isEmpty)

@@ -36,7 +36,7 @@ struct SpecialistPages {
         var page = MyWeekPage(nav: week.nav, specialist: who)
         do {
             let view = try TimetableQuery(db: state.db).view(week: week.monday, for: caller, specialist: who, today: state.today())
-            page.days = SpecialistPages.agenda(view, today: state.today())
+            page.days = SpecialistPages.agenda(view, today: state.today(), notes: try state.db.timetables.notes(week: week.monday))
             page.none = page.days.isEmpty
         } catch StoreError.notFound(let message, _) {
             page.empty = message
@@ -54,19 +54,25 @@ struct SpecialistPages {
     }
 
     /// Each day's journeys, sessions and break, in time order.
-    static func agenda(_ view: TimetableView, today: CalendarDate) -> [MyWeekPage.Day] {
+    static func agenda(_ view: TimetableView, today: CalendarDate, notes: [Int64: String] = [:]) -> [MyWeekPage.Day] {
         DayAgenda.days(view).sorted { $0.key < $1.key }.map { date, items in
             MyWeekPage.Day(
-                date: date.description, title: Spoken.date(date, today: today), isPast: date <= today, items: items.map { item(date, $0) })
+                date: date.description, title: Spoken.date(date, today: today), isPast: date <= today,
+                items: items.map { item(date, $0, notes) })
         }
     }
 
-    static func item(_ date: CalendarDate, _ item: AgendaItem) -> MyWeekPage.Item {
+    static func item(_ date: CalendarDate, _ item: AgendaItem, _ notes: [Int64: String] = [:]) -> MyWeekPage.Item {
         var row = MyWeekPage.Item(time: "\(ClockTime(minutes: item.start))–\(ClockTime(minutes: item.end))", date: date.description)
         switch item.kind {
         case .travel: row.travel = "Travel to \(item.destination ?? "the next school") (\(item.end - item.start) min)"
         case .rest: row.rest = "Break (\(item.end - item.start) min)"
-        case .session: row.session = item.row.map { DayByDay.session($0, [:], [:]) }
+        case .session:
+            row.session = item.row.map { r in
+                var s = DayByDay.session(r, [:], [:])
+                s.note = notes[r.booking.referral] ?? ""
+                return s
+            }
         }
         return row
     }
@@ -105,19 +111,31 @@ struct SpecialistPages {
     /// The day's outcomes as posted (`outcome[r<id>]`), blank ones left out. Kept out of the
     /// async handler: Swift 6.3.1's release build crashed splitting that coroutine with this
     /// throwing closure inside it.
-    static func entries(_ form: OutcomesForm) throws -> [OutcomeEntry] {
-        try (form.outcome ?? [:]).sorted { $0.key < $1.key }.compactMap { key, value -> OutcomeEntry? in
-            guard !value.isEmpty else { return nil }
-            guard key.first == "r", let id = Int64(key.dropFirst()) else {
-                throw InputError(field: "outcome", problem: "reload the page and choose the outcomes again")
-            }
-            return OutcomeEntry(referral: id, outcome: try OutcomeEntry.outcome(value, field: "outcome[\(key)]"))
+    static func entries(_ form: OutcomesForm) throws -> SessionRecording.DayRecord {
+        var choices: [Int64: SessionOutcome] = [:]
+        var notes: [Int64: String] = [:]
+        for (key, value) in form.outcome ?? [:] where !value.isEmpty {
+            choices[try referral(key, "outcome")] = try OutcomeEntry.outcome(value, field: "outcome[\(key)]")
         }
+        for (key, value) in form.note ?? [:] {
+            if let note = try OutcomeEntry.note(value, field: "note[\(key)]") { notes[try referral(key, "note")] = note }
+        }
+        return SessionRecording.DayRecord(choices: choices, notes: notes, allDelivered: form.all == "delivered")
+    }
+
+    static func referral(_ key: String, _ field: String) throws -> Int64 {
+        guard key.first == "r", let id = Int64(key.dropFirst()) else {
+            throw InputError(field: field, problem: "reload the page and choose the outcomes again")
+        }
+        return id
     }
 
     /// What the last action did, from the numbers in the address (never free text).
     static func notice(_ query: Parameters) -> String? {
-        if let n = query.get("recorded", as: Int.self) { return "Saved: \(n) outcome\(n == 1 ? "" : "s") recorded." }
+        if let n = query.get("recorded", as: Int.self) {
+            let c = query.get("corrected", as: Int.self) ?? 0
+            return "Saved: \(n) outcome\(n == 1 ? "" : "s") recorded" + (c > 0 ? ", \(c) changed." : ".")
+        }
         if let n = query.get("absent", as: Int.self) {
             return n == 0
                 ? "Absence recorded. No booked sessions fall on those days."
@@ -135,13 +153,15 @@ struct SpecialistPages {
         let caller = try context.caller()
         let form = try await WebForm.read(OutcomesForm.self, request, context)
         guard let day = form.date.given.flatMap(CalendarDate.init) else { throw InputError(field: "date", problem: "choose the day") }
-        let entries = try SpecialistPages.entries(form)
-        guard !entries.isEmpty else { throw InputError(field: "outcomes", problem: "choose an outcome for at least one session") }
+        let sent = try SpecialistPages.entries(form)
+        let who = try SpecialistPages.specialist(caller, asked: form.specialist.given)
         let recording = SessionRecording(db: state.db, config: state.config)
         let today = state.today()
         let stamp = Stamp(actor: caller.actor)
-        let done = try await DatabaseWork.run { try recording.record(day: day, entries, by: caller, today: today, stamp: stamp) }
-        return Response.redirect(to: "/my-week?week=\(day.monday)\(SpecialistPages.whose(caller, form))&recorded=\(done.count)", type: .normal)
+        let done = try await DatabaseWork.run { try recording.recordDay(day, specialist: who, sent, by: caller, today: today, stamp: stamp) }
+        return Response.redirect(
+            to: "/my-week?week=\(day.monday)\(SpecialistPages.whose(caller, form))&recorded=\(done.recorded)&corrected=\(done.corrected)",
+            type: .normal)
     }
 
     @Sendable func absence(_ request: Request, context: AppContext) async throws -> Response {

@@ -43,6 +43,8 @@ struct DayByDay: Sendable {
         let time, school, pupil, service, specialist, `where`: String
         let session: Int
         let outcome: String
+        /// The specialist's note on it, if any.
+        var note = ""
         let outcomes: [Choice]
     }
 

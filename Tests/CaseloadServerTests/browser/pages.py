@@ -137,10 +137,12 @@ def specialist(driver):
     monday = driver.find_elements(By.CSS_SELECTOR, "form[action='/my-week/outcomes']")[0]
     selects = monday.find_elements(By.TAG_NAME, "select")
     expect(len(selects) > 0, "Monday's sessions can be recorded in one form")
-    for select in selects:
-        Select(select).select_by_value("delivered")
-    submit(driver, monday.find_element(By.TAG_NAME, "button"), "recorded=")
-    expect("Saved: %d outcome" % len(selects) in main_text(driver), "the day's %d outcomes are saved" % len(selects))
+    Select(selects[0]).select_by_value("pupil_absent")  # the one exception; the rest in one click
+    monday.find_elements(By.CSS_SELECTOR, "input[name^='note[']")[0].send_keys("left early for a dental appointment")
+    submit(driver, monday.find_element(By.XPATH, ".//button[contains(., 'All delivered')]"), "recorded=")
+    expect("Saved: %d outcome" % len(selects) in main_text(driver), "the day's %d outcomes are saved at once" % len(selects))
+    expect(driver.find_elements(By.CSS_SELECTOR, "input[name^='note[']")[0].get_attribute("value") == "left early for a dental appointment",
+           "the session's note is kept")
     expect("Travel to" in main_text(driver), "the week shows the journeys between schools")
     for field, value in [("away-from", "2026-12-10"), ("away-to", "2026-12-10")]:
         driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, field), value)
