@@ -72,6 +72,13 @@ def accessible(driver, name):
     bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
     detail = "; ".join("%s (%s): %s" % (v["id"], v["impact"], v["nodes"][0]["target"]) for v in bad)
     expect(not bad, "%s has no serious or critical accessibility violations %s" % (name, detail))
+    driver.set_window_size(390, 844)
+    wide = settled(lambda: driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth, "
+        "Array.from(document.querySelectorAll('main *')).filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+        ".slice(0, 3).map(e => e.tagName + '.' + e.className + '#' + e.id)]"))
+    expect(wide[0] <= wide[1], "%s is no wider than a 390 px phone (%d px in %d) %s" % (name, wide[0], wide[1], wide[2]))
+    driver.set_window_size(1280, 900)
     if SHOTS:
         for width, height, kind in [(1280, 900, "desktop"), (390, 844, "phone")]:
             driver.set_window_size(width, height)
