@@ -80,9 +80,17 @@ func isWellFormedXML(_ text: String) -> Bool {
     @Test func routeMapAndReportChartsAreWellFormedSVG() throws {
         let db = try demoTrust()
         let result = try scheduler(db).schedule(week: week1, replan: false, stamp: stamp)
-        let map = RouteMap(result.timetable).svg
+        let names = try db.roster.contacts().compactMapValues(\.name)
+        let routes = RouteMap(result.timetable, names: names)
+        let map = routes.svg
         #expect(isWellFormedXML(map))
         #expect(map.contains("<polyline"))
+        let key = routes.schoolKey
+        #expect(key.map(\.number) == Array(1...key.count) && key.map(\.name) == key.map(\.name).sorted(), "numbered in name order")
+        #expect(Set(key.map(\.name)).count == Set(result.timetable.bookings.map(\.school)).count, "every visited school, once")
+        for k in key { #expect(map.contains(">\(k.number)<title>\(k.name.replacingOccurrences(of: "&", with: "&amp;"))</title></text>")) }
+        #expect(names.values.allSatisfy { map.contains($0) }, "the legend names each specialist")
+        #expect(map.contains("stroke-dasharray"), "more specialists than colours: the rest are dashed")
         let whatIf = WhatIf(simulation: TermSimulation(weeks: 2, start: week1, seed: 2, planner: PlannerOptions(iterations: 30)))
         let html = try whatIf.run(baseline: Policy(name: "a", config: config), alternative: Policy(name: "b", config: config), db: db).html
         let charts = html.components(separatedBy: "<svg").dropFirst().map { "<svg" + $0.components(separatedBy: "</svg>")[0] + "</svg>" }

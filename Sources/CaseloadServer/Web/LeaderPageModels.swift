@@ -85,6 +85,13 @@ struct WeekReview: Sendable {
         let reason: String
     }
 
+    /// A school as numbered on the map.
+    struct MapSchool: Sendable {
+        let number: Int
+        /// "Havant Academy (3 visits)".
+        let said: String
+    }
+
     /// A specialist's week in numbers.
     struct Specialist: Sendable {
         let id, name: String
@@ -98,6 +105,8 @@ struct WeekReview: Sendable {
     let specialists: [Specialist]
     let map: String
     let hasBookings: Bool
+    /// The schools numbered on the map.
+    let mapKey: [MapSchool]
     let interrupted: [Referral]
     let hasInterrupted: Bool
 }

@@ -142,6 +142,7 @@ struct LeaderPages {
     /// A stored week for review: what is booked per specialist, the routes on a map, and each
     /// referral not booked with the planner's reason (grouped, then the first hundred one by one).
     static func review(_ t: WeekTimetable, people: [String: SpecialistContact] = [:]) -> WeekReview {
+        let map = RouteMap(t, names: people.compactMapValues(\.name))
         let reasons = Dictionary(grouping: t.unbooked, by: \.code).map { WeekReview.Reason(reason: LeaderPages.kind($0.key), count: $0.value.count) }
         let running = Set(t.scenario.sessions.filter { !$0.id.hasSuffix("-s1") }.compactMap { Int64($0.referral.dropFirst()) })
         let interrupted = t.interrupted(running: running)
@@ -152,7 +153,8 @@ struct LeaderPages {
             specialists: Dictionary(grouping: t.bookings, by: \.specialist).sorted { $0.key < $1.key }.map { id, b in
                 .init(id: id, name: people[id]?.said(id: id) ?? id, sessions: b.count, days: Set(b.map(\.day)).count)
             },
-            map: RouteMap(t).svg, hasBookings: !t.bookings.isEmpty,
+            map: map.svg, hasBookings: !t.bookings.isEmpty,
+            mapKey: map.schoolKey.map { .init(number: $0.number, said: "\($0.name) (\($0.visits) visit\($0.visits == 1 ? "" : "s"))") },
             interrupted: interrupted.map { .init(referral: $0.referral, reason: $0.reason) }, hasInterrupted: !interrupted.isEmpty)
     }
 
