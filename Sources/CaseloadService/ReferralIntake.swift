@@ -27,15 +27,7 @@ public struct ReferralIntake: Sendable {
 
     /// One referral from `fields` (as sent), as of `today`.
     public func submit(_ fields: [(String, JSONValue)], from sender: Sender, today: CalendarDate, stamp: Stamp) throws -> Referral {
-        var fields = fields
-        if case .caller(let caller) = sender {
-            let given: String? = fields.first { $0.0 == "school" }.flatMap { if case .string(let s) = $0.1 { s } else { nil } }
-            let scope = try AccessPolicy.scope(caller, .submitReferral, school: given)
-            if caller.school != nil, let own = scope.school {
-                fields.removeAll { $0.0 == "school" }
-                fields.append(("school", .string(own)))
-            }
-        }
+        let fields = try scoped(fields, sender)
         let request = try ReferralReader.request(.orderedObject(fields), today: today, dating: dating(sender))
         let threshold = Threshold(config)
         try threshold.check(request)
@@ -46,12 +38,26 @@ public struct ReferralIntake: Sendable {
     /// each at its field): what the reader finds, then what the trust refuses (a service it does
     /// not run). Empty when `submit` would take it.
     public func problems(_ fields: [(String, JSONValue)], from sender: Sender, today: CalendarDate) -> [InputError] {
+        guard let fields = try? scoped(fields, sender) else { return [] }
         let found = ReferralReader.problems(.orderedObject(fields), today: today, dating: dating(sender))
         guard found.isEmpty else { return found }
         do { try Threshold(config).check(try ReferralReader.request(.orderedObject(fields), today: today, dating: dating(sender))) } catch {
             return [error]
         }
         return []
+    }
+
+    /// `fields` with the school the access policy confines a SENCO to (refusing another's).
+    func scoped(_ fields: [(String, JSONValue)], _ sender: Sender) throws -> [(String, JSONValue)] {
+        guard case .caller(let caller) = sender else { return fields }
+        var fields = fields
+        let given: String? = fields.first { $0.0 == "school" }.flatMap { if case .string(let s) = $0.1 { s } else { nil } }
+        let scope = try AccessPolicy.scope(caller, .submitReferral, school: given)
+        if caller.school != nil, let own = scope.school {
+            fields.removeAll { $0.0 == "school" }
+            fields.append(("school", .string(own)))
+        }
+        return fields
     }
 
     /// The referrals of a file's rows, and every row that cannot be taken in (with its line and why).

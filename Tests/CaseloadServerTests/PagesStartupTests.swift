@@ -24,7 +24,8 @@ import Testing
             ProblemPage.self,
             ReferralStoryPage.self,
             ReferralFormModel.self, ReferralsPage.self, ReplanConfirmPage.self, SettingsPage.self, SettingsPreviewPage.self,
-            SignInPage.self, TaskPage.self, VisitsPage.self, WaitingListPage.self, WeekPlanPage.self, WhatIfPage.self, WithdrawConfirmPage.self,
+            SignInPage.self, TaskPage.self, TermPage.self, VisitsPage.self, WaitingListPage.self, WeekPlanPage.self, WhatIfPage.self,
+            WithdrawConfirmPage.self,
         ]
         let partials: Set<Template> = [.top, .bottom, .csrf]
         #expect(models.map { $0.template }.sorted { $0.rawValue < $1.rawValue } == Template.allCases.filter { !partials.contains($0) })

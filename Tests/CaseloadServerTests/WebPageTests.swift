@@ -214,6 +214,7 @@ struct Browser {
                 html.contains(
                     #"id="pupil_ref" name="pupil_ref" value="Jane Smith" aria-describedby="pupil_ref-hint pupil_ref-error" aria-invalid="true""#))
             #expect(html.contains(#"id="consent-error""#) && !html.contains(#"id="area-error""#), "only the fields at fault")
+            #expect(!html.contains("School is needed"), "a SENCO's school is their own, not a problem")
             let fields = [
                 ("pupil_ref", "FORM-9"), ("service", "SALT"), ("area", "communication_interaction"), ("year_group", "4"), ("severity", "4"),
                 ("apdr_cycles", "2"), ("reason", "speech"),

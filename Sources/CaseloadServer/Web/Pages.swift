@@ -23,6 +23,7 @@ enum Template: String, CaseIterable, Sendable {
     case settingsPreview = "settings-preview"
     case signin
     case task
+    case term
     case visits
     case waitingList = "waiting-list"
     case weeks

@@ -28,6 +28,7 @@ struct WebController {
         SpecialistPages(state: state, pages: pages, secure: secureCookies).register(web)
         LeaderPages(state: state, pages: pages).register(web)
         TaskPages(state: state, pages: pages).register(web)
+        TermPages(state: state, pages: pages).register(web)
         PeoplePages(state: state, pages: pages).register(web)
         SettingsPages(state: state, pages: pages).register(web)
     }

@@ -82,6 +82,7 @@ def accessible(driver, name):
     if SHOTS:
         for width, height, kind in [(1280, 900, "desktop"), (390, 844, "phone")]:
             driver.set_window_size(width, height)
+            driver.execute_script("window.scrollTo(0, 0)")
             driver.save_screenshot(os.path.join(SHOTS, "%s-%s.png" % (name, kind)))
         driver.set_window_size(1280, 900)
 
@@ -197,6 +198,9 @@ def leader(driver):
     accessible(driver, "leader-week")
     submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Publish this week')]"), "done=published")
     expect("Published:" in main_text(driver), "the week is published")
+    driver.get(BASE + "/term")
+    expect("By service" in main_text(driver) and "Fair share" in main_text(driver), "the term at a glance shows services and schools")
+    accessible(driver, "leader-term")
     driver.get(BASE + "/audit")
     expect("publish" in main_text(driver), "the audit log shows the publication")
     accessible(driver, "leader-audit")
