@@ -9,11 +9,19 @@ struct SettingsPage: PageModel {
         let code, name: String
         let threshold, cycles: Int
         let targets: String
+        /// Each band's target wait, as a form field.
+        let bands: [Target]
     }
 
-    /// A weight, in words and points.
+    /// A band's target wait for one service: the field's key (`EP:urgent`) and its weeks.
+    struct Target: Sendable {
+        let key, band: String
+        let weeks: Int
+    }
+
+    /// A weight, in words and points, and the key its field posts under.
     struct Weight: Sendable {
-        let name, points: String
+        let name, points, key: String
     }
 
     let services: [Service]

@@ -16,6 +16,7 @@ struct SettingsPages {
     func register(_ web: RouterGroup<AppContext>) {
         web.get("settings", use: editor)
         web.post("settings/preview", use: preview)
+        web.post("settings/fields", use: fields)
         web.post("settings/save", use: save)
         web.post("what-if", use: whatIf)
         web.get("audit", use: AuditPage(state: state, pages: pages).page)
@@ -34,7 +35,23 @@ struct SettingsPages {
     @Sendable func preview(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller(may: .changeSettings)
         let form = try await WebForm.read(SettingsForm.self, request, context)
-        let yaml = form.text
+        return try await previewPage(form.text, caller, context)
+    }
+
+    /// The form fields' numbers written into the settings file, then previewed as an edit is.
+    @Sendable func fields(_ request: Request, context: AppContext) async throws -> Response {
+        let caller = try context.caller(may: .changeSettings)
+        let form = try await WebForm.read(SettingsFieldsForm.self, request, context)
+        let yaml: String
+        do { yaml = try SettingsFields.patched(form, config: state.config, yaml: state.configText) } catch {
+            var page = SettingsPages.summary(state.config, yaml: state.configText)
+            page.error = "Nothing was saved. \(error.field): \(error.problem)"
+            return pages.render(page, title: "Thresholds and priority weights", context: context, status: .unprocessableContent)
+        }
+        return try await previewPage(yaml, caller, context)
+    }
+
+    func previewPage(_ yaml: String, _ caller: Identity, _ context: AppContext) async throws -> Response {
         let proposed: TrustConfig
         do { proposed = try TrustConfigFile.parse(yaml) } catch {
             var page = SettingsPages.summary(state.config, yaml: yaml)
@@ -77,11 +94,12 @@ struct SettingsPages {
         let w = c.weights
         return SettingsPage(
             services: c.services.map { s in
-                .init(code: s.code, name: s.name, threshold: s.threshold, cycles: s.apdrCycles, targets: Spoken.targets(s, c))
+                .init(
+                    code: s.code, name: s.name, threshold: s.threshold, cycles: s.apdrCycles, targets: Spoken.targets(s, c),
+                    bands: c.bands.compactMap { b in s.targetWeeks[b.name].map { .init(key: "\(s.code):\(b.name)", band: b.name, weeks: $0) } })
             },
-            weights: ([("each point of severity (1 to 5)", w.severity)] + ReferralFlag.allCases.map { ($0.words, w[$0]) }).map {
-                .init(name: $0.0, points: Spoken.points($0.1))
-            },
+            weights: ([("each point of severity (1 to 5)", w.severity, "severity")] + ReferralFlag.allCases.map { ($0.words, w[$0], $0.rawValue) })
+                .map { .init(name: $0.0, points: Spoken.points($0.1), key: $0.2) },
             ageing: Spoken.points(c.ageingPointsPerWeek), yaml: yaml)
     }
 }

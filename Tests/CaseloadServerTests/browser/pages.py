@@ -170,7 +170,7 @@ def change_threshold(driver, old, new):
     driver.get(BASE + "/settings")
     box = driver.find_element(By.ID, "yaml")
     driver.execute_script("arguments[0].value = arguments[0].value.replace(arguments[1], arguments[2])", box, old, new)
-    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Preview the change')]"), "/settings/preview")
+    submit(driver, driver.find_element(By.XPATH, "//form[@action='/settings/preview']//button"), "/settings/preview")
 
 
 def leader(driver):
@@ -179,6 +179,11 @@ def leader(driver):
     accessible(driver, "leader-waiting-list")
     driver.get(BASE + "/settings")
     accessible(driver, "leader-settings")
+    field = driver.find_element(By.ID, "threshold-SALT")
+    field.clear()
+    field.send_keys("35")
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Preview these numbers')]"), "/settings/fields")
+    expect("25 now, 35 after" in main_text(driver), "a threshold changed in its form field is previewed")
     change_threshold(driver, "threshold: 25\n    apdr_cycles: 1", "threshold: 35\n    apdr_cycles: 1")
     page = main_text(driver)
     expect("25 now, 35 after" in page and "Would be declined if referred today" in page, "the preview shows what the new threshold does")
