@@ -128,7 +128,23 @@ import Testing
             }
         }
         #expect(try h.state.db.timetables.hold(week: Self.week) == nil)
-        #expect(try h.state.db.auditLog(entity: "timetable").map(\.action).filter { ["hold", "release"].contains($0) } == ["hold", "release"])
+        try await h.app.test(.router) { client in  // the same from the week's page
+            let leader = try await Browser.signIn(client, h.leader)
+            let (fh, fb) = leader.form([("week", "2026-11-30"), ("reason", "waiting for the new rota")])
+            let held = try await client.execute(uri: "/weeks/hold", method: .post, headers: fh, body: fb)
+            #expect(held.headers[.location] == "/weeks?week=2026-11-30&done=held")
+            let page = String(buffer: try await client.execute(uri: "/weeks?week=2026-11-30", method: .get, headers: leader.headers).body)
+            #expect(page.contains("Held back from automatic publishing") && page.contains("waiting for the new rota"))
+            let (rh, rb) = leader.form([("week", "2026-11-30")])
+            #expect(
+                try await client.execute(uri: "/weeks/release", method: .post, headers: rh, body: rb).headers[.location]?.hasSuffix("done=released")
+                    == true)
+        }
+        #expect(try h.state.db.timetables.hold(week: Self.week) == nil)
+        #expect(
+            try h.state.db.auditLog(entity: "timetable").map(\.action).filter { ["hold", "release"].contains($0) } == [
+                "hold", "release", "hold", "release",
+            ])
     }
 
     @Test func theLeadersHearOnceOfEachUrgentReferralThatWillMissItsTarget() throws {

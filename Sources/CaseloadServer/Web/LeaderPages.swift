@@ -93,13 +93,23 @@ struct LeaderPages {
     }
 
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> Response {
+        try await onWeek(request, context, done: "published") { planning, monday, _, caller, stamp in
+            _ = try planning.publish(monday, by: caller, stamp: stamp)
+        }
+    }
+
+    /// A leader's action on the week the form names, done off the request threads, then back to
+    /// the week's page with a notice of what it did.
+    func onWeek(
+        _ request: Request, _ context: AppContext, done: String,
+        _ act: @escaping @Sendable (WeekPlanning, CalendarDate, WeekForm, Identity, Stamp) throws -> Void
+    ) async throws -> Response {
         let caller = try context.caller()
         let form = try await WebForm.read(WeekForm.self, request, context)
         let monday = try Week.monday(form.week.given ?? "", field: "week")
         let planning = WeekPlanning(db: state.db, config: state.config)
-        let stamp = Stamp(actor: caller.actor)
-        _ = try await DatabaseWork.run { try planning.publish(monday, by: caller, stamp: stamp) }
-        return Response.redirect(to: "/weeks?week=\(monday)&done=published", type: .normal)
+        try await DatabaseWork.run { try act(planning, monday, form, caller, Stamp(actor: caller.actor)) }
+        return Response.redirect(to: "/weeks?week=\(monday)&done=\(done)", type: .normal)
     }
 
     /// When the automatic publishing job next publishes `monday`'s week, said as a day and time,
@@ -112,21 +122,15 @@ struct LeaderPages {
     }
 
     @Sendable func hold(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller()
-        let form = try await WebForm.read(WeekForm.self, request, context)
-        let monday = try Week.monday(form.week.given ?? "", field: "week")
-        let planning = WeekPlanning(db: state.db, config: state.config)
-        try await DatabaseWork.run { try planning.hold(monday, reason: form.reason ?? "", by: caller, stamp: Stamp(actor: caller.actor)) }
-        return Response.redirect(to: "/weeks?week=\(monday)&done=held", type: .normal)
+        try await onWeek(request, context, done: "held") { planning, monday, form, caller, stamp in
+            try planning.hold(monday, reason: form.reason ?? "", by: caller, stamp: stamp)
+        }
     }
 
     @Sendable func release(_ request: Request, context: AppContext) async throws -> Response {
-        let caller = try context.caller()
-        let form = try await WebForm.read(WeekForm.self, request, context)
-        let monday = try Week.monday(form.week.given ?? "", field: "week")
-        let planning = WeekPlanning(db: state.db, config: state.config)
-        try await DatabaseWork.run { try planning.release(monday, by: caller, stamp: Stamp(actor: caller.actor)) }
-        return Response.redirect(to: "/weeks?week=\(monday)&done=released", type: .normal)
+        try await onWeek(request, context, done: "released") { planning, monday, _, caller, stamp in
+            try planning.release(monday, by: caller, stamp: stamp)
+        }
     }
 
     /// The confirmation step's values: every published visit the re-plan would move, and where to.
