@@ -16,7 +16,7 @@ struct WaitingListPage: PageModel {
 
     /// A service to switch to.
     struct Service: Sendable {
-        let code: String
+        let code, name: String
         let current: Bool
     }
 

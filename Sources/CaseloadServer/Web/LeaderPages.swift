@@ -42,7 +42,8 @@ struct LeaderPages {
                 firstWeek: e.estimatedFirstWeek.map { Spoken.date($0, today: today) } ?? "no capacity seen")
         }
         var page = WaitingListPage(
-            services: codes.map { .init(code: $0, current: $0 == service) }, rows: Array(rows), count: entries.count,
+            services: state.config.services.map { .init(code: $0.code, name: $0.name, current: $0.code == service) }, rows: Array(rows),
+            count: entries.count,
             breaches: entries.filter(\.breached).count, deadlines: entries.filter { $0.statutoryDeadline != nil }.count,
             more: entries.count > rows.count, late: late, hasLate: !late.isEmpty)
         if AccessPolicy.allows(caller, .planWeek, .trust) {
@@ -54,7 +55,7 @@ struct LeaderPages {
             }
             page.hasTouched = !page.touched.isEmpty
         }
-        return pages.render(page, title: "\(service) waiting list", context: context)
+        return pages.render(page, title: "\(state.config.service(service)?.name ?? service): the waiting list", context: context)
     }
 
     @Sendable func week(_ request: Request, context: AppContext) async throws -> Response {
