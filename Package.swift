@@ -109,7 +109,7 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            exclude: ["browser", "oidc"]
+            exclude: ["browser", "oidc", "mail", "term"]
         ),
         .testTarget(
             name: "CaseloadServiceTests",
