@@ -198,6 +198,16 @@ import Testing
         let h = try Harness()
         defer { h.cleanup() }
         let payload = #"{"weeks": 3, "seed": 2}"#
+        let gate = DispatchSemaphore(value: 0)
+        defer { gate.signal() }  // never leave the queue blocked, whatever fails
+        await withCheckedContinuation { (entered: CheckedContinuation<Void, Never>) in
+            Task {
+                try await h.state.heavy.inTurn("other work") {
+                    entered.resume()
+                    gate.wait()
+                }
+            }
+        }  // the tasks wait while the requests come
         try await h.app.test(.router) { client in
             var addresses: [String] = []
             for text in [payload, payload, #"{"weeks": 2, "seed": 2}"#] {
@@ -207,6 +217,7 @@ import Testing
             }
             #expect(addresses[0] == addresses[1] && addresses[0] != addresses[2], "\(addresses)")
             try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+            gate.signal()
             for address in [addresses[0], addresses[2]] {
                 let done = try await followTask(client, address, headers(h.leader))
                 #expect(done["state"] as? String == "done", "\(done)")

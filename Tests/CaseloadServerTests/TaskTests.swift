@@ -21,9 +21,20 @@ import Testing
     @Test func planningAWeekAnswersATaskWhoseResultIsTheStoredWeek() async throws {
         let h = try Harness()
         defer { h.cleanup() }
+        let gate = DispatchSemaphore(value: 0)
+        defer { gate.signal() }  // never leave the queue blocked, whatever fails
+        await withCheckedContinuation { (entered: CheckedContinuation<Void, Never>) in
+            Task {
+                try await h.state.heavy.inTurn("other work") {
+                    entered.resume()
+                    gate.wait()
+                }
+            }
+        }  // the task waits while the second request comes
         try await h.app.test(.router) { client in
             let first = try await client.execute(uri: "/v1/timetables/2026-11-30", method: .post, headers: headers(h.leader))
             let again = try await client.execute(uri: "/v1/timetables/2026-11-30", method: .post, headers: headers(h.leader))
+            gate.signal()
             #expect(first.status == .accepted && again.status == .accepted)
             let address = try #require(first.headers[.location])
             #expect(address.hasPrefix("/v1/tasks/") && first.headers[.retryAfter] != nil)
@@ -60,7 +71,14 @@ import Testing
         defer { h.cleanup() }
         let gate = DispatchSemaphore(value: 0)
         defer { gate.signal() }  // never leave the queue blocked, whatever fails
-        Task { try await h.state.heavy.inTurn("other work") { gate.wait() } }  // the task must wait its turn
+        await withCheckedContinuation { (entered: CheckedContinuation<Void, Never>) in
+            Task {
+                try await h.state.heavy.inTurn("other work") {
+                    entered.resume()
+                    gate.wait()
+                }
+            }
+        }  // the task must wait its turn
         try await h.app.test(.router) { client in
             let leader = try await Browser.signIn(client, h.leader)
             let (fh, fb) = leader.form([("week", "2026-11-30")])
