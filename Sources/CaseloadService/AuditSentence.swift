@@ -12,7 +12,7 @@ public struct AuditSentence: Sendable, Equatable {
     /// When, on the trust's clock ("Mon 30 Nov 2026 14:05").
     public var when: String
 
-    /// `entry` in words; `statusWords` names a status code ("waiting" for `waiting`).
+    /// `entry` in words.
     public init(_ entry: AuditEntry) {
         let detail = AuditSentence.fields(entry.detail)
         sentence = "\(AuditSentence.who(entry.actor)) \(AuditSentence.did(entry, detail))"

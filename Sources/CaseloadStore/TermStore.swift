@@ -15,10 +15,13 @@ extension TimetableStore {
                 })
             let rows = try BookingRow.filter(Column("outcome") != nil && BookedSlot.Columns.weekStart >= from.adding(days: -6))
                 .filter(BookedSlot.Columns.weekStart <= to).fetchAll(db)
-            return rows.compactMap { b -> RecordedSession? in
+            return try rows.compactMap { b -> RecordedSession? in
                 guard let outcome = b.outcome, (from...to).contains(b.slot.date) else { return nil }
+                guard let service = services[b.referralId] else {
+                    throw StoreError.notFound("booking of referral \(b.referralId) names no referral; run caseload check-db")
+                }
                 return RecordedSession(
-                    referral: b.referralId, school: b.slot.schoolUrn, service: services[b.referralId] ?? "", date: b.slot.date,
+                    referral: b.referralId, school: b.slot.schoolUrn, service: service, date: b.slot.date,
                     minutes: b.slot.end.minutes - b.slot.start.minutes, outcome: outcome)
             }
         }

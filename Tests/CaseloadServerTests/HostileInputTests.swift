@@ -198,16 +198,8 @@ import Testing
         let h = try Harness()
         defer { h.cleanup() }
         let payload = #"{"weeks": 3, "seed": 2}"#
-        let gate = DispatchSemaphore(value: 0)
+        let gate = await holdHeavyWork(h)  // the tasks wait while the requests come
         defer { gate.signal() }  // never leave the queue blocked, whatever fails
-        await withCheckedContinuation { (entered: CheckedContinuation<Void, Never>) in
-            Task {
-                try await h.state.heavy.inTurn("other work") {
-                    entered.resume()
-                    gate.wait()
-                }
-            }
-        }  // the tasks wait while the requests come
         try await h.app.test(.router) { client in
             var addresses: [String] = []
             for text in [payload, payload, #"{"weeks": 2, "seed": 2}"#] {

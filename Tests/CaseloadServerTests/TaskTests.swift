@@ -21,16 +21,8 @@ import Testing
     @Test func planningAWeekAnswersATaskWhoseResultIsTheStoredWeek() async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let gate = DispatchSemaphore(value: 0)
+        let gate = await holdHeavyWork(h)  // the task waits while the second request comes
         defer { gate.signal() }  // never leave the queue blocked, whatever fails
-        await withCheckedContinuation { (entered: CheckedContinuation<Void, Never>) in
-            Task {
-                try await h.state.heavy.inTurn("other work") {
-                    entered.resume()
-                    gate.wait()
-                }
-            }
-        }  // the task waits while the second request comes
         try await h.app.test(.router) { client in
             let first = try await client.execute(uri: "/v1/timetables/2026-11-30", method: .post, headers: headers(h.leader))
             let again = try await client.execute(uri: "/v1/timetables/2026-11-30", method: .post, headers: headers(h.leader))
@@ -69,16 +61,8 @@ import Testing
     @Test func thePageFollowsTheTaskAndAReloadFindsIt() async throws {
         let h = try Harness()
         defer { h.cleanup() }
-        let gate = DispatchSemaphore(value: 0)
+        let gate = await holdHeavyWork(h)  // the task must wait its turn
         defer { gate.signal() }  // never leave the queue blocked, whatever fails
-        await withCheckedContinuation { (entered: CheckedContinuation<Void, Never>) in
-            Task {
-                try await h.state.heavy.inTurn("other work") {
-                    entered.resume()
-                    gate.wait()
-                }
-            }
-        }  // the task must wait its turn
         try await h.app.test(.router) { client in
             let leader = try await Browser.signIn(client, h.leader)
             let (fh, fb) = leader.form([("week", "2026-11-30")])
@@ -185,4 +169,19 @@ import Testing
         for l in late { #expect(body.contains("referral \(l.referral) (")) }
         for r in try h.state.db.referrals.all() { #expect(!body.contains(r.request.pupilRef), "no pupil reference") }
     }
+}
+
+/// Holds the heavy-work queue until the returned gate is signalled, so tasks started meanwhile
+/// wait their turn; returns once the queue is held (a continuation, no blocked test thread).
+func holdHeavyWork(_ h: Harness) async -> DispatchSemaphore {
+    let gate = DispatchSemaphore(value: 0)
+    await withCheckedContinuation { (held: CheckedContinuation<Void, Never>) in
+        Task {
+            try await h.state.heavy.inTurn("other work") {
+                held.resume()
+                gate.wait()
+            }
+        }
+    }
+    return gate
 }
