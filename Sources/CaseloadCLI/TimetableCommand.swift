@@ -33,9 +33,11 @@ struct TimetableCommand: ParsableCommand {
 
         func run() throws {
             let (t, referrals) = try load(store, week)
+            let db = try store.open()
+            let words = TimetableWords(services: try store.loadConfig().services, specialists: try db.roster.contacts())
             let view = TimetableView(
-                t, referrals: referrals, schools: try store.open().roster.schools(), specialist: specialist,
-                school: school, today: try store.today())
+                t, referrals: referrals, schools: try db.roster.schools(), specialist: specialist,
+                school: school, today: try store.today(), words: words)
             switch format {
             case .table:
                 if !t.published { Console.print("DRAFT: the week of \(t.weekStart) is not published yet; schools and specialists cannot see it") }

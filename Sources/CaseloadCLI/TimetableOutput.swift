@@ -4,9 +4,16 @@ import Foundation
 
 /// How timetables and reports print.
 enum TimetableOutput {
+    /// The week as a person reads it: names, not codes (the CSV and JSON carry both).
     static func table(_ rows: [TimetableRow]) -> TextTable {
-        var t = TextTable(TimetableRows.columns)
-        for r in rows { t.add(TimetableRows.cells(r)) }
+        var t = TextTable(["specialist", "date", "day", "start", "end", "school", "referral", "pupil", "service", "session", "outcome"])
+        for r in rows {
+            let b = r.booking
+            t.add([
+                r.specialistName, r.date.description, b.day.rawValue, b.start.description, b.end.description, r.schoolName,
+                "\(b.referral)", r.pupilRef, r.serviceName, "\(b.sessionNumber)", r.outcome?.words ?? "",
+            ])
+        }
         return t
     }
 

@@ -54,7 +54,7 @@ struct TimetableController {
         let caller = try context.caller()
         let w = try week(context)
         let q = request.uri.queryParameters
-        let view = try TimetableQuery(db: state.db).view(
+        let view = try TimetableQuery(db: state.db, services: state.config.services).view(
             week: w, for: caller, school: q.get("school"), specialist: q.get("specialist"), today: state.today())
         return try TimetableFormats.response(view, format: TimetableFormats.format(request))
     }

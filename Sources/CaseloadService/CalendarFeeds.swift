@@ -10,8 +10,11 @@ public struct CalendarFeeds: Sendable {
     /// How many weeks after this one a feed shows.
     public var weeksAhead = 6
 
-    /// The feeds of `db`.
-    public init(db: AppDatabase) { self.db = db }
+    /// The trust's services, so that events name services and pathways in words.
+    public var services: [ServiceRules]
+
+    /// The feeds of `db`, naming services as `services` do.
+    public init(db: AppDatabase, services: [ServiceRules] = []) { (self.db, self.services) = (db, services) }
 
     /// A new secret for `specialist`'s feed (shown once; the old address stops working).
     public func renew(_ specialist: String, by caller: Identity, stamp: Stamp) throws -> String {
@@ -40,12 +43,13 @@ public struct CalendarFeeds: Sendable {
         }
         let monday = today.adding(days: -today.weekday.index)
         let weeks = try db.timetables.publishedWeeks(from: monday.adding(days: -7), to: monday.adding(days: 7 * weeksAhead))
-        let query = TimetableQuery(db: db)
+        let query = TimetableQuery(db: db, services: services)
         let caller = Identity(tokenId: 0, role: .specialist(id: feed.specialist))
         let writers = try weeks.map { week in
             let view = try query.view(week: week, for: caller, today: today)
             return ICalendarWriter(week: view.timetable, rows: view.rows, cancelled: view.cancelled, today: today)
         }
-        return ICalendarWriter.calendar(writers, name: "Caseload: \(feed.specialist)", refresh: "PT1H")
+        let name = try db.roster.contacts()[feed.specialist]?.said(id: feed.specialist) ?? feed.specialist
+        return ICalendarWriter.calendar(writers, name: "Caseload: \(name)", refresh: "PT1H")
     }
 }

@@ -5,9 +5,11 @@ import CaseloadStore
 /// their own week, a leader any of it (and drafts). Used by the API, the pages and the feeds.
 public struct TimetableQuery: Sendable {
     public let db: AppDatabase
+    /// The trust's services, for service and pathway names in words.
+    public let services: [ServiceRules]
 
-    /// The query over `db`.
-    public init(db: AppDatabase) { self.db = db }
+    /// The query over `db`, naming services and pathways as `services` do.
+    public init(db: AppDatabase, services: [ServiceRules] = []) { (self.db, self.services) = (db, services) }
 
     /// The week of `week` for `caller`, narrowed to `school` or `specialist` when asked (a
     /// SENCO and a specialist are confined to their own whatever they ask; another's is not found).
@@ -26,7 +28,9 @@ public struct TimetableQuery: Sendable {
         }
         let ids = Set(t.bookings.map(\.referral) + t.cancelled.map(\.booking.referral))
         let referrals = Dictionary(uniqueKeysWithValues: try db.referrals.all(ids: ids).map { ($0.id, $0) })
-        return TimetableView(t, referrals: referrals, schools: try db.roster.schools(), specialist: specialist, school: school, today: today)
+        let words = TimetableWords(services: services, specialists: try db.roster.contacts())
+        return TimetableView(
+            t, referrals: referrals, schools: try db.roster.schools(), specialist: specialist, school: school, today: today, words: words)
     }
 
     /// The first week, from the one `now` falls in, with a visit the caller may see still to come

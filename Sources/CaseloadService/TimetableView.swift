@@ -9,14 +9,15 @@ public struct TimetableView: Sendable {
     public let cancelled: [(row: TimetableRow, sequence: Int)]
     public let today: CalendarDate
 
-    /// The view of `t` for one specialist or school (or all), as of `today`.
+    /// The view of `t` for one specialist or school (or all), as of `today`, in `words`.
     public init(
         _ t: WeekTimetable, referrals: [Int64: Referral], schools: [SchoolRecord], specialist: String? = nil,
-        school: String? = nil, today: CalendarDate
+        school: String? = nil, today: CalendarDate, words: TimetableWords = TimetableWords()
     ) {
         timetable = t
-        rows = TimetableRows.rows(t, referrals: referrals, schools: schools, specialist: specialist, school: school)
-        cancelled = TimetableRows.cancelledRows(t, referrals: referrals, schools: schools, specialist: specialist, school: school)
+        rows = TimetableRows.rows(t, referrals: referrals, schools: schools, specialist: specialist, school: school, words: words)
+        cancelled = TimetableRows.cancelledRows(
+            t, referrals: referrals, schools: schools, specialist: specialist, school: school, words: words)
         self.today = today
     }
 

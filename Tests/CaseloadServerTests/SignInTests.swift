@@ -140,6 +140,30 @@ import Testing
         }
     }
 
+    /// A leader who is also a school's SENCO and a specialist has one menu: one way to the
+    /// referrals, the school's request form and visits, their own week, and the trust's pages;
+    /// their own week says "My week", another specialist's week is titled with that person's name.
+    @Test func aPersonWithThreeRolesHasOneMenu() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let roles = [Role.leader, .senco(school: Harness.schoolA), .specialist(id: "salt-3")]
+        let p = try People(db: h.state.db).add(
+            PersonDetails(name: "Many Hats", email: "hats@trust.example", roles: roles), by: .commandLine, stamp: stamp)
+        let key = try People(db: h.state.db).newKey(for: p.id, label: "", days: 30, by: .commandLine, stamp: stamp)
+        let other = try #require(try h.state.db.roster.specialists().map(\.specialist.id).first { $0 != "salt-3" })
+        let otherName = try h.state.db.roster.contacts()[other]?.name ?? other
+        try await h.app.test(.router) { client in
+            let b = try await Browser.signIn(client, key.secret)
+            let page = String(buffer: try await client.execute(uri: "/my-week", method: .get, headers: b.headers).body)
+            let menu = String(page[page.range(of: "aria-label=\"Main\"")!.lowerBound..<page.range(of: "</nav>")!.lowerBound])
+            #expect(menu.components(separatedBy: "href=\"/referrals\"").count == 2, "one link to the referrals: \(menu)")
+            for link in ["/referrals/new", "/visits", "/my-week", "/waiting-list", "/term"] { #expect(menu.contains("href=\"\(link)\""), "\(link)") }
+            #expect(page.contains("<title>My week of "))
+            let theirs = String(buffer: try await client.execute(uri: "/my-week?specialist=\(other)", method: .get, headers: b.headers).body)
+            #expect(theirs.contains("<title>\(otherName)&#39;s week of "), "titled with the specialist's name")
+        }
+    }
+
     @Test func aRevokedOrSwitchedOffSpecialistsCalendarFeedStops() async throws {
         let h = try Harness()
         defer { h.cleanup() }

@@ -87,7 +87,8 @@ import Testing
             let feed = try await client.execute(uri: String(path), method: .get)
             #expect(feed.status == .ok && feed.headers[.contentType]?.hasPrefix("text/calendar") == true && feed.headers[.cacheControl] == "no-store")
             let events = try icsEvents(text(feed)).filter { $0["category"] == "VISIT" }
-            #expect(!events.isEmpty && events.allSatisfy { $0["description"]!.contains("with salt-3\n") })
+            let name = try h.state.db.roster.contacts()["salt-3"]?.said(id: "salt-3") ?? "salt-3"
+            #expect(!events.isEmpty && events.allSatisfy { $0["description"]!.contains("with \(name)\n") })
             let (xh, xb) = senco.form([("action", "renew"), ("specialist", "salt-3")])
             #expect(try await client.execute(uri: "/my-week/calendar", method: .post, headers: xh, body: xb).status == .forbidden)
             let (stopH, stopB) = sp.form([("action", "stop")])

@@ -50,11 +50,12 @@ import Testing
         let t = try published(db)
         let away = try #require(
             Dictionary(grouping: t.bookings.filter { $0.day == .thu }, by: \.specialist).max { $0.value.count < $1.value.count }?.key)
-        let feeds = CalendarFeeds(db: db)
+        let feeds = CalendarFeeds(db: db, services: config.services)
         let secret = try feeds.renew(away, by: Self.of(away), stamp: stamp)
         let before = try icsEvents(try feeds.calendar(secret: secret, today: tuesday)).filter { $0["category"] == "VISIT" }
         #expect(before.count == t.bookings.filter { $0.specialist == away }.count)
-        #expect(!before.isEmpty && before.allSatisfy { $0["description"]!.contains("with \(away)\n") })
+        let name = try db.roster.contacts()[away]?.said(id: away) ?? away
+        #expect(!before.isEmpty && before.allSatisfy { $0["description"]!.contains("with \(name)\n") })
 
         try db.calendar.addLeave(specialist: away, from: week1.adding(days: 3), to: week1.adding(days: 3), reason: "course", stamp: stamp)
         _ = try scheduler(db).schedule(week: week1, replan: true, now: Moment(date: tuesday, minutes: 8 * 60), stamp: stamp)

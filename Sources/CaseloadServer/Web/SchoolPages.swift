@@ -157,7 +157,7 @@ struct SchoolPages {
     @Sendable func visits(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
         let school = request.uri.queryParameters.get("school")
-        let query = TimetableQuery(db: state.db)
+        let query = TimetableQuery(db: state.db, services: state.config.services)
         let next = request.uri.queryParameters.get("week") == nil ? try query.nextWeekWithVisits(for: caller, school: school, now: state.now()) : nil
         let week = try WeekChoice(request, today: state.today(), otherwise: next)
         let page: VisitsPage
@@ -176,7 +176,7 @@ struct SchoolPages {
     @Sendable func visitsCalendar(_ request: Request, context: AppContext) async throws -> Response {
         let caller = try context.caller()
         let week = try WeekChoice(request, today: state.today())
-        let view = try TimetableQuery(db: state.db).view(
+        let view = try TimetableQuery(db: state.db, services: state.config.services).view(
             week: week.monday, for: caller, school: request.uri.queryParameters.get("school"), today: state.today())
         var response = try TimetableFormats.response(view, format: "ics")
         response.headers[.contentDisposition] = "attachment; filename=\"visits-\(week.monday).ics\""

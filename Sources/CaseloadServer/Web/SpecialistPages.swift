@@ -35,13 +35,14 @@ struct SpecialistPages {
         let who = try SpecialistPages.specialist(caller, asked: request.uri.queryParameters.get("specialist"))
         var page = MyWeekPage(nav: week.nav, specialist: who)
         do {
-            let view = try TimetableQuery(db: state.db).view(week: week.monday, for: caller, specialist: who, today: state.today())
+            let view = try TimetableQuery(db: state.db, services: state.config.services).view(
+                week: week.monday, for: caller, specialist: who, today: state.today())
             page.days = SpecialistPages.agenda(view, today: state.today(), notes: try state.db.timetables.notes(week: week.monday))
             page.none = page.days.isEmpty
         } catch StoreError.notFound(let message, _) {
             page.empty = message
         }
-        if let feed = try CalendarFeeds(db: state.db).current(who, by: caller) {
+        if let feed = try CalendarFeeds(db: state.db, services: state.config.services).current(who, by: caller) {
             page.feedSince = Spoken.date(CalendarDate(String(feed.createdAt.prefix(10))) ?? state.today(), today: state.today())
         }
         page.notice = SpecialistPages.notice(request.uri.queryParameters)
@@ -50,8 +51,18 @@ struct SpecialistPages {
         page.hasAbsences = !recorded.isEmpty
         page.away = SpecialistPages.away(recorded, week: week.monday, today: state.today())
         page.hasAway = !page.away.isEmpty
-        return pages.render(page, title: caller.isLeader ? "\(who)'s week" : "My week, \(week.title)", context: context)
+        return pages.render(page, title: try SpecialistPages.title(who, caller, state.db, week: week.title), context: context)
     }
+
+    /// "My week of Mon 7 Dec" for the specialist themselves; "Asha Patel's week of Mon 7 Dec"
+    /// for a leader looking on (the id only when the roster gives no name). `week` is "week of …".
+    static func title(_ who: String, _ caller: Identity, _ db: AppDatabase, week: String) throws -> String {
+        guard caller.specialist != who else { return "My \(week)" }
+        return "\(try SpecialistPages.name(who, db))'s \(week)"
+    }
+
+    /// The specialist's name from the roster, or their id when it gives none.
+    static func name(_ who: String, _ db: AppDatabase) throws -> String { try db.roster.contacts()[who]?.name ?? who }
 
     /// Each day's journeys, sessions and break, in time order.
     static func agenda(_ view: TimetableView, today: CalendarDate, notes: [Int64: String] = [:]) -> [MyWeekPage.Day] {
@@ -190,7 +201,7 @@ struct SpecialistPages {
         let form = try await WebForm.read(CalendarForm.self, request, context)
         let who = try SpecialistPages.specialist(caller, asked: form.specialist.given)
         let stamp = Stamp(actor: caller.actor)
-        let feeds = CalendarFeeds(db: state.db)
+        let feeds = CalendarFeeds(db: state.db, services: state.config.services)
         guard form.action == "renew" else {
             _ = try await DatabaseWork.run { try feeds.stop(who, by: caller, stamp: stamp) }
             return Response.redirect(to: "/my-week?calendar=stopped\(SpecialistPages.whose(caller, form))", type: .normal)
@@ -199,7 +210,8 @@ struct SpecialistPages {
         let host = request.head.authority ?? "localhost"
         let address = "\(secure ? "https" : "http")://\(host)/calendars/\(secret).ics"
         var response = pages.render(
-            CalendarAddressPage(address: address, specialist: who), title: "Calendar address for \(who)", context: context)
+            CalendarAddressPage(address: address, specialist: who), title: "Calendar address for \(try SpecialistPages.name(who, state.db))",
+            context: context)
         WebGate.markPrivate(&response.headers)
         return response
     }
@@ -224,7 +236,7 @@ struct CalendarFeedRoute {
     @Sendable func feed(_ request: Request, context: AppContext) async throws -> Response {
         let file = context.parameters.get("file") ?? ""
         let secret = file.hasSuffix(".ics") ? String(file.dropLast(4)) : file
-        let feeds = CalendarFeeds(db: state.db)
+        let feeds = CalendarFeeds(db: state.db, services: state.config.services)
         let today = state.today()
         var headers = HTTPFields()
         AuthMiddleware.markPrivate(&headers)

@@ -122,12 +122,13 @@ public struct ICalendarWriter: Sendable {
         let b = r.booking
         let uid = ICalendarWriter.uid(r)
         let prefix = status == "CANCELLED" ? "CANCELLED: " : draft ? "DRAFT: " : ""
-        let detail = "Pupil \(r.pupilRef): \(r.service) \(r.pathway), session \(b.sessionNumber), \(b.start)-\(b.end) with \(b.specialist)"
+        let detail =
+            "Pupil \(r.pupilRef): \(r.serviceName), \(r.pathwayWords), session \(b.sessionNumber), \(b.start)-\(b.end) with \(r.specialistName)"
         return [
             "BEGIN:VEVENT", "UID:\(uid)", "DTSTAMP:\(stamp)", "SEQUENCE:\(sequence)", "STATUS:\(status)",
             "DTSTART;TZID=Europe/London:\(ICalendarWriter.local(r.date, b.start.minutes))",
             "DTEND;TZID=Europe/London:\(ICalendarWriter.local(r.date, b.end.minutes))",
-            "SUMMARY:" + ICalendarWriter.escape("\(prefix)\(r.service) \(r.pupilRef) at \(r.schoolName)"),
+            "SUMMARY:" + ICalendarWriter.escape("\(prefix)\(r.serviceName) \(r.pupilRef) at \(r.schoolName)"),
             "LOCATION:" + ICalendarWriter.escape(r.location.isEmpty ? r.schoolName : r.location),
             "DESCRIPTION:" + ICalendarWriter.escape(detail + "\nSchool URN \(b.school)"),
             "CATEGORIES:VISIT", "END:VEVENT",
