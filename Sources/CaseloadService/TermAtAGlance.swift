@@ -25,7 +25,7 @@ public struct TermAtAGlance: Sendable {
         }
         let to = min(today, term.to)
         let firstSeen = try db.timetables.firstSeen()
-        let (weeks, interrupted) = try use(from: term.from, to: to, firstSeen: firstSeen)
+        let (weeks, interrupted) = try use(from: term.from, to: to)
         let input = TermInput(
             from: term.from, to: to, referrals: try db.referrals.all(), firstSeen: firstSeen, leftWaiting: try db.referrals.leftWaiting(),
             sessions: try db.timetables.recordedSessions(from: term.from, to: to), weeks: weeks, interrupted: interrupted)
@@ -33,7 +33,7 @@ public struct TermAtAGlance: Sendable {
     }
 
     /// Each published week's use of time, and the running blocks the weeks left without a session.
-    func use(from: CalendarDate, to: CalendarDate, firstSeen: [Int64: CalendarDate]) throws -> ([WeekUse], Int) {
+    func use(from: CalendarDate, to: CalendarDate) throws -> ([WeekUse], Int) {
         var weeks: [WeekUse] = []
         var interrupted = 0
         for monday in try db.timetables.publishedWeeks(from: from.adding(days: -from.weekday.index), to: to) {
@@ -42,7 +42,7 @@ public struct TermAtAGlance: Sendable {
             let booked = t.bookings.reduce(0) { $0 + $1.end.minutes - $1.start.minutes }
             weeks.append(
                 WeekUse(monday: monday, bookedMinutes: booked, workingMinutes: working, travelMinutes: t.plan.statistics?.travelMinutes ?? 0))
-            interrupted += t.interrupted(running: Set(firstSeen.filter { $0.value < monday }.keys)).count
+            interrupted += t.interruptedBlocks.count
         }
         return (weeks, interrupted)
     }

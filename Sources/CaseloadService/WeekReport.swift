@@ -51,7 +51,7 @@ public struct WeekReport: Sendable {
         late = open.filter { config.urgency.isUrgent($0) && $0.willMissTarget }.compactMap { e in
             (e.targetDate ?? e.statutoryDeadline).map { (e.referral.id, e.referral.request.school, $0, e.estimatedFirstWeek) }
         }
-        interrupted = t.interrupted(running: Set(referrals.values.filter { $0.status == .active }.map(\.id)))
+        interrupted = t.interruptedBlocks
         idle = IdleSpecialists.find(scenario: t.scenario, bookings: t.bookings, waiting: waiting.map(\.referral), schools: schools)
     }
 

@@ -109,7 +109,7 @@ public struct WeeklyScheduler: Sendable {
         timetable.plan.statistics = statistics  // the search's own figures, which the stored plan does not keep
         var result = ScheduleResult(
             timetable: timetable, moved: replan ? moves(previous!.bookings, timetable.bookings) : [], frozen: input.frozen.count)
-        result.interrupted = timetable.interrupted(running: Set(input.active.map(\.0.id)))
+        result.interrupted = timetable.interruptedBlocks
         return result
     }
 

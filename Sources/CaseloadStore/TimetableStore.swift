@@ -39,10 +39,13 @@ public struct WeekTimetable: Sendable {
         self.outcomes = outcomes
     }
 
-    /// Running blocks (`running`: referrals whose series is under way) that this week leaves
-    /// without their session, with why. They have first claim the next week.
-    public func interrupted(running: Set<Int64>) -> [(referral: Int64, reason: String)] {
-        unbooked.filter { running.contains($0.referral) }.map { ($0.referral, $0.reason) }
+    /// Running blocks that this week leaves without their session, with why: referrals whose
+    /// demand this week was a later session of their series (session 2 or after), not booked.
+    /// They have first claim the next week. One definition for the schedule's output, the week's
+    /// review and summary, and the term's count.
+    public var interruptedBlocks: [(referral: Int64, reason: String)] {
+        let running = Set(scenario.sessions.compactMap { TimetableAssembler.parse(sessionId: $0.id) }.filter { $0.number > 1 }.map(\.referral))
+        return unbooked.filter { running.contains($0.referral) }.map { ($0.referral, $0.reason) }
     }
 }
 

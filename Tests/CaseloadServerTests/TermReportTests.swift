@@ -65,6 +65,7 @@ import Testing
             #expect(abs((trust["delivered_hours"] as? Double ?? -1) - (theirs["delivered_hours"] as? Double ?? -2)) < 0.01)
             #expect(abs((trust["median_wait_weeks"] as? Double ?? -1) - (theirs["median_wait_weeks"] as? Double ?? -2)) < 0.01)
             #expect((theirs["delivered"] as? Int ?? 0) > 0 && (theirs["cancelled_by_trust"] as? Int ?? 0) > 0, "a lived month")
+            #expect(seen["blocks_interrupted"] as? Int == expected["blocks_interrupted"] as? Int, "running blocks left without a session")
             let bySchool = Dictionary(uniqueKeysWithValues: (seen["schools"] as? [[String: Any]] ?? []).map { ($0["name"] as? String ?? "", $0) })
             for (urn, value) in expected["schools"] as? [String: [String: Any]] ?? [:] {
                 let line = try #require(bySchool[names[urn] ?? urn], "school \(urn)")

@@ -149,8 +149,7 @@ struct LeaderPages {
     static func review(_ t: WeekTimetable, people: [String: SpecialistContact] = [:]) -> WeekReview {
         let map = RouteMap(t, names: people.compactMapValues(\.name))
         let reasons = Dictionary(grouping: t.unbooked, by: \.code).map { WeekReview.Reason(reason: LeaderPages.kind($0.key), count: $0.value.count) }
-        let running = Set(t.scenario.sessions.filter { !$0.id.hasSuffix("-s1") }.compactMap { Int64($0.referral.dropFirst()) })
-        let interrupted = t.interrupted(running: running)
+        let interrupted = t.interruptedBlocks
         return WeekReview(
             published: t.published, bookings: t.bookings.count, referrals: Set(t.bookings.map(\.referral)).count, unbooked: t.unbooked.count,
             reasons: reasons.sorted { $0.count > $1.count },

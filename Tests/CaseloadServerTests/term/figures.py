@@ -2,7 +2,9 @@
 test to compare with Caseload's page and export.
 
 Usage: figures.py DATABASE FROM TO   (dates YYYY-MM-DD)
-Prints JSON: {"trust": {...}, "schools": {URN: {...}}}.
+Prints JSON: {"trust": {...}, "schools": {URN: {...}}, "blocks_interrupted": N}; a block is
+interrupted in a published week when that week's scenario asked for its second or later session
+and the session is among the week's unbooked.
 """
 import datetime
 import json
@@ -55,4 +57,10 @@ for rid, week, d, start, end, urn, outcome in con.execute(
 waits = sorted((datetime.date.fromisoformat(s) - datetime.date.fromisoformat(received[r][0])).days / 7
                for r, s in seen.items() if first <= s <= last and received[r][1] != "declined")
 trust["median_wait_weeks"] = waits[max(0, math.ceil(0.5 * len(waits)) - 1)] if waits else 0
-print(json.dumps({"trust": trust, "schools": schools}))
+monday = (datetime.date.fromisoformat(first) - datetime.timedelta(days=datetime.date.fromisoformat(first).weekday())).isoformat()
+interrupted = 0
+for week, scenario in con.execute("SELECT week_start, scenario FROM timetable WHERE status = 'published' AND week_start BETWEEN ? AND ?",
+                                  (monday, last)):
+    later = {int(s["id"][1:].split("-s")[0]) for s in json.loads(scenario)["sessions"] if int(s["id"].split("-s")[1]) > 1}
+    interrupted += sum(1 for (rid,) in con.execute("SELECT referral_id FROM unbooked WHERE week_start = ?", (week,)) if rid in later)
+print(json.dumps({"trust": trust, "schools": schools, "blocks_interrupted": interrupted}))
