@@ -173,6 +173,38 @@ def change_threshold(driver, old, new):
     submit(driver, driver.find_element(By.XPATH, "//form[@action='/settings/preview']//button"), "/settings/preview")
 
 
+def stale_draft_is_planned_again(driver):
+    """A leader's override after planning makes the draft stale: the week page says what changed
+    and offers no Publish until the week is planned again."""
+    driver.get(BASE + "/referrals?status=waiting")
+    link = driver.find_element(By.CSS_SELECTOR, "main table a[href^='/referrals/']")
+    driver.get(link.get_attribute("href"))
+    driver.find_element(By.ID, "override-reason").send_keys("safeguarding concern raised by the school")
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Put it first')]"), "done=override")
+    driver.get(BASE + "/weeks?week=2026-12-07")
+    page = main_text(driver)
+    expect("This draft is out of date" in page and "put referral" in page, "the stale draft says so, and what changed, before Publish")
+    expect(not driver.find_elements(By.XPATH, "//button[contains(., 'Publish this week')]"), "a stale draft has no Publish button")
+    accessible(driver, "leader-week-stale")
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Plan it again')]"), "done=planned")
+    expect("This draft is out of date" not in main_text(driver), "planned again, the draft is current")
+
+
+def absence_flags_the_published_week(driver):
+    """An absence reported after publishing flags the published week on the leader's home page,
+    with the way to re-plan it."""
+    driver.get(BASE + "/my-week?specialist=salt-3&week=2026-12-07")
+    for field, value in [("away-from", "2026-12-08"), ("away-to", "2026-12-11")]:
+        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, field), value)
+    driver.find_element(By.ID, "away-why").send_keys("sick")
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Report the absence')]"), "absent=")
+    driver.get(BASE + "/waiting-list")
+    page = main_text(driver)
+    expect("Published weeks to re-plan" in page and "absence" in page, "the published week the absence touched is flagged on the home page")
+    expect(driver.find_elements(By.CSS_SELECTOR, "a[href='/weeks?week=2026-12-07']"), "with a link to re-plan it")
+    accessible(driver, "leader-touched-week")
+
+
 def leader(driver):
     sign_in(driver, LEADER)
     expect("/waiting-list" in driver.current_url, "a leader lands on the waiting list")
@@ -201,8 +233,10 @@ def leader(driver):
     submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Plan this week')]"), "done=planned")
     expect("A draft" in main_text(driver), "the week is planned as a draft to review")
     accessible(driver, "leader-week")
+    stale_draft_is_planned_again(driver)
     submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Publish this week')]"), "done=published")
     expect("Published:" in main_text(driver), "the week is published")
+    absence_flags_the_published_week(driver)
     driver.get(BASE + "/term")
     expect("By service" in main_text(driver) and "Fair share" in main_text(driver), "the term at a glance shows services and schools")
     accessible(driver, "leader-term")
