@@ -85,6 +85,23 @@ import Testing
         }
     }
 
+    /// A stored result this version cannot read (from an older or newer Caseload) is said on the
+    /// task's page, naming the task, rather than ending in the server's error page.
+    @Test func aResultThatCannotBeReadIsSaidOnTheTasksPage() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let (task, _) = try h.state.db.tasks.start(.plan, key: "week 2026-11-30", about: "Planning the week", expectedSeconds: 5, stamp: stamp)
+        try h.state.db.tasks.begin(task.id, at: Date())
+        try h.state.db.tasks.finish(task.id, result: .success("{\"weeks\": [1, 2]}"), at: Date())
+        try await h.app.test(.router) { client in
+            let leader = try await Browser.signIn(client, h.leader)
+            let page = try await client.execute(uri: "/tasks/\(task.id)", method: .get, headers: leader.headers)
+            let text = String(buffer: page.body)
+            #expect(page.status == .ok && text.contains("task \(task.id)") && text.contains("start the work again"), "\(text)")
+            #expect(text.contains("/weeks?week=2026-11-30"), "with the way back to the week")
+        }
+    }
+
     @Test func aTaskAStoppedServerLeftUnfinishedSaysSoWhenItStartsAgain() throws {
         let h = try Harness()
         defer { h.cleanup() }

@@ -23,7 +23,13 @@ struct TaskPages {
         switch task.state {
         case .waiting, .running: return running(task, context)
         case .failed: return pages.render(TaskPages.failed(task), title: task.about, context: context, status: .ok)
-        case .done: return try done(task, context)
+        case .done:
+            do { return try done(task, context) } catch is DecodingError {
+                var unreadable = task
+                unreadable.problem =
+                    "its result (task \(task.id)) was stored in a form this version cannot read, so nothing is shown from it; start the work again"
+                return pages.render(TaskPages.failed(unreadable), title: task.about, context: context, status: .ok)
+            }
         }
     }
 
