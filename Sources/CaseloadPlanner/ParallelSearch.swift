@@ -8,30 +8,34 @@ final class ParallelSearch: @unchecked Sendable {
     let p: PlanningProblem
     let options: PlannerOptions
     let total: Int
+    /// Iterations per thread over all rounds of the default search (at least `total`).
+    let budget: Int
     let started: ContinuousClock.Instant
     private(set) var iterationsDone = 0
     let epochLength = 250
     /// Epochs without a new best before the search stops early.
     let patience = 12
 
-    init(problem: PlanningProblem, options: PlannerOptions, total: Int, started: ContinuousClock.Instant) {
+    init(problem: PlanningProblem, options: PlannerOptions, total: Int, budget: Int? = nil, started: ContinuousClock.Instant) {
         p = problem
         self.options = options
         self.total = total
+        self.budget = max(total, budget ?? total)
         self.started = started
     }
 
-    /// Searches from `start`: one round of epochs until the iterations are spent or the best has
-    /// not moved for `patience` epochs. With `options.anytime`, the search then goes on until the
-    /// time limit: each worker kicks the best solution (a large removal and greedy repair, its own
-    /// random stream) and a new round, reheated, starts from there; the best of all rounds wins.
+    /// Searches from `start`: one round of epochs until `total` iterations are spent or the best
+    /// has not moved for `patience` epochs. Then, while the budget lasts (the default search) or
+    /// until the time limit (`options.anytime`), each worker kicks the best solution (a large
+    /// removal and greedy repair, its own random stream) and a new round, reheated, starts from
+    /// there; the best of all rounds wins.
     func run(from start: Solution, progress: ((PlannerProgress) -> Void)?) -> Solution {
         let ops = OperatorSet()
         let workers = (0..<max(1, options.threads)).map {
             SearchWorker(start: start, seed: options.seed &* 0x9E37_79B9 &+ UInt64($0) &+ 1, ops: ops)
         }
         var best = round(workers, from: start, progress: progress)
-        while options.searchesUntilTimeLimit, elapsed() < options.timeLimit {
+        while options.searchesUntilTimeLimit || iterationsDone < budget, elapsed() < options.timeLimit {
             restarts += 1
             for w in workers { w.kick(best, p) }
             let next = round(workers, from: best, progress: progress)
@@ -49,7 +53,7 @@ final class ParallelSearch: @unchecked Sendable {
         var best = start
         var stale = 0
         var done = 0
-        let budget = options.searchesUntilTimeLimit ? Int.max : total
+        let budget = options.searchesUntilTimeLimit ? Int.max : self.budget
         while iterationsDone < budget, done < total, elapsed() < options.timeLimit, stale < patience {
             let from = done
             let to = min(total, done + epochLength)

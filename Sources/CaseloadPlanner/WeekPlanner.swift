@@ -15,8 +15,12 @@ public struct PlannerOptions: Sendable {
     public var locked: Set<String> = []
     /// Use the whole time limit: when the search stagnates, kick the best and search again, until
     /// `timeLimit` (without an iteration cap, rounds go on until then). Off by default, when the
-    /// planner stops on its own after its iterations or a stretch without a new best.
+    /// planner stops on its own once its iteration budget is spent (`automaticBudget`).
     public var anytime = false
+
+    /// Whether the default search stops after its first round instead of spending its whole
+    /// budget on kicked rounds: for estimates over many weeks, where each week's plan matters less.
+    public var firstRoundOnly = false
 
     /// Whether the search goes on until `timeLimit` (an anytime search without an iteration cap).
     public var searchesUntilTimeLimit: Bool { anytime && iterations == nil }
@@ -64,7 +68,8 @@ public struct WeekPlanner: Sendable {
         var rng = SeededRandom(seed: options.seed)
         var solution = construct(p, &rng)
         let total = options.iterations ?? WeekPlanner.automaticIterations(p)
-        let search = ParallelSearch(problem: p, options: options, total: total, started: clock)
+        let budget = options.iterations ?? (options.firstRoundOnly ? total : WeekPlanner.automaticBudget(p))
+        let search = ParallelSearch(problem: p, options: options, total: total, budget: budget, started: clock)
         solution = search.run(from: solution, progress: progress)
         let seconds =
             Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
@@ -85,5 +90,16 @@ public struct WeekPlanner: Sendable {
     /// (a trust's week of 1,500 sessions: 4,000, a few seconds; a 6,500-session county: 3,000).
     static func automaticIterations(_ p: PlanningProblem) -> Int {
         max(3_000, min(10_000, 6_000_000 / max(1, p.duration.count)))
+    }
+
+    /// Iterations per thread over all rounds of the default search: 15 million over the sessions
+    /// some specialist can reach, at most 150,000 and never below one round; rounds after the
+    /// first start from a kick of the best. An iteration costs about the sessions the search can
+    /// place, so the work is about the same for every week: a trust's week of 1,500 reachable
+    /// sessions gets 10,000 (two or three rounds of 4,000), and a week where travel caps leave
+    /// only a hundred sessions within reach gets 150,000, the rounds that find what one misses.
+    static func automaticBudget(_ p: PlanningProblem) -> Int {
+        let placeable = p.candidates.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        return max(automaticIterations(p), min(150_000, 15_000_000 / max(1, placeable)))
     }
 }

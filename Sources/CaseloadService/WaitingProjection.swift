@@ -27,6 +27,7 @@ public struct WaitingProjection: Sendable {
         self.weeks = weeks
         var quick = options
         quick.anytime = false  // an estimate over many weeks: each week's search stops on its own
+        quick.firstRoundOnly = true  // after one round, as planned weeks were before kicked rounds
         self.options = quick
     }
 

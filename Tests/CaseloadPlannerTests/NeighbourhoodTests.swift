@@ -45,6 +45,23 @@ import Testing
         #expect(p.candidates == p.reachable)
     }
 
+    /// The default search's budget follows the sessions some specialist can reach: the same week
+    /// with most schools out of every specialist's daily travel gets more iterations for the same
+    /// work, never fewer than one round and never more than 150,000 per thread.
+    @Test func theBudgetFollowsTheSessionsWithinReach() throws {
+        var week = try Repo.scenario("kemnal-w49.json")
+        let full = PlanningProblem(week)
+        for k in week.specialists.indices { week.specialists[k].maxTravelMinPerDay = 20 }
+        let capped = PlanningProblem(week)
+        let placeable = { (p: PlanningProblem) in p.candidates.filter { !$0.isEmpty }.count }
+        #expect(placeable(capped) < placeable(full) / 2, "a 20-minute cap leaves most schools out of reach")
+        #expect(WeekPlanner.automaticBudget(full) == 15_000_000 / placeable(full))
+        #expect(WeekPlanner.automaticBudget(capped) > WeekPlanner.automaticBudget(full))
+        for p in [full, capped] {
+            #expect((WeekPlanner.automaticIterations(p)...150_000).contains(WeekPlanner.automaticBudget(p)))
+        }
+    }
+
     /// Polishing around the routes that changed works there: the most important session taken
     /// out of a polished plan is put back, and most of what it was worth is won back.
     @Test func focusedPolishRepairsWhatChanged() throws {
