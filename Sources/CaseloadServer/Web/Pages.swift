@@ -71,12 +71,13 @@ struct Pages: Sendable {
     }
 
     /// Who is signed in, as the header says it: "Jane Smith, SENCO, Havant Academy", each role
-    /// in words with its school's name (`schools`: URN to name).
-    static func describe(_ who: Identity, schools: [String: String]) -> String {
+    /// in words with its school's name (`schools`: URN to name) or, for a specialist's role
+    /// held by a key rather than a person, the specialist's name (`specialists`: id to name).
+    static func describe(_ who: Identity, schools: [String: String], specialists: [String: String] = [:]) -> String {
         let roles = who.roles.map { role -> String in
             switch role {
             case .senco(let urn): "SENCO, \(schools[urn] ?? "school \(urn)")"
-            case .specialist(let id): "specialist (\(id))"
+            case .specialist(let id): (who.person == nil ? specialists[id] : nil).map { "specialist \($0) (\(id))" } ?? "specialist (\(id))"
             case .leader: "trust leader"
             case .monitor: "monitoring key"
             }
