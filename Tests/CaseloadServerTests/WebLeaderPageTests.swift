@@ -85,6 +85,7 @@ import Testing
             let shown = text(try await client.execute(uri: "/my-week/calendar", method: .post, headers: fh, body: fb))
             let own = try #require(try h.state.db.roster.contacts()["salt-3"]?.name)
             #expect(page.contains("specialist \(own) (salt-3)"), "the header names the specialist a key acts for")
+            #expect(page.contains("(Speech and language therapy)") && !page.contains("(SALT)"), "the service in words beside each pupil")
             #expect(page.contains("<title>My week of ") && shown.contains("Calendar address for \(own)"), "titles name the person")
             let path = try #require(shown.firstMatch(of: /http:\/\/[^\/"]+(\/calendars\/cf_[0-9a-f]{64}\.ics)/)?.1)
             let feed = try await client.execute(uri: String(path), method: .get)

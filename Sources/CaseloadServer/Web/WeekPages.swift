@@ -71,7 +71,7 @@ struct DayByDay: Sendable {
         let b = r.booking
         let who = people[b.specialist].map { c in [c.said(id: b.specialist), c.reach].filter { !$0.isEmpty }.joined(separator: ", ") }
         return Session(
-            referral: b.referral, time: "\(b.start)–\(b.end)", school: r.schoolName, pupil: r.pupilRef, service: services[r.service] ?? r.service,
+            referral: b.referral, time: "\(b.start)–\(b.end)", school: r.schoolName, pupil: r.pupilRef, service: services[r.service] ?? r.serviceName,
             specialist: who ?? b.specialist, where: r.location, session: b.sessionNumber, outcome: r.outcome?.words ?? "",
             outcomes: SessionOutcome.allCases.map { o in Choice(code: o.rawValue, name: o.words, selected: r.outcome == o) })
     }
