@@ -3,10 +3,11 @@ import CaseloadService
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import NIOCore
 
 /// The request context: Hummingbird's core plus the caller's identity once authenticated, and
 /// for the web pages the browser's session.
-public struct AppContext: RequestContext, SessionRequestContext {
+public struct AppContext: RequestContext, SessionRequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by `AuthMiddleware` (bearer tokens) or `WebGate` (a signed-in session); `nil` only on the public routes.
     public var identity: Identity?
@@ -19,10 +20,14 @@ public struct AppContext: RequestContext, SessionRequestContext {
     /// A SENCO of several schools: each school's URN and name, for the header's switcher.
     public var schoolChoices: [(urn: String, name: String)] = []
 
+    /// The connected peer (`nil` when the request came through no socket, as in router tests).
+    public let remoteAddress: SocketAddress?
+
     public init(source: Source) {
         coreContext = .init(source: source)
         identity = nil
         sessions = .init()
+        remoteAddress = source.channel.remoteAddress
     }
 
     /// Request bodies above this are refused with 413.

@@ -19,6 +19,10 @@ public final class ServerState: Sendable {
     let metrics = ServerMetrics()
     let waiting = WaitingCache()
     let writes: WriteLimiter
+    /// Sign-in attempts per connecting address (a key posted, a provider sign-in started or
+    /// finished): 30 at once, then one every two seconds. Nobody signs in that often; a script
+    /// guessing keys or filling the attempts table does.
+    let signIns = WriteLimiter(perMinute: 30, burst: 30)
     let heavy: HeavyWork
     /// The web pages' templates, loaded once.
     let pages: Pages

@@ -111,6 +111,25 @@ import Testing
         #expect(try h.state.db.webSessions.get(SignInAttempt.key(attempt.state)) == nil)
     }
 
+    /// A script guessing keys from one address is slowed: after 30 tries the sign-in answers 429
+    /// with Retry-After and tries nothing, not even a right key; another page still answers.
+    @Test func manySignInAttemptsFromOneAddressAreSlowed() async throws {
+        let h = try Harness()
+        defer { h.cleanup() }
+        let app = Application(router: buildRouter(h.state), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            for k in 0..<30 {
+                let wrong = try await client.execute(uri: "/signin", method: .post, headers: Self.keyForm("x"), body: body("token=guess\(k)"))
+                #expect(wrong.status == .unauthorized)
+            }
+            let slowed = try await client.execute(uri: "/signin", method: .post, headers: Self.keyForm("x"), body: body("token=\(h.leader)"))
+            #expect(slowed.status == .tooManyRequests && slowed.headers[.setCookie] == nil, "a right key too waits its turn")
+            #expect(Int(slowed.headers[.retryAfter] ?? "") ?? 0 > 0 && String(buffer: slowed.body).contains("Too many sign-in attempts"))
+            #expect(try await client.execute(uri: "/signin/provider", method: .get).status == .tooManyRequests)
+            #expect(try await client.execute(uri: "/signin", method: .get).status == .ok, "the page itself still answers")
+        }
+    }
+
     /// A SENCO of two schools moves between them from the header, asks for time for either, and
     /// reaches no third school.
     @Test func aSencoOfTwoSchoolsSeesBothAndNoOther() async throws {

@@ -18,9 +18,25 @@ struct SignInController: Sendable {
 
     func register(_ open: RouterGroup<AppContext>) {
         open.get("signin", use: page)
-        open.post("signin", use: withKey)
-        open.get("signin/provider", use: start)
-        open.get("signin/callback", use: finish)
+        open.post("signin", use: limited(withKey))
+        open.get("signin/provider", use: limited(start))
+        open.get("signin/callback", use: limited(finish))
+    }
+
+    /// `handler`, unless the connecting address has tried to sign in too often: then the sign-in
+    /// page says how long to wait, with 429 and `Retry-After`, and nothing is stored.
+    func limited(
+        _ handler: @escaping @Sendable (Request, AppContext) async throws -> Response
+    ) -> @Sendable (Request, AppContext) async throws -> Response {
+        { [state] request, context in
+            guard let peer = context.remoteAddress?.ipAddress, let wait = state.signIns.take(peer) else {
+                return try await handler(request, context)
+            }
+            let error = "Too many sign-in attempts from this address. Wait \(wait) seconds, then try again."
+            var response = render(next: "/", error: error, context: context, status: .tooManyRequests)
+            response.headers[.retryAfter] = "\(wait)"
+            return response
+        }
     }
 
     @Sendable func page(_ request: Request, context: AppContext) async throws -> Response {
