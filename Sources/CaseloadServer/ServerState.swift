@@ -20,9 +20,9 @@ public final class ServerState: Sendable {
     let waiting = WaitingCache()
     let writes: WriteLimiter
     /// Sign-in attempts per connecting address (a key posted, a provider sign-in started or
-    /// finished): 30 at once, then one every two seconds. Nobody signs in that often; a script
-    /// guessing keys or filling the attempts table does.
-    let signIns = WriteLimiter(perMinute: 30, burst: 30)
+    /// finished): by default 30 at once, then one every two seconds. Nobody signs in that often;
+    /// a script guessing keys or filling the attempts table does.
+    let signIns: WriteLimiter
     let heavy: HeavyWork
     /// The web pages' templates, loaded once.
     let pages: Pages
@@ -30,12 +30,14 @@ public final class ServerState: Sendable {
     let signIn = SignInClients()
 
     /// State over `db`, with the settings at `configPath`.
-    /// `writesPerMinute` per token (0: no limit), in bursts of up to `writeBurst`.
+    /// `writesPerMinute` per token (0: no limit), in bursts of up to `writeBurst`; sign-in
+    /// attempts per connecting address as `signIns` says.
     public init(
         db: AppDatabase, configPath: String, planner: PlannerOptions = PlannerOptions(),
-        writesPerMinute: Int = 300, writeBurst: Int = 60,
+        writesPerMinute: Int = 300, writeBurst: Int = 60, signIns: (perMinute: Int, burst: Int) = (30, 30),
         now: @escaping @Sendable () -> Moment = { Moment.london() }
     ) throws {
+        self.signIns = WriteLimiter(perMinute: signIns.perMinute, burst: signIns.burst)
         self.db = db
         self.configPath = configPath
         self.now = now

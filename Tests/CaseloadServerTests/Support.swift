@@ -24,14 +24,17 @@ struct Harness {
     let leader: String, sencoA: String, sencoB: String, specialist: String
     static let schoolA = "136156", schoolB = "136281"
 
-    init(writesPerMinute: Int = 300, writeBurst: Int = 60, planner: PlannerOptions = PlannerOptions(iterations: 60)) throws {
+    init(
+        writesPerMinute: Int = 300, writeBurst: Int = 60, signIns: (perMinute: Int, burst: Int) = (30, 30),
+        planner: PlannerOptions = PlannerOptions(iterations: 60)
+    ) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let configPath = folder.appendingPathComponent("trust.yaml").path
         try FileManager.default.copyItem(atPath: repoRoot.appendingPathComponent("Config/trust.yaml").path, toPath: configPath)
         let db = try demoTrust(at: folder.appendingPathComponent("api.sqlite").path)
         state = try ServerState(
             db: db, configPath: configPath, planner: planner, writesPerMinute: writesPerMinute,
-            writeBurst: writeBurst, now: { [clock] in clock.now })
+            writeBurst: writeBurst, signIns: signIns, now: { [clock] in clock.now })
         leader = try db.access.createToken(role: .leader, label: "leader", stamp: stamp).secret
         sencoA = try db.access.createToken(role: .senco(school: Harness.schoolA), label: "A", stamp: stamp).secret
         sencoB = try db.access.createToken(role: .senco(school: Harness.schoolB), label: "B", stamp: stamp).secret
