@@ -45,9 +45,8 @@ public struct CalendarFeeds: Sendable {
         let weeks = try db.timetables.publishedWeeks(from: monday.adding(days: -7), to: monday.adding(days: 7 * weeksAhead))
         let query = TimetableQuery(db: db, services: services)
         let caller = Identity(tokenId: 0, role: .specialist(id: feed.specialist))
-        let writers = try weeks.map { week in
-            let view = try query.view(week: week, for: caller, today: today)
-            return ICalendarWriter(week: view.timetable, rows: view.rows, cancelled: view.cancelled, today: today)
+        let writers = try query.views(weeks: weeks, for: caller, today: today).map { view in
+            ICalendarWriter(week: view.timetable, rows: view.rows, cancelled: view.cancelled, today: today)
         }
         let name = try db.roster.contacts()[feed.specialist]?.said(id: feed.specialist) ?? feed.specialist
         return ICalendarWriter.calendar(writers, name: "Caseload: \(name)", refresh: "PT1H")

@@ -13,29 +13,32 @@ struct SettingsFieldsForm: Decodable {
 /// Turns the fields into the trust's settings file with those numbers changed (comments and all),
 /// which is then checked and previewed exactly as an edit of the file is.
 enum SettingsFields {
-    /// `yaml` with every field that differs from `config` written in; an error names the field.
+    /// `yaml` with every field that differs from `config` written in; an error names the field as
+    /// the page labels it ("Speech and language therapy threshold").
     static func patched(_ form: SettingsFieldsForm, config: TrustConfig, yaml: String) throws(InputError) -> String {
         var text = yaml
         for s in config.services {
-            if let v = try whole(form.threshold?[s.code], "threshold[\(s.code)]"), v != s.threshold {
+            if let v = try whole(form.threshold?[s.code], "\(s.name) threshold"), v != s.threshold {
                 text = try SettingsPatch.set(["services", s.code, "threshold"], to: "\(v)", in: text)
             }
-            if let v = try whole(form.cycles?[s.code], "cycles[\(s.code)]"), v != s.apdrCycles {
+            if let v = try whole(form.cycles?[s.code], "\(s.name) assess-plan-do-review cycles"), v != s.apdrCycles {
                 text = try SettingsPatch.set(["services", s.code, "apdr_cycles"], to: "\(v)", in: text)
             }
             for (band, weeks) in s.targetWeeks.sorted(by: { $0.key < $1.key }) {
-                if let v = try whole(form.target?["\(s.code):\(band)"], "target[\(s.code):\(band)]"), v != weeks {
+                if let v = try whole(form.target?["\(s.code):\(band)"], "\(s.name) target wait, \(band) band"), v != weeks {
                     text = try SettingsPatch.set(["services", s.code, "target_weeks", band], to: "\(v)", in: text)
                 }
             }
         }
-        let weights = [("severity", config.weights.severity)] + ReferralFlag.allCases.map { ($0.rawValue, config.weights[$0]) }
-        for (key, now) in weights {
-            if let v = try number(form.weight?[key], "weight[\(key)]"), v != now {
+        let weights =
+            [("severity", "each point of severity", config.weights.severity)]
+            + ReferralFlag.allCases.map { ($0.rawValue, $0.words, config.weights[$0]) }
+        for (key, words, now) in weights {
+            if let v = try number(form.weight?[key], "Weight for \(words)"), v != now {
                 text = try SettingsPatch.set(["priority", "weights", key], to: Spoken.points(v), in: text)
             }
         }
-        if let v = try number(form.ageing, "ageing"), v != config.ageingPointsPerWeek {
+        if let v = try number(form.ageing, "Weekly ageing"), v != config.ageingPointsPerWeek {
             text = try SettingsPatch.set(["priority", "ageing_points_per_week"], to: Spoken.points(v), in: text)
         }
         return text

@@ -95,7 +95,8 @@ struct WebGate: RouterMiddleware {
         context.identity = identity
         context.csrf = session.csrf
         let names = try db.roster.schoolNames()
-        let specialists = identity.specialist == nil ? [:] : try db.roster.contacts().compactMapValues(\.name)
+        // Only a key acting for a specialist is named from the roster; a person has their own name.
+        let specialists = identity.person != nil || identity.specialist == nil ? [:] : try db.roster.contacts().compactMapValues(\.name)
         context.signedInAs = Pages.describe(identity, schools: names, specialists: specialists)
         if identity.schools.count > 1 { context.schoolChoices = identity.schools.map { ($0, names[$0] ?? "school \($0)") } }
         var response = try await next(request, context)
